@@ -1,0 +1,77 @@
+"""sentencenorm: criminal-sentencing phrases to canonical values comparable across jurisdictions.
+
+>>> import sentencenorm
+>>> sentence = sentencenorm.parse("84 months in prison followed by two years of supervised release")
+>>> str(sentence)
+'custody P7Y + supervised_release P2Y'
+"""
+
+from .durations import Duration
+from .errors import (
+    SentenceNormError,
+    SentenceParseError,
+    UnknownCodeError,
+    UnknownJurisdictionError,
+    UnknownLanguageError,
+    UnknownLocaleError,
+    UnsupportedError,
+)
+from .model import (
+    LIFE,
+    Aggregation,
+    Bound,
+    CommunityService,
+    CommunitySupervision,
+    Component,
+    Custody,
+    Death,
+    DeprivationOfRights,
+    Fine,
+    Forfeiture,
+    Life,
+    Modality,
+    Money,
+    Other,
+    Probation,
+    Restitution,
+    Sentence,
+    SupervisedRelease,
+    Suspension,
+)
+from .parser import MAX_PHRASE_LENGTH, parse
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LIFE",
+    "MAX_PHRASE_LENGTH",
+    "Aggregation",
+    "Bound",
+    "CommunityService",
+    "CommunitySupervision",
+    "Component",
+    "Custody",
+    "Death",
+    "DeprivationOfRights",
+    "Duration",
+    "Fine",
+    "Forfeiture",
+    "Life",
+    "Modality",
+    "Money",
+    "Other",
+    "Probation",
+    "Restitution",
+    "Sentence",
+    "SentenceNormError",
+    "SentenceParseError",
+    "SupervisedRelease",
+    "Suspension",
+    "UnknownCodeError",
+    "UnknownJurisdictionError",
+    "UnknownLanguageError",
+    "UnknownLocaleError",
+    "UnsupportedError",
+    "__version__",
+    "parse",
+]

@@ -1,0 +1,401 @@
+"""The canonical model: what a sentencing phrase means, independent of how it was written.
+
+Every type is a frozen attrs class: immutable, hashable, compared by value. `None` always
+means "the text did not say", never zero. Validators reject values that are not canonical,
+so two equal meanings are always equal objects.
+
+>>> Custody(min=Duration.of(months=6), max=Duration.of(years=10))
+Custody(min=Duration('P6M'), max=Duration('P10Y'), count=1, aggregation=None, suspended=None)
+>>> Custody(min=LIFE, max=None)
+Traceback (most recent call last):
+...
+ValueError: a term whose minimum is life must have life as its maximum (got None)
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Any, ClassVar, Final, TypeAlias
+
+import attrs
+
+from .durations import Duration
+
+__all__ = [
+    "LIFE",
+    "Aggregation",
+    "Bound",
+    "CommunityService",
+    "CommunitySupervision",
+    "Component",
+    "Custody",
+    "Death",
+    "DeprivationOfRights",
+    "Duration",
+    "Fine",
+    "Forfeiture",
+    "Life",
+    "Modality",
+    "Money",
+    "Other",
+    "Probation",
+    "Restitution",
+    "Sentence",
+    "SupervisedRelease",
+    "Suspension",
+]
+
+
+@attrs.frozen(repr=False)
+class Life:
+    """The open top of the custody scale: a sentence for the rest of the offender's life."""
+
+    def __repr__(self) -> str:
+        return "LIFE"
+
+    def __str__(self) -> str:
+        return "life"
+
+
+LIFE: Final = Life()
+
+#: A bound of a term: a `Duration`, `LIFE`, or None when the text leaves it unstated.
+Bound: TypeAlias = Duration | Life | None
+
+
+class Modality(enum.StrEnum):
+    """What the phrase says about the sentence: handed down, threatened, or in the statute."""
+
+    IMPOSED = "imposed"
+    POTENTIAL = "potential"
+    STATUTORY = "statutory"
+
+
+class Aggregation(enum.StrEnum):
+    """How several terms of one custody component are served."""
+
+    CONSECUTIVE = "consecutive"
+    CONCURRENT = "concurrent"
+
+
+def _check_term(instance: Any, allow_life: bool) -> None:
+    """min <= max where both are known; LIFE only at the top, and only where allowed."""
+    low, high = instance.min, instance.max
+    for name, bound in (("min", low), ("max", high)):
+        if bound is None or isinstance(bound, Duration):
+            continue
+        if isinstance(bound, Life) and allow_life:
+            continue
+        kinds = "a Duration, LIFE or None" if allow_life else "a Duration or None"
+        raise TypeError(f"'{name}' must be {kinds}: {bound!r}")
+    if isinstance(low, Life) and not isinstance(high, Life):
+        raise ValueError(
+            f"a term whose minimum is life must have life as its maximum (got {high!r})"
+        )
+    if isinstance(low, Duration) and isinstance(high, Duration) and low.compare(high) == 1:
+        raise ValueError(f"the minimum {low} is longer than the maximum {high}")
+
+
+@attrs.frozen
+class Suspension:
+    """A custodial term suspended, with its operational (probation) period when stated."""
+
+    period: Duration | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Duration))
+    )
+
+
+def _count(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        return
+    if type(value) is not int or not 1 <= value <= 10_000:
+        raise ValueError(
+            f"'{attribute.name}' must be a whole number from 1 to 10000 or None: {value!r}"
+        )
+
+
+@attrs.frozen
+class Custody:
+    """Imprisonment, jail, detention: a term from `min` to `max`.
+
+    `count` is how many such terms (None: a plural with no number, "life sentences");
+    `aggregation` says whether several terms run consecutively or concurrently; `suspended`
+    is None, or a `Suspension` when the term is suspended.
+    """
+
+    kind: ClassVar[str] = "custody"
+
+    min: Bound = None
+    max: Bound = None
+    count: int | None = attrs.field(default=1, validator=_count)
+    aggregation: Aggregation | None = attrs.field(
+        default=None,
+        converter=attrs.converters.optional(Aggregation),
+    )
+    suspended: Suspension | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Suspension))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_term(self, allow_life=True)
+
+
+@attrs.frozen
+class Death:
+    """The death penalty; `suspended` for a suspended death sentence (死缓) with its reprieve."""
+
+    kind: ClassVar[str] = "death"
+
+    suspended: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    reprieve: Duration | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Duration))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.reprieve is not None and not self.suspended:
+            raise ValueError("a death sentence with a reprieve is a suspended death sentence")
+
+
+def _canonical_amount(value: Decimal | int | str) -> Decimal:
+    amount = Decimal(value) if not isinstance(value, Decimal) else value
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"an amount of money must be a finite number of at least 0: {value!r}")
+    # One spelling per amount: no exponent, no trailing zeros ("200.00" and "2E+2" are 200).
+    if amount == amount.to_integral_value():
+        return amount.quantize(Decimal(1))
+    return amount.normalize()
+
+
+@attrs.frozen(order=False)
+class Money:
+    """An exact amount in an ISO 4217 currency.
+
+    >>> Money("1200000.00", "USD")
+    Money('1200000', 'USD')
+    """
+
+    amount: Decimal = attrs.field(converter=_canonical_amount)
+    currency: str = attrs.field()
+
+    @currency.validator
+    def _iso_4217(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not (isinstance(value, str) and len(value) == 3 and value.isascii() and value.isupper()):
+            raise ValueError(f"'currency' must be an ISO 4217 code such as 'USD': {value!r}")
+
+    def __repr__(self) -> str:
+        return f"Money({str(self.amount)!r}, {self.currency!r})"
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.amount}"
+
+
+def _money_range(instance: Fine) -> None:
+    low, high = instance.min, instance.max
+    for name, bound in (("min", low), ("max", high)):
+        if bound is not None and not isinstance(bound, Money):
+            raise TypeError(f"'{name}' must be Money or None: {bound!r}")
+    if low is not None and high is not None:
+        if low.currency != high.currency:
+            raise ValueError(f"a fine's bounds must share one currency: {low} and {high}")
+        if low.amount > high.amount:
+            raise ValueError(f"the minimum fine {low} is more than the maximum {high}")
+
+
+@attrs.frozen
+class Fine:
+    """A fine from `min` to `max` ("fined $5,000": both; "up to $250,000": max only)."""
+
+    kind: ClassVar[str] = "fine"
+
+    min: Money | None = None
+    max: Money | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _money_range(self)
+
+
+@attrs.frozen
+class Restitution:
+    """Money the offender must pay back to victims."""
+
+    kind: ClassVar[str] = "restitution"
+
+    amount: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+
+
+@attrs.frozen
+class Forfeiture:
+    """Money or property the offender forfeits to the state."""
+
+    kind: ClassVar[str] = "forfeiture"
+
+    amount: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+
+
+@attrs.frozen
+class Probation:
+    """A term of probation (life is not a probation term)."""
+
+    kind: ClassVar[str] = "probation"
+
+    min: Duration | None = None
+    max: Duration | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_term(self, allow_life=False)
+
+
+@attrs.frozen
+class SupervisedRelease:
+    """Supervision after release from custody (US supervised release, post-release supervision)."""
+
+    kind: ClassVar[str] = "supervised_release"
+
+    min: Duration | None = None
+    max: Duration | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_term(self, allow_life=False)
+
+
+@attrs.frozen
+class CommunitySupervision:
+    """Supervision in the community instead of custody (Texas community supervision, 管制)."""
+
+    kind: ClassVar[str] = "community_supervision"
+
+    min: Duration | None = None
+    max: Duration | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_term(self, allow_life=False)
+
+
+@attrs.frozen
+class CommunityService:
+    """Hours of unpaid work in the community."""
+
+    kind: ClassVar[str] = "community_service"
+
+    hours: int = attrs.field()
+
+    @hours.validator
+    def _whole_hours(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int or not 1 <= value <= 1_000_000:
+            raise ValueError(f"'hours' must be a whole number from 1 to 1000000: {value!r}")
+
+
+@attrs.frozen
+class DeprivationOfRights:
+    """Loss of political or civil rights for a term, or for life (剥夺政治权利终身)."""
+
+    kind: ClassVar[str] = "deprivation_of_rights"
+
+    min: Bound = None
+    max: Bound = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_term(self, allow_life=True)
+
+
+@attrs.frozen
+class Other:
+    """A recognized penalty without its own kind ("time served", "home confinement 6 months")."""
+
+    kind: ClassVar[str] = "other"
+
+    label: str = attrs.field()
+
+    @label.validator
+    def _one_line(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str) or not value.strip() or value != " ".join(value.split()):
+            raise ValueError(
+                f"'label' must be non-empty text on one line, single-spaced: {value!r}"
+            )
+
+
+Component: TypeAlias = (
+    Custody
+    | Death
+    | Fine
+    | Restitution
+    | Forfeiture
+    | Probation
+    | SupervisedRelease
+    | CommunitySupervision
+    | CommunityService
+    | DeprivationOfRights
+    | Other
+)
+
+#: Every component class, in the order MODEL.md lists the kinds.
+COMPONENT_TYPES: Final[tuple[type[Component], ...]] = (
+    Custody,
+    Death,
+    Fine,
+    Restitution,
+    Forfeiture,
+    Probation,
+    SupervisedRelease,
+    CommunitySupervision,
+    CommunityService,
+    DeprivationOfRights,
+    Other,
+)
+
+
+def _components(value: Any) -> tuple[Component, ...]:
+    items = tuple(value)
+    if not items:
+        raise ValueError("a sentence needs at least one component")
+    for item in items:
+        if not isinstance(item, COMPONENT_TYPES):
+            raise TypeError(f"not a sentence component: {item!r}")
+    return items
+
+
+@attrs.frozen
+class Sentence:
+    """What a phrase says: one or more components, in text order, and its modality.
+
+    `text` is the phrase it was read from. It is provenance, so it takes no part in equality:
+    two spellings of one meaning are equal sentences.
+
+    >>> from sentencenorm import parse
+    >>> parse("six months to 10 years") == parse("between 6 months and ten years")
+    True
+    >>> str(parse("84 months in prison followed by two years of supervised release"))
+    'custody P7Y + supervised_release P2Y'
+    """
+
+    components: tuple[Component, ...] = attrs.field(converter=_components)
+    modality: Modality | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Modality)
+    )
+    text: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract form: ``{"text", "modality", "components"}``.
+
+        >>> from sentencenorm import parse
+        >>> parse("life sentences").to_dict()  # doctest: +NORMALIZE_WHITESPACE
+        {'text': 'life sentences', 'modality': None,
+         'components': [{'kind': 'custody', 'min': None, 'max': 'life', 'count': None,
+                         'aggregation': None, 'suspended': None}]}
+        """
+        from .serialize import sentence_to_dict
+
+        return sentence_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Sentence:
+        """Read the JSON contract form back; raises ValueError naming the bad field."""
+        from .serialize import sentence_from_dict
+
+        return sentence_from_dict(data)
+
+    def __str__(self) -> str:
+        from .notation import format_sentence
+
+        return format_sentence(self)

@@ -1,0 +1,101 @@
+"""Canonical notation: the short text form of a `Sentence` that `parse` reads back.
+
+One line, ASCII except inside labels, one spelling per value::
+
+    [modality ": "] component (" + " component)*
+
+    custody [TERM] [xN | x?] [consecutive | concurrent] [suspended[=DURATION]]
+    death [suspended] [reprieve=DURATION]
+    fine [MONEY-TERM]            restitution MONEY        forfeiture MONEY
+    probation [TERM]             supervised_release [TERM]
+    community_supervision [TERM] deprivation_of_rights [TERM]
+    community_service Nh         other "LABEL"
+
+A TERM is one bound when min equals max (``P10Y``, ``life``), else ``MIN..MAX`` with an
+unstated side left empty (``..P20Y``, ``P10Y..``, ``P25Y..life``); a term with neither bound
+is left out. Durations are ISO-8601; MONEY is ``CODE AMOUNT`` (``USD 5000``).
+The grammar that reads it is ``grammar/notation.lark``.
+
+>>> from sentencenorm import parse
+>>> str(parse("sentenced to three consecutive life terms"))
+'imposed: custody ..life x3 consecutive'
+>>> str(parse("a death sentence with a two-year reprieve"))
+'death suspended reprieve=P2Y'
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import (
+    CommunityService,
+    Component,
+    Custody,
+    Death,
+    Fine,
+    Forfeiture,
+    Money,
+    Other,
+    Restitution,
+    Sentence,
+)
+
+
+def format_sentence(sentence: Sentence) -> str:
+    """The canonical notation of *sentence*."""
+    body = " + ".join(format_component(component) for component in sentence.components)
+    if sentence.modality is None:
+        return body
+    return f"{sentence.modality.value}: {body}"
+
+
+def format_component(component: Component) -> str:
+    """The canonical notation of one component."""
+    words = [component.kind]
+    if isinstance(component, Custody):
+        words += _term(component.min, component.max)
+        if component.count is None:
+            words.append("x?")
+        elif component.count != 1:
+            words.append(f"x{component.count}")
+        if component.aggregation is not None:
+            words.append(component.aggregation.value)
+        if component.suspended is not None:
+            period = component.suspended.period
+            words.append("suspended" if period is None else f"suspended={period}")
+    elif isinstance(component, Death):
+        if component.suspended:
+            words.append("suspended")
+        if component.reprieve is not None:
+            words.append(f"reprieve={component.reprieve}")
+    elif isinstance(component, Fine):
+        words += _term(component.min, component.max)
+    elif isinstance(component, Restitution | Forfeiture):
+        words.append(_money(component.amount))
+    elif isinstance(component, CommunityService):
+        words.append(f"{component.hours}h")
+    elif isinstance(component, Other):
+        words.append(json.dumps(component.label, ensure_ascii=False))
+    else:
+        words += _term(component.min, component.max)
+    return " ".join(words)
+
+
+def _bound(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return _money(value)
+    return str(value)
+
+
+def _term(low: object, high: object) -> list[str]:
+    if low is None and high is None:
+        return []
+    if low == high:
+        return [_bound(low)]
+    return [f"{_bound(low)}..{_bound(high)}"]
+
+
+def _money(value: Money) -> str:
+    return f"{value.currency} {value.amount:f}"

@@ -1,0 +1,187 @@
+"""`parse`: one phrase in, one canonical `Sentence` out, or a `SentenceParseError`."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
+
+from .errors import SentenceParseError, UnknownJurisdictionError
+from .grammars import NOTATION, grammar_path, parser_for
+from .lexicon import lexicon
+from .model import Sentence
+from .transformer import Draft, Reject, assemble
+
+#: Longest phrase `parse` reads. A sentencing phrase is a clause, not a document: longer input
+#: is refused up front so that no caller can make one call cost more than a few milliseconds.
+#: Use `extract` for documents.
+MAX_PHRASE_LENGTH: Final = 2000
+
+_JURISDICTION: Final = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
+_NOTATION_START: Final = re.compile(
+    r"\s*(?:(?:imposed|potential|statutory)\s*:\s*)?"
+    r"(?:custody|death|fine|restitution|forfeiture|probation|supervised_release|"
+    r"community_supervision|deprivation_of_rights|community_service|other)(?:\s|$)"
+)
+
+# What the parser expected, in words a person understands, by terminal name.
+_EXPECTED_WORDS: Final = {
+    "DIGITS": "a number",
+    "WORDNUM": "a number",
+    "UNIT": "a unit such as 'years'",
+    "ONE_UNIT": "a length such as 'a year'",
+    "MONEY": "an amount such as '$500'",
+    "CURRENCY": "a currency such as 'dollars'",
+    "SCALE": "'million' or 'thousand'",
+    "TO": "'to'",
+    "AND": "'and'",
+    "W_LIFE": "'life'",
+    "W_CUSTODY": "a word such as 'prison'",
+    "W_NEUTRAL": "a word such as 'sentence'",
+    "M_MAX": "'up to'",
+    "M_MIN": "'at least'",
+    "RPAR": "')'",
+    "$END": "the end of the phrase",
+    "ISO": "an ISO-8601 duration such as 'P1Y6M'",
+    "LABEL": 'a quoted label such as "time served"',
+    "CODE": "a currency code such as 'USD'",
+    "AMOUNT": "an amount",
+}
+
+
+def normalize_jurisdiction(jurisdiction: str | None) -> str | None:
+    """Upper-case a jurisdiction code (``"us-ca"`` -> ``"US-CA"``) and check its shape."""
+    if jurisdiction is None:
+        return None
+    code = jurisdiction.strip().upper() if isinstance(jurisdiction, str) else None
+    if code is None or not _JURISDICTION.fullmatch(code):
+        raise UnknownJurisdictionError(
+            jurisdiction,
+            ["an ISO 3166 code such as US, GB, CN", "a subdivision such as US-CA"],
+        )
+    return code
+
+
+def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Sentence:
+    """Read one sentencing phrase into its canonical `Sentence`.
+
+    *jurisdiction* only settles how to read the text (what "$" means); legal meaning is
+    applied later, by comparison. The canonical notation (``str(sentence)``) is read too.
+
+    >>> parse("six months to 10 years").to_dict()["components"][0]["min"]
+    'P6M'
+    >>> str(parse("was sentenced to 20 years in prison and fined $5,000"))
+    'imposed: custody P20Y + fine USD 5000'
+    >>> str(parse("a fine of $500", jurisdiction="CA"))
+    'fine CAD 500'
+    >>> try:
+    ...     parse("ten yaers")
+    ... except SentenceParseError as error:
+    ...     print(error.column, error.expected[0])
+    ...     print(error)
+    4 a unit such as 'years'
+    cannot read "ten yaers" at column 5: unexpected 'yaers'; expected a unit such as 'years', a number, ...
+      ten yaers
+          ^
+
+    Raises:
+        SentenceParseError: the phrase cannot be read exactly (never any other error for
+            text input).
+        UnknownLanguageError, UnknownJurisdictionError: for codes sentencenorm cannot use.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() reads text (str), not {type(text).__name__}")
+    grammar_path(lang)  # UnknownLanguageError before anything else
+    country = normalize_jurisdiction(jurisdiction)
+    if country is not None:
+        country = country.split("-")[0]
+    if len(text) > MAX_PHRASE_LENGTH:
+        raise SentenceParseError(
+            text,
+            MAX_PHRASE_LENGTH,
+            reason=f"a phrase is at most {MAX_PHRASE_LENGTH} characters; "
+            "use extract() for documents",
+        )
+    if not text.strip():
+        raise SentenceParseError(text, 0, reason="the phrase is empty")
+    try:
+        return _read(text, lang, country)
+    except SentenceParseError as error:
+        if lang != NOTATION and _NOTATION_START.match(text):
+            try:
+                return _read(text, NOTATION, country)
+            except SentenceParseError as notation_error:
+                if notation_error.column > error.column:
+                    raise notation_error from None
+        raise
+
+
+def _read(text: str, lang: str, country: str | None) -> Sentence:
+    try:
+        result = parser_for(lang).parse(text)
+        if isinstance(result, Sentence):  # the notation builds the sentence itself
+            return Sentence(result.components, modality=result.modality, text=text)
+        assert isinstance(result, Draft)
+        return assemble(result, lexicon(lang), text=text, country=country)
+    except Reject as reject:
+        raise SentenceParseError(text, reject.pos, reason=reject.message) from None
+    except UnexpectedInput as exc:
+        raise _from_lark(text, exc) from None
+    except LarkError as exc:  # a transformer error Lark wrapped, or an internal one
+        cause = exc.__context__
+        if isinstance(cause, Reject):
+            raise SentenceParseError(text, cause.pos, reason=cause.message) from None
+        raise SentenceParseError(text, 0, reason=str(cause or exc)) from None
+    except (ValueError, TypeError, ArithmeticError) as exc:  # a model validator said no
+        raise SentenceParseError(text, 0, reason=str(exc)) from None
+    except Exception as exc:  # a bug; the promise is that only our error escapes
+        raise SentenceParseError(
+            text, 0, reason=f"internal error ({type(exc).__name__}: {exc}); please report it"
+        ) from exc
+
+
+def _from_lark(text: str, exc: UnexpectedInput) -> SentenceParseError:
+    column: int
+    names: set[str]
+    found: str | None
+    if isinstance(exc, UnexpectedEOF):
+        column = len(text.rstrip())
+        names = {str(name) for name in exc.expected}
+        found = None
+    elif isinstance(exc, UnexpectedCharacters):
+        column = exc.pos_in_stream or 0
+        names = {str(name) for name in exc.allowed}
+        found = _word_at(text, column)
+    else:
+        token = getattr(exc, "token", None)
+        is_end = token is None or token.type == "$END"
+        column = len(text.rstrip()) if token is None or is_end else (token.start_pos or 0)
+        names = {str(name) for name in getattr(exc, "expected", ()) or getattr(exc, "accepts", ())}
+        found = None if is_end else _word_at(text, column)
+    expected = _expected(names)
+    if found is None:
+        return SentenceParseError(text, column, expected)
+    reason = f"unexpected {found!r}"
+    if expected:
+        shown = expected if len(expected) <= 3 else [*expected[:2], "..."]
+        reason += "; expected " + ", ".join(shown)
+    return SentenceParseError(text, column, expected, reason=reason)
+
+
+def _word_at(text: str, column: int) -> str:
+    match = re.match(r"\S{1,40}", text[column:])
+    return match.group(0) if match else text[column : column + 1]
+
+
+def _expected(names: set[str]) -> list[str]:
+    words = [_EXPECTED_WORDS[name] for name in sorted(names) if name in _EXPECTED_WORDS]
+    return list(dict.fromkeys(sorted(words, key=_rank_expected)))
+
+
+def _rank_expected(word: str) -> tuple[int, str]:
+    order = ("a unit", "a number", "a length", "an amount", "a word", "'")
+    for index, prefix in enumerate(order):
+        if word.startswith(prefix):
+            return index, word
+    return len(order), word

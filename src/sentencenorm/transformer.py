@@ -1,0 +1,916 @@
+"""Parse tree to canonical model.
+
+Two steps, both pure (no I/O, no state between calls):
+
+1. `ToModel`, a Lark transformer applied *during* the LALR parse, turns numbers, durations,
+   money and the structured cores ("six months to 10 years", "up to $250,000") into small
+   values, and each item into the run of classed words around its core. It knows the
+   language only through its lexicon.
+2. `assemble` reads each item's words to learn what its core measures (custody, probation,
+   a fine...), folds neighbouring items, and builds the `Sentence`:
+
+   - "2 years and 6 months": a bare duration followed by a smaller unit is one duration;
+   - ", suspended for 3 years", "with a two-year reprieve", "with the possibility of parole
+     after 25 years", ", to be served consecutively": an item that only qualifies attaches
+     to the component before it;
+   - "life with a minimum term of 25 years", "a maximum of 40 years and a mandatory minimum
+     of 5 years": an open-topped and an open-bottomed term of one kind meet in one term;
+   - "up to 5 years and a $5,000 fine", "faces 10 years and a fine": a maximum carries over
+     the fixed amounts that follow it (the convention of the gold corpus).
+
+Whatever cannot be read exactly raises `Reject` with the column it concerns; the parser turns
+it into `SentenceParseError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+from lark import Token, Transformer, v_args
+
+from .durations import Duration
+from .lexicon import Lexicon, fold
+from .model import (
+    LIFE,
+    Bound,
+    CommunityService,
+    CommunitySupervision,
+    Component,
+    Custody,
+    Death,
+    DeprivationOfRights,
+    Fine,
+    Forfeiture,
+    Life,
+    Modality,
+    Money,
+    Other,
+    Probation,
+    Restitution,
+    Sentence,
+    SupervisedRelease,
+    Suspension,
+)
+
+
+class Reject(Exception):
+    """A phrase that parses but does not mean one exact thing; *pos* is a 0-based column."""
+
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+
+
+# ── values built during the parse ────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class Num:
+    """A number as written, exact."""
+
+    value: Fraction
+    pos: int
+
+
+# Rank of a unit, to check that a compound duration runs from larger to smaller units.
+_RANK: Final = {("months", 120): 5, ("months", 12): 4, ("months", 1): 3, ("days", 7): 2}
+_RANK_DAY: Final = 1
+_RANK_HOUR: Final = 0
+
+
+def _rank(unit: tuple[str, int]) -> int:
+    if unit[0] == "hours":
+        return _RANK_HOUR
+    return _RANK.get(unit, _RANK_DAY)
+
+
+@attrs.frozen
+class Time:
+    """A length as written: months, days and hours kept apart, possibly fractional."""
+
+    months: Fraction
+    days: Fraction
+    hours: Fraction
+    first: tuple[str, int]  # the largest unit written ("years" is ("months", 12))
+    last: tuple[str, int]  # the smallest unit written
+    pos: int
+
+    @classmethod
+    def of(cls, amount: Fraction, unit: tuple[str, int], pos: int) -> Time:
+        part, size = unit
+        value = amount * size
+        zero = Fraction(0)
+        return cls(
+            months=value if part == "months" else zero,
+            days=value if part == "days" else zero,
+            hours=value if part == "hours" else zero,
+            first=unit,
+            last=unit,
+            pos=pos,
+        )
+
+    def plus(self, other: Time) -> Time:
+        return Time(
+            self.months + other.months,
+            self.days + other.days,
+            self.hours + other.hours,
+            self.first,
+            other.last,
+            self.pos,
+        )
+
+    def hours_only(self) -> bool:
+        return self.hours != 0 and self.months == 0 and self.days == 0
+
+    def duration(self) -> Duration:
+        """The exact `Duration`; a month's fraction becomes days at 30 days a month (MODEL.md)."""
+        months = int(self.months)
+        days = self.days + (self.months - months) * 30
+        if self.hours:
+            if self.hours % 24:
+                raise Reject(f"{_figure(self.hours)} hours is not a whole number of days", self.pos)
+            days += self.hours / 24
+        if days.denominator != 1:
+            raise Reject(f"{_figure(days)} days is not a whole number of days", self.pos)
+        try:
+            return Duration(months, int(days))
+        except ValueError as exc:
+            raise Reject(f"the length is out of range: {exc}", self.pos) from None
+
+
+@attrs.frozen
+class Cash:
+    """An amount of money as written, with the sign or word that names its currency."""
+
+    amount: Decimal
+    sign: str
+    scale: int
+    pos: int
+
+
+@attrs.frozen
+class Count:
+    """How many terms: "three" in "three 25-year sentences"."""
+
+    value: int
+    pos: int
+
+
+@attrs.frozen
+class Core:
+    """The structured part of an item: a value, a range, an open bound, or a term to life."""
+
+    shape: str  # fixed, range, at_most, at_least, min_max, to_life
+    low: Time | Cash | None
+    high: Time | Cash | Life | None
+    pos: int
+
+
+Element = Token | Count | Core
+
+
+@attrs.frozen
+class Item:
+    """One item between joiners: its words, counts and cores in text order."""
+
+    elements: tuple[Element, ...]
+    pos: int
+
+
+@attrs.frozen
+class Cue:
+    """The modality cue that opens a phrase ("was sentenced to", "faces")."""
+
+    modality: Modality | None
+    faces: bool  # "faces N years" states a maximum only
+
+
+@attrs.frozen
+class Draft:
+    """What the parse produced, before `assemble` gives it meaning."""
+
+    cue: Cue | None
+    items: tuple[Item, ...]
+    joiners: tuple[str, ...]  # folded joiner before each item after the first
+
+
+# ── the transformer ──────────────────────────────────────────────────────────────────────────
+
+_DIGITS: Final = re.compile(
+    r"(?P<int>[\d,]*)(?:\.(?P<dec>\d+))?\s*(?:(?P<vulgar>[½¼¾⅓⅔])|(?P<num>\d)/(?P<den>\d+))?"
+)
+_MONEY: Final = re.compile(r"(?P<sign>.*?)\s*(?P<amount>\d[\d,]*(?:\.\d+)?)$", re.S)
+
+
+def _figure(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+
+
+def _pos(item: Any) -> int:
+    if isinstance(item, Token):
+        return item.start_pos or 0
+    return int(item.pos)
+
+
+@v_args(inline=True)
+class ToModel(Transformer[Token, Draft]):
+    """Parse tree to `Draft`, one method per grammar alias. Stateless, so thread-safe."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self._lex = lexicon
+
+    # numbers ---------------------------------------------------------------------------------
+    def digits(self, token: Token) -> Num:
+        match = _DIGITS.fullmatch(token.value)
+        assert match is not None  # the grammar's DIGITS admits only these shapes
+        whole = match["int"].replace(",", "")
+        value = Fraction(int(whole)) if whole else Fraction(0)
+        if match["dec"]:
+            value += Fraction(int(match["dec"]), 10 ** len(match["dec"]))
+        if match["vulgar"]:
+            value += self._lex.fractions[match["vulgar"]]
+        if match["den"]:
+            if int(match["den"]) == 0:
+                raise Reject(f"{token.value!r} divides by zero", _pos(token))
+            value += Fraction(int(match["num"]), int(match["den"]))
+        return Num(value, _pos(token))
+
+    def words(self, token: Token) -> Num:
+        return Num(Fraction(self._lex.number(token.value)), _pos(token))
+
+    def restated(self, words: Token, _open: Token, figure: Token, _close: Token) -> Num:
+        # Legal drafting restates a number in figures: "thirty (30) days".
+        spelled, written = self.words(words), self.digits(figure)
+        if spelled.value != written.value:
+            raise Reject(
+                f"{words.value!r} is {_figure(spelled.value)} but the figure says "
+                f"{_figure(written.value)}",
+                _pos(figure),
+            )
+        return spelled
+
+    def restated_words(self, figure: Token, _open: Token, words: Token, _close: Token) -> Num:
+        return self.restated(words, _open, figure, _close)
+
+    def number_and_a_half(self, number: Num, _half: Token) -> Num:
+        return Num(number.value + Fraction(1, 2), number.pos)
+
+    # durations -------------------------------------------------------------------------------
+    def _unit(self, token: Token) -> tuple[str, int]:
+        return self._lex.units[fold(token.value).rstrip(".")]
+
+    def dur_part(self, number: Num, *rest: Token) -> Time:
+        return Time.of(number.value, self._unit(rest[-1]), number.pos)
+
+    def one_unit(self, token: Token) -> Time:
+        # "a year", "another year", "an additional year": the token ends with its unit word.
+        return Time.of(Fraction(1), self._unit(Token("UNIT", token.value.split()[-1])), _pos(token))
+
+    def half_unit(self, half: Token, one: Token) -> Time:
+        return Time.of(Fraction(1, 2), self.one_unit(one).first, _pos(half))
+
+    def and_a_half(self, time: Time, _half: Token) -> Time:
+        return time.plus(Time.of(Fraction(1, 2), time.last, time.pos))
+
+    def duration(self, *parts: Time) -> Time:
+        if len(parts) == 1:
+            return parts[0]
+        total, added = parts
+        if _rank(added.first) >= _rank(total.last):
+            raise Reject("the units of a length must run from larger to smaller", added.pos)
+        return total.plus(added)
+
+    # money -----------------------------------------------------------------------------------
+    def money_sign(self, token: Token, scale: Token | None = None) -> Cash:
+        match = _MONEY.match(token.value)
+        assert match is not None  # the grammar's MONEY always ends in an amount
+        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
+        amount = Decimal(match["amount"].replace(",", "")) * factor
+        return Cash(amount, match["sign"] or "$", factor, _pos(token))
+
+    def money_word(self, number: Num, *rest: Token) -> Cash:
+        factor = self._lex.money_scales[fold(rest[0].value)] if len(rest) == 2 else 1
+        value = number.value * factor
+        amount = _decimal(value, number.pos)
+        return Cash(amount, rest[-1].value, factor, number.pos)
+
+    # cores -----------------------------------------------------------------------------------
+    def fixed(self, value: Time | Cash) -> Core:
+        return Core("fixed", value, value, value.pos)
+
+    def at_most(self, *args: Any) -> Core:
+        value = next(arg for arg in args if isinstance(arg, Time | Cash))
+        return Core("at_most", None, value, _pos(args[0]))
+
+    def up_to_life(self, cue: Token, _life: Token) -> Core:
+        return Core("at_most", None, LIFE, _pos(cue))
+
+    def at_least(self, *args: Any) -> Core:
+        value = next(arg for arg in args if isinstance(arg, Time | Cash))
+        return Core("at_least", value, None, _pos(args[0]))
+
+    def min_max(self, cue: Token, low: Any, _nor: Token, high: Time | Cash) -> Core:
+        return Core("min_max", _scaled(low, high), high, _pos(cue))
+
+    def min_to_life(self, cue: Token, low: Time | Cash, _nor: Token, _life: Token) -> Core:
+        return Core("to_life", low, LIFE, _pos(cue))
+
+    def to_life(self, low: Time | Num, *_: Token) -> Core:
+        if isinstance(low, Num):  # "25-to-life" counts years
+            low = Time.of(low.value, ("months", 12), low.pos)
+        if isinstance(low, Cash):
+            raise Reject("an amount of money cannot run to life", low.pos)
+        return Core("to_life", low, LIFE, low.pos)
+
+    def range(self, *args: Any) -> Core:
+        low, high = (arg for arg in args if isinstance(arg, Time | Cash | Num))
+        assert isinstance(high, Time | Cash)  # the grammar puts a unit on the high end
+        return Core("range", _scaled(low, high), high, _pos(args[0]))
+
+    # items -----------------------------------------------------------------------------------
+    def count(self, number: Num) -> Count:
+        if number.value.denominator != 1 or not 1 <= number.value <= 10_000:
+            raise Reject(f"{_figure(number.value)} is not a count of terms", number.pos)
+        return Count(int(number.value), number.pos)
+
+    def post(self, *children: Any) -> tuple[Any, ...]:
+        return children
+
+    def tail(self, *children: Any) -> tuple[Any, ...]:
+        return children
+
+    def item(self, *children: Any) -> Item:
+        elements = tuple(_flatten(children))
+        return Item(elements, _pos(elements[0]))
+
+    def joiner(self, *tokens: Token) -> str:
+        return fold(" ".join(token.value for token in tokens))
+
+    def items(self, *children: Any) -> tuple[list[Item], list[str]]:
+        if len(children) == 1:
+            return [children[0]], []
+        (items, joiners), joiner, item = children
+        return [*items, item], [*joiners, joiner]
+
+    def cue(self, *tokens: Token) -> Cue:
+        aux = tokens[0] if tokens[0].type == "AUX" else None
+        verb = tokens[-1] if tokens[-1].type != "AUX" else None
+        aux_modality = self._lex.modality_aux.get(fold(aux.value)) if aux else None
+        if verb is None:
+            return Cue(_modality(aux_modality), faces=False)
+        verb_modality = self._lex.modality_verbs.get(fold(verb.value).split()[0])
+        if verb.type == "V_IMPOSE" and aux_modality is not None:
+            return Cue(_modality(aux_modality), faces=False)
+        return Cue(_modality(verb_modality), faces=verb.type == "V_FACE")
+
+    def start(self, *children: Any) -> Draft:
+        cue = children[0] if isinstance(children[0], Cue) else None
+        items, joiners = next(child for child in children if isinstance(child, tuple))
+        return Draft(cue, tuple(items), tuple(joiners))
+
+
+def _modality(value: str | None) -> Modality | None:
+    return None if value is None else Modality(value)
+
+
+def _flatten(children: Sequence[Any]) -> Iterator[Any]:
+    for child in children:
+        if isinstance(child, tuple):
+            yield from _flatten(child)
+        else:
+            yield child
+
+
+def _decimal(value: Fraction, pos: int) -> Decimal:
+    # Exact only when the denominator divides a power of ten.
+    scaled = value
+    for places in range(13):
+        if scaled.denominator == 1:
+            return Decimal(scaled.numerator).scaleb(-places)
+        scaled *= 10
+    raise Reject(f"{float(value):g} is not an exact amount of money", pos)
+
+
+def _scaled(low: Any, high: Time | Cash) -> Time | Cash:
+    """The low end of a range, taking the unit or scale written only on the high end."""
+    if not isinstance(low, Num):
+        return low  # type: ignore[no-any-return]
+    if isinstance(high, Time):  # "six to 10 years"
+        return Time.of(low.value, high.first, low.pos)
+    # "5 to 10 million dollars", "between 5,000 and 10,000 yuan"
+    return Cash(_decimal(low.value * high.scale, low.pos), high.sign, high.scale, low.pos)
+
+
+# ── assembly: items to components ────────────────────────────────────────────────────────────
+
+_KIND_OF_WORD: Final = {
+    "W_CUSTODY": "custody",
+    "W_TARIFF": "custody",
+    "W_DEATH": "death",
+    "W_PROBATION": "probation",
+    "W_SUPERVISED_RELEASE": "supervised_release",
+    "W_COMMUNITY_SUPERVISION": "community_supervision",
+    "W_COMMUNITY_SERVICE": "community_service",
+    "W_RIGHTS": "deprivation_of_rights",
+    "W_FINE": "fine",
+    "W_RESTITUTION": "restitution",
+    "W_FORFEITURE": "forfeiture",
+    "W_OTHER": "other",
+}
+_BINDERS: Final = {"W_SUSPENDED", "W_REPRIEVE", "W_PAROLE", "W_ELIGIBLE"}
+_LINKS: Final = {
+    "L_OF",
+    "L_FOR",
+    "L_IN",
+    "L_AT",
+    "L_AFTER",
+    "L_UNDER",
+    "L_ON",
+    "L_WITHIN",
+    "POSS",
+    "L_COPULA",
+    "L_AMOUNT",
+}
+_SKIPPABLE: Final = {"A", "DET", "W_NEUTRAL", "L_OF"}
+_PLURAL_NOUNS: Final = {"sentences", "terms", "penalties", "punishments"}
+_TERM_KINDS: Final = {
+    "custody",
+    "probation",
+    "supervised_release",
+    "community_supervision",
+    "deprivation_of_rights",
+}
+_DISTRIBUTES_TO: Final = _TERM_KINDS | {"fine"}
+
+
+@attrs.define
+class Chunk:
+    """One item read for meaning; attachments fold into the chunk before them."""
+
+    pos: int
+    kind: str | None = None
+    low: Time | Cash | Life | None = None
+    high: Time | Cash | Life | None = None
+    has_term: bool = False
+    plain: bool = False  # a fixed value with no bound of its own: "up to" may carry over it
+    open_high: bool = False  # stated as a minimum only ("at least", "minimum", tariff)
+    open_low: bool = False  # stated as a maximum only ("up to", "maximum", "life")
+    max_cue: bool = False  # states a maximum that carries over what follows
+    count: int | None = 1
+    count_given: bool = False
+    aggregation: str | None = None
+    suspended: bool = False
+    suspension: Time | None = None
+    reprieve: bool = False
+    reprieve_period: Time | None = None
+    parole_after: Time | None = None
+    label: str | None = None
+    quantity: Core | None = None  # the core an `other` label measures
+
+    def is_attachment(self) -> bool:
+        return self.kind is None and not self.has_term
+
+
+def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) -> Sentence:
+    """Give a parsed `Draft` its meaning: the canonical `Sentence`."""
+    items, joiners = _merge_compound_durations(list(draft.items), list(draft.joiners))
+    chunks: list[Chunk] = []
+    for index, item in enumerate(items):
+        joiner = joiners[index - 1] if index else None
+        chunk = _read_item(item, lexicon)
+        if chunk.is_attachment():
+            if not chunks:
+                raise Reject("this qualifies a sentence, but none comes before it", chunk.pos)
+            _attach(chunks[-1], chunk)
+            continue
+        if chunks and _partial_suspension(chunk, joiner):
+            raise Reject(
+                'a partly suspended term ("with N years suspended") cannot be expressed yet',
+                chunk.pos,
+            )
+        if chunks and _meet(chunks[-1], chunk):
+            continue
+        chunks.append(chunk)
+    _carry_maximum(chunks, draft.cue)
+    components = tuple(_component(chunk, lexicon, country) for chunk in chunks)
+    return Sentence(components, modality=draft.cue.modality if draft.cue else None, text=text)
+
+
+def _merge_compound_durations(
+    items: list[Item], joiners: list[str]
+) -> tuple[list[Item], list[str]]:
+    """ "2 years and 6 months in prison", "a year and a day": one duration across a joiner."""
+    merged_items, merged_joiners = [items[0]], []
+    for joiner, item in zip(joiners, items[1:], strict=True):
+        previous = merged_items[-1]
+        before, after = previous.elements[-1], item.elements[0]
+        if (
+            joiner in {"and", ",", ", and"}
+            and isinstance(before, Core)
+            and before.shape in {"fixed", "at_most", "at_least"}
+            and isinstance(after, Core)
+            and after.shape == "fixed"
+            and isinstance(before.high if before.shape != "at_least" else before.low, Time)
+            and isinstance(after.low, Time)
+        ):
+            length = before.high if before.shape != "at_least" else before.low
+            assert isinstance(length, Time)
+            assert isinstance(after.low, Time)
+            if _rank(after.low.first) < _rank(length.last):
+                total = length.plus(after.low)
+                low = None if before.shape == "at_most" else total
+                high = None if before.shape == "at_least" else total
+                core = Core(before.shape, low, high, before.pos)
+                merged_items[-1] = Item(
+                    (*previous.elements[:-1], core, *item.elements[1:]), previous.pos
+                )
+                continue
+        merged_items.append(item)
+        merged_joiners.append(joiner)
+    return merged_items, merged_joiners
+
+
+def _binder(elements: Sequence[Element], index: int) -> Token | None:
+    """The word a core is bound to: "suspended for <3 years>", "parole after <25 years>"."""
+    following = elements[index + 1] if index + 1 < len(elements) else None
+    if isinstance(following, Token) and following.type == "W_REPRIEVE":
+        return following  # "a two-year reprieve"
+    j = index - 1
+    while j >= 0:
+        element = elements[j]
+        if not isinstance(element, Token):
+            return None
+        if element.type in _BINDERS:
+            after = elements[j + 1]
+            linked = isinstance(after, Token) and after.type in _LINKS and after.type != "POSS"
+            return element if linked else None
+        if element.type not in _SKIPPABLE and element.type not in _LINKS:
+            return None
+        j -= 1
+    return None
+
+
+def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
+    elements = item.elements
+    chunk = Chunk(pos=item.pos)
+    kinds: dict[str, int] = {}
+    bound_word: Token | None = None
+    life = life_only = tariff = False
+    main: Core | None = None
+    for index, element in enumerate(elements):
+        if isinstance(element, Count):
+            if chunk.count_given:
+                raise Reject("two counts in one part of the phrase", element.pos)
+            chunk.count, chunk.count_given = element.value, True
+            continue
+        if isinstance(element, Core):
+            binder = _binder(elements, index)
+            if binder is None:
+                if main is not None:
+                    raise Reject("two lengths or amounts in one part of the phrase", element.pos)
+                main = element
+            elif binder.type == "W_SUSPENDED":
+                chunk.suspension = _fixed_time(element, "a suspension period")
+            elif binder.type == "W_REPRIEVE":
+                chunk.reprieve_period = _fixed_time(element, "a reprieve")
+            else:
+                chunk.parole_after = _fixed_time(element, "a parole eligibility date")
+            continue
+        kind = element.type
+        if kind in _KIND_OF_WORD:
+            kinds.setdefault(_KIND_OF_WORD[kind], _pos(element))
+        if kind == "W_OTHER":
+            label = lexicon.other_label(element.value)
+            if chunk.label is not None and label != chunk.label:
+                raise Reject("two different penalties in one part of the phrase", _pos(element))
+            chunk.label = label
+        elif kind in {"W_MAX", "W_MIN"}:
+            if bound_word is not None and bound_word.type != kind:
+                raise Reject("both a maximum and a minimum for one value", _pos(element))
+            bound_word = element
+        elif kind == "W_LIFE":
+            life = True
+        elif kind == "W_LIFE_ONLY":
+            life = life_only = True
+        elif kind == "W_TARIFF":
+            tariff = True
+        elif kind == "W_SUSPENDED":
+            chunk.suspended = True
+        elif kind == "W_REPRIEVE":
+            chunk.reprieve = True
+        elif kind == "W_AGG":
+            aggregation = lexicon.aggregation[fold(element.value)]
+            if chunk.aggregation not in {None, aggregation}:
+                raise Reject("both consecutive and concurrent", _pos(element))
+            chunk.aggregation = aggregation
+        elif kind == "W_NEUTRAL" and fold(element.value) in _PLURAL_NOUNS and not chunk.count_given:
+            following = elements[index + 1] if index + 1 < len(elements) else None
+            generic = isinstance(following, Token) and following.type == "L_OF"
+            if not generic:  # "life sentences": several, number unknown
+                chunk.count = None
+
+    if chunk.suspension is not None:
+        chunk.suspended = True
+    if chunk.reprieve_period is not None:
+        chunk.reprieve = True
+    chunk.kind = _kind_of(kinds, life, main, chunk, item.pos)
+    _read_term(chunk, main, bound_word, life=life, life_only=life_only, tariff=tariff)
+    if chunk.kind == "other":
+        chunk.quantity = main
+    if chunk.count_given and chunk.kind != "custody":
+        raise Reject("only custodial terms can be counted", item.pos)
+    if chunk.kind is not None and chunk.kind != "custody":
+        chunk.count = 1
+    return chunk
+
+
+def _kind_of(
+    kinds: dict[str, int], life: bool, main: Core | None, chunk: Chunk, pos: int
+) -> str | None:
+    named = dict(kinds)
+    if "death" in named:
+        if len(named) > 1 or life:
+            other = next(kind for kind in named if kind != "death") if len(named) > 1 else "life"
+            raise Reject(f"death and {other.replace('_', ' ')} in one part", named["death"])
+        if main is not None:
+            raise Reject("a death sentence has no length", main.pos)
+        return "death"
+    if "custody" in named and len(named) > 1:
+        # "90 days of county jail": one kind; "prison ... probation" would be two.
+        others = [kind for kind in named if kind != "custody"]
+        raise Reject(f"custody and {others[0].replace('_', ' ')} in one part", named[others[0]])
+    if len(named) > 1:
+        first, second = list(named)[:2]
+        raise Reject(
+            f"{first.replace('_', ' ')} and {second.replace('_', ' ')} in one part", named[second]
+        )
+    if named:
+        return next(iter(named))
+    if life:
+        return "custody"
+    if main is None:
+        if chunk.reprieve or (chunk.suspended and chunk.suspension is None):
+            return None  # an attachment: "with reprieve", ", suspended"
+        return None
+    value = main.high if isinstance(main.high, Time | Cash) else main.low
+    if isinstance(value, Cash):
+        return "fine"
+    if isinstance(value, Time) and value.hours_only():
+        return "community_service"  # "a required 200 hours"
+    return "custody"
+
+
+def _read_term(
+    chunk: Chunk,
+    main: Core | None,
+    bound_word: Token | None,
+    *,
+    life: bool,
+    life_only: bool,
+    tariff: bool,
+) -> None:
+    if chunk.kind is None:
+        if bound_word is not None or life:
+            raise Reject("a bound with nothing to bound", chunk.pos)
+        return
+    if main is None:
+        if life:
+            chunk.has_term = True
+            chunk.low, chunk.high = (LIFE, LIFE) if life_only else (None, LIFE)
+            chunk.open_low = not life_only
+        return
+    if life:
+        raise Reject("life and a length in one part of the phrase", main.pos)
+    chunk.has_term = True
+    chunk.low, chunk.high = main.low, main.high
+    shape = main.shape
+    if bound_word is not None or tariff:
+        if shape != "fixed" and not (
+            bound_word is not None
+            and (shape == "at_most") == (bound_word.type == "W_MAX")
+            and shape in {"at_most", "at_least"}
+        ):
+            raise Reject("a maximum or minimum of something that is not one value", main.pos)
+        if tariff:  # the minimum term of a life sentence
+            chunk.high, chunk.open_high = LIFE, False
+        elif bound_word is not None and bound_word.type == "W_MAX":
+            chunk.low, chunk.open_low, chunk.max_cue = None, True, True
+        else:
+            chunk.high, chunk.open_high = None, True
+        return
+    chunk.plain = shape == "fixed"
+    chunk.open_low = shape == "at_most"
+    chunk.open_high = shape == "at_least"
+    chunk.max_cue = shape == "at_most"
+
+
+def _fixed_time(core: Core, what: str) -> Time:
+    if core.shape != "fixed" or not isinstance(core.low, Time):
+        raise Reject(f"{what} must be one length of time", core.pos)
+    return core.low
+
+
+def _attach(target: Chunk, extra: Chunk) -> None:
+    """Fold a qualifying item into the component before it."""
+    if extra.aggregation is not None:
+        if target.kind != "custody":
+            raise Reject("only custodial terms run consecutively or concurrently", extra.pos)
+        target.aggregation = extra.aggregation
+    if extra.suspended:
+        if target.kind == "death":
+            target.reprieve = True
+            target.reprieve_period = extra.suspension or target.reprieve_period
+        elif target.kind == "custody":
+            target.suspended = True
+            target.suspension = extra.suspension or target.suspension
+        else:
+            raise Reject("only custody or death can be suspended", extra.pos)
+    if extra.reprieve:
+        if target.kind != "death":
+            raise Reject("a reprieve belongs to a death sentence", extra.pos)
+        target.reprieve = True
+        target.reprieve_period = extra.reprieve_period or target.reprieve_period
+    if extra.parole_after is not None:
+        if target.kind != "custody" or not isinstance(target.high, Life) or target.low is not None:
+            raise Reject("parole eligibility after a term only bounds a life sentence", extra.pos)
+        target.low, target.open_low = extra.parole_after, False
+    if extra.count_given:
+        raise Reject("a count with no term to count", extra.pos)
+    if not (extra.aggregation or extra.suspended or extra.reprieve or extra.parole_after):
+        raise Reject("this part says nothing that can be read", extra.pos)
+
+
+def _partial_suspension(chunk: Chunk, joiner: str | None) -> bool:
+    return (
+        chunk.kind == "custody"
+        and chunk.suspended
+        and chunk.plain
+        and joiner is not None
+        and ("with" in joiner or joiner == ",")
+    )
+
+
+_SHARED_FIELDS: Final = ("count", "aggregation", "suspended", "suspension")
+
+
+def _meet(before: Chunk, after: Chunk) -> bool:
+    """Join an open-topped and an open-bottomed term of one kind into one term.
+
+    "a maximum of 40 years and a mandatory minimum of 5 years" is P5Y..P40Y;
+    "life with a minimum term of 25 years" and "life with a tariff of 15 years" are N..life.
+    """
+    if before.kind != after.kind or before.kind not in _TERM_KINDS:
+        return False
+    for upper, lower in ((before, after), (after, before)):
+        meets = (
+            upper.open_low
+            and upper.low is None
+            and lower.low is not None
+            and not lower.plain
+            and (lower.open_high or lower.high == upper.high)
+            and not (upper.open_high or lower.open_low)
+        )
+        if not meets:
+            continue
+        shared = {}
+        blank = Chunk(pos=0)
+        for name in _SHARED_FIELDS:
+            default = getattr(blank, name)
+            mine, theirs = getattr(upper, name), getattr(lower, name)
+            if mine != default and theirs != default and mine != theirs:
+                return False
+            shared[name] = mine if mine != default else theirs
+        before.low, before.high = lower.low, upper.high
+        before.open_low = before.open_high = before.plain = False
+        before.max_cue = upper.max_cue
+        for name, value in shared.items():
+            setattr(before, name, value)
+        return True
+    return False
+
+
+def _carry_maximum(chunks: list[Chunk], cue: Cue | None) -> None:
+    """ "up to 5 years and a $5,000 fine": the fine's $5,000 is a maximum too."""
+    carrying = False
+    for index, chunk in enumerate(chunks):
+        if index == 0 and cue is not None and cue.faces and chunk.plain:
+            carrying = True  # "faces 20 years": a maximum (corpus convention)
+        if chunk.max_cue:
+            carrying = True
+        if carrying and chunk.plain and chunk.kind in _DISTRIBUTES_TO:
+            chunk.low, chunk.plain, chunk.open_low = None, False, True
+
+
+def _component(chunk: Chunk, lexicon: Lexicon, country: str | None) -> Component:
+    kind = chunk.kind
+    try:
+        if kind == "custody":
+            suspended = None
+            if chunk.suspended:
+                suspended = Suspension(chunk.suspension.duration() if chunk.suspension else None)
+            return Custody(
+                _bound(chunk.low, chunk),
+                _bound(chunk.high, chunk),
+                count=chunk.count,
+                aggregation=chunk.aggregation,
+                suspended=suspended,
+            )
+        if kind == "death":
+            period = chunk.reprieve_period.duration() if chunk.reprieve_period else None
+            return Death(suspended=chunk.suspended or chunk.reprieve, reprieve=period)
+        if kind == "fine":
+            return Fine(
+                _money(chunk.low, chunk, lexicon, country),
+                _money(chunk.high, chunk, lexicon, country),
+            )
+        if kind in {"restitution", "forfeiture"}:
+            if chunk.low is None or chunk.low != chunk.high:
+                raise Reject(f"{kind} needs one stated amount", chunk.pos)
+            amount = _money(chunk.low, chunk, lexicon, country)
+            assert amount is not None
+            return Restitution(amount) if kind == "restitution" else Forfeiture(amount)
+        if kind == "community_service":
+            if not chunk.plain or not isinstance(chunk.low, Time) or not chunk.low.hours_only():
+                raise Reject("community service needs one number of hours", chunk.pos)
+            hours = chunk.low.hours
+            if hours.denominator != 1 or hours < 1:
+                raise Reject("community service needs a whole number of hours", chunk.pos)
+            return CommunityService(int(hours))
+        if kind == "other":
+            label = chunk.label or "other"
+            if chunk.quantity is not None:
+                label += " " + _quantity_label(chunk.quantity, lexicon, country)
+            return Other(label)
+        if kind == "deprivation_of_rights":
+            return DeprivationOfRights(_bound(chunk.low, chunk), _bound(chunk.high, chunk))
+        classes: dict[str, type[Probation | SupervisedRelease | CommunitySupervision]] = {
+            "probation": Probation,
+            "supervised_release": SupervisedRelease,
+            "community_supervision": CommunitySupervision,
+        }
+        term_class = classes[kind or ""]
+        low, high = _bound(chunk.low, chunk), _bound(chunk.high, chunk)
+        if isinstance(low, Life) or isinstance(high, Life):
+            raise Reject(f"{(kind or '').replace('_', ' ')} cannot last for life", chunk.pos)
+        component: Component = term_class(low, high)
+        return component
+    except ValueError as exc:
+        raise Reject(str(exc), chunk.pos) from None
+
+
+def _bound(value: Time | Cash | Life | None, chunk: Chunk) -> Bound:
+    if value is None or isinstance(value, Life):
+        return value
+    if isinstance(value, Cash):
+        raise Reject(
+            f"{(chunk.kind or '').replace('_', ' ')} is measured in time, not money", value.pos
+        )
+    duration = value.duration()
+    if duration.is_zero():
+        raise Reject("a term of zero length", value.pos)
+    return duration
+
+
+def _money(
+    value: Time | Cash | Life | None, chunk: Chunk, lexicon: Lexicon, country: str | None
+) -> Money | None:
+    if value is None:
+        return None
+    if not isinstance(value, Cash):
+        raise Reject(f"{(chunk.kind or '').replace('_', ' ')} is an amount of money", chunk.pos)
+    code = lexicon.currency(value.sign, country)
+    if code is None:
+        raise Reject(
+            f"{value.sign!r} names no single currency here; pass a jurisdiction such as CN or JP",
+            value.pos,
+        )
+    return Money(value.amount, code)
+
+
+def _quantity_label(core: Core, lexicon: Lexicon, country: str | None) -> str:
+    if core.shape != "fixed":
+        raise Reject("a length or amount for this penalty must be one value", core.pos)
+    value = core.low
+    if isinstance(value, Cash):
+        money = _money(value, Chunk(pos=core.pos, kind="other"), lexicon, country)
+        assert money is not None
+        return str(money)
+    assert isinstance(value, Time)
+    return compact_duration(value.duration())
+
+
+def compact_duration(duration: Duration) -> str:
+    """A short English figure form used inside `other` labels: "6 months", "1 year 6 months"."""
+    parts = []
+    years, months = divmod(duration.months, 12)
+    for amount, unit in ((years, "year"), (months, "month"), (duration.days, "day")):
+        if amount:
+            parts.append(f"{amount} {unit}{'' if amount == 1 else 's'}")
+    return " ".join(parts) or "0 days"
