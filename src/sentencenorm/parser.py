@@ -79,9 +79,10 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
     ...     parse("ten yaers")
     ... except SentenceParseError as error:
     ...     print(error.column, error.expected[0])
-    ...     print(error)
+    ...     print(error.reason)
+    ...     print(str(error).split("\n", 1)[1])
     4 a unit such as 'years'
-    cannot read "ten yaers" at column 5: unexpected 'yaers'; expected a unit such as 'years', a number, ...
+    unexpected 'yaers'; expected a unit such as 'years', a number, ...
       ten yaers
           ^
 
