@@ -80,7 +80,7 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
     ... except SentenceParseError as error:
     ...     print(error.column, error.expected[0])
     ...     print(error.reason)
-    ...     print(str(error).split("\n", 1)[1])
+    ...     print(*str(error).splitlines()[1:], sep=chr(10))
     4 a unit such as 'years'
     unexpected 'yaers'; expected a unit such as 'years', a number, ...
       ten yaers
