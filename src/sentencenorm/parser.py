@@ -106,16 +106,17 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
         )
     if not text.strip():
         raise SentenceParseError(text, 0, reason="the phrase is empty")
-    try:
+    if not _NOTATION_START.match(text):
         return _read(text, lang, country)
-    except SentenceParseError as error:
-        if lang != NOTATION and _NOTATION_START.match(text):
-            try:
-                return _read(text, NOTATION, country)
-            except SentenceParseError as notation_error:
-                if notation_error.column > error.column:
-                    raise notation_error from None
-        raise
+    # Canonical notation ("custody P6M..P10Y") is read first where it could be one: a few
+    # spellings are also prose ("custody life"), and the notation's meaning is the exact one.
+    try:
+        return _read(text, NOTATION, country)
+    except SentenceParseError as notation_error:
+        try:
+            return _read(text, lang, country)
+        except SentenceParseError as error:
+            raise (notation_error if notation_error.column > error.column else error) from None
 
 
 def _read(text: str, lang: str, country: str | None) -> Sentence:

@@ -18,6 +18,8 @@ Two steps, both pure (no I/O, no state between calls):
    - "up to 5 years and a $5,000 fine", "faces 10 years and a fine": a maximum carries over
      the fixed amounts that follow it (the convention of the gold corpus).
 
+   A ";" between items stops all three folds: the parts on either side stand on their own.
+
 Whatever cannot be read exactly raises `Reject` with the column it concerns; the parser turns
 it into `SentenceParseError`.
 """
@@ -438,6 +440,8 @@ _LINKS: Final = {
     "L_COPULA",
     "L_AMOUNT",
 }
+_COMPOUND_JOINERS: Final = {"and", ",", ", and"}
+_HARD_JOINERS: Final = {";", "; and"}
 _SKIPPABLE: Final = {"A", "DET", "W_NEUTRAL", "L_OF"}
 _PLURAL_NOUNS: Final = {"sentences", "terms", "penalties", "punishments"}
 _TERM_KINDS: Final = {
@@ -482,6 +486,7 @@ def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) 
     """Give a parsed `Draft` its meaning: the canonical `Sentence`."""
     items, joiners = _merge_compound_durations(list(draft.items), list(draft.joiners))
     chunks: list[Chunk] = []
+    hard_breaks: set[int] = set()  # indexes of chunks that follow a ";"
     for index, item in enumerate(items):
         joiner = joiners[index - 1] if index else None
         chunk = _read_item(item, lexicon)
@@ -495,10 +500,13 @@ def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) 
                 'a partly suspended term ("with N years suspended") cannot be expressed yet',
                 chunk.pos,
             )
-        if chunks and _meet(chunks[-1], chunk):
+        hard = joiner in _HARD_JOINERS
+        if chunks and not hard and _meet(chunks[-1], chunk):
             continue
+        if hard:
+            hard_breaks.add(len(chunks))
         chunks.append(chunk)
-    _carry_maximum(chunks, draft.cue)
+    _carry_maximum(chunks, draft.cue, hard_breaks)
     components = tuple(_component(chunk, lexicon, country) for chunk in chunks)
     return Sentence(components, modality=draft.cue.modality if draft.cue else None, text=text)
 
@@ -512,7 +520,7 @@ def _merge_compound_durations(
         previous = merged_items[-1]
         before, after = previous.elements[-1], item.elements[0]
         if (
-            joiner in {"and", ",", ", and"}
+            joiner in _COMPOUND_JOINERS
             and isinstance(before, Core)
             and before.shape in {"fixed", "at_most", "at_least"}
             and isinstance(after, Core)
@@ -796,10 +804,12 @@ def _meet(before: Chunk, after: Chunk) -> bool:
     return False
 
 
-def _carry_maximum(chunks: list[Chunk], cue: Cue | None) -> None:
+def _carry_maximum(chunks: list[Chunk], cue: Cue | None, hard_breaks: set[int]) -> None:
     """ "up to 5 years and a $5,000 fine": the fine's $5,000 is a maximum too."""
     carrying = False
     for index, chunk in enumerate(chunks):
+        if index in hard_breaks:
+            carrying = False
         if index == 0 and cue is not None and cue.faces and chunk.plain:
             carrying = True  # "faces 20 years": a maximum (corpus convention)
         if chunk.max_cue:

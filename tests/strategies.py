@@ -1,0 +1,178 @@
+"""Hypothesis strategies for canonical values: every kind, every bound shape.
+
+"Canonical" means what `parse` can produce: non-zero durations, amounts with at most two
+decimals, labels the English grammar recognizes, counts from 1 up or unknown.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from sentencenorm import (
+    LIFE,
+    CommunityService,
+    CommunitySupervision,
+    Custody,
+    Death,
+    DeprivationOfRights,
+    Duration,
+    Fine,
+    Forfeiture,
+    Modality,
+    Money,
+    Other,
+    Probation,
+    Restitution,
+    Sentence,
+    SupervisedRelease,
+    Suspension,
+)
+from sentencenorm.transformer import compact_duration
+
+durations = st.builds(
+    Duration.of,
+    years=st.integers(0, 99),
+    months=st.integers(0, 11),
+    days=st.sampled_from([0, 0, 0, 1, 7, 14, 15, 30, 45, 90, 180, 364]),
+).filter(lambda d: not d.is_zero())
+
+
+@st.composite
+def ordered_durations(draw: st.DrawFn) -> tuple[Duration, Duration]:
+    """Two different durations, the first not longer than the second."""
+    low = draw(durations)
+    high = draw(durations.filter(lambda d: d != low and low.compare(d) != 1))
+    return low, high
+
+
+@st.composite
+def terms(draw: st.DrawFn, *, life: bool) -> tuple[object, object]:
+    """(min, max) pairs of every shape the model allows; LIFE only where *life*."""
+    shapes = ["point", "range", "at_most", "at_least", "none"]
+    if life:
+        shapes += ["up_to_life", "life_only", "to_life"]
+    shape = draw(st.sampled_from(shapes))
+    if shape == "point":
+        value = draw(durations)
+        return value, value
+    if shape == "range":
+        return draw(ordered_durations())
+    if shape == "at_most":
+        return None, draw(durations)
+    if shape == "at_least":
+        return draw(durations), None
+    if shape == "up_to_life":
+        return None, LIFE
+    if shape == "life_only":
+        return LIFE, LIFE
+    if shape == "to_life":
+        return draw(durations), LIFE
+    return None, None
+
+
+currencies = st.sampled_from(["USD", "GBP", "EUR", "CNY", "INR", "CAD", "AUD", "CHF"])
+amounts = st.one_of(
+    st.integers(1, 10**9).map(Decimal),
+    st.integers(100, 10**8).map(lambda cents: Decimal(cents) / 100),
+)
+
+
+@st.composite
+def money(draw: st.DrawFn, currency: str | None = None) -> Money:
+    return Money(draw(amounts), currency or draw(currencies))
+
+
+@st.composite
+def custody(draw: st.DrawFn) -> Custody:
+    low, high = draw(terms(life=True))
+    suspended = draw(
+        st.sampled_from([None, None, "plain", "period"]),
+    )
+    suspension = None
+    if suspended == "plain":
+        suspension = Suspension()
+    elif suspended == "period":
+        suspension = Suspension(draw(durations))
+    return Custody(
+        low,  # type: ignore[arg-type]
+        high,  # type: ignore[arg-type]
+        count=draw(st.sampled_from([1, 1, 1, 2, 3, 12, None])),
+        aggregation=draw(st.sampled_from([None, None, "consecutive", "concurrent"])),
+        suspended=suspension,
+    )
+
+
+@st.composite
+def death(draw: st.DrawFn) -> Death:
+    suspended = draw(st.booleans())
+    reprieve = draw(st.one_of(st.none(), durations)) if suspended else None
+    return Death(suspended=suspended, reprieve=reprieve)
+
+
+@st.composite
+def fine(draw: st.DrawFn) -> Fine:
+    currency = draw(currencies)
+    shape = draw(st.sampled_from(["point", "range", "at_most", "at_least", "none"]))
+    if shape == "none":
+        return Fine()
+    first = draw(money(currency))
+    if shape == "point":
+        return Fine(first, first)
+    if shape == "at_most":
+        return Fine(None, first)
+    if shape == "at_least":
+        return Fine(first, None)
+    second = draw(money(currency).filter(lambda m: m.amount > first.amount))
+    return Fine(first, second)
+
+
+def _term_kind(cls: type, *, life: bool = False) -> st.SearchStrategy[object]:
+    return terms(life=life).map(lambda pair: cls(*pair))
+
+
+#: Labels `parse` gives to penalties it keeps as `other`, with or without a stated length.
+OTHER_LABELS = ["time served", "deportation", "absolute discharge"]
+OTHER_LABELS_WITH_LENGTH = [
+    "home confinement",
+    "house arrest",
+    "electronic monitoring",
+    "conditional discharge",
+    "rehab",
+    "license suspension",
+    "driving ban",
+    "curfew",
+    "community order",
+]
+
+
+@st.composite
+def other(draw: st.DrawFn) -> Other:
+    if draw(st.booleans()):
+        return Other(draw(st.sampled_from(OTHER_LABELS + OTHER_LABELS_WITH_LENGTH)))
+    label = draw(st.sampled_from(OTHER_LABELS_WITH_LENGTH))
+    return Other(f"{label} {compact_duration(draw(durations))}")
+
+
+components = st.one_of(
+    custody(),
+    death(),
+    fine(),
+    money().map(Restitution),
+    money().map(Forfeiture),
+    _term_kind(Probation),
+    _term_kind(SupervisedRelease),
+    _term_kind(CommunitySupervision),
+    st.integers(1, 10_000).map(CommunityService),
+    _term_kind(DeprivationOfRights, life=True),
+    other(),
+)
+
+modalities = st.sampled_from([None, *Modality])
+
+sentences = st.builds(
+    Sentence,
+    components=st.lists(components, min_size=1, max_size=4),
+    modality=modalities,
+)
