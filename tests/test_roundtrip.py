@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from hypothesis import given
+from strategies import sentences
 
 from sentencenorm import Sentence, parse
-from strategies import sentences
 
 
 @given(sentences)
