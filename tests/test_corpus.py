@@ -1,0 +1,58 @@
+"""The development corpus: real published clauses with gold annotations (tests/data/).
+
+Scoring follows ../shared/corpus/README.md: parse(span) components must equal the gold
+components, order-insensitive, amounts compared as decimals, a missing custody count being 1.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sentencenorm import SentenceParseError, parse
+
+DATA = Path(__file__).parent / "data"
+THRESHOLD = 0.95
+
+
+def _normal(component: dict[str, Any]) -> str:
+    item = dict(component)
+    if item["kind"] == "custody":
+        item.setdefault("count", 1)
+    for key, value in item.items():
+        if isinstance(value, dict) and "amount" in value:
+            item[key] = {**value, "amount": str(Decimal(value["amount"]).normalize())}
+    return json.dumps(item, sort_keys=True)
+
+
+def score(path: Path, lang: str) -> tuple[int, int, list[str]]:
+    """(exact, total, failure lines) for the parser on every gold span of *path*."""
+    exact = total = 0
+    failures = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for expression in record["expressions"]:
+            total += 1
+            gold = sorted(_normal(c) for c in expression["components"])
+            try:
+                value = parse(expression["span"], lang=lang, jurisdiction=record["jurisdiction"])
+            except SentenceParseError as error:
+                failures.append(f"{record['id']}: {expression['span']!r}: {error.message}")
+                continue
+            got = sorted(_normal(c) for c in value.to_dict()["components"])
+            if got == gold:
+                exact += 1
+            else:
+                failures.append(f"{record['id']}: {expression['span']!r} -> {value}")
+    return exact, total, failures
+
+
+def test_dev_en_parse_exactness() -> None:
+    """At least 95% of the English gold spans parse to exactly the gold components."""
+    exact, total, failures = score(DATA / "dev_en.jsonl", "en")
+    rate = exact / total
+    print(f"\ndev_en parse: {exact}/{total} exact = {rate:.3f}")
+    print("\n".join(failures))
+    assert rate >= THRESHOLD, "\n".join(failures)

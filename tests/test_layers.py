@@ -1,0 +1,67 @@
+"""Data flows one way: the write side never imports the read side, nothing reaches up."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
+
+BASE = {"errors", "durations", "model", "_resources", "lexicon", "notation", "serialize"}
+READ = {"grammars", "transformer", "notation_reader", "parser"}
+WRITE = {"renderer"}
+
+# module -> sibling modules it may import
+ALLOWED = {
+    "errors": set(),
+    "durations": set(),
+    "model": {"durations", "serialize", "notation"},  # lazily, for to_dict() and str()
+    "notation": {"model"},
+    "serialize": {"durations", "model"},
+    "_resources": set(),
+    "lexicon": {"_resources", "errors"},
+    "transformer": {"durations", "lexicon", "model"},
+    "notation_reader": {"durations", "model", "transformer"},
+    "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader"},
+    "parser": BASE | {"grammars", "transformer"},
+    "renderer": BASE,
+}
+
+
+def sibling_imports(path: Path) -> set[str]:
+    """Names of sentencenorm modules that *path* imports."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sentencenorm."):
+            found.add((node.module or "").split(".")[1])
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(ALLOWED))
+def test_module_imports_only_what_its_layer_allows(module: str) -> None:
+    """Each module imports only the siblings its layer allows."""
+    path = SRC / f"{module}.py"
+    if not path.exists():
+        pytest.skip(f"{module}.py is not written yet")
+    assert sibling_imports(path) <= ALLOWED[module]
+
+
+def test_write_side_never_reads() -> None:
+    """The renderer does not import the grammar, transformer or parser."""
+    for module in WRITE:
+        path = SRC / f"{module}.py"
+        if path.exists():
+            assert not sibling_imports(path) & READ
+
+
+def test_every_module_has_a_layer() -> None:
+    """A new module must be placed in a layer before it lands."""
+    modules = {p.stem for p in SRC.glob("*.py")} - {"__init__", "__main__", "cli"}
+    assert modules <= set(ALLOWED), sorted(modules - set(ALLOWED))

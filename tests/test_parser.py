@@ -1,0 +1,203 @@
+"""parse(): its errors, its limits, and that nothing but SentenceParseError escapes it."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sentencenorm
+from sentencenorm import (
+    MAX_PHRASE_LENGTH,
+    SentenceNormError,
+    SentenceParseError,
+    UnknownJurisdictionError,
+    UnknownLanguageError,
+    parse,
+)
+
+
+def test_error_names_the_column_and_draws_a_caret() -> None:
+    """The message quotes the phrase, gives a 1-based column and a caret under it."""
+    with pytest.raises(SentenceParseError) as info:
+        parse("five years in prisn")
+    error = info.value
+    assert error.column == 14
+    assert error.text == "five years in prisn"
+    lines = str(error).splitlines()
+    assert lines[0].startswith('cannot read "five years in prisn" at column 15')
+    assert lines[2].index("^") - 2 == 14
+
+
+def test_error_lists_expected_words_in_plain_english() -> None:
+    """Expected items are words for people, not terminal names."""
+    with pytest.raises(SentenceParseError) as info:
+        parse("ten")
+    assert "a unit such as 'years'" in info.value.expected
+    assert all(not word.isupper() for word in info.value.expected)
+
+
+def test_error_is_a_value_error_and_a_package_error() -> None:
+    """Callers can catch ValueError or SentenceNormError."""
+    with pytest.raises(ValueError):  # noqa: PT011 - the type is the point
+        parse("banana")
+    with pytest.raises(SentenceNormError):
+        parse("banana")
+
+
+def test_error_survives_pickling() -> None:
+    """Errors cross process boundaries intact (batch workers)."""
+    with pytest.raises(SentenceParseError) as info:
+        parse("ten yaers")
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.text, again.column, again.expected, str(again)) == (
+        info.value.text,
+        info.value.column,
+        info.value.expected,
+        str(info.value),
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("10 years to 6 months", "longer than the maximum"),
+        ("0 years", "zero length"),
+        ("6 months 1 year", "larger to smaller"),
+        ("thirty (31) days", "figure says 31"),
+        ("36 hours in jail", "whole number of days"),
+        ("1.5 weeks", "whole number of days"),
+        ("10 years with 7 years suspended", "partly suspended"),
+        ("¥5,000", "pass a jurisdiction"),
+        ("life imprisonment of 25 years", "life and a length"),
+        ("3 years of probation in prison", "custody and probation"),
+    ],
+)
+def test_meaningless_phrases_are_refused_with_a_reason(phrase: str, reason: str) -> None:
+    """A phrase that parses but has no exact meaning is an error that says why."""
+    with pytest.raises(SentenceParseError, match=reason):
+        parse(phrase)
+
+
+def test_too_long_input_is_refused_up_front() -> None:
+    """parse() reads clauses; documents over the limit are refused at once."""
+    with pytest.raises(SentenceParseError, match="at most"):
+        parse("10 years " * MAX_PHRASE_LENGTH)
+
+
+def test_unknown_language_lists_the_available_ones() -> None:
+    """An unknown language is its own error, naming what exists."""
+    with pytest.raises(UnknownLanguageError, match="available: en"):
+        parse("10 years", lang="xx")
+
+
+def test_jurisdiction_codes_are_checked_and_normalized() -> None:
+    """Jurisdiction codes are ISO 3166 shapes, any case."""
+    assert str(parse("$5", jurisdiction="au-nsw")) == "fine AUD 5"
+    with pytest.raises(UnknownJurisdictionError):
+        parse("$5", jurisdiction="Canada")
+
+
+def test_the_source_text_is_kept_outside_equality() -> None:
+    """parse keeps the text it read, and equal meanings stay equal."""
+    a, b = parse("18 months"), parse("1 year and 6 months")
+    assert a == b
+    assert (a.text, b.text) == ("18 months", "1 year and 6 months")
+
+
+def test_non_text_is_a_type_error() -> None:
+    """Passing bytes or None is a programming error, not a phrase."""
+    with pytest.raises(TypeError):
+        parse(b"10 years")  # type: ignore[arg-type]
+
+
+VOCABULARY = (
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "for",
+    "to",
+    "and",
+    ",",
+    ";",
+    "up",
+    "to",
+    "at",
+    "least",
+    "not",
+    "more",
+    "than",
+    "between",
+    "from",
+    "years",
+    "months",
+    "days",
+    "hours",
+    "life",
+    "death",
+    "prison",
+    "probation",
+    "fine",
+    "$500",
+    "£5",
+    "ten",
+    "10",
+    "2.5",
+    "½",
+    "-",
+    "–",
+    "suspended",
+    "consecutive",
+    "concurrent",
+    "sentences",
+    "sentenced",
+    "faces",
+    "punishable",
+    "with",
+    "followed",
+    "by",
+    "'",
+    "’",
+    "reprieve",
+    "parole",
+    "after",
+    "minimum",
+    "maximum",
+    "(30)",
+    "thirty",
+    "million",
+    "yuan",
+    "time",
+    "served",
+)
+
+
+def _check_outcome(text: str) -> None:
+    """parse(text) gives a sentence that round-trips, or a deliberate SentenceParseError."""
+    try:
+        value = parse(text)
+    except SentenceParseError as error:
+        message = str(error)
+    else:
+        message = ""
+        assert parse(str(value)) == value
+        assert sentencenorm.Sentence.from_dict(value.to_dict()) == value
+    assert "internal error" not in message
+
+
+@given(st.text(max_size=80))
+def test_arbitrary_text_raises_only_the_parse_error(text: str) -> None:
+    """Whatever the input, parse returns a Sentence or raises SentenceParseError."""
+    _check_outcome(text)
+
+
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=12).map(" ".join))
+def test_vocabulary_soup_raises_only_the_parse_error(text: str) -> None:
+    """Sequences of real grammar words reach deep paths without any other exception."""
+    _check_outcome(text)
