@@ -97,3 +97,42 @@ def test_number_words_have_values(english: Lark) -> None:
     ]:
         assert _terminal(english, "WORDNUM").fullmatch(text), text
         assert lexicon("en").number(text) == value
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "time served",
+        "time already served",
+        "home confinement",
+        "home detention",
+        "house arrest",
+        "electronic monitoring",
+        "electronically monitored",
+        "electronic tagging",
+        "conditional discharge",
+        "absolute discharge",
+        "rehab",
+        "rehabilitation",
+        "drug treatment",
+        "special assessment",
+        "court costs",
+        "costs",
+        "driving ban",
+        "disqualified from driving",
+        "driving disqualification",
+        "licence suspension",
+        "driver's license will be suspended",
+        "license revoked",
+        "curfew",
+        "community order",
+        "deportation",
+        "deported",
+        "victim surcharge",
+        "confiscation of all personal property",
+    ],
+)
+def test_every_other_penalty_has_a_label(english: Lark, phrase: str) -> None:
+    """Each phrase the grammar keeps as `other` has a canonical label in the lexicon."""
+    assert _terminal(english, "W_OTHER").fullmatch(phrase), phrase
+    assert lexicon("en").other_label(phrase) is not None

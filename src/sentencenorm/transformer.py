@@ -183,6 +183,7 @@ class Item:
 
     elements: tuple[Element, ...]
     pos: int
+    cue: Cue | None = None
 
 
 @attrs.frozen
@@ -348,9 +349,13 @@ class ToModel(Transformer[Token, Draft]):
     def tail(self, *children: Any) -> tuple[Any, ...]:
         return children
 
+    def body(self, *children: Any) -> tuple[Any, ...]:
+        return children
+
     def item(self, *children: Any) -> Item:
-        elements = tuple(_flatten(children))
-        return Item(elements, _pos(elements[0]))
+        cue = children[0] if isinstance(children[0], Cue) else None
+        elements = tuple(_flatten(children[1:] if cue else children))
+        return Item(elements, _pos(elements[0]), cue)
 
     def joiner(self, *tokens: Token) -> str:
         return fold(" ".join(token.value for token in tokens))
@@ -373,8 +378,8 @@ class ToModel(Transformer[Token, Draft]):
         return Cue(_modality(verb_modality), faces=verb.type == "V_FACE")
 
     def start(self, *children: Any) -> Draft:
-        cue = children[0] if isinstance(children[0], Cue) else None
-        items, joiners = next(child for child in children if isinstance(child, tuple))
+        items, joiners = children[0]
+        cue = next((item.cue for item in items if item.cue is not None), None)
         return Draft(cue, tuple(items), tuple(joiners))
 
 
@@ -426,7 +431,7 @@ _KIND_OF_WORD: Final = {
     "W_FORFEITURE": "forfeiture",
     "W_OTHER": "other",
 }
-_BINDERS: Final = {"W_SUSPENDED", "W_REPRIEVE", "W_PAROLE", "W_ELIGIBLE"}
+_BINDERS: Final = {"W_SUSPENDED", "W_SUSPENSION", "W_REPRIEVE", "W_PAROLE", "W_ELIGIBLE"}
 _LINKS: Final = {
     "L_OF",
     "L_FOR",
@@ -434,13 +439,14 @@ _LINKS: Final = {
     "L_AT",
     "L_AFTER",
     "L_UNDER",
+    "L_BY",
     "L_ON",
     "L_WITHIN",
     "POSS",
     "L_COPULA",
     "L_AMOUNT",
 }
-_COMPOUND_JOINERS: Final = {"and", ",", ", and"}
+_COMPOUND_JOINERS: Final = {"and", ",", ", and", "plus"}
 _HARD_JOINERS: Final = {";", "; and"}
 _SKIPPABLE: Final = {"A", "DET", "W_NEUTRAL", "L_OF"}
 _PLURAL_NOUNS: Final = {"sentences", "terms", "penalties", "punishments"}
@@ -477,6 +483,8 @@ class Chunk:
     parole_after: Time | None = None
     label: str | None = None
     quantity: Core | None = None  # the core an `other` label measures
+    no_parole: bool = False  # ", without parole" on its own
+    mentions_parole: bool = False  # "with the possibility of parole" (no date)
 
     def is_attachment(self) -> bool:
         return self.kind is None and not self.has_term
@@ -548,8 +556,8 @@ def _merge_compound_durations(
 def _binder(elements: Sequence[Element], index: int) -> Token | None:
     """The word a core is bound to: "suspended for <3 years>", "parole after <25 years>"."""
     following = elements[index + 1] if index + 1 < len(elements) else None
-    if isinstance(following, Token) and following.type == "W_REPRIEVE":
-        return following  # "a two-year reprieve"
+    if isinstance(following, Token) and following.type in {"W_REPRIEVE", "W_SUSPENSION"}:
+        return following  # "a two-year reprieve", "a two-year suspension"
     j = index - 1
     while j >= 0:
         element = elements[j]
@@ -570,7 +578,7 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
     chunk = Chunk(pos=item.pos)
     kinds: dict[str, int] = {}
     bound_word: Token | None = None
-    life = life_only = tariff = False
+    life = life_only = tariff = no_parole = False
     main: Core | None = None
     for index, element in enumerate(elements):
         if isinstance(element, Count):
@@ -584,7 +592,7 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
                 if main is not None:
                     raise Reject("two lengths or amounts in one part of the phrase", element.pos)
                 main = element
-            elif binder.type == "W_SUSPENDED":
+            elif binder.type in {"W_SUSPENDED", "W_SUSPENSION"}:
                 chunk.suspension = _fixed_time(element, "a suspension period")
             elif binder.type == "W_REPRIEVE":
                 chunk.reprieve_period = _fixed_time(element, "a reprieve")
@@ -596,6 +604,8 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             kinds.setdefault(_KIND_OF_WORD[kind], _pos(element))
         if kind == "W_OTHER":
             label = lexicon.other_label(element.value)
+            if label is None:  # the grammar and the lexicon disagree: a bug, said plainly
+                raise Reject(f"no label for {element.value!r} in the lexicon", _pos(element))
             if chunk.label is not None and label != chunk.label:
                 raise Reject("two different penalties in one part of the phrase", _pos(element))
             chunk.label = label
@@ -607,9 +617,13 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             life = True
         elif kind == "W_LIFE_ONLY":
             life = life_only = True
+        elif kind == "W_NO_PAROLE":
+            no_parole = True
+        elif kind in {"W_PAROLE", "W_ELIGIBLE"}:
+            chunk.mentions_parole = True
         elif kind == "W_TARIFF":
             tariff = True
-        elif kind == "W_SUSPENDED":
+        elif kind in {"W_SUSPENDED", "W_SUSPENSION"}:
             chunk.suspended = True
         elif kind == "W_REPRIEVE":
             chunk.reprieve = True
@@ -624,10 +638,15 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             if not generic:  # "life sentences": several, number unknown
                 chunk.count = None
 
+    if no_parole and (life or main is None):
+        life_only = True  # "life without parole"; alone, it qualifies the life term before it
+        chunk.no_parole = not life
     if chunk.suspension is not None:
         chunk.suspended = True
     if chunk.reprieve_period is not None:
         chunk.reprieve = True
+    if chunk.no_parole:
+        life_only = False
     chunk.kind = _kind_of(kinds, life, main, chunk, item.pos)
     _read_term(chunk, main, bound_word, life=life, life_only=life_only, tariff=tariff)
     if chunk.kind == "other":
@@ -749,9 +768,15 @@ def _attach(target: Chunk, extra: Chunk) -> None:
         if target.kind != "custody" or not isinstance(target.high, Life) or target.low is not None:
             raise Reject("parole eligibility after a term only bounds a life sentence", extra.pos)
         target.low, target.open_low = extra.parole_after, False
+    if extra.no_parole:
+        if target.kind != "custody" or not isinstance(target.high, Life):
+            raise Reject('"without parole" only qualifies a life sentence here', extra.pos)
+        target.low, target.open_low = LIFE, False
     if extra.count_given:
         raise Reject("a count with no term to count", extra.pos)
-    if not (extra.aggregation or extra.suspended or extra.reprieve or extra.parole_after):
+    parole_note = extra.mentions_parole and target.kind == "custody"
+    said = extra.aggregation or extra.suspended or extra.reprieve or extra.parole_after
+    if not (said or extra.no_parole or parole_note):
         raise Reject("this part says nothing that can be read", extra.pos)
 
 
