@@ -89,10 +89,11 @@ def test_too_long_input_is_refused_up_front() -> None:
         parse("10 years " * MAX_PHRASE_LENGTH)
 
 
-def test_unknown_language_lists_the_available_ones() -> None:
-    """An unknown language is its own error, naming what exists."""
+@pytest.mark.parametrize("lang", ["xx", "notation", "common", "../grammar/en", "EN", "", None])
+def test_unknown_language_lists_the_available_ones(lang: str) -> None:
+    """Only real language codes are accepted; the error names what exists."""
     with pytest.raises(UnknownLanguageError, match="available: en"):
-        parse("10 years", lang="xx")
+        parse("10 years", lang=lang)
 
 
 def test_jurisdiction_codes_are_checked_and_normalized() -> None:

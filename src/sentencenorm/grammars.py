@@ -16,6 +16,7 @@ from .transformer import ToModel
 NOTATION = "notation"
 
 
+@functools.cache
 def available_languages() -> tuple[str, ...]:
     """Languages with a phrase grammar (``grammar/<lang>.lark`` beside a lexicon)."""
     return tuple(
@@ -40,11 +41,14 @@ def options(**overrides: Any) -> dict[str, Any]:
 
 
 def grammar_path(lang: str) -> str:
-    """The grammar file of *lang*; raises UnknownLanguageError for a language without one."""
-    path = grammar_dir() / f"{lang}.lark"
-    if not isinstance(lang, str) or lang in {"common"} or not path.is_file():
+    """The grammar file of *lang* (or of the notation); UnknownLanguageError for anything else.
+
+    Only names found by `available_languages` are accepted, so a code can never reach another
+    file ("../x") or a shared piece ("common").
+    """
+    if lang != NOTATION and lang not in available_languages():
         raise UnknownLanguageError(lang, available_languages())
-    return str(path)
+    return str(grammar_dir() / f"{lang}.lark")
 
 
 @functools.cache

@@ -7,8 +7,8 @@ from typing import Final
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
-from .errors import SentenceParseError, UnknownJurisdictionError
-from .grammars import NOTATION, grammar_path, parser_for
+from .errors import SentenceParseError, UnknownJurisdictionError, UnknownLanguageError
+from .grammars import NOTATION, available_languages, parser_for
 from .lexicon import lexicon
 from .model import Sentence
 from .transformer import Draft, Reject, assemble
@@ -93,7 +93,8 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() reads text (str), not {type(text).__name__}")
-    grammar_path(lang)  # UnknownLanguageError before anything else
+    if lang not in available_languages():
+        raise UnknownLanguageError(lang, available_languages())
     country = normalize_jurisdiction(jurisdiction)
     if country is not None:
         country = country.split("-")[0]

@@ -1,0 +1,241 @@
+"""The ``sentencenorm`` command: a thin, pipe-friendly layer over the public API.
+
+``main(argv)`` returns the exit status instead of exiting, so tests can call it in-process;
+the console script and ``python -m sentencenorm`` pass that status to ``sys.exit``.
+Exit status: 0 when every phrase parsed, 1 when any did not, 2 for usage errors, 130 when
+interrupted. No input, however malformed, produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import sentencenorm
+from sentencenorm import Sentence, SentenceParseError, UnknownCodeError
+
+COMMANDS = ("parse",)
+_TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
+
+EPILOG = r"""examples:
+  sentencenorm parse "six months to 10 years"
+  sentencenorm "six months to 10 years"        (parse is the default command)
+  sentencenorm parse --json "84 months in prison followed by two years of supervised release"
+  sentencenorm parse --jurisdiction CA 'a fine of $500'
+  printf 'six months to 10 years\nten yaers\n' | sentencenorm parse --jsonl
+
+With no PHRASE (or with "-"), phrases are read from stdin, one per line.
+Exit status: 0 when every phrase parsed, 1 when any did not, 2 for usage errors.
+"""
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The top-level parser and the ``parse`` command's parser."""
+    raw = argparse.RawDescriptionHelpFormatter
+    top = argparse.ArgumentParser(
+        prog="sentencenorm",
+        description="Turn criminal-sentencing phrases into canonical values.\n"
+        "See 'sentencenorm parse --help' for the options of parse.",
+        epilog=EPILOG,
+        formatter_class=raw,
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {sentencenorm.__version__}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+    parse = commands.add_parser(
+        "parse",
+        help="read phrases into canonical sentences (the default command)",
+        description="Read each PHRASE into its canonical sentence.",
+        epilog=EPILOG,
+        formatter_class=raw,
+    )
+    parse.add_argument("phrases", nargs="*", metavar="PHRASE", help='a phrase; "-" reads stdin')
+    output = parse.add_mutually_exclusive_group()
+    output.add_argument(
+        "--json", action="store_true", help="print the JSON document (a list for several)"
+    )
+    output.add_argument(
+        "--jsonl", action="store_true", help="print one compact JSON object per input line"
+    )
+    parse.add_argument("--lang", default="en", help="grammar to read with (default: en)")
+    parse.add_argument("--jurisdiction", metavar="CODE", help='settles readings such as "$"')
+    return top, parse
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line *argv* (default: ``sys.argv[1:]``); return the exit status."""
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # argparse: --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except Exception as exc:  # a bug: report it in one line, never as a traceback
+        print(f"sentencenorm: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1
+
+
+def _main(args: list[str]) -> int:
+    top, parse_command = build_parsers()
+    if not args or (args[0] not in COMMANDS and args[0] not in _TOP_LEVEL_OPTIONS):
+        args.insert(0, "parse")
+    if args[0] != "parse":
+        top.parse_args(args)  # prints help or version and exits
+        return 2
+    cut = args.index("--") if "--" in args else len(args)
+    options = parse_command.parse_intermixed_args(args[1:cut])  # options and phrases mixed
+    options.phrases += args[cut + 1 :]  # after "--", all are phrases (3.11 intermixed drops them)
+    try:  # check the codes once, up front, before any input is read
+        sentencenorm.parse("", lang=options.lang, jurisdiction=options.jurisdiction)
+    except UnknownCodeError as exc:
+        parse_command.error(str(exc))
+    except SentenceParseError:
+        pass  # the empty phrase: the codes are fine
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")  # never fail on the terminal's charset
+
+    out = sys.stdout
+    phrases: list[str] = options.phrases or ["-"]
+    if options.jsonl:
+        style = "jsonl"
+    elif options.json:
+        style = "json" if len(phrases) == 1 and phrases != ["-"] else "list"
+    else:
+        style = "human"
+    out.write("[" if style == "list" else "")
+    total = failed = 0
+    for text, problem in _inputs(phrases):
+        result = _parse(text, problem, options.lang, options.jurisdiction)
+        if isinstance(result, SentenceParseError):
+            failed += 1
+            if style != "jsonl":
+                print(result, file=sys.stderr)  # the message and its caret picture
+        out.write(_format(style, total, text, result))
+        total += 1
+    out.write(("\n]\n" if total else "]\n") if style == "list" else "")
+    out.flush()
+    if failed and (style == "jsonl" or total > 1):
+        noun = ("line" if "-" in phrases else "phrase") + ("" if total == 1 else "s")
+        print(f"{failed} of {total} {noun} did not parse", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _inputs(phrases: list[str]) -> Iterator[tuple[str, SentenceParseError | None]]:
+    """Each phrase argument, with stdin's lines in place of "-", decoded one at a time."""
+    for phrase in phrases:
+        if phrase == "-":
+            yield from (_decode(raw, "line") for raw in _stdin_lines())
+            continue
+        try:  # undecodable bytes in argv arrive as lone surrogates: find them again
+            raw = phrase.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = phrase.encode("utf-8", "surrogatepass")
+        yield _decode(raw, "argument")
+
+
+def _stdin_lines() -> Iterator[bytes]:
+    """stdin's lines as bytes, without their "\\n" or "\\r\\n", read as they arrive."""
+    stdin = sys.stdin
+    if stdin is None:
+        return
+    if stdin.isatty():
+        print("sentencenorm: reading phrases from stdin, one per line", file=sys.stderr)
+    stream: Iterable[bytes] = getattr(stdin, "buffer", None) or (
+        line.encode("utf-8", "surrogateescape") for line in stdin
+    )
+    for raw in stream:
+        if raw.endswith(b"\r\n"):
+            yield raw[:-2]
+        elif raw.endswith(b"\n"):
+            yield raw[:-1]
+        else:
+            yield raw
+
+
+def _decode(raw: bytes, what: str) -> tuple[str, SentenceParseError | None]:
+    """Decode UTF-8; bytes that are not UTF-8 give shown text and the error to report."""
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8", "backslashreplace")
+        column = len(raw[: exc.start].decode("utf-8"))
+        reason = (
+            f"the {what} is not valid UTF-8 "
+            f"(byte 0x{raw[exc.start]:02x} at byte offset {exc.start})"
+        )
+        return text, SentenceParseError(text, column, reason=reason)
+
+
+def _parse(
+    text: str, problem: SentenceParseError | None, lang: str, jurisdiction: str | None
+) -> Sentence | SentenceParseError:
+    if problem is not None:
+        return problem
+    try:
+        return sentencenorm.parse(text, lang=lang, jurisdiction=jurisdiction)
+    except SentenceParseError as error:
+        return error
+    except Exception as exc:  # parse promises never to; keep the line rather than crash
+        reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return SentenceParseError(text, 0, reason=reason)
+
+
+def _record(text: str, result: Sentence | SentenceParseError) -> dict[str, Any]:
+    """The JSON contract object of one outcome: the sentence, or the error."""
+    if isinstance(result, Sentence):
+        return result.to_dict()
+    error = {"message": result.message, "column": result.column, "expected": list(result.expected)}
+    return {"text": text, "error": error}
+
+
+def _format(style: str, index: int, text: str, result: Sentence | SentenceParseError) -> str:
+    """The output of one phrase in *style*: jsonl, json, list (an item) or human."""
+    if style == "jsonl":
+        return json.dumps(_record(text, result), ensure_ascii=False, separators=(",", ":")) + "\n"
+    if style == "list":  # streamed exactly as json.dumps(items, indent=2) prints a list
+        item = json.dumps(_record(text, result), ensure_ascii=False, indent=2)
+        return ("\n" if index == 0 else ",\n") + textwrap.indent(item, "  ")
+    if isinstance(result, SentenceParseError):
+        return ""  # already on stderr
+    if style == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    lines = [json.dumps(text, ensure_ascii=False), f"  = {result}"]
+    lines.extend(f"  {line}" for line in _component_lines(result))
+    return "\n".join(lines) + "\n"
+
+
+def _component_lines(sentence: Sentence) -> Iterator[str]:
+    """One line per component: its kind, then its words (or its notation without a renderer)."""
+    render = getattr(sentencenorm, "render", None)
+    for component in sentence.components:
+        single = Sentence((component,))
+        words = None
+        if render is not None:
+            try:
+                words = str(render(single, locale="en", style="digits"))
+            except Exception:  # the notation line above already says it exactly
+                words = None
+        if words is None or words == str(single):  # no words: the notation, less the kind
+            words = str(single).removeprefix(component.kind).strip()
+        yield f"{component.kind}: {words}" if words else component.kind
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so the exit flush stays quiet too."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests): nothing will be flushed at exit
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,403 @@
+"""The command line: output formats, stdin streaming, exit statuses and failure handling."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sentencenorm
+from sentencenorm import cli
+
+PHRASE = "six months to 10 years"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+class _Stdin:
+    """A stand-in for sys.stdin whose `buffer` yields the given raw lines."""
+
+    def __init__(self, lines: Iterator[bytes] | io.BytesIO) -> None:
+        self.buffer = lines
+
+    def isatty(self) -> bool:
+        return False
+
+
+def run(
+    monkeypatch: pytest.MonkeyPatch, *argv: str, stdin: bytes | _Stdin = b"", stdout: object = None
+) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(
+        sys, "stdin", stdin if isinstance(stdin, _Stdin) else _Stdin(io.BytesIO(stdin))
+    )
+    monkeypatch.setattr(sys, "stdout", stdout or out)
+    monkeypatch.setattr(sys, "stderr", err)
+    code = cli.main(list(argv))
+    result = Result(code, out.getvalue(), err.getvalue())
+    assert "Traceback" not in result.err
+    return result
+
+
+def input_lines(data: bytes) -> list[bytes]:
+    parts = data.split(b"\n")
+    if parts[-1] == b"":
+        parts.pop()
+    return parts
+
+
+def test_parse_prints_phrase_notation_and_components(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parse PHRASE` prints the quoted phrase, its notation and a line per component."""
+    result = run(monkeypatch, "parse", PHRASE)
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0] == f'"{PHRASE}"'
+    assert lines[1] == "  = custody P6M..P10Y"
+    assert lines[2].startswith("  custody: ")
+    assert len(lines) == 3
+    assert result.err == ""
+
+
+def test_every_component_gets_its_own_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence with two components prints two component lines, in text order."""
+    phrase = "84 months in prison followed by two years of supervised release"
+    result = run(monkeypatch, phrase)
+    lines = result.out.splitlines()
+    assert lines[1] == "  = custody P7Y + supervised_release P2Y"
+    assert lines[2].startswith("  custody: ")
+    assert lines[3].startswith("  supervised_release: ")
+
+
+def test_component_line_uses_render_when_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The component line shows sentencenorm.render of that one component, in digits."""
+    calls: list[tuple[sentencenorm.Sentence, str, str]] = []
+
+    def render(sentence: sentencenorm.Sentence, *, locale: str, style: str) -> str:
+        calls.append((sentence, locale, style))
+        return "six months to ten years"
+
+    monkeypatch.setattr(sentencenorm, "render", render, raising=False)
+    result = run(monkeypatch, PHRASE)
+    assert result.out.splitlines()[2] == "  custody: six months to ten years"
+    assert calls == [(sentencenorm.Sentence(sentencenorm.parse(PHRASE).components), "en", "digits")]
+
+
+def test_component_line_without_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a renderer the component line is its kind and its notation."""
+    monkeypatch.delattr(sentencenorm, "render", raising=False)
+    assert run(monkeypatch, PHRASE).out.splitlines()[2] == "  custody: P6M..P10Y"
+
+
+def test_component_line_survives_a_failing_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A renderer that raises falls back to the notation instead of failing the phrase."""
+
+    def render(sentence: sentencenorm.Sentence, *, locale: str, style: str) -> str:
+        raise sentencenorm.UnsupportedError("no words for this")
+
+    monkeypatch.setattr(sentencenorm, "render", render, raising=False)
+    result = run(monkeypatch, PHRASE)
+    assert result.code == 0
+    assert result.out.splitlines()[2] == "  custody: P6M..P10Y"
+
+
+def test_no_subcommand_is_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase with no subcommand prints exactly what `parse PHRASE` prints."""
+    assert run(monkeypatch, PHRASE) == run(monkeypatch, "parse", PHRASE)
+
+
+def test_options_before_the_phrase_without_subcommand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse options may come first when the subcommand is left out."""
+    assert run(monkeypatch, "--json", PHRASE) == run(monkeypatch, "parse", PHRASE, "--json")
+
+
+def test_several_phrases_are_each_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each phrase argument gets its own block, in order."""
+    result = run(monkeypatch, "parse", PHRASE, "life without parole")
+    assert result.code == 0
+    quoted = [line for line in result.out.splitlines() if not line.startswith(" ")]
+    assert quoted == [f'"{PHRASE}"', '"life without parole"']
+
+
+def test_json_is_exactly_to_dict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--json` prints one indented document equal to Sentence.to_dict()."""
+    result = run(monkeypatch, "parse", "--json", PHRASE)
+    assert result.code == 0
+    assert json.loads(result.out) == sentencenorm.parse(PHRASE).to_dict()
+    assert result.out.startswith("{\n  ")
+
+
+def test_json_keeps_non_ascii_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--json` writes non-ASCII characters as themselves, not as escapes."""
+    result = run(monkeypatch, "--json", "a fine of €500")
+    assert result.code == 0
+    assert "€500" in result.out
+
+
+def test_json_with_several_phrases_is_a_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--json` with several phrases prints the list json.dumps(indent=2) would print."""
+    phrases = [PHRASE, "life without parole"]
+    result = run(monkeypatch, "--json", *phrases)
+    expected = [sentencenorm.parse(phrase).to_dict() for phrase in phrases]
+    assert result.out == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_list_keeps_failures_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a `--json` list a phrase that fails is an error object at its position, and exit is 1."""
+    result = run(monkeypatch, "--json", PHRASE, "ten yaers", "life")
+    assert result.code == 1
+    items = json.loads(result.out)
+    assert [item["text"] for item in items] == [PHRASE, "ten yaers", "life"]
+    assert items[1]["error"]["column"] == 4
+    assert "ten yaers" in result.err
+
+
+def test_json_single_failure_goes_to_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--json` on one bad phrase prints nothing on stdout and the caret picture on stderr."""
+    result = run(monkeypatch, "--json", "ten yaers")
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err.splitlines()[1:] == ["  ten yaers", "      ^"]
+
+
+def test_human_failure_goes_to_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase that does not parse exits 1 with str(SentenceParseError) on stderr."""
+    result = run(monkeypatch, "ten yaers")
+    assert result.code == 1
+    with pytest.raises(sentencenorm.SentenceParseError) as caught:
+        sentencenorm.parse("ten yaers")
+    assert result.err == str(caught.value) + "\n"
+
+
+MIXED = b"six months to 10 years\n\nten yaers\r\ncaf\xe9 10 years\nlife without parole\r\n  life  "
+
+
+def test_jsonl_keeps_every_line_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--jsonl` writes one object per input line (good, bad, blank, not UTF-8), in order."""
+    result = run(monkeypatch, "parse", "--jsonl", stdin=MIXED)
+    lines = result.out.splitlines()
+    assert len(lines) == len(input_lines(MIXED)) == 6
+    records = [json.loads(line) for line in lines]
+    assert [record["text"] for record in records] == [
+        PHRASE,
+        "",
+        "ten yaers",
+        "caf\\xe9 10 years",
+        "life without parole",
+        "  life  ",
+    ]
+    assert records[0] == sentencenorm.parse(PHRASE).to_dict()
+    assert records[4] == sentencenorm.parse("life without parole").to_dict()
+    for index in (1, 2, 3):
+        assert set(records[index]) == {"text", "error"}
+        assert set(records[index]["error"]) == {"message", "column", "expected"}
+    assert records[2]["error"]["column"] == 4
+    assert "a number" in records[2]["error"]["expected"]
+    assert result.code == 1
+    assert result.err == "3 of 6 lines did not parse\n"
+
+
+def test_jsonl_lines_are_compact(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--jsonl` output lines contain no indentation or newlines inside an object."""
+    result = run(monkeypatch, "--jsonl", stdin=b"six months to 10 years\n")
+    assert (
+        result.out == json.dumps(sentencenorm.parse(PHRASE).to_dict(), separators=(",", ":")) + "\n"
+    )
+
+
+def test_invalid_utf8_names_the_byte_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line that is not UTF-8 becomes an error saying so, with its byte offset."""
+    result = run(monkeypatch, "--jsonl", stdin=b"10 ye\xffars\n")
+    error = json.loads(result.out)["error"]
+    assert "not valid UTF-8" in error["message"]
+    assert "byte offset 5" in error["message"]
+    assert error["column"] == 5
+
+
+def test_only_the_newline_is_stripped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a trailing "\\n" or "\\r\\n" is removed; a lone "\\r" and spaces stay in "text"."""
+    result = run(monkeypatch, "--jsonl", stdin=b" 10 years\r\n10 years\r")
+    texts = [json.loads(line)["text"] for line in result.out.splitlines()]
+    assert texts == [" 10 years", "10 years\r"]
+
+
+def test_no_phrase_and_dash_read_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no phrase, or the phrase "-", phrases come from stdin in the human format."""
+    data = b"six months to 10 years\nlife\n"
+    from_stdin = run(monkeypatch, stdin=data)
+    assert from_stdin == run(monkeypatch, "parse", "-", stdin=data)
+    assert from_stdin == run(monkeypatch, PHRASE, "life")
+    assert from_stdin.code == 0
+
+
+def test_empty_stdin_is_no_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Empty stdin gives no output lines and exit status 0."""
+    assert run(monkeypatch, "--jsonl", stdin=b"") == Result(0, "", "")
+
+
+def test_stdin_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each output line is written before the next input line is read."""
+    out = io.StringIO()
+
+    def lines() -> Iterator[bytes]:
+        for number in range(1, 4):
+            assert out.getvalue().count("\n") == number - 1
+            yield f"{number} years\n".encode()
+
+    result = run(monkeypatch, "--jsonl", stdin=_Stdin(lines()), stdout=out)
+    assert result.code == 0
+    assert out.getvalue().count("\n") == 3
+
+
+@given(st.lists(st.binary(max_size=40), max_size=6), st.sampled_from([b"\n", b"\r\n"]))
+def test_jsonl_never_loses_a_line(chunks: list[bytes], newline: bytes) -> None:
+    """For any bytes on stdin, `--jsonl` writes one JSON object per line, never a traceback."""
+    data = newline.join(chunk.replace(b"\n", b" ") for chunk in chunks)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        result = run(monkeypatch, "--jsonl", stdin=data)
+    records = [json.loads(line) for line in result.out.splitlines()]
+    assert len(records) == len(input_lines(data))
+    assert all("text" in record for record in records)
+    assert result.code == (1 if any("error" in record for record in records) else 0)
+
+
+def test_unknown_lang_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown --lang exits 2 and names the languages that are available."""
+    result = run(monkeypatch, "--lang", "xx", PHRASE)
+    assert result.code == 2
+    assert result.out == ""
+    assert "unknown language 'xx'" in result.err
+    assert "available: en" in result.err
+
+
+def test_bad_jurisdiction_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A --jurisdiction that is not a code exits 2 before reading stdin, saying what is accepted."""
+    result = run(monkeypatch, "--jsonl", "--jurisdiction", "u.s.", stdin=b"10 years\n")
+    assert result.code == 2
+    assert result.out == ""
+    assert "available:" in result.err
+
+
+def test_jurisdiction_is_passed_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jurisdiction reaches parse: "$" is read as Canadian dollars for CA."""
+    result = run(monkeypatch, "--json", "--jurisdiction", "CA", "a fine of $500")
+    assert json.loads(result.out)["components"][0]["max"]["currency"] == "CAD"
+
+
+@pytest.mark.parametrize("argv", [["--jsonl", "--json", PHRASE], ["parse", "--bogus"], ["--lang"]])
+def test_usage_errors_exit_2(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    """argparse's usage errors exit 2 with a usage line on stderr."""
+    result = run(monkeypatch, *argv)
+    assert result.code == 2
+    assert "usage:" in result.err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["parse", "--help"]])
+def test_help_shows_examples(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    """--help exits 0 and shows examples including --json and a --jsonl pipe."""
+    result = run(monkeypatch, *argv)
+    assert result.code == 0
+    assert "examples:" in result.out
+    assert f'sentencenorm parse "{PHRASE}"' in result.out
+    assert "--json " in result.out
+    assert "| sentencenorm parse --jsonl" in result.out
+
+
+def test_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--version prints the package version and exits 0."""
+    result = run(monkeypatch, "--version")
+    assert result.code == 0
+    assert result.out.split() == ["sentencenorm", sentencenorm.__version__]
+
+
+def test_phrase_starting_with_dash_after_double_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase that looks like an option is read as a phrase after "--"."""
+    result = run(monkeypatch, "--jsonl", "--", "-x")
+    assert result.code == 1
+    assert json.loads(result.out)["text"] == "-x"
+
+
+def test_undecodable_argument_is_an_error_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An argument with bytes that are not UTF-8 (lone surrogates in argv) is an error line."""
+    result = run(monkeypatch, "--jsonl", "10 years\udcff")
+    assert result.code == 1
+    assert "not valid UTF-8" in json.loads(result.out)["error"]["message"]
+
+
+def test_keyboard_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while reading stdin exits 130 without a traceback."""
+
+    def lines() -> Iterator[bytes]:
+        yield b"10 years\n"
+        raise KeyboardInterrupt
+
+    result = run(monkeypatch, "--jsonl", stdin=_Stdin(lines()))
+    assert result.code == 130
+    assert result.err == ""
+
+
+def test_broken_pipe_is_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader that goes away (BrokenPipeError) ends the run quietly with status 1."""
+
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError
+
+    result = run(monkeypatch, "--jsonl", stdin=b"10 years\n", stdout=Closed())
+    assert result.code == 1
+    assert result.err == ""
+
+
+def _python_m(*argv: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "sentencenorm", *argv],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_python_m_entry_point() -> None:
+    """`python -m sentencenorm` runs the CLI in a real process, --json and --jsonl alike."""
+    done = _python_m("--json", PHRASE)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == sentencenorm.parse(PHRASE).to_dict()
+    piped = _python_m("parse", "--jsonl", stdin=MIXED)
+    assert piped.returncode == 1
+    assert len(piped.stdout.decode("utf-8").splitlines()) == len(input_lines(MIXED))
+    assert b"Traceback" not in piped.stderr
+    assert piped.stderr.decode() == "3 of 6 lines did not parse\n"
+
+
+def test_real_broken_pipe_leaves_no_traceback(tmp_path: Path) -> None:
+    """Closing the reading end of stdout early makes the process exit without a traceback."""
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"six months to 10 years\n" * 3000)
+    with source.open("rb") as stdin:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sentencenorm", "--jsonl"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline().startswith(b'{"text":')
+        process.stdout.close()
+        err = process.stderr.read()
+        process.stderr.close()
+        assert process.wait(timeout=120) == 1
+    assert err == b""
