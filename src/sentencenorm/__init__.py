@@ -4,6 +4,10 @@
 >>> sentence = sentencenorm.parse("84 months in prison followed by two years of supervised release")
 >>> str(sentence)
 'custody P7Y + supervised_release P2Y'
+>>> sentencenorm.render(sentence)
+'seven years in prison followed by two years of supervised release'
+>>> sentencenorm.render(sentence, style="digits")
+'7 years in prison followed by 2 years of supervised release'
 """
 
 from .durations import Duration
@@ -39,6 +43,7 @@ from .model import (
     Suspension,
 )
 from .parser import MAX_PHRASE_LENGTH, parse
+from .renderer import render
 
 __version__ = "0.1.0"
 
@@ -74,4 +79,5 @@ __all__ = [
     "UnsupportedError",
     "__version__",
     "parse",
+    "render",
 ]

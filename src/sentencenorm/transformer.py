@@ -709,9 +709,11 @@ def _read_term(
         return
     if main is None:
         if life:
+            # Rights lost "for life" are lost until death: life..life (MODEL.md, 剥夺政治权利终身).
+            whole = life_only or chunk.kind == "deprivation_of_rights"
             chunk.has_term = True
-            chunk.low, chunk.high = (LIFE, LIFE) if life_only else (None, LIFE)
-            chunk.open_low = not life_only
+            chunk.low, chunk.high = (LIFE, LIFE) if whole else (None, LIFE)
+            chunk.open_low = not whole
         return
     if life:
         raise Reject("life and a length in one part of the phrase", main.pos)
