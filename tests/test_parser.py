@@ -117,6 +117,21 @@ def test_non_text_is_a_type_error() -> None:
 
 
 VOCABULARY = (
+    "seventy–five",
+    "twenty‑five",
+    "—",
+    "‑",
+    "of execution",
+    "suspension",
+    "no chance of parole for",
+    "non-parole period",
+    "or",
+    "lakh",
+    "R5",
+    "\u200b",
+    "(10 years)",
+    "the maximum penalty is",
+    "multiple",
     "a",
     "an",
     "the",

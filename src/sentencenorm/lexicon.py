@@ -19,7 +19,7 @@ import attrs
 from ._resources import data_dir
 from .errors import UnknownLanguageError
 
-_SPACES: Final = re.compile(r"[\s\-‐‑]+")
+_SPACES: Final = re.compile(r"[\s\-‐‑‒–—]+")
 
 
 def fold(text: str) -> str:

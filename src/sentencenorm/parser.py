@@ -120,7 +120,24 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
             raise (notation_error if notation_error.column > error.column else error) from None
 
 
+# Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
+_ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def _read(text: str, lang: str, country: str | None) -> Sentence:
+    cleaned = text.translate(_ZERO_WIDTH)
+    if cleaned == text:
+        return _read_clean(text, lang, country)
+    kept = [index for index, char in enumerate(text) if ord(char) not in _ZERO_WIDTH]
+    try:
+        value = _read_clean(cleaned, lang, country)
+    except SentenceParseError as error:  # report the column in the text as given
+        column = kept[error.column] if error.column < len(kept) else len(text)
+        raise SentenceParseError(text, column, error.expected, error.reason) from None
+    return Sentence(value.components, modality=value.modality, text=text)
+
+
+def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
     try:
         result = parser_for(lang).parse(text)
         if isinstance(result, Sentence):  # the notation builds the sentence itself

@@ -81,7 +81,13 @@ class Num:
 
 
 # Rank of a unit, to check that a compound duration runs from larger to smaller units.
-_RANK: Final = {("months", 120): 5, ("months", 12): 4, ("months", 1): 3, ("days", 7): 2}
+_RANK: Final = {
+    ("months", 120): 5,
+    ("months", 12): 4,
+    ("months", 1): 3,
+    ("days", 14): 2,
+    ("days", 7): 2,
+}
 _RANK_DAY: Final = 1
 _RANK_HOUR: Final = 0
 
@@ -191,7 +197,7 @@ class Cue:
     """The modality cue that opens a phrase ("was sentenced to", "faces")."""
 
     modality: Modality | None
-    faces: bool  # "faces N years" states a maximum only
+    bound: str | None = None  # "faces N years", "the maximum penalty is N": "max" (or "min")
 
 
 @attrs.frozen
@@ -206,7 +212,7 @@ class Draft:
 # ── the transformer ──────────────────────────────────────────────────────────────────────────
 
 _DIGITS: Final = re.compile(
-    r"(?P<int>[\d,]*)(?:\.(?P<dec>\d+))?\s*(?:(?P<vulgar>[½¼¾⅓⅔])|(?P<num>\d)/(?P<den>\d+))?"
+    r"(?P<int>[\d,\u00a0\u202f\u2009]*?)(?:\.(?P<dec>\d+))?\s*(?:(?P<vulgar>[½¼¾⅓⅔])|(?P<num>\d)/(?P<den>\d+))?"
 )
 _MONEY: Final = re.compile(r"(?P<sign>.*?)\s*(?P<amount>\d[\d,]*(?:\.\d+)?)$", re.S)
 
@@ -233,7 +239,7 @@ class ToModel(Transformer[Token, Draft]):
     def digits(self, token: Token) -> Num:
         match = _DIGITS.fullmatch(token.value)
         assert match is not None  # the grammar's DIGITS admits only these shapes
-        whole = match["int"].replace(",", "")
+        whole = re.sub(r"[,\u00a0\u202f\u2009]", "", match["int"])
         value = Fraction(int(whole)) if whole else Fraction(0)
         if match["dec"]:
             value += Fraction(int(match["dec"]), 10 ** len(match["dec"]))
@@ -276,8 +282,9 @@ class ToModel(Transformer[Token, Draft]):
         # "a year", "another year", "an additional year": the token ends with its unit word.
         return Time.of(Fraction(1), self._unit(Token("UNIT", token.value.split()[-1])), _pos(token))
 
-    def half_unit(self, half: Token, one: Token) -> Time:
-        return Time.of(Fraction(1, 2), self.one_unit(one).first, _pos(half))
+    def half_unit(self, half: Token, *rest: Token) -> Time:
+        unit = self._unit(rest[-1]) if rest[-1].type == "UNIT" else self.one_unit(rest[-1]).first
+        return Time.of(Fraction(1, 2), unit, _pos(half))
 
     def and_a_half(self, time: Time, _half: Token) -> Time:
         return time.plus(Time.of(Fraction(1, 2), time.last, time.pos))
@@ -321,6 +328,19 @@ class ToModel(Transformer[Token, Draft]):
 
     def min_max(self, cue: Token, low: Any, _nor: Token, high: Time | Cash) -> Core:
         return Core("min_max", _scaled(low, high), high, _pos(cue))
+
+    def restated_value(
+        self, value: Time | Cash, _open: Token, again: Time | Cash, _close: Token
+    ) -> Core:
+        # "120 months (10 years)": federal judgments restate a length in larger units.
+        same = (
+            isinstance(value, Time)
+            and isinstance(again, Time)
+            and value.duration() == again.duration()
+        ) or (isinstance(value, Cash) and isinstance(again, Cash) and value.amount == again.amount)
+        if not same:
+            raise Reject("the length restated in brackets is not the same length", again.pos)
+        return Core("fixed", value, value, value.pos)
 
     def min_to_life(self, cue: Token, low: Time | Cash, _nor: Token, _life: Token) -> Core:
         return Core("to_life", low, LIFE, _pos(cue))
@@ -371,11 +391,16 @@ class ToModel(Transformer[Token, Draft]):
         verb = tokens[-1] if tokens[-1].type != "AUX" else None
         aux_modality = self._lex.modality_aux.get(fold(aux.value)) if aux else None
         if verb is None:
-            return Cue(_modality(aux_modality), faces=False)
+            return Cue(_modality(aux_modality))
         verb_modality = self._lex.modality_verbs.get(fold(verb.value).split()[0])
         if verb.type == "V_IMPOSE" and aux_modality is not None:
-            return Cue(_modality(aux_modality), faces=False)
-        return Cue(_modality(verb_modality), faces=verb.type == "V_FACE")
+            return Cue(_modality(aux_modality))
+        bound = None
+        if verb.type == "V_FACE":
+            bound = "max"  # "faces 20 years": a maximum (the corpus convention)
+        elif verb.type == "V_STATUTE_BOUND":
+            bound = "min" if "minimum" in verb.value.lower() else "max"
+        return Cue(_modality(verb_modality), bound=bound)
 
     def start(self, *children: Any) -> Draft:
         items, joiners = children[0]
@@ -431,7 +456,14 @@ _KIND_OF_WORD: Final = {
     "W_FORFEITURE": "forfeiture",
     "W_OTHER": "other",
 }
-_BINDERS: Final = {"W_SUSPENDED", "W_SUSPENSION", "W_REPRIEVE", "W_PAROLE", "W_ELIGIBLE"}
+_BINDERS: Final = {
+    "W_SUSPENDED",
+    "W_SUSPENSION",
+    "W_REPRIEVE",
+    "W_PAROLE",
+    "W_ELIGIBLE",
+    "W_NON_PAROLE",
+}
 _LINKS: Final = {
     "L_OF",
     "L_FOR",
@@ -448,6 +480,7 @@ _LINKS: Final = {
 }
 _COMPOUND_JOINERS: Final = {"and", ",", ", and", "plus"}
 _HARD_JOINERS: Final = {";", "; and"}
+_OR_JOINERS: Final = {"or", ", or"}
 _SKIPPABLE: Final = {"A", "DET", "W_NEUTRAL", "L_OF"}
 _PLURAL_NOUNS: Final = {"sentences", "terms", "penalties", "punishments"}
 _TERM_KINDS: Final = {
@@ -483,6 +516,8 @@ class Chunk:
     parole_after: Time | None = None
     label: str | None = None
     quantity: Core | None = None  # the core an `other` label measures
+    immediate: bool = False  # "with immediate execution": a death sentence not suspended
+    named: bool = False  # a word of the phrase says the kind ("prison", "fine"...)
     no_parole: bool = False  # ", without parole" on its own
     mentions_parole: bool = False  # "with the possibility of parole" (no date)
 
@@ -498,7 +533,9 @@ def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) 
     for index, item in enumerate(items):
         joiner = joiners[index - 1] if index else None
         chunk = _read_item(item, lexicon)
-        if chunk.is_attachment():
+        if chunk.is_attachment() and not chunks and chunk.suspended and chunk.suspension is None:
+            chunk.kind = "custody"  # "a suspended sentence": custody of unstated length
+        elif chunk.is_attachment():
             if not chunks:
                 raise Reject("this qualifies a sentence, but none comes before it", chunk.pos)
             _attach(chunks[-1], chunk)
@@ -508,8 +545,12 @@ def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) 
                 'a partly suspended term ("with N years suspended") cannot be expressed yet',
                 chunk.pos,
             )
+        bare = not chunk.named and chunk.kind == "custody" and not chunk.open_high
+        if chunks and joiner and "with" in joiner and bare:
+            # "life with 25 years": a minimum? a second term? Refuse rather than guess.
+            raise Reject(f'a bare length after "{joiner}" says nothing certain', chunk.pos)
         hard = joiner in _HARD_JOINERS
-        if chunks and not hard and _meet(chunks[-1], chunk):
+        if chunks and not hard and joiner not in _OR_JOINERS and _meet(chunks[-1], chunk, joiner):
             continue
         if hard:
             hard_breaks.add(len(chunks))
@@ -555,16 +596,25 @@ def _merge_compound_durations(
 
 def _binder(elements: Sequence[Element], index: int) -> Token | None:
     """The word a core is bound to: "suspended for <3 years>", "parole after <25 years>"."""
-    following = elements[index + 1] if index + 1 < len(elements) else None
-    if isinstance(following, Token) and following.type in {"W_REPRIEVE", "W_SUSPENSION"}:
-        return following  # "a two-year reprieve", "a two-year suspension"
+    after_core = [e for e in elements[index + 1 : index + 3] if not _is(e, "POSS")]
+    if after_core and _is(after_core[0], "W_REPRIEVE", "W_SUSPENSION"):
+        # "a two-year reprieve", "two years' reprieve", "a two-year suspension"
+        return after_core[0]  # type: ignore[return-value]
     j = index - 1
     while j >= 0:
         element = elements[j]
         if not isinstance(element, Token):
             return None
+        if element.type == "W_PAROLE_BAR":
+            return element  # "no chance of parole for <25 years>": the link is in the token
         if element.type in _BINDERS:
             after = elements[j + 1]
+            if _is(after, "L_AFTER") and element.type in {"W_SUSPENDED", "W_SUSPENSION"}:
+                raise Reject(
+                    'a term "suspended after" part is served is partly suspended, which '
+                    "cannot be expressed yet",
+                    _pos(after),
+                )
             linked = isinstance(after, Token) and after.type in _LINKS and after.type != "POSS"
             return element if linked else None
         if element.type not in _SKIPPABLE and element.type not in _LINKS:
@@ -573,10 +623,19 @@ def _binder(elements: Sequence[Element], index: int) -> Token | None:
     return None
 
 
+def _is(element: object, *types: str) -> bool:
+    return isinstance(element, Token) and element.type in types
+
+
 def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
     elements = item.elements
     chunk = Chunk(pos=item.pos)
+    if _is(elements[0], *_LINKS):
+        # "in 9 years' time", "after 10 years in prison", "within 30 days", "over 10 years":
+        # a length after a bare preposition dates something; it is not a penalty.
+        raise Reject(f"a length after {elements[0].value!r} is not a sentence", item.pos)  # type: ignore[union-attr]
     kinds: dict[str, int] = {}
+    parole_words: list[Token] = []
     bound_word: Token | None = None
     life = life_only = tariff = no_parole = False
     main: Core | None = None
@@ -619,8 +678,18 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             life = life_only = True
         elif kind == "W_NO_PAROLE":
             no_parole = True
-        elif kind in {"W_PAROLE", "W_ELIGIBLE"}:
+        elif kind in {"W_PAROLE", "W_ELIGIBLE", "W_PAROLE_BAR"}:
             chunk.mentions_parole = True
+            parole_words.append(element)
+        elif kind == "W_NON_PAROLE":
+            bound_word = bound_word or Token("W_MIN", element.value, start_pos=element.start_pos)
+            parole_words.append(element)
+        elif kind == "W_IMMEDIATE":
+            chunk.immediate = True
+        elif kind == "W_LIFE_PHRASE":
+            life = True
+        elif kind == "W_PLURAL" and not chunk.count_given:
+            chunk.count = None
         elif kind == "W_TARIFF":
             tariff = True
         elif kind in {"W_SUSPENDED", "W_SUSPENSION"}:
@@ -634,10 +703,15 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             chunk.aggregation = aggregation
         elif kind == "W_NEUTRAL" and fold(element.value) in _PLURAL_NOUNS and not chunk.count_given:
             following = elements[index + 1] if index + 1 < len(elements) else None
-            generic = isinstance(following, Token) and following.type == "L_OF"
-            if not generic:  # "life sentences": several, number unknown
+            # "sentences of 14 days to 12 months" speaks of sentences in general; "life
+            # sentences", "concurrent sentences of 8 years": several, number unknown.
+            generic = _is(following, "L_OF") and not any(_is(e, "W_AGG") for e in elements)
+            if not generic:
                 chunk.count = None
 
+    if main is not None and any(w.type == "W_PAROLE" for w in parole_words):
+        # "five years of parole": a period on parole is not a sentence component.
+        raise Reject("a period of parole is not a penalty this model can hold", main.pos)
     if no_parole and (life or main is None):
         life_only = True  # "life without parole"; alone, it qualifies the life term before it
         chunk.no_parole = not life
@@ -648,7 +722,13 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
     if chunk.no_parole:
         life_only = False
     chunk.kind = _kind_of(kinds, life, main, chunk, item.pos)
+    chunk.named = bool(kinds) or life
     _read_term(chunk, main, bound_word, life=life, life_only=life_only, tariff=tariff)
+    if chunk.parole_after is not None and chunk.kind == "custody" and chunk.has_term:
+        _bound_by_parole(
+            chunk, chunk.parole_after
+        )  # "life without eligibility for parole for 10 years"
+        chunk.parole_after = None
     if chunk.kind == "other":
         chunk.quantity = main
     if chunk.count_given and chunk.kind != "custody":
@@ -767,19 +847,33 @@ def _attach(target: Chunk, extra: Chunk) -> None:
         target.reprieve = True
         target.reprieve_period = extra.reprieve_period or target.reprieve_period
     if extra.parole_after is not None:
-        if target.kind != "custody" or not isinstance(target.high, Life) or target.low is not None:
-            raise Reject("parole eligibility after a term only bounds a life sentence", extra.pos)
-        target.low, target.open_low = extra.parole_after, False
+        if target.kind != "custody":
+            raise Reject("parole eligibility bounds a custodial term", extra.pos)
+        _bound_by_parole(target, extra.parole_after)
     if extra.no_parole:
         if target.kind != "custody" or not isinstance(target.high, Life):
             raise Reject('"without parole" only qualifies a life sentence here', extra.pos)
         target.low, target.open_low = LIFE, False
     if extra.count_given:
         raise Reject("a count with no term to count", extra.pos)
+    if extra.immediate and (target.kind != "death" or target.suspended or target.reprieve):
+        raise Reject("immediate execution only qualifies a death sentence not suspended", extra.pos)
     parole_note = extra.mentions_parole and target.kind == "custody"
     said = extra.aggregation or extra.suspended or extra.reprieve or extra.parole_after
-    if not (said or extra.no_parole or parole_note):
+    if not (said or extra.no_parole or parole_note or extra.immediate):
         raise Reject("this part says nothing that can be read", extra.pos)
+
+
+def _bound_by_parole(target: Chunk, after: Time) -> None:
+    """Parole eligibility after N years makes N the least time served: "life, parole after 25
+    years" is P25Y..life; "20 years, with parole eligibility after 10 years" is P10Y..P20Y."""
+    open_life = isinstance(target.high, Life) and target.low is None
+    fixed = (
+        target.low is not None and target.low == target.high and not isinstance(target.low, Life)
+    )
+    if not (open_life or fixed):
+        raise Reject("parole eligibility only narrows a life or a fixed term", after.pos)
+    target.low, target.open_low, target.plain = after, False, False
 
 
 def _partial_suspension(chunk: Chunk, joiner: str | None) -> bool:
@@ -795,7 +889,7 @@ def _partial_suspension(chunk: Chunk, joiner: str | None) -> bool:
 _SHARED_FIELDS: Final = ("count", "aggregation", "suspended", "suspension")
 
 
-def _meet(before: Chunk, after: Chunk) -> bool:
+def _meet(before: Chunk, after: Chunk, joiner: str | None = None) -> bool:
     """Join an open-topped and an open-bottomed term of one kind into one term.
 
     "a maximum of 40 years and a mandatory minimum of 5 years" is P5Y..P40Y;
@@ -803,6 +897,18 @@ def _meet(before: Chunk, after: Chunk) -> bool:
     """
     if before.kind != after.kind or before.kind not in _TERM_KINDS:
         return False
+    if (
+        joiner is not None
+        and "with" in joiner
+        and before.plain
+        and after.open_high
+        and after.low is not None
+        and after.count == 1
+        and not after.suspended
+    ):
+        # "12 years with a non-parole period of eight years", "10 years with a minimum of 5"
+        before.low, before.plain = after.low, False
+        return True
     for upper, lower in ((before, after), (after, before)):
         meets = (
             upper.open_low
@@ -837,8 +943,10 @@ def _carry_maximum(chunks: list[Chunk], cue: Cue | None, hard_breaks: set[int]) 
     for index, chunk in enumerate(chunks):
         if index in hard_breaks:
             carrying = False
-        if index == 0 and cue is not None and cue.faces and chunk.plain:
-            carrying = True  # "faces 20 years": a maximum (corpus convention)
+        if index == 0 and cue is not None and cue.bound == "min" and chunk.plain:
+            chunk.high, chunk.plain, chunk.open_high = None, False, True  # "the minimum ... is"
+        if index == 0 and cue is not None and cue.bound == "max" and chunk.plain:
+            carrying = True  # "faces 20 years", "the maximum penalty is 20 years"
         if chunk.max_cue:
             carrying = True
         if carrying and chunk.plain and chunk.kind in _DISTRIBUTES_TO:
@@ -860,7 +968,8 @@ def _component(chunk: Chunk, lexicon: Lexicon, country: str | None) -> Component
                 suspended=suspended,
             )
         if kind == "death":
-            period = chunk.reprieve_period.duration() if chunk.reprieve_period else None
+            stated = chunk.reprieve_period or chunk.suspension  # "death, suspended for two years"
+            period = stated.duration() if stated else None
             return Death(suspended=chunk.suspended or chunk.reprieve, reprieve=period)
         if kind == "fine":
             return Fine(
@@ -922,6 +1031,12 @@ def _money(
         return None
     if not isinstance(value, Cash):
         raise Reject(f"{(chunk.kind or '').replace('_', ' ')} is an amount of money", chunk.pos)
+    if value.amount == 0:
+        raise Reject("an amount of zero is no penalty", value.pos)
+    if not chunk.named and fold(value.sign) in {"pound", "pounds"}:
+        raise Reject(
+            '"pounds" alone may be a weight; write "a fine of ... pounds" or "£"', value.pos
+        )
     code = lexicon.currency(value.sign, country)
     if code is None:
         raise Reject(
