@@ -1,0 +1,228 @@
+"""Parse throughput: sentencenorm.parse against a bare Lark LALR parse of the same phrases.
+
+Run from the repository root (the package installed, e.g. ``pip install -e .``)::
+
+    python benchmarks/parse_throughput.py              # 100,000 generated phrases + dev corpus
+    python benchmarks/parse_throughput.py --size 20000 --rounds 3
+    python benchmarks/parse_throughput.py --json
+
+Each case is timed for several rounds; the table shows phrases per second (median, with the
+slowest and fastest round) and the ratio to the reference measured in the same run: the same
+grammar file loaded with ``Lark.open(..., parser="lalr")`` and no transformer, building a
+parse tree. The reference only recognizes; sentencenorm also gives each phrase its meaning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from lark import Lark
+
+import sentencenorm
+from sentencenorm.grammars import grammar_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+NUMBERS = ["1", "2", "3", "5", "6", "7", "10", "12", "15", "18", "20", "25", "30", "84", "120"]
+WORDS = ["one", "two", "three", "five", "six", "ten", "twelve", "twenty", "twenty-five"]
+UNITS = ["years", "months", "days", "weeks"]
+CUES = ["", "", "", "sentenced to ", "was sentenced to ", "faces ", "punishable by ", "jailed for "]
+TAILS = ["", "", " in prison", " in federal prison", " behind bars", "' imprisonment", " in jail"]
+
+TEMPLATES = [
+    "{n} {u}",
+    "{w} {u}{t}",
+    "{n} to {n2} {u}",
+    "{w} months to {n2} years",
+    "between {n} and {n2} {u}",
+    "up to {n2} years{t}",
+    "not more than {n2} years",
+    "a maximum of {n2} years",
+    "at least {n} years{t}",
+    "a mandatory minimum of {n} years",
+    "{n} years to life",
+    "life{t}",
+    "life without parole",
+    "life with the possibility of parole after {n} years",
+    "{w} life sentences",
+    "three consecutive life terms",
+    "death",
+    "a suspended death sentence",
+    "a death sentence with a two-year reprieve",
+    "a suspended sentence of {n} months",
+    "{n} months, suspended for {w} years",
+    "a {n}-year prison sentence",
+    "{w} concurrent {n}-year terms",
+    "{n} {u} in prison followed by {w} years of supervised release",
+    "{n} years and a fine of ${k},000",
+    "{n} years, {w} years of probation and {h} hours of community service",
+    "a fine of up to ${k},000",
+    "fined ${k},000",
+    "${k},000 in restitution",
+    "{h} hours of community service",
+    "time served",
+    "{n} years and {n3} months",
+    "{w} and a half years",
+]
+
+
+def generated_phrases(size: int, seed: int = 2026) -> list[str]:
+    """*size* phrases from the templates, with a modality cue sometimes, deterministically."""
+    rng = random.Random(seed)
+    phrases = []
+    for _ in range(size):
+        low = rng.choice(NUMBERS[:8])
+        template = rng.choice(TEMPLATES)
+        body = template.format(
+            n=low,
+            n2=rng.choice([n for n in NUMBERS if int(n) > int(low)]),
+            n3=rng.randint(1, 11),
+            w=rng.choice(WORDS),
+            u=rng.choice(UNITS),
+            t=rng.choice(TAILS),
+            k=rng.choice([1, 5, 10, 25, 250]),
+            h=rng.choice([50, 100, 200, 300]),
+        )
+        phrases.append(rng.choice(CUES) + body)
+    return phrases
+
+
+def corpus_phrases() -> list[str]:
+    """The gold spans of the English development corpus."""
+    spans = []
+    for line in (ROOT / "tests" / "data" / "dev_en.jsonl").read_text(encoding="utf-8").splitlines():
+        spans += [expression["span"] for expression in json.loads(line)["expressions"]]
+    return spans
+
+
+def reference_parser() -> Lark:
+    """The same grammar, LALR, no transformer: recognition and a parse tree only."""
+    return Lark.open(grammar_path("en"), parser="lalr")
+
+
+def time_rounds(
+    work: Callable[[Sequence[str]], object], phrases: Sequence[str], rounds: int
+) -> list[float]:
+    """Phrases per second of each round."""
+    rates = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        work(phrases)
+        rates.append(len(phrases) / (time.perf_counter() - started))
+    return rates
+
+
+def parse_all(phrases: Sequence[str]) -> None:
+    parse = sentencenorm.parse
+    for phrase in phrases:
+        try:  # noqa: SIM105 - try/except is cheaper than suppress() in a timed loop
+            parse(phrase)
+        except sentencenorm.SentenceParseError:
+            pass
+
+
+def reference_all(parser: Lark) -> Callable[[Sequence[str]], None]:
+    def run(phrases: Sequence[str]) -> None:
+        for phrase in phrases:
+            try:  # noqa: SIM105 - try/except is cheaper than suppress() in a timed loop
+                parser.parse(phrase)
+            except Exception:
+                pass
+
+    return run
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def measure(size: int, rounds: int) -> dict[str, Any]:
+    reference = reference_all(reference_parser())
+    sentencenorm.parse("six months")  # warm-up: builds the grammar once, outside the timing
+    cases = {
+        f"generated ({size:,} phrases)": generated_phrases(size),
+        "dev corpus spans": corpus_phrases(),
+    }
+    results: dict[str, Any] = {
+        "machine": {"cpu": cpu_model(), "python": platform.python_version()},
+        "rounds": rounds,
+        "cases": [],
+    }
+    for name, phrases in cases.items():
+        parsed = sum(1 for p in phrases if _parses(p))
+        corpus = name.startswith("dev")
+        count = len(phrases) if not corpus else len(phrases) * max(1, 20_000 // len(phrases))
+        batch = phrases if not corpus else (phrases * (count // len(phrases)))
+        ours = time_rounds(parse_all, batch, rounds)
+        theirs = time_rounds(reference, batch, rounds)
+        results["cases"].append(
+            {
+                "case": name,
+                "phrases": len(phrases),
+                "parsed": parsed,
+                "sentencenorm": _summary(ours),
+                "bare_lark_lalr": _summary(theirs),
+                "ratio": statistics.median(ours) / statistics.median(theirs),
+            }
+        )
+    return results
+
+
+def _parses(phrase: str) -> bool:
+    try:
+        sentencenorm.parse(phrase)
+    except sentencenorm.SentenceParseError:
+        return False
+    return True
+
+
+def _summary(rates: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(rates), "min": min(rates), "max": max(rates)}
+
+
+def print_table(results: dict[str, Any]) -> None:
+    machine = results["machine"]
+    print(f"CPU: {machine['cpu']}; Python {machine['python']}; {results['rounds']} rounds")
+    print(f"{'case':<28} {'parsed':>13}  {'sentencenorm /s':>22}  {'bare Lark LALR /s':>22}  ratio")
+    for case in results["cases"]:
+        ours, theirs = case["sentencenorm"], case["bare_lark_lalr"]
+        print(
+            f"{case['case']:<28} {case['parsed']:>6}/{case['phrases']:<6}  "
+            f"{ours['median']:>9,.0f} ({ours['min']:,.0f}-{ours['max']:,.0f})  "
+            f"{theirs['median']:>9,.0f} ({theirs['min']:,.0f}-{theirs['max']:,.0f})  "
+            f"{case['ratio']:.2f}x"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--size", type=int, default=100_000, help="generated phrases")
+    options.add_argument("--rounds", type=int, default=5, help="timed rounds per case")
+    options.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    args = options.parse_args(argv)
+    results = measure(args.size, args.rounds)
+    if args.json:
+        json.dump(results, sys.stdout, indent=2)
+        print()
+    else:
+        print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
