@@ -50,7 +50,10 @@ def _fresh_python(where: Path) -> Path:
 
 def test_wheel_carries_grammars_data_and_entry_point(wheel: Path) -> None:
     """The wheel built from the sdist holds every grammar, data file, py.typed and the script."""
-    names = set(zipfile.ZipFile(wheel).namelist())
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        text = archive.read(entry_points).decode()
     for required in (
         "sentencenorm/grammar/en.lark",
         "sentencenorm/grammar/common.lark",
@@ -60,8 +63,6 @@ def test_wheel_carries_grammars_data_and_entry_point(wheel: Path) -> None:
         "sentencenorm/data/locales/en.toml",
     ):
         assert required in names, required
-    (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
-    text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "sentencenorm = sentencenorm.cli:main" in text
 
 
@@ -70,7 +71,8 @@ def test_sdist_carries_the_grammar_folder(dist: Path) -> None:
     import tarfile
 
     (sdist,) = dist.glob("sentencenorm-*.tar.gz")
-    names = tarfile.open(sdist).getnames()
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
     assert any(name.endswith("/grammar/en.lark") for name in names)
 
 
