@@ -29,7 +29,7 @@ from sentencenorm import (
     SupervisedRelease,
     Suspension,
 )
-from sentencenorm.transformer import compact_duration
+from sentencenorm.model import label_quantity
 
 durations = st.builds(
     Duration.of,
@@ -152,7 +152,7 @@ def other(draw: st.DrawFn) -> Other:
     if draw(st.booleans()):
         return Other(draw(st.sampled_from(OTHER_LABELS + OTHER_LABELS_WITH_LENGTH)))
     label = draw(st.sampled_from(OTHER_LABELS_WITH_LENGTH))
-    return Other(f"{label} {compact_duration(draw(durations))}")
+    return Other(f"{label} {label_quantity(draw(durations))}")
 
 
 components = st.one_of(

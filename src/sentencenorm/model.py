@@ -15,6 +15,7 @@ ValueError: a term whose minimum is life must have life as its maximum (got None
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 from typing import Any, ClassVar, Final, TypeAlias
 
@@ -313,6 +314,47 @@ class Other:
             raise ValueError(
                 f"'label' must be non-empty text on one line, single-spaced: {value!r}"
             )
+
+
+# The length or amount an `Other` label carries after its name, in one fixed form shared by
+# the reader (which writes labels) and the writer (which reads them back into prose).
+_LABEL_LENGTH: Final = re.compile(
+    r"(?:(?P<y>\d+) years?)?(?: ?(?P<m>\d+) months?)?(?: ?(?P<d>\d+) days?)?", re.ASCII
+)
+_LABEL_AMOUNT: Final = re.compile(r"(?P<code>[A-Z]{3}) (?P<amount>\d+(?:\.\d+)?)", re.ASCII)
+
+
+def label_quantity(value: Duration | Money) -> str:
+    """How an `Other` label states a length or amount: "6 months", "1 year 6 months", "USD 100".
+
+    >>> label_quantity(Duration.of(months=18)), label_quantity(Money(100, "USD"))
+    ('1 year 6 months', 'USD 100')
+    """
+    if isinstance(value, Money):
+        return str(value)
+    parts = []
+    for amount, unit in ((value.years, "year"), (value.months % 12, "month"), (value.days, "day")):
+        if amount:
+            parts.append(f"{amount} {unit}{'' if amount == 1 else 's'}")
+    return " ".join(parts) or "0 days"
+
+
+def read_label_quantity(text: str) -> Duration | Money | None:
+    """The value of a label's quantity written by `label_quantity`; None for anything else.
+
+    >>> read_label_quantity("1 year 6 months"), read_label_quantity("18 months")
+    (Duration('P1Y6M'), None)
+    """
+    match = _LABEL_LENGTH.fullmatch(text)
+    if match and text:
+        parts = {key: int(value or 0) for key, value in match.groupdict().items()}
+        duration = Duration.of(years=parts["y"], months=parts["m"], days=parts["d"])
+        return duration if label_quantity(duration) == text else None
+    match = _LABEL_AMOUNT.fullmatch(text)
+    if match:
+        money = Money(Decimal(match["amount"]), match["code"])
+        return money if str(money) == text else None
+    return None
 
 
 Component: TypeAlias = (

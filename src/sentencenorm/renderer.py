@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal
 from typing import Any, Final, Literal, TypeAlias, TypeVar
 
 import attrs
@@ -62,6 +60,7 @@ from .model import (
     Restitution,
     Sentence,
     SupervisedRelease,
+    read_label_quantity,
 )
 
 __all__ = ["STYLES", "Style", "render"]
@@ -470,7 +469,7 @@ class _Writer:
             if label == name:
                 return name, None
             if label.startswith(name + " "):
-                quantity = _read_quantity(label[len(name) + 1 :])
+                quantity = read_label_quantity(label[len(name) + 1 :])
                 if quantity is not None:
                     return name, quantity
         raise _Unrenderable(f"no phrase reads back as the label {label!r}")
@@ -611,31 +610,3 @@ def _term(
 
 
 # The quantity the reader appends to an `other` label: "6 months", "1 year 6 months",
-# "USD 500" (see transformer.compact_duration; restated here, the write side never reads).
-_COMPACT: Final = re.compile(
-    r"(?:(?P<y>\d+) years?)?(?: ?(?P<m>\d+) months?)?(?: ?(?P<d>\d+) days?)?", re.ASCII
-)
-_AMOUNT: Final = re.compile(r"(?P<code>[A-Z]{3}) (?P<amount>\d+(?:\.\d+)?)", re.ASCII)
-
-
-def _read_quantity(text: str) -> Duration | Money | None:
-    match = _COMPACT.fullmatch(text)
-    if match and text:
-        parts = {key: int(value or 0) for key, value in match.groupdict().items()}
-        duration = Duration.of(years=parts["y"], months=parts["m"], days=parts["d"])
-        if _compact(duration) == text:
-            return duration
-    match = _AMOUNT.fullmatch(text)
-    if match:
-        money = Money(Decimal(match["amount"]), match["code"])
-        if str(money) == text:
-            return money
-    return None
-
-
-def _compact(duration: Duration) -> str:
-    words = []
-    for amount, unit in _parts(duration):
-        name = unit.removeprefix("duration-")
-        words.append(f"{amount} {name}{'' if amount == 1 else 's'}")
-    return " ".join(words)

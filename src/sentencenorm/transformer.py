@@ -57,6 +57,7 @@ from .model import (
     Sentence,
     SupervisedRelease,
     Suspension,
+    label_quantity,
 )
 
 
@@ -1053,16 +1054,6 @@ def _quantity_label(core: Core, lexicon: Lexicon, country: str | None) -> str:
     if isinstance(value, Cash):
         money = _money(value, Chunk(pos=core.pos, kind="other"), lexicon, country)
         assert money is not None
-        return str(money)
+        return label_quantity(money)
     assert isinstance(value, Time)
-    return compact_duration(value.duration())
-
-
-def compact_duration(duration: Duration) -> str:
-    """A short English figure form used inside `other` labels: "6 months", "1 year 6 months"."""
-    parts = []
-    years, months = divmod(duration.months, 12)
-    for amount, unit in ((years, "year"), (months, "month"), (duration.days, "day")):
-        if amount:
-            parts.append(f"{amount} {unit}{'' if amount == 1 else 's'}")
-    return " ".join(parts) or "0 days"
+    return label_quantity(value.duration())
