@@ -56,3 +56,13 @@ def test_dev_en_parse_exactness() -> None:
     print(f"\ndev_en parse: {exact}/{total} exact = {rate:.3f}")
     print("\n".join(failures))
     assert rate >= THRESHOLD, "\n".join(failures)
+
+
+def test_examiner_set_parse_exactness() -> None:
+    """A synthetic held-out-style set (tests/data/examiner_en.jsonl, 657 spans written by an
+    independent examiner before seeing the parser's output) stays at least 95% exact."""
+    exact, total, failures = score(DATA / "examiner_en.jsonl", "en")
+    rate = exact / total
+    print(f"\nexaminer_en parse: {exact}/{total} exact = {rate:.3f}")
+    print("\n".join(failures))
+    assert rate >= THRESHOLD, "\n".join(failures)

@@ -2,20 +2,51 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-FIELDS = {"file", "origin", "publisher", "url", "lang", "jurisdiction", "about", "used_for"}
+FIELDS = {
+    "file",
+    "sha256",
+    "origin",
+    "publisher",
+    "url",
+    "lang",
+    "jurisdiction",
+    "about",
+    "used_for",
+}
 
 
-def test_index_and_files_agree() -> None:
-    """Each index entry has every field and names a file; each seed file has an entry."""
-    entries = tomllib.loads((SEEDS / "index.toml").read_text(encoding="utf-8"))["seed"]
-    for entry in entries:
+def entries() -> list[dict[str, str]]:
+    index = tomllib.loads((SEEDS / "index.toml").read_text(encoding="utf-8"))
+    assert set(index) == {"seed"}, "index.toml holds only [[seed]] tables"
+    seeds: list[dict[str, str]] = index["seed"]
+    return seeds
+
+
+def test_every_entry_names_an_existing_file() -> None:
+    """Each entry has exactly the documented keys, all strings, and names a seed file."""
+    for entry in entries():
         assert set(entry) == FIELDS, entry.get("file")
-        assert (SEEDS / entry["file"]).is_file(), entry["file"]
-    assert {entry["file"] for entry in entries} == {p.name for p in SEEDS.glob("*.txt")}
+        assert all(isinstance(value, str) for value in entry.values()), entry["file"]
+        assert (SEEDS / entry["file"]).is_file(), f"seeds/{entry['file']} does not exist"
+
+
+def test_every_seed_file_has_one_entry() -> None:
+    """Each seeds/*.txt is described once."""
+    named = [entry["file"] for entry in entries()]
+    assert len(named) == len(set(named)), "a file is described twice"
+    assert set(named) == {path.name for path in SEEDS.glob("*.txt")}
+
+
+def test_seeds_are_kept_as_received() -> None:
+    """The bytes still hash to what the index recorded: offsets into a seed stay exact."""
+    for entry in entries():
+        digest = hashlib.sha256((SEEDS / entry["file"]).read_bytes()).hexdigest()
+        assert digest == entry["sha256"], f"seeds/{entry['file']} changed"
 
 
 def test_the_founding_seed_reads_its_three_sentences() -> None:

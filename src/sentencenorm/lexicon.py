@@ -39,8 +39,8 @@ class Lexicon:
     money_scales: Mapping[str, int]
     currency_signs: Mapping[str, str]
     currency_words: Mapping[str, str]
-    dollar: Mapping[str, str]
-    yen_sign: Mapping[str, str]
+    by_jurisdiction: Mapping[str, Mapping[str, str]]
+    count_words: Mapping[str, int]
     modality_aux: Mapping[str, str]
     modality_verbs: Mapping[str, str]
     aggregation: Mapping[str, str]
@@ -70,10 +70,9 @@ class Lexicon:
         """The ISO 4217 code a sign or word stands for in *country*; None when ambiguous."""
         key = fold(sign)
         code = self.currency_signs.get(key) or self.currency_words.get(key)
-        if code == "dollar":
-            return self.dollar.get(country or "", self.dollar["default"])
-        if code == "yen_sign":
-            return self.yen_sign.get(country or "")
+        table = self.by_jurisdiction.get(code or "")
+        if table is not None:
+            return table.get(country or "", table.get("default"))
         return code
 
     def other_label(self, words: str) -> str | None:
@@ -106,8 +105,8 @@ def lexicon(lang: str) -> Lexicon:
         money_scales=raw.get("money_scales", {}),
         currency_signs=raw.get("currency_signs", {}),
         currency_words=raw.get("currency_words", {}),
-        dollar=raw.get("dollar", {"default": "USD"}),
-        yen_sign=raw.get("yen_sign", {}),
+        by_jurisdiction=raw.get("by_jurisdiction", {}),
+        count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
         modality_verbs=raw.get("modality_verbs", {}),
         aggregation=raw.get("aggregation", {}),

@@ -164,6 +164,15 @@ class Cash:
 
 
 @attrs.frozen
+class Strokes:
+    """Strokes of the cane or lashes: corporal punishment, kept as `other`."""
+
+    count: int
+    label: str  # "caning" or "flogging"
+    pos: int
+
+
+@attrs.frozen
 class Count:
     """How many terms: "three" in "three 25-year sentences"."""
 
@@ -175,9 +184,9 @@ class Count:
 class Core:
     """The structured part of an item: a value, a range, an open bound, or a term to life."""
 
-    shape: str  # fixed, range, at_most, at_least, min_max, to_life
-    low: Time | Cash | None
-    high: Time | Cash | Life | None
+    shape: str  # fixed, range, at_most, at_least, min_max, to_life, strokes
+    low: Time | Cash | Strokes | None
+    high: Time | Cash | Strokes | Life | None
     pos: int
 
 
@@ -346,7 +355,8 @@ class ToModel(Transformer[Token, Draft]):
     def min_to_life(self, cue: Token, low: Time | Cash, _nor: Token, _life: Token) -> Core:
         return Core("to_life", low, LIFE, _pos(cue))
 
-    def to_life(self, low: Time | Num, *_: Token) -> Core:
+    def to_life(self, *args: Any) -> Core:
+        low = next(arg for arg in args if not isinstance(arg, Token))
         if isinstance(low, Num):  # "25-to-life" counts years
             low = Time.of(low.value, ("months", 12), low.pos)
         if isinstance(low, Cash):
@@ -359,6 +369,13 @@ class ToModel(Transformer[Token, Draft]):
         return Core("range", _scaled(low, high), high, _pos(args[0]))
 
     # items -----------------------------------------------------------------------------------
+    def strokes(self, number: Num, token: Token) -> Core:
+        if number.value.denominator != 1 or number.value < 1:
+            raise Reject(f"{_figure(number.value)} is not a number of strokes", number.pos)
+        label = "flogging" if "lash" in token.value.lower() else "caning"
+        value = Strokes(int(number.value), label, number.pos)
+        return Core("strokes", value, value, number.pos)
+
     def count(self, number: Num) -> Count:
         if number.value.denominator != 1 or not 1 <= number.value <= 10_000:
             raise Reject(f"{_figure(number.value)} is not a count of terms", number.pos)
@@ -478,7 +495,9 @@ _LINKS: Final = {
     "POSS",
     "L_COPULA",
     "L_AMOUNT",
+    "L_WORTH",
 }
+_PAROLE_BINDERS: Final = {"W_PAROLE", "W_ELIGIBLE"}
 _COMPOUND_JOINERS: Final = {"and", ",", ", and", "plus"}
 _HARD_JOINERS: Final = {";", "; and"}
 _OR_JOINERS: Final = {"or", ", or"}
@@ -517,6 +536,7 @@ class Chunk:
     parole_after: Time | None = None
     label: str | None = None
     quantity: Core | None = None  # the core an `other` label measures
+    length_first: bool = False  # the main length comes before any "suspended"
     immediate: bool = False  # "with immediate execution": a death sentence not suspended
     named: bool = False  # a word of the phrase says the kind ("prison", "fine"...)
     no_parole: bool = False  # ", without parole" on its own
@@ -529,11 +549,16 @@ class Chunk:
 def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) -> Sentence:
     """Give a parsed `Draft` its meaning: the canonical `Sentence`."""
     items, joiners = _merge_compound_durations(list(draft.items), list(draft.joiners))
+    joiners = _alternatives(joiners)
     chunks: list[Chunk] = []
     hard_breaks: set[int] = set()  # indexes of chunks that follow a ";"
     for index, item in enumerate(items):
         joiner = joiners[index - 1] if index else None
         chunk = _read_item(item, lexicon)
+        if chunks and joiner not in _HARD_JOINERS and _qualifies(chunks[-1], chunk, joiner):
+            continue
+        if chunks and joiner in _OR_JOINERS and _either(chunks[-1], chunk):
+            continue
         if chunk.is_attachment() and not chunks and chunk.suspended and chunk.suspension is None:
             chunk.kind = "custody"  # "a suspended sentence": custody of unstated length
         elif chunk.is_attachment():
@@ -561,6 +586,97 @@ def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) 
     return Sentence(components, modality=draft.cue.modality if draft.cue else None, text=text)
 
 
+def _alternatives(joiners: list[str]) -> list[str]:
+    """ "16 months, 2 years, or 3 years": the commas of a list that ends in "or" are "or"s."""
+    marked = list(joiners)
+    for index in range(len(marked) - 1, -1, -1):
+        if marked[index] in _OR_JOINERS:
+            back = index - 1
+            while back >= 0 and marked[back] == ",":
+                marked[back] = ", or"
+                back -= 1
+    return marked
+
+
+def _qualifies(before: Chunk, chunk: Chunk, joiner: str | None) -> bool:
+    """Parts that only say more about the component before them, and so add no component.
+
+    "seven years imprisonment with hard labour", "10 years and jail": custody with no term of
+    its own beside a custodial term names how it is served. "death with a two-year
+    probation" (older Chinese court English) is the reprieve of the death sentence.
+    """
+    bare_custody = (
+        chunk.kind == "custody"
+        and not chunk.has_term
+        and not chunk.suspended
+        and chunk.count == 1
+        and chunk.aggregation is None
+    )
+    if bare_custody and before.kind == "custody":
+        return True
+    if (
+        before.kind == "death"
+        and chunk.kind == "probation"
+        and joiner is not None
+        and "with" in joiner
+        and chunk.plain
+        and isinstance(chunk.low, Time)
+    ):
+        before.reprieve, before.reprieve_period = True, chunk.low
+        return True
+    return False
+
+
+def _either(before: Chunk, after: Chunk) -> bool:
+    """Alternatives joined by "or" between terms of one kind are one range of possible terms.
+
+    "five to 99 years or life" is P5Y..life; the Californian "16 months, 2 years, or 3 years"
+    is P1Y4M..P3Y. Alternatives of different kinds ("a fine or imprisonment") stay apart.
+    """
+    if before.kind != after.kind or before.kind not in _TERM_KINDS:
+        return False
+    if not (before.has_term and after.has_term) or before.count != 1 or after.count != 1:
+        return False
+    if before.suspended or after.suspended or before.aggregation or after.aggregation:
+        return False
+
+    def low_of(chunk: Chunk) -> object:
+        # A life sentence with no stated minimum is, as an alternative, at least life.
+        return LIFE if chunk.low is None and isinstance(chunk.high, Life) else chunk.low
+
+    lows = [low_of(before), low_of(after)]
+    highs = [before.high, after.high]
+    if any(isinstance(value, Cash) for value in lows + highs):
+        return False
+    low = _extreme(lows, smallest=True, pos=after.pos)
+    high = _extreme(highs, smallest=False, pos=after.pos)
+    before.low, before.high = low, high  # type: ignore[assignment]
+    before.plain = before.max_cue = False
+    before.open_low, before.open_high = low is None, high is None
+    return True
+
+
+def _extreme(values: Sequence[object], *, smallest: bool, pos: int) -> object:
+    """The least (or greatest) of two bounds. An unstated bound makes the result unstated,
+    except that life tops any alternative ("not less than 10 years or for life": P10Y..life)."""
+    lifes = [value for value in values if isinstance(value, Life)]
+    if not smallest and lifes:
+        return LIFE
+    if any(value is None for value in values):
+        return None
+    times = [value for value in values if isinstance(value, Time)]
+    if lifes and (not smallest or not times):
+        return LIFE
+    if len(times) == 1:
+        return times[0]
+    first, second = times[0], times[1]
+    order = first.duration().compare(second.duration())
+    if order is None:
+        raise Reject("alternatives whose order cannot be told (months against days)", pos)
+    keep_first = (order <= 0) if smallest else (order >= 0)
+    return first if keep_first else second
+
+
 def _merge_compound_durations(
     items: list[Item], joiners: list[str]
 ) -> tuple[list[Item], list[str]]:
@@ -569,8 +685,10 @@ def _merge_compound_durations(
     for joiner, item in zip(joiners, items[1:], strict=True):
         previous = merged_items[-1]
         before, after = previous.elements[-1], item.elements[0]
+        suspends = any(_is(e, "W_SUSPENDED", "W_SUSPENSION") for e in item.elements)
         if (
             joiner in _COMPOUND_JOINERS
+            and not suspends  # "five years, six months suspended": a part suspended
             and isinstance(before, Core)
             and before.shape in {"fixed", "at_most", "at_least"}
             and isinstance(after, Core)
@@ -581,7 +699,8 @@ def _merge_compound_durations(
             length = before.high if before.shape != "at_least" else before.low
             assert isinstance(length, Time)
             assert isinstance(after.low, Time)
-            if _rank(after.low.first) < _rank(length.last):
+            hours_mix = after.low.hours_only() != length.hours_only()
+            if _rank(after.low.first) < _rank(length.last) and not hours_mix:
                 total = length.plus(after.low)
                 low = None if before.shape == "at_most" else total
                 high = None if before.shape == "at_least" else total
@@ -617,6 +736,12 @@ def _binder(elements: Sequence[Element], index: int) -> Token | None:
                     _pos(after),
                 )
             linked = isinstance(after, Token) and after.type in _LINKS and after.type != "POSS"
+            if not linked and element.type in _PAROLE_BINDERS:
+                # "parole possible after 25 years": a link comes later, before the core
+                between = elements[j + 1 : index]
+                linked = any(_is(e, *_LINKS) for e in between) and all(
+                    _is(e, *_LINKS, *_SKIPPABLE) for e in between
+                )
             return element if linked else None
         if element.type not in _SKIPPABLE and element.type not in _LINKS:
             return None
@@ -631,10 +756,7 @@ def _is(element: object, *types: str) -> bool:
 def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
     elements = item.elements
     chunk = Chunk(pos=item.pos)
-    if _is(elements[0], *_LINKS):
-        # "in 9 years' time", "after 10 years in prison", "within 30 days", "over 10 years":
-        # a length after a bare preposition dates something; it is not a penalty.
-        raise Reject(f"a length after {elements[0].value!r} is not a sentence", item.pos)  # type: ignore[union-attr]
+    opening_link = elements[0] if _is(elements[0], *(_LINKS - {"L_COPULA"})) else None
     kinds: dict[str, int] = {}
     parole_words: list[Token] = []
     bound_word: Token | None = None
@@ -652,6 +774,7 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
                 if main is not None:
                     raise Reject("two lengths or amounts in one part of the phrase", element.pos)
                 main = element
+                chunk.length_first = not chunk.suspended  # "a two-year suspended ..."
             elif binder.type in {"W_SUSPENDED", "W_SUSPENSION"}:
                 chunk.suspension = _fixed_time(element, "a suspension period")
             elif binder.type == "W_REPRIEVE":
@@ -691,6 +814,10 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             life = True
         elif kind == "W_PLURAL" and not chunk.count_given:
             chunk.count = None
+        elif kind == "W_COUNT_WORD":
+            if chunk.count_given:
+                raise Reject("two counts in one part of the phrase", _pos(element))
+            chunk.count, chunk.count_given = lexicon.count_words[fold(element.value)], True
         elif kind == "W_TARIFF":
             tariff = True
         elif kind in {"W_SUSPENDED", "W_SUSPENSION"}:
@@ -710,6 +837,10 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             if not generic:
                 chunk.count = None
 
+    if opening_link is not None and main is not None:
+        # "in 9 years' time", "after 10 years in prison", "within 30 days", "over 10 years":
+        # a length after a bare preposition dates something; it is not a penalty.
+        raise Reject(f"a length after {opening_link.value!r} is not a sentence", item.pos)  # type: ignore[union-attr]
     if main is not None and any(w.type == "W_PAROLE" for w in parole_words):
         # "five years of parole": a period on parole is not a sentence component.
         raise Reject("a period of parole is not a penalty this model can hold", main.pos)
@@ -724,6 +855,8 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
         life_only = False
     chunk.kind = _kind_of(kinds, life, main, chunk, item.pos)
     chunk.named = bool(kinds) or life
+    if chunk.kind == "death":
+        main = None  # a length there was the reprieve
     _read_term(chunk, main, bound_word, life=life, life_only=life_only, tariff=tariff)
     if chunk.parole_after is not None and chunk.kind == "custody" and chunk.has_term:
         _bound_by_parole(
@@ -748,7 +881,10 @@ def _kind_of(
             other = next(kind for kind in named if kind != "death") if len(named) > 1 else "life"
             raise Reject(f"death and {other.replace('_', ' ')} in one part", named["death"])
         if main is not None:
-            raise Reject("a death sentence has no length", main.pos)
+            if not (chunk.suspended and chunk.length_first) or main.shape != "fixed":
+                raise Reject("a death sentence has no length", main.pos)
+            # "a two-year suspended death sentence": the length is the reprieve
+            chunk.reprieve_period, chunk.reprieve = _fixed_time(main, "a reprieve"), True
         return "death"
     if "custody" in named and len(named) > 1:
         # "90 days of county jail": one kind; "prison ... probation" would be two.
@@ -768,6 +904,9 @@ def _kind_of(
             return None  # an attachment: "with reprieve", ", suspended"
         return None
     value = main.high if isinstance(main.high, Time | Cash) else main.low
+    if isinstance(value, Strokes):
+        chunk.label = value.label
+        return "other"
     if isinstance(value, Cash):
         return "fine"
     if isinstance(value, Time) and value.hours_only():
@@ -796,10 +935,12 @@ def _read_term(
             chunk.low, chunk.high = (LIFE, LIFE) if whole else (None, LIFE)
             chunk.open_low = not whole
         return
+    if isinstance(main.low, Strokes) and chunk.kind != "other":
+        raise Reject("strokes are their own penalty", main.pos)
     if life:
         raise Reject("life and a length in one part of the phrase", main.pos)
     chunk.has_term = True
-    chunk.low, chunk.high = main.low, main.high
+    chunk.low, chunk.high = main.low, main.high  # type: ignore[assignment]  # strokes: "other"
     shape = main.shape
     if bound_word is not None or tariff:
         if shape != "fixed" and not (
@@ -843,10 +984,15 @@ def _attach(target: Chunk, extra: Chunk) -> None:
         else:
             raise Reject("only custody or death can be suspended", extra.pos)
     if extra.reprieve:
-        if target.kind != "death":
-            raise Reject("a reprieve belongs to a death sentence", extra.pos)
-        target.reprieve = True
-        target.reprieve_period = extra.reprieve_period or target.reprieve_period
+        if target.kind == "custody":
+            # Chinese court English: "three years in prison with a four-year reprieve" (缓刑)
+            target.suspended = True
+            target.suspension = extra.reprieve_period or target.suspension
+        elif target.kind != "death":
+            raise Reject("a reprieve belongs to a death or custodial sentence", extra.pos)
+        else:
+            target.reprieve = True
+            target.reprieve_period = extra.reprieve_period or target.reprieve_period
     if extra.parole_after is not None:
         if target.kind != "custody":
             raise Reject("parole eligibility bounds a custodial term", extra.pos)
@@ -1048,9 +1194,11 @@ def _money(
 
 
 def _quantity_label(core: Core, lexicon: Lexicon, country: str | None) -> str:
+    value = core.low
+    if isinstance(value, Strokes):
+        return f"{value.count} {'lashes' if value.label == 'flogging' else 'strokes'}"
     if core.shape != "fixed":
         raise Reject("a length or amount for this penalty must be one value", core.pos)
-    value = core.low
     if isinstance(value, Cash):
         money = _money(value, Chunk(pos=core.pos, kind="other"), lexicon, country)
         assert money is not None
