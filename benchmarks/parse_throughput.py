@@ -10,6 +10,11 @@ Each case is timed for several rounds; the table shows phrases per second (media
 slowest and fastest round) and the ratio to the reference measured in the same run: the same
 grammar file loaded with ``Lark.open(..., parser="lalr")`` and no transformer, building a
 parse tree. The reference only recognizes; sentencenorm also gives each phrase its meaning.
+
+Before timing, every phrase is parsed once by both (which also warms up Lark's lazily built
+lexers): a generated phrase that sentencenorm cannot parse stops the run, so the generated
+batch is all real work. Rounds alternate between the two sides, so a change in machine load
+falls on both. See benchmarks/README.md for how to read the numbers.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import lark
 from lark import Lark
 
 import sentencenorm
@@ -42,7 +48,7 @@ TEMPLATES = [
     "{n} {u}",
     "{w} {u}{t}",
     "{n} to {n2} {u}",
-    "{w} months to {n2} years",
+    "{m} months to {n2} years",
     "between {n} and {n2} {u}",
     "up to {n2} years{t}",
     "not more than {n2} years",
@@ -87,6 +93,7 @@ def generated_phrases(size: int, seed: int = 2026) -> list[str]:
             n2=rng.choice([n for n in NUMBERS if int(n) > int(low)]),
             n3=rng.randint(1, 11),
             w=rng.choice(WORDS),
+            m=rng.choice(WORDS[:6]),  # under a year: "ten months to 2 years"
             u=rng.choice(UNITS),
             t=rng.choice(TAILS),
             k=rng.choice([1, 5, 10, 25, 250]),
@@ -151,29 +158,63 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+def check(name: str, phrases: Sequence[str], reference: Lark, *, strict: bool) -> int:
+    """Parse every distinct phrase once with both parsers (this is also the warm-up) and
+    return how many of *phrases* sentencenorm reads. With *strict*, a phrase either side
+    cannot read stops the run, with a list of them."""
+    readable: dict[str, bool] = {}
+    failures: dict[str, list[str]] = {}
+    for phrase in dict.fromkeys(phrases):
+        readable[phrase] = _parses(phrase)
+        if not readable[phrase]:
+            failures.setdefault(phrase, []).append("sentencenorm")
+        try:
+            reference.parse(phrase)
+        except Exception as error:  # listed below; a LarkError or worse
+            failures.setdefault(phrase, []).append(f"bare Lark ({type(error).__name__})")
+    if strict and failures:
+        shown = "\n".join(f"  {p!r}: {', '.join(who)}" for p, who in list(failures.items())[:20])
+        raise SystemExit(
+            f"{name}: {len(failures)} of {len(readable)} distinct phrases do not parse "
+            f"(fix the templates or the grammar):\n{shown}"
+        )
+    return sum(readable[phrase] for phrase in phrases)
+
+
 def measure(size: int, rounds: int) -> dict[str, Any]:
-    reference = reference_all(reference_parser())
-    sentencenorm.parse("six months")  # warm-up: builds the grammar once, outside the timing
+    parser = reference_parser()
+    reference = reference_all(parser)
     cases = {
         f"generated ({size:,} phrases)": generated_phrases(size),
         "dev corpus spans": corpus_phrases(),
     }
     results: dict[str, Any] = {
-        "machine": {"cpu": cpu_model(), "python": platform.python_version()},
+        "machine": {
+            "cpu": cpu_model(),
+            "python": platform.python_version(),
+            "lark": lark.__version__,
+            "sentencenorm": sentencenorm.__version__,
+        },
         "rounds": rounds,
         "cases": [],
     }
     for name, phrases in cases.items():
-        parsed = sum(1 for p in phrases if _parses(p))
         corpus = name.startswith("dev")
-        count = len(phrases) if not corpus else len(phrases) * max(1, 20_000 // len(phrases))
-        batch = phrases if not corpus else (phrases * (count // len(phrases)))
-        ours = time_rounds(parse_all, batch, rounds)
-        theirs = time_rounds(reference, batch, rounds)
+        parsed = check(name, phrases, parser, strict=not corpus)
+        # The corpus is small: repeat it to about 20,000 phrases so a round lasts seconds.
+        batch = phrases if not corpus else phrases * max(1, 20_000 // len(phrases))
+        ours: list[float] = []
+        theirs: list[float] = []
+        for _ in range(rounds):  # alternate, so drift in machine load falls on both sides
+            ours += time_rounds(parse_all, batch, 1)
+            theirs += time_rounds(reference, batch, 1)
         results["cases"].append(
             {
                 "case": name,
                 "phrases": len(phrases),
+                "distinct": len(set(phrases)),
+                "timed_per_round": len(batch),
+                "mean_chars": round(sum(map(len, phrases)) / len(phrases), 1),
                 "parsed": parsed,
                 "sentencenorm": _summary(ours),
                 "bare_lark_lalr": _summary(theirs),
@@ -197,7 +238,10 @@ def _summary(rates: list[float]) -> dict[str, float]:
 
 def print_table(results: dict[str, Any]) -> None:
     machine = results["machine"]
-    print(f"CPU: {machine['cpu']}; Python {machine['python']}; {results['rounds']} rounds")
+    print(
+        f"CPU: {machine['cpu']}; Python {machine['python']}; lark {machine['lark']}; "
+        f"sentencenorm {machine['sentencenorm']}; {results['rounds']} rounds"
+    )
     print(f"{'case':<28} {'parsed':>13}  {'sentencenorm /s':>22}  {'bare Lark LALR /s':>22}  ratio")
     for case in results["cases"]:
         ours, theirs = case["sentencenorm"], case["bare_lark_lalr"]
@@ -207,6 +251,11 @@ def print_table(results: dict[str, Any]) -> None:
             f"{theirs['median']:>9,.0f} ({theirs['min']:,.0f}-{theirs['max']:,.0f})  "
             f"{case['ratio']:.2f}x"
         )
+    print(
+        "phrases/s: median of the rounds (slowest-fastest round); ratio: sentencenorm median / "
+        "bare Lark median,\nbelow 1 when sentencenorm is slower. The dev corpus is repeated to "
+        "about 20,000 phrases per round."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -215,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--rounds", type=int, default=5, help="timed rounds per case")
     options.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = options.parse_args(argv)
+    if args.size < 1 or args.rounds < 1:
+        options.error("--size and --rounds must be at least 1")
     results = measure(args.size, args.rounds)
     if args.json:
         json.dump(results, sys.stdout, indent=2)
