@@ -273,6 +273,21 @@ def test_jsonl_never_loses_a_line(chunks: list[bytes], newline: bytes) -> None:
     assert result.code == (1 if any("error" in record for record in records) else 0)
 
 
+def test_jsonl_escapes_characters_that_readers_take_as_line_breaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """U+2028, U+2029 and U+0085 in a line stay escaped: one record is one line to any reader."""
+    data = "10 years\u2028x\n5\x85 years\n\u2029\n".encode()
+    result = run(monkeypatch, "--jsonl", stdin=data)
+    lines = result.out.splitlines()
+    assert len(lines) == 3
+    assert [json.loads(line)["text"] for line in lines] == [
+        "10 years\u2028x",
+        "5\x85 years",
+        "\u2029",
+    ]
+
+
 def test_unknown_lang_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """An unknown --lang exits 2 and names the languages that are available."""
     result = run(monkeypatch, "--lang", "xx", PHRASE)

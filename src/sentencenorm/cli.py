@@ -21,6 +21,17 @@ import sentencenorm
 from sentencenorm import Sentence, SentenceParseError, UnknownCodeError
 
 COMMANDS = ("parse",)
+
+# Characters that str.splitlines() and other line readers take as line breaks but json.dumps
+# leaves raw (it escapes the ASCII controls itself): escaped, one record is one line for all.
+_LINE_BREAKS = {ord(char): f"\\u{ord(char):04x}" for char in "\x85\u2028\u2029"}
+
+
+def _json(value: Any, **options: Any) -> str:
+    """JSON as UTF-8 text (not \\u-escaped), with line-breaking characters escaped."""
+    return json.dumps(value, ensure_ascii=False, **options).translate(_LINE_BREAKS)
+
+
 _TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EPILOG = r"""examples:
@@ -199,15 +210,15 @@ def _record(text: str, result: Sentence | SentenceParseError) -> dict[str, Any]:
 def _format(style: str, index: int, text: str, result: Sentence | SentenceParseError) -> str:
     """The output of one phrase in *style*: jsonl, json, list (an item) or human."""
     if style == "jsonl":
-        return json.dumps(_record(text, result), ensure_ascii=False, separators=(",", ":")) + "\n"
+        return _json(_record(text, result), separators=(",", ":")) + "\n"
     if style == "list":  # streamed exactly as json.dumps(items, indent=2) prints a list
-        item = json.dumps(_record(text, result), ensure_ascii=False, indent=2)
+        item = _json(_record(text, result), indent=2)
         return ("\n" if index == 0 else ",\n") + textwrap.indent(item, "  ")
     if isinstance(result, SentenceParseError):
         return ""  # already on stderr
     if style == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    lines = [json.dumps(text, ensure_ascii=False), f"  = {result}"]
+        return _json(result.to_dict(), indent=2) + "\n"
+    lines = [_json(text), f"  = {result}"]
     lines.extend(f"  {line}" for line in _component_lines(result))
     return "\n".join(lines) + "\n"
 
