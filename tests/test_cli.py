@@ -416,3 +416,53 @@ def test_real_broken_pipe_leaves_no_traceback(tmp_path: Path) -> None:
         process.stderr.close()
         assert process.wait(timeout=120) == 1
     assert err == b""
+
+
+# ── extract ──────────────────────────────────────────────────────────────────────────────────
+
+SEED_TEXT = Path(__file__).resolve().parents[1] / "seeds" / "fentanyl-ring-sentencing.txt"
+
+
+def test_extract_file_prints_matches_with_context(capsys: pytest.CaptureFixture[str]) -> None:
+    from sentencenorm.cli import main
+
+    assert main(["extract", str(SEED_TEXT), "--context", "20"]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("\n    ") == 3
+    assert "[was given a suspended death sentence]" in out
+    assert "imposed: custody P6M..P10Y x?" in out
+    assert err.strip().endswith(": 3 matches")
+
+
+def test_extract_stdin_jsonl_follows_the_contract(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import json
+
+    from sentencenorm.cli import main
+
+    text = "He was sentenced to 20 years in prison and fined $500. A 41-year-old man."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["extract", "--jsonl", "-"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["text"] for r in records] == ["was sentenced to 20 years in prison", "fined $500"]
+    for record in records:
+        assert list(record)[:5] == ["start", "end", "text", "modality", "components"]
+        assert text[record["start"] : record["end"]] == record["text"]
+
+
+def test_extract_reports_unreadable_input_without_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import io
+
+    from sentencenorm.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"ten \xff years")))
+    assert main(["extract", "-"]) == 1
+    assert "stdin is not UTF-8 text (byte 4)" in capsys.readouterr().err
+    assert main(["extract", str(tmp_path / "missing.txt")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+    assert main(["extract", "--context", "-1", "-"]) == 2

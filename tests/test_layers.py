@@ -10,7 +10,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
 
 BASE = {"errors", "durations", "model", "_resources", "lexicon", "notation", "serialize"}
-READ = {"grammars", "transformer", "notation_reader", "parser"}
+READ = {"grammars", "transformer", "notation_reader", "parser", "extractor"}
 WRITE = {"renderer"}
 
 # module -> sibling modules it may import
@@ -26,6 +26,7 @@ ALLOWED = {
     "notation_reader": {"durations", "model", "transformer"},
     "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader"},
     "parser": BASE | {"grammars", "transformer"},
+    "extractor": BASE | {"grammars", "transformer", "parser"},
     "renderer": BASE,
 }
 

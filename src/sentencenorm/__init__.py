@@ -20,6 +20,7 @@ from .errors import (
     UnknownLocaleError,
     UnsupportedError,
 )
+from .extractor import Match, extract
 from .model import (
     LIFE,
     Aggregation,
@@ -62,6 +63,7 @@ __all__ = [
     "Fine",
     "Forfeiture",
     "Life",
+    "Match",
     "Modality",
     "Money",
     "Other",
@@ -78,6 +80,7 @@ __all__ = [
     "UnknownLocaleError",
     "UnsupportedError",
     "__version__",
+    "extract",
     "parse",
     "render",
 ]

@@ -20,7 +20,7 @@ from typing import Any
 import sentencenorm
 from sentencenorm import Sentence, SentenceParseError, UnknownCodeError
 
-COMMANDS = ("parse",)
+COMMANDS = ("parse", "extract")
 
 # Characters that str.splitlines() and other line readers take as line breaks but json.dumps
 # leaves raw (it escapes the ASCII controls itself): escaped, one record is one line for all.
@@ -40,6 +40,8 @@ EPILOG = r"""examples:
   sentencenorm parse --json "84 months in prison followed by two years of supervised release"
   sentencenorm parse --jurisdiction CA 'a fine of $500'
   printf 'six months to 10 years\nten yaers\n' | sentencenorm parse --jsonl
+  sentencenorm extract article.txt            (every sentencing expression in a document)
+  sentencenorm extract --jsonl --context 40 - < article.txt
 
 With no PHRASE (or with "-"), phrases are read from stdin, one per line.
 Exit status: 0 when every phrase parsed, 1 when any did not, 2 for usage errors.
@@ -75,6 +77,23 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     )
     parse.add_argument("--lang", default="en", help="grammar to read with (default: en)")
     parse.add_argument("--jurisdiction", metavar="CODE", help='settles readings such as "$"')
+    extract = commands.add_parser(
+        "extract",
+        help="find every sentencing expression in documents",
+        description="Find every sentencing expression in each FILE, with exact offsets.",
+        epilog=EPILOG,
+        formatter_class=raw,
+    )
+    extract.add_argument("files", nargs="*", metavar="FILE", help='a UTF-8 text; "-" reads stdin')
+    extract.add_argument(
+        "--jsonl", action="store_true", help="print one compact JSON object per match"
+    )
+    extract.add_argument(
+        "--context", type=int, default=60, metavar="N", help="characters of context shown (60)"
+    )
+    extract.add_argument("--lang", default="en", help="grammar to read with (default: en)")
+    extract.add_argument("--jurisdiction", metavar="CODE", help='settles readings such as "$"')
+    top._sentencenorm_extract = extract  # type: ignore[attr-defined]
     return top, parse
 
 
@@ -98,6 +117,8 @@ def _main(args: list[str]) -> int:
     top, parse_command = build_parsers()
     if not args or (args[0] not in COMMANDS and args[0] not in _TOP_LEVEL_OPTIONS):
         args.insert(0, "parse")
+    if args[0] == "extract":
+        return _extract(top._sentencenorm_extract, args[1:])  # type: ignore[attr-defined]
     if args[0] != "parse":
         top.parse_args(args)  # prints help or version and exits
         return 2
@@ -137,6 +158,68 @@ def _main(args: list[str]) -> int:
         noun = ("line" if "-" in phrases else "phrase") + ("" if total == 1 else "s")
         print(f"{failed} of {total} {noun} did not parse", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _extract(command: argparse.ArgumentParser, args: list[str]) -> int:
+    """``sentencenorm extract``: matches of each document, for a person or as JSON lines."""
+    options = command.parse_args(args)
+    if options.context < 0:
+        command.error("--context must be 0 or more")
+    try:  # check the codes once, up front
+        sentencenorm.extract("", lang=options.lang, jurisdiction=options.jurisdiction)
+    except UnknownCodeError as exc:
+        command.error(str(exc))
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    emphasis = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    failed = 0
+    for name in options.files or ["-"]:
+        text = _document(name)
+        if text is None:
+            failed += 1
+            continue
+        matches = sentencenorm.extract(text, lang=options.lang, jurisdiction=options.jurisdiction)
+        for match in matches:
+            if options.jsonl:
+                record = match.to_dict()
+                if name != "-":
+                    record["file"] = name
+                sys.stdout.write(_json(record) + "\n")
+            else:
+                sys.stdout.write(_show(name, text, match, options.context, emphasis))
+        if not options.jsonl:
+            count = len(matches)
+            label = "stdin" if name == "-" else name
+            print(f"{label}: {count} match{'' if count == 1 else 'es'}", file=sys.stderr)
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def _document(name: str) -> str | None:
+    """The text of a file (or stdin); None, with a message on stderr, when it cannot be read."""
+    label = "stdin" if name == "-" else name
+    try:
+        raw = sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()  # noqa: SIM115
+    except OSError as exc:
+        print(f"sentencenorm: cannot read {label}: {exc.strerror or exc}", file=sys.stderr)
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        print(f"sentencenorm: {label} is not UTF-8 text (byte {exc.start})", file=sys.stderr)
+        return None
+
+
+def _show(name: str, text: str, match: sentencenorm.Match, width: int, emphasis: bool) -> str:
+    """A match for a person: where it is, what it means, and the text around it."""
+    line = text.count("\n", 0, match.start) + 1
+    column = match.start - (text.rfind("\n", 0, match.start) + 1) + 1
+    where = f"{'' if name == '-' else name + ':'}{line}:{column}"
+    before = text[max(0, match.start - width) : match.start]
+    after = text[match.end : match.end + width]
+    shown = f"\x1b[1;4m{match.text}\x1b[0m" if emphasis else f"[{match.text}]"
+    context = " ".join(f"{before}{shown}{after}".split()) if width else shown
+    return f"{where}  {match.sentence}\n    {context}\n"
 
 
 def _inputs(phrases: list[str]) -> Iterator[tuple[str, SentenceParseError | None]]:

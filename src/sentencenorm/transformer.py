@@ -200,6 +200,15 @@ class Item:
     elements: tuple[Element, ...]
     pos: int
     cue: Cue | None = None
+    listed: bool = False  # one of "10, 12 and 15 years": a term of its own (see `listed`)
+
+
+@attrs.frozen
+class Listed:
+    """ "10, 12 and 15 years": one fixed term per number, the unit written once, at the end."""
+
+    cores: tuple[Core, ...]
+    pos: int
 
 
 @attrs.frozen
@@ -316,7 +325,8 @@ class ToModel(Transformer[Token, Draft]):
         return Cash(amount, match["sign"] or "$", factor, _pos(token))
 
     def money_word(self, number: Num, *rest: Token) -> Cash:
-        factor = self._lex.money_scales[fold(rest[0].value)] if len(rest) == 2 else 1
+        scale = next((token for token in rest if token.type == "SCALE"), None)
+        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
         value = number.value * factor
         amount = _decimal(value, number.pos)
         return Cash(amount, rest[-1].value, factor, number.pos)
@@ -363,6 +373,14 @@ class ToModel(Transformer[Token, Draft]):
             raise Reject("an amount of money cannot run to life", low.pos)
         return Core("to_life", low, LIFE, low.pos)
 
+    def number_list(self, *children: Any) -> tuple[Num, ...]:
+        return tuple(child for child in children if isinstance(child, Num))
+
+    def listed(self, numbers: tuple[Num, ...], last: Time) -> Listed:
+        times = [Time.of(number.value, last.first, number.pos) for number in numbers]
+        cores = tuple(Core("fixed", time, time, time.pos) for time in [*times, last])
+        return Listed(cores, cores[0].pos)
+
     def range(self, *args: Any) -> Core:
         low, high = (arg for arg in args if isinstance(arg, Time | Cash | Num))
         assert isinstance(high, Time | Cash)  # the grammar puts a unit on the high end
@@ -390,19 +408,30 @@ class ToModel(Transformer[Token, Draft]):
     def body(self, *children: Any) -> tuple[Any, ...]:
         return children
 
-    def item(self, *children: Any) -> Item:
+    def item(self, *children: Any) -> Item | tuple[Item, ...]:
         cue = children[0] if isinstance(children[0], Cue) else None
         elements = tuple(_flatten(children[1:] if cue else children))
-        return Item(elements, _pos(elements[0]), cue)
+        listed = next((e for e in elements if isinstance(e, Listed)), None)
+        if listed is None:
+            return Item(elements, _pos(elements[0]), cue)
+        # "were sentenced to 10, 12 and 15 years": as if each term were written out in full,
+        # each item beginning at its own number (the first at the start of the phrase).
+        at = elements.index(listed)
+        clones = []
+        for index, core in enumerate(listed.cores):
+            copy = (*elements[:at], core, *elements[at + 1 :])
+            pos = _pos(elements[0]) if index == 0 else core.pos
+            clones.append(Item(copy, pos, cue if index == 0 else None, listed=True))
+        return tuple(clones)
 
     def joiner(self, *tokens: Token) -> str:
         return fold(" ".join(token.value for token in tokens))
 
     def items(self, *children: Any) -> tuple[list[Item], list[str]]:
         if len(children) == 1:
-            return [children[0]], []
+            return _spread(children[0], [], [])
         (items, joiners), joiner, item = children
-        return [*items, item], [*joiners, joiner]
+        return _spread(item, list(items), [*joiners, joiner])
 
     def cue(self, *tokens: Token) -> Cue:
         aux = tokens[0] if tokens[0].type == "AUX" else None
@@ -424,6 +453,15 @@ class ToModel(Transformer[Token, Draft]):
         items, joiners = children[0]
         cue = next((item.cue for item in items if item.cue is not None), None)
         return Draft(cue, tuple(items), tuple(joiners))
+
+
+def _spread(
+    item: Item | tuple[Item, ...], items: list[Item], joiners: list[str]
+) -> tuple[list[Item], list[str]]:
+    """Append an item, or the items of a list ("10, 12 and 15 years") joined by "and"."""
+    if isinstance(item, Item):
+        return [*items, item], joiners
+    return [*items, *item], [*joiners, *["and"] * (len(item) - 1)]
 
 
 def _modality(value: str | None) -> Modality | None:
@@ -546,8 +584,14 @@ class Chunk:
         return self.kind is None and not self.has_term
 
 
-def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) -> Sentence:
-    """Give a parsed `Draft` its meaning: the canonical `Sentence`."""
+def assemble(
+    draft: Draft, lexicon: Lexicon, *, text: str, country: str | None, context: Cue | None = None
+) -> Sentence:
+    """Give a parsed `Draft` its meaning: the canonical `Sentence`.
+
+    *context* is a cue found outside the phrase (by `extract`); a cue inside it wins.
+    """
+    cue = draft.cue if draft.cue is not None else context
     items, joiners = _merge_compound_durations(list(draft.items), list(draft.joiners))
     joiners = _alternatives(joiners)
     chunks: list[Chunk] = []
@@ -581,9 +625,9 @@ def assemble(draft: Draft, lexicon: Lexicon, *, text: str, country: str | None) 
         if hard:
             hard_breaks.add(len(chunks))
         chunks.append(chunk)
-    _carry_maximum(chunks, draft.cue, hard_breaks)
+    _carry_maximum(chunks, cue, hard_breaks)
     components = tuple(_component(chunk, lexicon, country) for chunk in chunks)
-    return Sentence(components, modality=draft.cue.modality if draft.cue else None, text=text)
+    return Sentence(components, modality=cue.modality if cue else None, text=text)
 
 
 def _alternatives(joiners: list[str]) -> list[str]:

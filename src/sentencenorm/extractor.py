@@ -1,0 +1,559 @@
+"""`extract`: every sentencing expression in running text, with exact offsets and modality.
+
+How a document is read (the phrase syntax is the grammar's, the same one `parse` uses):
+
+1. **Prefilter.** One scan for *anchors* (units, money, "life", "death", "prison"...; see
+   ``grammar/<lang>.context.toml``). A document without them costs that scan and nothing more.
+2. **Grow.** For each anchor not already inside a match, the grammar's own LALR parser is fed
+   the text from each word start a little before the anchor, token by token, until the lexer
+   or the parser refuses. Every point where the parser could end the phrase is a candidate
+   end; the leftmost start and the longest end that ends on a word that carries meaning win
+   (a phrase never ends on "of", "the" or a comma).
+3. **Read.** The chosen span is parsed again and assembled exactly as `parse` would, with the
+   modality a cue outside the span states ("sentenced the 46-year-old man to ...").
+4. **Verify.** A span is kept only when something shows that its numbers are a penalty: a word
+   of a penalty family, a penalty noun, or a cue; and nothing next to it says otherwise
+   ("after 17 years in prison", "a 41-year-old man", "10 years ago").
+
+Cost is linear in the document: each anchor tries a bounded number of starts over a bounded
+window, and every pattern is a bounded alternation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from typing import Any, Final
+
+import attrs
+from lark import Lark, Token
+from lark.utils import TextSlice
+
+from ._resources import grammar_dir
+from .errors import UnknownLanguageError
+from .grammars import available_languages, parser_for
+from .lexicon import Lexicon, lexicon
+from .model import Modality, Sentence
+from .parser import normalize_jurisdiction
+from .transformer import Core, Count, Cue, Draft, Item, assemble
+
+__all__ = ["Match", "extract"]
+
+#: How far before an anchor a phrase may start (characters): "the deprivation of political
+#: rights is reduced to a period of three to ten years" starts 80 characters before "years".
+LOOKBACK: Final = 120
+#: The longest phrase `extract` grows (characters), the same bound `parse` has in spirit.
+MAX_SPAN: Final = 300
+#: How many ends of one start are read, longest first: a phrase that fails at its three
+#: longest ends is no phrase ("costs", ", a term" at its end are trimmed before this).
+ENDS_TRIED: Final = 3
+#: How far from a keyword ("sentenced", "prison", "faces"...) an anchor is looked at.
+REACH: Final = 250
+#: How much text before a phrase a modality cue may take ("sentenced ... to").
+CONTEXT: Final = 120
+
+# Terminals a phrase may not begin or end with: a phrase is "20 years in prison", never
+# "for 20 years in prison, the" (links, determiners, joiners and punctuation stay outside).
+_NO_START: Final = frozenset(
+    {"COMMA", "STOP", "SEMI", "AND", "OR", "J_OTHER", "OR_BOTH", "RPAR", "DASH", "TO", "POSS"}
+)
+_NO_END: Final = frozenset(
+    {
+        "A", "DET", "W_POSSESSOR", "COMMA", "STOP", "SEMI", "AND", "OR", "J_OTHER", "OR_BOTH",
+        "LPAR", "DASH", "TO", "BETWEEN", "FROM", "M_MAX", "M_MIN", "POSS", "POSS_DASH", "AUX",
+        "V_IMPOSE", "V_FACE", "V_STATUTE", "V_TO", "V_STATUTE_BOUND", "L_COPULA", "L_AMOUNT",
+        "W_MAX", "W_MIN", "W_PLURAL", "W_COUNT_WORD", "W_ELIGIBLE",
+    }
+)  # fmt: skip
+# A link word ("of", "for", "in"...) neither starts nor ends a phrase.
+_LINK_PREFIX: Final = "L_"
+
+# Where a word starts: a letter or digit after a non-word character, or a currency sign.
+_WORD_START: Final = re.compile(r"(?<![\w'’\-‐‑‒–—/.,])[\w$£€¥₹₦₱]")
+# Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
+_ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+@attrs.frozen
+class Match:
+    """One sentencing expression found in a document.
+
+    ``text[start:end] == match.text`` holds for the document *text* that `extract` was given.
+
+    >>> [m] = extract("He was sentenced to 20 years in prison.")
+    >>> (m.start, m.end, m.text, str(m.sentence))
+    (3, 38, 'was sentenced to 20 years in prison', 'imposed: custody P20Y')
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+
+    @property
+    def modality(self) -> Modality | None:
+        """The modality of the sentence (imposed, potential, statutory), or None."""
+        return self.sentence.modality
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of the sentence, with the match's offsets and text first.
+
+        >>> record = extract("He was fined $500.")[0].to_dict()
+        >>> record["start"], record["end"], record["text"], record["modality"]
+        (3, 17, 'was fined $500', 'imposed')
+        >>> record["components"][0]["max"]
+        {'amount': '500', 'currency': 'USD'}
+        """
+        return {"start": self.start, "end": self.end, "text": self.text, **self.sentence.to_dict()}
+
+
+def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> list[Match]:
+    """Every sentencing expression in *text*, in order, never overlapping.
+
+    A phrase with several components ("84 months in prison followed by two years of supervised
+    release") is one match; a list that gives one term each ("were sentenced to 10, 12 and 15
+    years") is one match per term. Numbers that are no penalty yield nothing.
+
+    >>> doc = "A 41-year-old was given a suspended death sentence; two others got life sentences."
+    >>> for match in extract(doc):
+    ...     print(match.start, match.end, repr(match.text), str(match.sentence))
+    14 50 'was given a suspended death sentence' imposed: death suspended
+    63 81 'got life sentences' imposed: custody ..life x?
+    >>> extract("After three months of investigation, police seized 26 pounds of fentanyl.")
+    []
+
+    Nothing but `UnknownLanguageError` / `UnknownJurisdictionError` (for bad codes) and
+    `TypeError` (for a non-str *text*) ever escapes: text that cannot be read yields no match.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() reads text (str), not {type(text).__name__}")
+    if lang not in available_languages():
+        raise UnknownLanguageError(lang, available_languages())
+    code = normalize_jurisdiction(jurisdiction)
+    country = code.split("-")[0] if code else None
+    reader = _reader(lang)
+    clean = text.translate(_ZERO_WIDTH)
+    if clean == text:
+        return list(reader.matches(text, country))
+    # Offsets are found in the cleaned text and reported in the text as given.
+    kept = [index for index, char in enumerate(text) if ord(char) not in _ZERO_WIDTH]
+    kept.append(len(text))
+    found = []
+    for match in reader.matches(clean, country):
+        start, end = kept[match.start], kept[match.end - 1] + 1
+        found.append(Match(start, end, text[start:end], match.sentence))
+    return found
+
+
+# ── context data ────────────────────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class _ContextCue:
+    pattern: re.Pattern[str]
+    modality: Modality
+    bound: str | None
+
+
+@attrs.frozen
+class _Context:
+    """``grammar/<lang>.context.toml``, compiled."""
+
+    anchors: re.Pattern[str]
+    keywords: re.Pattern[str]
+    evidence: frozenset[str]
+    nouns: re.Pattern[str]
+    bound_adjectives: re.Pattern[str]
+    coreless_nouns: re.Pattern[str]
+    coreless_words: re.Pattern[str]
+    weak: re.Pattern[str]
+    coreless: frozenset[str]
+    family: frozenset[str]
+    clause_verbs: re.Pattern[str]
+    subject_follows: re.Pattern[str]
+    cues: tuple[_ContextCue, ...]
+    after_cues: tuple[_ContextCue, ...]
+    not_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _cues(tables: Sequence[dict[str, str]]) -> tuple[_ContextCue, ...]:
+    return tuple(
+        _ContextCue(_compile(table["pattern"]), Modality(table["modality"]), table.get("bound"))
+        for table in tables
+    )
+
+
+def load_context(lang: str) -> _Context:
+    """Read and compile the context rules of *lang* (cached by `_reader`)."""
+    path = grammar_dir() / f"{lang}.context.toml"
+    if not path.is_file():
+        raise UnknownLanguageError(lang, available_languages())
+    raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    evidence = raw["evidence"]
+    return _Context(
+        anchors=_compile(raw["anchors"]),
+        keywords=_compile(raw["keywords"]),
+        evidence=frozenset(evidence["terminals"]),
+        nouns=_compile(evidence["nouns"]),
+        bound_adjectives=_compile(evidence["bound_adjectives"]),
+        coreless_nouns=_compile(evidence["coreless_nouns"]),
+        coreless_words=_compile(evidence["coreless_words"]),
+        weak=_compile(evidence["weak"]),
+        coreless=frozenset(evidence["coreless"]),
+        family=frozenset(evidence["family"]),
+        clause_verbs=_compile(raw["parts"]["clause_verbs"]),
+        subject_follows=_compile(raw["parts"]["subject_follows"]),
+        cues=_cues(raw.get("cues", [])),
+        after_cues=_cues(raw.get("after_cues", [])),
+        not_before=_compile(raw["not_penalty"]["before"]),
+        not_after=_compile(raw["not_penalty"]["after"]),
+    )
+
+
+# ── the reader ──────────────────────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class _Grown:
+    """What feeding the parser from one start gave: the tokens, and where it could end."""
+
+    tokens: tuple[Token, ...]
+    ends: tuple[int, ...]  # indexes into tokens after which the phrase may end, longest first
+    runaway: bool = False  # still going when the window ended: no real phrase is that long
+
+    @property
+    def reach(self) -> int:
+        """Where the longest phrase from this start ends."""
+        return self.tokens[self.ends[0]].end_pos or 0
+
+
+class _Reader:
+    """Extraction for one language: its parser, lexicon and context rules, built once."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.parser: Lark = parser_for(lang)
+        self.lexicon: Lexicon = lexicon(lang)
+        self.context = load_context(lang)
+        frontend: Any = self.parser.parser  # Lark's LALR front end: its lexer of each state
+        table = frontend.parser.parser.parse_table
+        self.first_lexer = frontend.lexer.lexers[table.start_states["start"]]
+
+    def matches(self, text: str, country: str | None) -> Iterator[Match]:
+        done = 0  # matches never overlap: nothing before this offset is looked at again
+        scanned = 0  # word starts before this offset have been tried already
+        skip = 0  # inside a runaway phrase: no word before this offset starts one
+        # Starts whose phrase could still reach the next anchor, in text order. A start is grown
+        # once; it leaves the list when the text moves past its reach, so each word costs at
+        # most one grow and the whole document stays linear.
+        live: list[tuple[int, _Grown]] = []
+        whole = TextSlice(text, 0, len(text))
+        for found in self._anchors(text):
+            anchor = found.start()
+            if anchor < done:
+                continue
+            low = max(done, anchor - LOOKBACK)
+            for word in _WORD_START.finditer(text, max(scanned, low, skip), anchor + 1):
+                start = word.start()
+                grown = self._grow(text, start) if self._may_start(whole, start) else None
+                if grown is not None:
+                    live.append((start, grown))
+            scanned = anchor + 1
+            live = [
+                (start, grown) for start, grown in live if start >= low and grown.reach > anchor
+            ]
+            found_any = False
+            for match in self._at_anchor(text, anchor, live, country):
+                yield match
+                found_any = True
+                done = scanned = max(scanned, match.end)
+            if not found_any:
+                # Each start was judged on its longest ends; later anchors would judge the same
+                # ends again. A start that ran to MAX_SPAN is no real phrase ("life life
+                # life..."): the words it swallowed are not tried as starts again.
+                for _, grown in live:
+                    if grown.runaway:
+                        skip = max(skip, grown.reach)
+            live = []
+
+    def _anchors(self, text: str) -> Iterator[re.Match[str]]:
+        """The anchors within `REACH` of a keyword, in order: the prefilter."""
+        low = high = -1
+        for keyword in self.context.keywords.finditer(text):
+            if keyword.start() - REACH > high:
+                if high > low:
+                    yield from self.context.anchors.finditer(text, low, high)
+                low = max(high, keyword.start() - REACH, 0)
+            high = min(len(text), keyword.end() + REACH)
+        if high > low:
+            yield from self.context.anchors.finditer(text, low, high)
+
+    def _at_anchor(
+        self, text: str, anchor: int, live: list[tuple[int, _Grown]], country: str | None
+    ) -> list[Match]:
+        """The matches of the leftmost start whose phrase covers *anchor*, longest end first."""
+        for start, attempt in live:
+            for last in attempt.ends[:ENDS_TRIED]:
+                end = attempt.tokens[last].end_pos or 0
+                if end <= anchor:
+                    break  # shorter ends miss the anchor too; a later start may reach it
+                found = self._read(text, start, end, attempt.tokens[: last + 1], country)
+                if found is not None:
+                    return found
+        return []
+
+    def _may_start(self, whole: TextSlice[str], start: int) -> bool:
+        """Whether a phrase can begin at *start*: one regex match of the first state's lexer.
+
+        Most words of running text cannot begin a phrase; this keeps them from costing a parse.
+        """
+        first = self.first_lexer.match(whole, start)
+        return (
+            first is not None
+            and first[1] not in _NO_START
+            and not first[1].startswith(_LINK_PREFIX)
+        )
+
+    def _grow(self, text: str, start: int) -> _Grown | None:
+        """Feed the parser from *start* while it accepts; None when nothing can start here."""
+        window = text[start : start + MAX_SPAN]
+        interactive = self.parser.parse_interactive(window)
+        state = interactive.parser_state
+        states = state.parse_conf.states
+        tokens: list[Token] = []
+        ends: list[int] = []
+        runaway = False
+        try:
+            for token in interactive.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
+                if not tokens and (token.type in _NO_START or token.type.startswith(_LINK_PREFIX)):
+                    return None
+                state.feed_token(token)
+                tokens.append(token)
+                if "$END" in states[state.position] and _may_end(token):
+                    ends.append(len(tokens) - 1)
+            runaway = len(window) == MAX_SPAN
+        except Exception:  # the lexer or parser refused: the phrase ends before this point
+            pass
+        if not ends:
+            return None
+        # Offsets relative to the document, not the window.
+        shifted = tuple(_shift(token, start) for token in tokens)
+        return _Grown(shifted, tuple(reversed(ends)), runaway)
+
+    def _read(
+        self, text: str, start: int, end: int, tokens: Sequence[Token], country: str | None
+    ) -> list[Match] | None:
+        """The matches of text[start:end] when it reads as a penalty, else None."""
+        context = self.context
+        before = text[max(0, start - CONTEXT) : start]
+        after = text[end : end + CONTEXT]
+        if context.not_after.match(after):
+            return None
+        around = None
+        if not _has_verb(tokens):
+            around = _cue_before(context.cues, before) or _cue_after(context.after_cues, after)
+        if not self._is_penalty(tokens, around or (_VERB_CUE if _has_verb(tokens) else None)):
+            return None  # cheap, before any parse: no part of it can be a penalty either
+        try:
+            draft = self.parser.parse(text[start:end])
+        except Exception:
+            return None
+        if not isinstance(draft, Draft):
+            return None
+        outer = draft.cue if around is None else around
+        if outer is None and context.not_before.search(before):
+            return None  # "after 17 years in prison", "over a 39-day period"
+        body = next((t for t in tokens if t.type != "AUX" and not t.type.startswith("V_")), None)
+        if body is None or body.type.startswith(_LINK_PREFIX):
+            return None  # "that he was facing in federal jail": the cue governs no penalty
+        matches = []
+        for part_start, part_end, group in self._parts(draft, tokens, start, end, after):
+            part = text[part_start:part_end]
+            items = [draft.items[index] for index in group]
+            # A term of a list ("12" in "10, 12 and 15 years") shares the list's words.
+            shared = any(item.listed for item in items)
+            words = (
+                tokens
+                if shared
+                else [t for t in tokens if part_start <= (t.start_pos or 0) < part_end]
+            )
+            if not self._is_penalty(words, outer):
+                continue
+            joiners = tuple(draft.joiners[index - 1] for index in group[1:])
+            piece = Draft(items[0].cue, tuple(items), joiners)
+            try:
+                sentence = assemble(piece, self.lexicon, text=part, country=country, context=outer)
+            except Exception:  # Reject, or a model validator: a shorter end may read
+                return None
+            matches.append(Match(part_start, part_end, part, sentence))
+        return matches or None
+
+    def _parts(
+        self, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: str
+    ) -> list[tuple[int, int, list[int]]]:
+        """Split a phrase where a new clause begins; drop trailing items that are no penalty.
+
+        Returns (start, end, indexes of the draft's items) per part.
+
+        "was sentenced to twelve months' imprisonment and fined $500" is two expressions, each
+        with its own verb; "84 months in prison followed by two years of supervised release" is
+        one. "a fine of £1,000 and costs" ends before "and costs"; in "..., the total time
+        served is 25 years" the last item is the subject of a new clause.
+        """
+        items = draft.items
+        firsts = [_item_start(item, tokens, start) for item in items]
+        groups: list[list[int]] = [[0]]
+        for index in range(1, len(items)):
+            item = items[index]
+            if item.cue is not None or item.listed or self._opens_clause(item):
+                groups.append([index])
+            else:
+                groups[-1].append(index)
+        last = len(items) - 1
+        if self.context.subject_follows.match(after) and not _has_core(items[last]):
+            groups[-1].remove(last)
+        parts = []
+        for group in groups:
+            while len(group) > 1 and self._is_weak(items[group[-1]]):
+                group.pop()
+            if not group:
+                continue
+            part_start = start if group[0] == 0 else firsts[group[0]]
+            following = group[-1] + 1
+            part_end = end if following > last else _end_before(tokens, firsts[following])
+            parts.append((part_start, part_end, group))
+        return parts
+
+    def _opens_clause(self, item: Item) -> bool:
+        first = next((e for e in item.elements if not _is_det(e)), None)
+        return isinstance(first, Token) and bool(self.context.clause_verbs.fullmatch(first.value))
+
+    def _is_weak(self, item: Item) -> bool:
+        """An item with no number that only adds a word that is no penalty ("and costs")."""
+        if _has_core(item):
+            return False
+        weak = self.context.weak
+        words = [e for e in item.elements if isinstance(e, Token)]
+        return any(weak.fullmatch(w.value) for w in words) and not any(
+            w.type in self.context.evidence and not weak.fullmatch(w.value) for w in words
+        )
+
+    def _is_penalty(self, tokens: Sequence[Token], cue: Cue | None) -> bool:
+        """Whether the words of a phrase (or a cue around it) show that it is a penalty.
+
+        Strong words name a penalty ("prison", "fine", "sentence", "LWOP"); family words
+        ("life", "death", "suspended") need a second one: "life imprisonment", "death, suspended
+        for two years", "10 years to life" count, "his life", "the death of" and "suspended for
+        six months" do not. A phrase without a number needs a cue or a strong word that stands
+        without one ("the death penalty", "time served").
+        """
+        context = self.context
+        has_core = False
+        strong: set[str] = set()
+        family: set[str] = set()
+        coreless = False
+        previous: Token | None = None
+        for token in tokens:
+            kind, word = token.type, token.value
+            if kind in _CORE_TOKENS:
+                has_core = True
+            elif kind in {"W_MIN", "W_MAX"} and previous is not None:
+                if context.bound_adjectives.fullmatch(previous.value):
+                    strong.add("noun")  # "the legal minimum of 20 years"
+            elif kind == "W_NEUTRAL":
+                if context.nouns.fullmatch(word):
+                    strong.add("noun")
+                if context.coreless_nouns.fullmatch(word):
+                    coreless = True
+            elif kind in context.evidence and not context.weak.fullmatch(word):
+                strong.add(kind)
+                coreless = coreless or kind in context.coreless
+                coreless = coreless or bool(context.coreless_words.fullmatch(word))
+            elif kind in context.family:
+                family.add(kind)
+                if kind == "W_LIFE" and previous is not None and previous.type in _TO_LIFE:
+                    strong.add("to_life")  # "25 years to life", "up to life"
+            if kind != "DASH":
+                previous = token
+        if cue is not None and cue.modality is not None:
+            return has_core or bool(strong or family)
+        if has_core:
+            return bool(strong) or len(family) > 1
+        return coreless or (bool(family) and bool(strong or len(family) > 1))
+
+
+# Stands for the cue a verb of the phrase makes, in the check made before the parse.
+_VERB_CUE: Final = Cue(Modality.IMPOSED)
+_CORE_TOKENS: Final = frozenset({"DIGITS", "WORDNUM", "UNIT", "ONE_UNIT", "MONEY"})
+# What comes before "life" when life is the top of a range: "to life", "up to life", "nor
+# more than life", "between 10 years and life".
+_TO_LIFE: Final = frozenset({"TO", "M_MAX", "M_NOR_MORE", "AND"})
+_JOINERS: Final = frozenset({"COMMA", "AND", "OR", "J_OTHER", "SEMI"})
+
+
+def _has_verb(tokens: Sequence[Token]) -> bool:
+    """A cue with a verb ("was sentenced to", "faces"), not a bare "is" or "was"."""
+    return any(token.type.startswith("V_") for token in tokens)
+
+
+def _has_core(item: Item) -> bool:
+    return any(isinstance(e, Core | Count) for e in item.elements)
+
+
+def _is_det(element: object) -> bool:
+    return isinstance(element, Token) and element.type in {"A", "DET", "W_POSSESSOR"}
+
+
+def _item_start(item: Item, tokens: Sequence[Token], start: int) -> int:
+    """Where an item begins in the document, its cue included."""
+    begin = start + item.pos
+    index = next((i for i, t in enumerate(tokens) if (t.start_pos or 0) >= begin), len(tokens))
+    while index > 0 and (
+        tokens[index - 1].type == "AUX" or tokens[index - 1].type.startswith("V_")
+    ):
+        index -= 1
+    return tokens[index].start_pos or begin if index < len(tokens) else begin
+
+
+def _end_before(tokens: Sequence[Token], begin: int) -> int:
+    """The end of the last token before the joiner that precedes offset *begin*."""
+    index = next((i for i, t in enumerate(tokens) if (t.start_pos or 0) >= begin), len(tokens))
+    while index > 0 and tokens[index - 1].type in _JOINERS:
+        index -= 1
+    return tokens[index - 1].end_pos or begin if index > 0 else begin
+
+
+def _may_end(token: Token) -> bool:
+    return token.type not in _NO_END and not token.type.startswith(_LINK_PREFIX)
+
+
+def _shift(token: Token, offset: int) -> Token:
+    shifted = Token(token.type, token.value, (token.start_pos or 0) + offset)
+    shifted.end_pos = (token.end_pos or 0) + offset
+    return shifted
+
+
+def _cue_before(cues: Sequence[_ContextCue], before: str) -> Cue | None:
+    for cue in cues:
+        if cue.pattern.search(before):
+            return Cue(cue.modality, bound=cue.bound)
+    return None
+
+
+def _cue_after(cues: Sequence[_ContextCue], after: str) -> Cue | None:
+    for cue in cues:
+        if cue.pattern.match(after):
+            return Cue(cue.modality, bound=cue.bound)
+    return None
+
+
+@functools.cache
+def _reader(lang: str) -> _Reader:
+    return _Reader(lang)

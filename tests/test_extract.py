@@ -1,0 +1,306 @@
+"""`extract`: matches in running text, exact offsets, modality, negatives, bounded cost.
+
+Fixture files under tests/fixtures/en/extract/ hold documents (one per line) and the matches
+each must give, written from the issue's rules by an independent examiner::
+
+    The judge sentenced Smith to 84 months in prison and a $500 fine.
+    => [84 months in prison and a $500 fine] imposed: custody P7Y + fine USD 500
+
+A match must contain the bracketed text and read as the notation; ``=> nothing`` means no
+match. Cases the extractor does not meet yet are listed in known_gaps.txt and run as strict
+xfails, so fixing one is noticed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scoring import score_extraction
+
+from sentencenorm import (
+    Match,
+    UnknownJurisdictionError,
+    UnknownLanguageError,
+    extract,
+    parse,
+)
+
+HERE = Path(__file__).parent
+EXTRACT_FIXTURES = HERE / "fixtures" / "en" / "extract"
+SEED = HERE.parent / "seeds" / "fentanyl-ring-sentencing.txt"
+F1_THRESHOLD = 0.92
+
+_EXPECT = re.compile(r"=>\s*\[(?P<core>[^\]]+)\]\s*(?P<notation>.+)$")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    expected: tuple[tuple[str, str], ...]  # (core text, notation); empty: no match
+    jurisdiction: str | None
+
+
+def read_documents(path: Path) -> list[Document]:
+    """The cases of one extraction fixture file (format above); malformed lines fail loudly."""
+    documents: list[Document] = []
+    text: tuple[int, str] | None = None
+    expected: list[tuple[str, str]] = []
+    jurisdiction: str | None = None
+    nothing = False
+
+    def close() -> None:
+        nonlocal text, expected, jurisdiction, nothing
+        if text is not None:
+            if not expected and not nothing:
+                raise ValueError(f"{path.name}:{text[0]}: a document with no '=>' line")
+            documents.append(
+                Document(f"{path.stem}:{text[0]}", text[1], tuple(expected), jurisdiction)
+            )
+        text, expected, jurisdiction, nothing = None, [], None, False
+
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            close()
+        elif stripped.startswith("--"):
+            continue
+        elif stripped.startswith("# jurisdiction:"):
+            close()
+            jurisdiction = stripped.split(":", 1)[1].strip()
+        elif stripped.startswith("=>"):
+            if text is None:
+                raise ValueError(f"{path.name}:{number}: '=>' with no document before it")
+            if stripped == "=> nothing":
+                nothing = True
+                continue
+            found = _EXPECT.match(stripped)
+            if found is None:
+                raise ValueError(f"{path.name}:{number}: expected '=> [core] notation'")
+            if found["core"] not in text[1]:
+                raise ValueError(f"{path.name}:{number}: {found['core']!r} is not in the text")
+            expected.append((found["core"], found["notation"].strip()))
+        else:
+            if text is not None:
+                raise ValueError(f"{path.name}:{number}: two documents with no blank line")
+            text = (number, line)
+    close()
+    return documents
+
+
+def _gaps() -> set[str]:
+    path = EXTRACT_FIXTURES / "known_gaps.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.split()[0] for line in lines if line.strip() and not line.startswith("--")}
+
+
+DOCUMENTS = [
+    doc
+    for path in sorted(EXTRACT_FIXTURES.glob("*.txt"))
+    if path.name != "known_gaps.txt"
+    for doc in read_documents(path)
+]
+GAPS = _gaps()
+
+
+def _check(document: Document) -> None:
+    matches = extract(document.text, jurisdiction=document.jurisdiction)
+    got = [(m.text, str(m.sentence)) for m in matches]
+    assert len(matches) == len(document.expected), got
+    cursor = 0
+    for match, (core, notation) in zip(matches, document.expected, strict=True):
+        at = document.text.find(core, cursor)
+        assert match.start <= at, (core, got)
+        assert at + len(core) <= match.end, (core, got)
+        assert str(match.sentence) == notation, (core, got)
+        cursor = at + len(core)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        pytest.param(d, id=d.id, marks=[pytest.mark.xfail(strict=True)] if d.id in GAPS else [])
+        for d in DOCUMENTS
+    ],
+)
+def test_fixture_document(document: Document) -> None:
+    """Each fixture document gives exactly its expected matches, in order."""
+    _check(document)
+
+
+def test_known_gaps_name_existing_cases() -> None:
+    assert {d.id for d in DOCUMENTS} >= GAPS
+
+
+def test_every_extraction_family_has_cases() -> None:
+    families = {d.id.split(":")[0] for d in DOCUMENTS}
+    assert {
+        "imposed",
+        "potential",
+        "statutory",
+        "lists",
+        "clauses",
+        "negatives",
+        "news",
+    } <= families
+    assert sum(1 for d in DOCUMENTS if not d.expected) >= 50  # negatives
+
+
+# ── the seed article ─────────────────────────────────────────────────────────────────────────
+
+
+def test_seed_article_gives_exactly_its_three_sentences() -> None:
+    """The project's seed story: three sentencing expressions, nothing for its other numbers."""
+    text = SEED.read_text(encoding="utf-8")
+    matches = extract(text, jurisdiction="CN")
+    assert [m.text for m in matches] == [
+        "was given a suspended death sentence",
+        "received life sentences",
+        "were given sentences varying from six months to 10 years",
+    ]
+    death, life, term = (m.sentence.to_dict()["components"] for m in matches)
+    assert death == [{"kind": "death", "suspended": True, "reprieve": None}]
+    assert (life[0]["kind"], life[0]["max"], life[0]["count"]) == ("custody", "life", None)
+    assert (term[0]["kind"], term[0]["min"], term[0]["max"]) == ("custody", "P6M", "P10Y")
+    assert all(
+        m.sentence.modality is not None and m.sentence.modality.value == "imposed" for m in matches
+    )
+    for match in matches:
+        assert text[match.start : match.end] == match.text
+
+
+# ── the development corpus ───────────────────────────────────────────────────────────────────
+
+
+def test_dev_en_extraction_f1() -> None:
+    """Strict F1 of extraction over the development set's texts is at least 0.92."""
+    score = score_extraction(HERE / "data" / "dev_en.jsonl", "en")
+    print(f"\ndev_en extraction: {score.line()}")
+    print("\n".join(score.notes))
+    assert score.f1 >= F1_THRESHOLD, "\n".join(score.notes)
+
+
+# ── behaviour and invariants ─────────────────────────────────────────────────────────────────
+
+
+def _valid(text: str, matches: list[Match]) -> None:
+    end = 0
+    for match in matches:
+        assert end <= match.start < match.end <= len(text)
+        assert text[match.start : match.end] == match.text
+        end = match.end
+
+
+def test_offsets_are_exact_around_zero_width_characters() -> None:
+    text = "He was sentenced to 20 years in pri\u200bson and fined $500."
+    matches = extract(text)
+    _valid(text, matches)
+    assert [str(m.sentence) for m in matches] == ["imposed: custody P20Y", "imposed: fine USD 500"]
+
+
+def test_match_json_follows_the_contract() -> None:
+    [match] = extract("Prosecutors said he faces up to 20 years in prison.")
+    record = json.loads(json.dumps(match.to_dict()))
+    assert list(record)[:4] == ["start", "end", "text", "modality"]
+    assert record["modality"] == "potential"
+    assert parse(str(match.sentence)) == match.sentence
+
+
+def test_bad_arguments_get_named_errors() -> None:
+    with pytest.raises(TypeError):
+        extract(b"ten years")  # type: ignore[arg-type]
+    with pytest.raises(UnknownLanguageError):
+        extract("ten years", lang="xx")
+    with pytest.raises(UnknownJurisdictionError):
+        extract("ten years", jurisdiction="not a code")
+
+
+WORDS = st.sampled_from(
+    [
+        "sentenced",
+        "to",
+        "was",
+        "faces",
+        "up",
+        "life",
+        "death",
+        "years",
+        "months",
+        "10",
+        "six",
+        "$500",
+        "fined",
+        "in",
+        "prison",
+        "and",
+        ",",
+        ".",
+        "the",
+        "of",
+        "for",
+        "after",
+        "old",
+        "a",
+        "41-year-old",
+        "probation",
+        "suspended",
+        "between",
+        "5",
+        "–",
+        "to",
+        "(",
+        ")",
+        "’",
+        "\u200b",
+        "followed",
+        "by",
+        "supervised",
+        "release",
+        "punishable",
+        "by",
+        "£1,000",
+        "maximum",
+        "minimum",
+        "time",
+        "served",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=40).map(" ".join))
+def test_sentencing_words_in_any_order_never_break_extract(text: str) -> None:
+    _valid(text, extract(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_breaks_extract(text: str) -> None:
+    _valid(text, extract(text))
+
+
+MB = 1_000_000
+ADVERSARIAL = {
+    "units": "years " * (MB // 6),
+    "a long list": "10, " * (MB // 4) + "years in prison",
+    "cues": "was sentenced to " * (MB // 17),
+    "commas": "1," * (MB // 2),
+    "dashes": "5-" * (MB // 2) + "7 years in prison",
+    "one long phrase": "20 years in prison and " * (MB // 23),
+    "no spaces": "prison" * (MB // 6),
+    "life": "life " * (MB // 5),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_megabyte_documents_finish(name: str) -> None:
+    """Linear cost: a megabyte of hostile text is read to the end (no timing asserted)."""
+    text = ADVERSARIAL[name][:MB]
+    _valid(text, extract(text))
