@@ -7,24 +7,14 @@ components, order-insensitive, amounts compared as decimals, a missing custody c
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+
+from scoring import normal
 
 from sentencenorm import SentenceParseError, parse
 
 DATA = Path(__file__).parent / "data"
 THRESHOLD = 0.95
-
-
-def _normal(component: dict[str, Any]) -> str:
-    item = dict(component)
-    if item["kind"] == "custody":
-        item.setdefault("count", 1)
-    for key, value in item.items():
-        if isinstance(value, dict) and "amount" in value:
-            item[key] = {**value, "amount": str(Decimal(value["amount"]).normalize())}
-    return json.dumps(item, sort_keys=True)
 
 
 def score(path: Path, lang: str) -> tuple[int, int, list[str]]:
@@ -35,13 +25,13 @@ def score(path: Path, lang: str) -> tuple[int, int, list[str]]:
         record = json.loads(line)
         for expression in record["expressions"]:
             total += 1
-            gold = sorted(_normal(c) for c in expression["components"])
+            gold = sorted(normal(c) for c in expression["components"])
             try:
                 value = parse(expression["span"], lang=lang, jurisdiction=record["jurisdiction"])
             except SentenceParseError as error:
                 failures.append(f"{record['id']}: {expression['span']!r}: {error.message}")
                 continue
-            got = sorted(_normal(c) for c in value.to_dict()["components"])
+            got = sorted(normal(c) for c in value.to_dict()["components"])
             if got == gold:
                 exact += 1
             else:

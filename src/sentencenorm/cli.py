@@ -48,8 +48,10 @@ Exit status: 0 when every phrase parsed, 1 when any did not, 2 for usage errors.
 """
 
 
-def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    """The top-level parser and the ``parse`` command's parser."""
+def build_parsers() -> tuple[
+    argparse.ArgumentParser, argparse.ArgumentParser, argparse.ArgumentParser
+]:
+    """The top-level parser and the parsers of the ``parse`` and ``extract`` commands."""
     raw = argparse.RawDescriptionHelpFormatter
     top = argparse.ArgumentParser(
         prog="sentencenorm",
@@ -75,8 +77,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     output.add_argument(
         "--jsonl", action="store_true", help="print one compact JSON object per input line"
     )
-    parse.add_argument("--lang", default="en", help="grammar to read with (default: en)")
-    parse.add_argument("--jurisdiction", metavar="CODE", help='settles readings such as "$"')
+    _reading_options(parse)
     extract = commands.add_parser(
         "extract",
         help="find every sentencing expression in documents",
@@ -91,10 +92,13 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     extract.add_argument(
         "--context", type=int, default=60, metavar="N", help="characters of context shown (60)"
     )
-    extract.add_argument("--lang", default="en", help="grammar to read with (default: en)")
-    extract.add_argument("--jurisdiction", metavar="CODE", help='settles readings such as "$"')
-    top._sentencenorm_extract = extract  # type: ignore[attr-defined]
-    return top, parse
+    _reading_options(extract)
+    return top, parse, extract
+
+
+def _reading_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", default="en", help="grammar to read with (default: en)")
+    command.add_argument("--jurisdiction", metavar="CODE", help='settles readings such as "$"')
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,11 +118,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: list[str]) -> int:
-    top, parse_command = build_parsers()
+    top, parse_command, extract_command = build_parsers()
     if not args or (args[0] not in COMMANDS and args[0] not in _TOP_LEVEL_OPTIONS):
         args.insert(0, "parse")
     if args[0] == "extract":
-        return _extract(top._sentencenorm_extract, args[1:])  # type: ignore[attr-defined]
+        return _extract(extract_command, args[1:])
     if args[0] != "parse":
         top.parse_args(args)  # prints help or version and exits
         return 2

@@ -36,7 +36,7 @@ from .errors import UnknownLanguageError
 from .grammars import available_languages, parser_for
 from .lexicon import Lexicon, lexicon
 from .model import Modality, Sentence
-from .parser import normalize_jurisdiction
+from .parser import normalize_jurisdiction, without_zero_width
 from .transformer import Core, Count, Cue, Draft, Item, assemble
 
 __all__ = ["Match", "extract"]
@@ -72,8 +72,6 @@ _LINK_PREFIX: Final = "L_"
 
 # Where a word starts: a letter or digit after a non-word character, or a currency sign.
 _WORD_START: Final = re.compile(r"(?<![\w'’\-‐‑‒–—/.,])[\w$£€¥₹₦₱]")
-# Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
-_ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 @attrs.frozen
@@ -134,12 +132,10 @@ def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> 
     code = normalize_jurisdiction(jurisdiction)
     country = code.split("-")[0] if code else None
     reader = _reader(lang)
-    clean = text.translate(_ZERO_WIDTH)
-    if clean == text:
+    clean, kept = without_zero_width(text)
+    if kept is None:
         return list(reader.matches(text, country))
     # Offsets are found in the cleaned text and reported in the text as given.
-    kept = [index for index, char in enumerate(text) if ord(char) not in _ZERO_WIDTH]
-    kept.append(len(text))
     found = []
     for match in reader.matches(clean, country):
         start, end = kept[match.start], kept[match.end - 1] + 1
@@ -359,7 +355,7 @@ class _Reader:
         around = None
         if not _has_verb(tokens):
             around = _cue_before(context.cues, before) or _cue_after(context.after_cues, after)
-        if not self._is_penalty(tokens, around or (_VERB_CUE if _has_verb(tokens) else None)):
+        if not self._is_penalty(tokens, cued=around is not None or _has_verb(tokens)):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
             draft = self.parser.parse(text[start:end])
@@ -384,7 +380,7 @@ class _Reader:
                 if shared
                 else [t for t in tokens if part_start <= (t.start_pos or 0) < part_end]
             )
-            if not self._is_penalty(words, outer):
+            if not self._is_penalty(words, cued=outer is not None and outer.modality is not None):
                 continue
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
             piece = Draft(items[0].cue, tuple(items), joiners)
@@ -445,7 +441,7 @@ class _Reader:
             w.type in self.context.evidence and not weak.fullmatch(w.value) for w in words
         )
 
-    def _is_penalty(self, tokens: Sequence[Token], cue: Cue | None) -> bool:
+    def _is_penalty(self, tokens: Sequence[Token], *, cued: bool) -> bool:
         """Whether the words of a phrase (or a cue around it) show that it is a penalty.
 
         Strong words name a penalty ("prison", "fine", "sentence", "LWOP"); family words
@@ -482,15 +478,13 @@ class _Reader:
                     strong.add("to_life")  # "25 years to life", "up to life"
             if kind != "DASH":
                 previous = token
-        if cue is not None and cue.modality is not None:
+        if cued:
             return has_core or bool(strong or family)
         if has_core:
             return bool(strong) or len(family) > 1
         return coreless or (bool(family) and bool(strong or len(family) > 1))
 
 
-# Stands for the cue a verb of the phrase makes, in the check made before the parse.
-_VERB_CUE: Final = Cue(Modality.IMPOSED)
 _CORE_TOKENS: Final = frozenset({"DIGITS", "WORDNUM", "UNIT", "ONE_UNIT", "MONEY"})
 # What comes before "life" when life is the top of a range: "to life", "up to life", "nor
 # more than life", "between 10 years and life".

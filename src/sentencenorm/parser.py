@@ -124,11 +124,23 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
 _ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
-def _read(text: str, lang: str, country: str | None) -> Sentence:
+def without_zero_width(text: str) -> tuple[str, list[int] | None]:
+    """*text* without zero-width characters, and where each kept character was in *text*
+    (None when nothing was removed), so offsets found in the clean text can be mapped back.
+
+    >>> without_zero_width("ten\u200b years")
+    ('ten years', [0, 1, 2, 4, 5, 6, 7, 8, 9])
+    """
     cleaned = text.translate(_ZERO_WIDTH)
     if cleaned == text:
+        return text, None
+    return cleaned, [index for index, char in enumerate(text) if ord(char) not in _ZERO_WIDTH]
+
+
+def _read(text: str, lang: str, country: str | None) -> Sentence:
+    cleaned, kept = without_zero_width(text)
+    if kept is None:
         return _read_clean(text, lang, country)
-    kept = [index for index, char in enumerate(text) if ord(char) not in _ZERO_WIDTH]
     try:
         value = _read_clean(cleaned, lang, country)
     except SentenceParseError as error:  # report the column in the text as given
