@@ -1,4 +1,8 @@
-"""Data flows one way: the write side never imports the read side, nothing reaches up."""
+"""Data flows one way: the write side never imports the read side, nothing reaches up.
+
+The judging side (profiles, severity, compare, bands) works on the model only: it never reads
+text, so it imports neither the read side nor the write side.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,14 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
 BASE = {"errors", "durations", "model", "_resources", "lexicon", "notation", "serialize"}
 READ = {"grammars", "transformer", "notation_reader", "parser", "extractor"}
 WRITE = {"renderer"}
+JUDGE = {"jurisdictions", "comparison", "bands"}
 
 # module -> sibling modules it may import
 ALLOWED = {
     "errors": set(),
     "durations": set(),
-    "model": {"durations", "serialize", "notation"},  # lazily, for to_dict() and str()
+    # lazily, for to_dict(), str(), severity(), months() and band()
+    "model": {"durations", "serialize", "notation", "comparison", "bands", "jurisdictions"},
     "notation": {"model"},
     "serialize": {"durations", "model"},
     "_resources": set(),
@@ -28,6 +34,9 @@ ALLOWED = {
     "parser": BASE | {"grammars", "transformer"},
     "extractor": BASE | {"grammars", "transformer", "parser"},
     "renderer": BASE,
+    "jurisdictions": {"_resources", "durations", "errors", "model"},
+    "comparison": {"durations", "errors", "jurisdictions", "model"},
+    "bands": {"_resources", "comparison", "durations", "errors", "jurisdictions", "model"},
 }
 
 
@@ -55,6 +64,12 @@ def test_write_side_never_reads() -> None:
     """The renderer does not import the grammar, transformer or parser."""
     for module in WRITE:
         assert not sibling_imports(SRC / f"{module}.py") & READ
+
+
+def test_judging_side_never_reads_or_writes_text() -> None:
+    """Profiles, severity, compare and bands import neither the parser nor the renderer."""
+    for module in JUDGE:
+        assert not sibling_imports(SRC / f"{module}.py") & (READ | WRITE)
 
 
 def test_every_module_has_a_layer() -> None:

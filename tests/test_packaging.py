@@ -104,6 +104,10 @@ def _check_wheel(wheel: Path) -> None:
         "sentencenorm/py.typed",
         "sentencenorm/data/lexicon/en.toml",
         "sentencenorm/data/locales/en.toml",
+        "sentencenorm/data/conventions.toml",
+        "sentencenorm/data/bands/space1.toml",
+        "sentencenorm/data/bands/bop.toml",
+        *(f"sentencenorm/data/jurisdictions/{code}.toml" for code in JURISDICTIONS),
     ):
         assert required in names, f"{required} is missing from {wheel.name}"
     assert "[console_scripts]\nsentencenorm = sentencenorm.cli:main" in scripts, scripts
@@ -113,6 +117,9 @@ def _only_name(names: set[str], suffix: str) -> str:
     found = [name for name in names if name.endswith(suffix)]
     assert len(found) == 1, found
     return found[0]
+
+
+JURISDICTIONS = ("root", "US", "US-CA", "GB", "CN", "DE", "FR", "NO")
 
 
 def test_wheel_carries_grammars_data_and_entry_point(wheel: Path) -> None:

@@ -10,6 +10,8 @@
 '7 years in prison followed by 2 years of supervised release'
 """
 
+from .bands import band_schemes, conventions
+from .comparison import Comparison, Level, Order, Rank, Severity, compare
 from .durations import Duration
 from .errors import (
     SentenceNormError,
@@ -18,9 +20,11 @@ from .errors import (
     UnknownJurisdictionError,
     UnknownLanguageError,
     UnknownLocaleError,
+    UnknownSchemeError,
     UnsupportedError,
 )
 from .extractor import Match, extract
+from .jurisdictions import Jurisdiction
 from .model import (
     LIFE,
     Aggregation,
@@ -55,6 +59,7 @@ __all__ = [
     "Bound",
     "CommunityService",
     "CommunitySupervision",
+    "Comparison",
     "Component",
     "Custody",
     "Death",
@@ -62,24 +67,33 @@ __all__ = [
     "Duration",
     "Fine",
     "Forfeiture",
+    "Jurisdiction",
+    "Level",
     "Life",
     "Match",
     "Modality",
     "Money",
+    "Order",
     "Other",
     "Probation",
+    "Rank",
     "Restitution",
     "Sentence",
     "SentenceNormError",
     "SentenceParseError",
+    "Severity",
     "SupervisedRelease",
     "Suspension",
     "UnknownCodeError",
     "UnknownJurisdictionError",
     "UnknownLanguageError",
     "UnknownLocaleError",
+    "UnknownSchemeError",
     "UnsupportedError",
     "__version__",
+    "band_schemes",
+    "compare",
+    "conventions",
     "extract",
     "parse",
     "render",

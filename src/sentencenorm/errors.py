@@ -99,6 +99,12 @@ class UnknownJurisdictionError(UnknownCodeError):
     what = "jurisdiction"
 
 
+class UnknownSchemeError(UnknownCodeError):
+    """No band scheme or statistics convention has the requested name."""
+
+    what = "scheme"
+
+
 class UnsupportedError(SentenceNormError, ValueError):
     """A value cannot be expressed in the requested output (e.g. a style or locale)."""
 

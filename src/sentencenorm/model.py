@@ -17,11 +17,15 @@ from __future__ import annotations
 import enum
 import re
 from decimal import Decimal
-from typing import Any, ClassVar, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeAlias
 
 import attrs
 
 from .durations import Duration
+
+if TYPE_CHECKING:  # the judging side imports the model, never the other way at run time
+    from .comparison import Severity
+    from .jurisdictions import Jurisdiction
 
 __all__ = [
     "LIFE",
@@ -436,6 +440,51 @@ class Sentence:
         from .serialize import sentence_from_dict
 
         return sentence_from_dict(data)
+
+    def severity(self, jurisdiction: str | Jurisdiction | None = None) -> Severity:
+        """The interval this sentence covers on the severity axis, in *jurisdiction*.
+
+        No custody < durations < life < death with a reprieve < death. The profile of
+        *jurisdiction* fills what the phrase leaves unstated; without one, such a bound stays
+        open and the reason says so (`sentencenorm.comparison.severity`).
+
+        >>> from sentencenorm import parse
+        >>> str(parse("life").severity()), str(parse("life").severity("DE"))
+        ('?..life', 'P15Y..life')
+        """
+        from .comparison import severity
+
+        return severity(self, jurisdiction)
+
+    def months(self, convention: str = "ussc") -> tuple[float, float | None]:
+        """(lowest, highest) months of the custodial part, as *convention* codes them.
+
+        "ussc": life and death are 470 months; "cail": death -2, life -1 (`sentencenorm.bands`).
+
+        >>> from sentencenorm import parse
+        >>> parse("six months to 10 years").months(), parse("life").months("cail")
+        ((6.0, 120.0), (-1.0, -1.0))
+        """
+        from .bands import months
+
+        return months(self, convention)
+
+    def band(
+        self,
+        scheme: str,
+        *,
+        jurisdiction: str | Jurisdiction | None = None,
+        basis: str = "max",
+    ) -> str | None:
+        """The label of the length band of *scheme* ("space1", "bop") holding the maximum.
+
+        >>> from sentencenorm import parse
+        >>> parse("six months to 10 years").band("space1"), parse("death").band("bop")
+        ('10y-<20y', 'death')
+        """
+        from .bands import band
+
+        return band(self, scheme, jurisdiction=jurisdiction, basis=basis)
 
     def __str__(self) -> str:
         from .notation import format_sentence
