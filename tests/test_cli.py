@@ -466,3 +466,109 @@ def test_extract_reports_unreadable_input_without_traceback(
     assert main(["extract", str(tmp_path / "missing.txt")]) == 1
     assert "cannot read" in capsys.readouterr().err
     assert main(["extract", "--context", "-1", "-"]) == 2
+
+
+# compare, and what parse adds with --months, --band and --severity
+
+
+def test_compare_prints_the_order_and_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`compare A B --jurisdiction DE` prints the order, then the reason, and exits 0."""
+    result = run(monkeypatch, "compare", "life", "25 years", "--jurisdiction", "DE")
+    assert result.code == 0
+    order, reason = result.out.splitlines()
+    assert order == "OVERLAPS"
+    assert reason.startswith('  "life" (15 years to life) and "25 years" (25 years) overlap')
+    assert "§ 57a(1) StGB" in reason
+
+
+@pytest.mark.parametrize(
+    ("argv", "order"),
+    [
+        (["life", "25 years", "--jurisdiction", "US"], "GREATER"),
+        (["life", "25 years", "--basis", "max"], "GREATER"),
+        (["two years", "life without parole"], "LESS"),
+        (["18 months", "a year and six months"], "EQUAL"),
+        (["1 month", "30 days"], "INCOMPARABLE"),
+        (["a fine of $500", "2 years"], "INCOMPARABLE"),
+    ],
+)
+def test_compare_orders(monkeypatch: pytest.MonkeyPatch, argv: list[str], order: str) -> None:
+    """The order printed is compare()'s, on the basis and jurisdiction given."""
+    result = run(monkeypatch, "compare", *argv)
+    assert result.code == 0
+    assert result.out.splitlines()[0] == order
+
+
+def test_compare_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--json prints both phrases, the order, the reason and both severities."""
+    result = run(monkeypatch, "compare", "--json", "life", "25 years", "--jurisdiction", "DE")
+    record = json.loads(result.out)
+    assert record["a"] == "life"
+    assert record["b"] == "25 years"
+    assert record["jurisdiction"] == "DE"
+    assert record["order"] == "overlaps"
+    assert record["basis"] == "interval"
+    assert record["left"]["interval"] == "P15Y..life"
+    assert record["right"]["interval"] == "P25Y"
+    assert "§ 57a(1) StGB" in record["reason"]
+
+
+def test_compare_unreadable_phrase_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase that does not parse is reported with its caret picture and exit status 1."""
+    result = run(monkeypatch, "compare", "life", "25 yaers")
+    assert result.code == 1
+    assert result.out == ""
+    assert 'cannot read "25 yaers"' in result.err
+
+
+def test_compare_unknown_jurisdiction_lists_the_profiles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A jurisdiction with no profile is a usage error naming every available profile."""
+    result = run(monkeypatch, "compare", "life", "life", "--jurisdiction", "JP")
+    assert result.code == 2
+    assert "unknown jurisdiction 'JP'; available: CN, DE, FR, GB, NO, US, US-CA, root" in result.err
+
+
+def test_parse_adds_months_and_band(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--months and --band add a line each for a person."""
+    result = run(monkeypatch, PHRASE, "--months", "ussc", "--band", "space1")
+    assert result.code == 0
+    assert "  months: 6 to 120" in result.out.splitlines()
+    assert "  band: 10y-<20y" in result.out.splitlines()
+
+
+def test_parse_json_carries_months_band_and_severity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON keeps the contract's keys and adds months, band and severity under their own."""
+    argv = ["--json", "life", "--months", "cail", "--band", "bop", "--severity"]
+    result = run(monkeypatch, *argv, "--jurisdiction", "DE")
+    record = json.loads(result.out)
+    assert record["components"][0]["max"] == "life"
+    assert record["months"] == [-1.0, -1.0]
+    assert record["band"] == "life"
+    assert record["severity"]["interval"] == "P15Y..life"
+
+
+def test_parse_jsonl_adds_fields_to_sentences_not_to_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In --jsonl, a sentence line gains the fields; an error line stays an error object."""
+    result = run(monkeypatch, "--jsonl", "--band", "space1", stdin=b"10 years\nten yaers\n")
+    first, second = (json.loads(line) for line in result.out.splitlines())
+    assert first["band"] == "10y-<20y"
+    assert "band" not in second
+    assert "error" in second
+    assert result.code == 1
+
+
+def test_parse_band_needs_a_known_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--band with a jurisdiction that has no profile is a usage error, not a crash."""
+    result = run(monkeypatch, "--band", "space1", "--jurisdiction", "CA", "10 years")
+    assert result.code == 2
+    assert "unknown jurisdiction 'CA'" in result.err
+
+
+def test_parse_unknown_scheme_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown --band scheme or --months convention exits 2 naming the choices."""
+    result = run(monkeypatch, "--band", "space9", "10 years")
+    assert result.code == 2
+    assert "bop" in result.err
+    assert "space1" in result.err

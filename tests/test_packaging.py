@@ -153,6 +153,8 @@ def test_installed_wheel_finds_its_grammars(wheel: Path, tmp_path: Path) -> None
     assert not Path(grammars).resolve().is_relative_to(ROOT), grammars
     script = tmp_path / "venv" / "bin" / "sentencenorm"
     assert "custody P7Y" in _run(script, "84 months", cwd=work)
+    compared = _run(script, "compare", "life", "25 years", "--jurisdiction", "DE", cwd=work)
+    assert compared.startswith("OVERLAPS"), compared  # the profiles ship in the wheel
 
 
 def test_editable_install_finds_the_checkout_grammars(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import sentencenorm
 from sentencenorm import Sentence, SentenceParseError, UnknownCodeError
 
-COMMANDS = ("parse", "extract")
+COMMANDS = ("parse", "extract", "compare")
 
 # Characters that str.splitlines() and other line readers take as line breaks but json.dumps
 # leaves raw (it escapes the ASCII controls itself): escaped, one record is one line for all.
@@ -42,6 +42,8 @@ EPILOG = r"""examples:
   printf 'six months to 10 years\nten yaers\n' | sentencenorm parse --jsonl
   sentencenorm extract article.txt            (every sentencing expression in a document)
   sentencenorm extract --jsonl --context 40 - < article.txt
+  sentencenorm compare "life" "25 years" --jurisdiction DE
+  sentencenorm parse "six months to 10 years" --months ussc --band space1
 
 With no PHRASE (or with "-"), phrases are read from stdin, one per line.
 Exit status: 0 when every phrase parsed, 1 when any did not, 2 for usage errors.
@@ -49,9 +51,13 @@ Exit status: 0 when every phrase parsed, 1 when any did not, 2 for usage errors.
 
 
 def build_parsers() -> tuple[
-    argparse.ArgumentParser, argparse.ArgumentParser, argparse.ArgumentParser
+    argparse.ArgumentParser,
+    argparse.ArgumentParser,
+    argparse.ArgumentParser,
+    argparse.ArgumentParser,
 ]:
-    """The top-level parser and the parsers of the ``parse`` and ``extract`` commands."""
+    """The top-level parser and the parsers of the ``parse``, ``extract`` and ``compare``
+    commands."""
     raw = argparse.RawDescriptionHelpFormatter
     top = argparse.ArgumentParser(
         prog="sentencenorm",
@@ -78,6 +84,24 @@ def build_parsers() -> tuple[
         "--jsonl", action="store_true", help="print one compact JSON object per input line"
     )
     _reading_options(parse)
+    meaning = parse.add_argument_group(
+        "meaning", "add what a sentence means; --jurisdiction's profile fills unstated bounds"
+    )
+    meaning.add_argument(
+        "--months",
+        metavar="CONVENTION",
+        choices=sorted(sentencenorm.conventions()),
+        help="months of the custodial part as (lo, hi), coded as ussc or cail code them",
+    )
+    meaning.add_argument(
+        "--band",
+        metavar="SCHEME",
+        choices=sentencenorm.band_schemes(),
+        help="the length band of the maximum: space1 (SPACE I) or bop (Bureau of Prisons)",
+    )
+    meaning.add_argument(
+        "--severity", action="store_true", help="the interval on the severity axis, and why"
+    )
     extract = commands.add_parser(
         "extract",
         help="find every sentencing expression in documents",
@@ -93,7 +117,31 @@ def build_parsers() -> tuple[
         "--context", type=int, default=60, metavar="N", help="characters of context shown (60)"
     )
     _reading_options(extract)
-    return top, parse, extract
+    compare = commands.add_parser(
+        "compare",
+        help="order two sentences by severity",
+        description="Order sentence A against sentence B by severity: LESS, EQUAL, GREATER, "
+        "OVERLAPS or INCOMPARABLE, and why.",
+        epilog=EPILOG,
+        formatter_class=raw,
+    )
+    compare.add_argument("first", metavar="A", help="a sentencing phrase")
+    compare.add_argument("second", metavar="B", help="the phrase to compare it with")
+    compare.add_argument(
+        "--basis",
+        choices=sentencenorm.comparison.BASES,
+        default="interval",
+        help="compare whole intervals (default), or only their max or min ends",
+    )
+    compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    command_help = "whose law fills unstated bounds (" + ", ".join(_profiles()) + ")"
+    compare.add_argument("--lang", default="en", help="grammar to read with (default: en)")
+    compare.add_argument("--jurisdiction", metavar="CODE", help=command_help)
+    return top, parse, extract, compare
+
+
+def _profiles() -> tuple[str, ...]:
+    return sentencenorm.jurisdictions.available()
 
 
 def _reading_options(command: argparse.ArgumentParser) -> None:
@@ -118,11 +166,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: list[str]) -> int:
-    top, parse_command, extract_command = build_parsers()
+    top, parse_command, extract_command, compare_command = build_parsers()
     if not args or (args[0] not in COMMANDS and args[0] not in _TOP_LEVEL_OPTIONS):
         args.insert(0, "parse")
     if args[0] == "extract":
         return _extract(extract_command, args[1:])
+    if args[0] == "compare":
+        return _compare(compare_command, args[1:])
     if args[0] != "parse":
         top.parse_args(args)  # prints help or version and exits
         return 2
@@ -135,6 +185,11 @@ def _main(args: list[str]) -> int:
         parse_command.error(str(exc))
     except SentenceParseError:
         pass  # the empty phrase: the codes are fine
+    if (options.band or options.severity) and options.jurisdiction:
+        try:  # the profile that fills unstated bounds must exist
+            sentencenorm.jurisdictions.load(options.jurisdiction)
+        except UnknownCodeError as exc:
+            parse_command.error(str(exc))
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="backslashreplace")  # never fail on the terminal's charset
 
@@ -154,7 +209,7 @@ def _main(args: list[str]) -> int:
             failed += 1
             if style != "jsonl":
                 print(result, file=sys.stderr)  # the message and its caret picture
-        out.write(_format(style, total, text, result))
+        out.write(_format(style, total, text, result, _meaning(result, options)))
         total += 1
     out.write(("\n]\n" if total else "]\n") if style == "list" else "")
     out.flush()
@@ -162,6 +217,57 @@ def _main(args: list[str]) -> int:
         noun = ("line" if "-" in phrases else "phrase") + ("" if total == 1 else "s")
         print(f"{failed} of {total} {noun} did not parse", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _meaning(result: Sentence | SentenceParseError, options: argparse.Namespace) -> dict[str, Any]:
+    """The fields --months, --band and --severity ask for, under their own JSON keys."""
+    if not isinstance(result, Sentence):
+        return {}
+    extra: dict[str, Any] = {}
+    if options.months:
+        extra["months"] = list(result.months(options.months))
+    if options.band:
+        extra["band"] = result.band(options.band, jurisdiction=options.jurisdiction)
+    if options.severity:
+        extra["severity"] = result.severity(options.jurisdiction).to_dict()
+    return extra
+
+
+def _compare(command: argparse.ArgumentParser, args: list[str]) -> int:
+    """``sentencenorm compare A B``: the order of two sentences by severity, and why."""
+    options = command.parse_args(args)
+    try:  # check the codes up front: a reading code and a profile
+        sentencenorm.parse("", lang=options.lang, jurisdiction=options.jurisdiction)
+    except UnknownCodeError as exc:
+        command.error(str(exc))
+    except SentenceParseError:
+        pass
+    if options.jurisdiction is not None:
+        try:
+            sentencenorm.jurisdictions.load(options.jurisdiction)
+        except UnknownCodeError as exc:
+            command.error(str(exc))
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    sentences = []
+    for text in (options.first, options.second):
+        decoded, problem = _decode(text.encode("utf-8", "surrogateescape"), "argument")
+        result = _parse(decoded, problem, options.lang, options.jurisdiction)
+        if isinstance(result, SentenceParseError):
+            print(result, file=sys.stderr)
+            return 1
+        sentences.append(result)
+    comparison = sentencenorm.compare(
+        sentences[0], sentences[1], jurisdiction=options.jurisdiction, basis=options.basis
+    )
+    if options.json:
+        record = {"a": options.first, "b": options.second, "jurisdiction": options.jurisdiction}
+        record.update(comparison.to_dict())
+        sys.stdout.write(_json(record, indent=2) + "\n")
+    else:
+        sys.stdout.write(f"{comparison.order.name}\n  {comparison.reason}\n")
+    sys.stdout.flush()
+    return 0
 
 
 def _extract(command: argparse.ArgumentParser, args: list[str]) -> int:
@@ -286,28 +392,53 @@ def _parse(
         return SentenceParseError(text, 0, reason=reason)
 
 
-def _record(text: str, result: Sentence | SentenceParseError) -> dict[str, Any]:
-    """The JSON contract object of one outcome: the sentence, or the error."""
+def _record(
+    text: str, result: Sentence | SentenceParseError, extra: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The JSON contract object of one outcome: the sentence (and *extra* keys), or the error."""
     if isinstance(result, Sentence):
-        return result.to_dict()
+        return {**result.to_dict(), **(extra or {})}
     error = {"message": result.message, "column": result.column, "expected": list(result.expected)}
     return {"text": text, "error": error}
 
 
-def _format(style: str, index: int, text: str, result: Sentence | SentenceParseError) -> str:
+def _format(
+    style: str,
+    index: int,
+    text: str,
+    result: Sentence | SentenceParseError,
+    extra: dict[str, Any] | None = None,
+) -> str:
     """The output of one phrase in *style*: jsonl, json, list (an item) or human."""
     if style == "jsonl":
-        return _json(_record(text, result), separators=(",", ":")) + "\n"
+        return _json(_record(text, result, extra), separators=(",", ":")) + "\n"
     if style == "list":  # streamed exactly as json.dumps(items, indent=2) prints a list
-        item = _json(_record(text, result), indent=2)
+        item = _json(_record(text, result, extra), indent=2)
         return ("\n" if index == 0 else ",\n") + textwrap.indent(item, "  ")
     if isinstance(result, SentenceParseError):
         return ""  # already on stderr
     if style == "json":
-        return _json(result.to_dict(), indent=2) + "\n"
+        return _json(_record(text, result, extra), indent=2) + "\n"
     lines = [_json(text), f"  = {result}"]
     lines.extend(f"  {line}" for line in _component_lines(result))
+    lines.extend(f"  {line}" for line in _meaning_lines(extra or {}))
     return "\n".join(lines) + "\n"
+
+
+def _meaning_lines(extra: dict[str, Any]) -> Iterator[str]:
+    """The --months, --band and --severity fields for a person."""
+    if "months" in extra:
+        low, high = extra["months"]
+        yield f"months: {_number(low)} to {'unstated' if high is None else _number(high)}"
+    if "band" in extra:
+        yield f"band: {extra['band'] or 'none (that end is unstated or not custody)'}"
+    if "severity" in extra:
+        severity = extra["severity"]
+        yield f"severity: {severity['interval']} — {severity['reason']}"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value == int(value) else f"{value:.2f}"
 
 
 def _component_lines(sentence: Sentence) -> Iterator[str]:

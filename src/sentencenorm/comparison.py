@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -165,6 +165,26 @@ class Severity:
             return f"at least {self.low.words()}, maximum unstated"
         return f"{self.low.words()} to {self.high.words()}"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The severity as JSON-ready values: the interval, its ends, and the reason.
+
+        >>> from sentencenorm import parse
+        >>> parse("life").severity("DE").to_dict()  # doctest: +NORMALIZE_WHITESPACE
+        {'interval': 'P15Y..life', 'low': 'P15Y', 'high': 'life', 'low_open': False,
+         'high_open': False, 'reprieve': None, 'jurisdiction': 'DE',
+         'reason': 'A life sentence in DE allows release after 15 years (§ 57a(1) StGB).'}
+        """
+        return {
+            "interval": str(self),
+            "low": None if self.low is None else str(self.low),
+            "high": None if self.high is None else str(self.high),
+            "low_open": self.low_open,
+            "high_open": self.high_open,
+            "reprieve": None if self.reprieve is None else self.reprieve.isoformat(),
+            "jurisdiction": self.jurisdiction,
+            "reason": self.reason,
+        }
+
     def __str__(self) -> str:
         """The interval in notation: ``P15Y..life``, ``?..life`` (open), ``death``."""
         if self.low is None or self.high is None:
@@ -199,6 +219,16 @@ class Comparison:
     basis: str
     left: Severity = attrs.field(repr=False)
     right: Severity = attrs.field(repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as JSON-ready values: order, reason, basis and both severities."""
+        return {
+            "order": self.order.value,
+            "reason": self.reason,
+            "basis": self.basis,
+            "left": self.left.to_dict(),
+            "right": self.right.to_dict(),
+        }
 
     def __str__(self) -> str:
         return f"{self.order.name}: {self.reason}"
