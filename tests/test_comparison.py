@@ -94,6 +94,13 @@ REASONS = [
     ("a fine of $500", None, "no custodial or death component (fine)"),
     ("at least 10 years", "DE", "unstated maximum is 15 years in DE (§ 38 StGB)"),
     ("five terms of 10 years", "CN", "at most 25 years (Criminal Law of the PRC, art. 69)"),
+    ("life", "CN", "political rights for life (Criminal Law of the PRC, art. 57)"),
+    ("a suspended death sentence", "CN", "political rights for life"),
+    (
+        "84 months in prison followed by two years of supervised release",
+        "US",
+        "elease follows custody and is not part of it (18 U.S.C. § 3583(a))",
+    ),
 ]
 
 

@@ -270,6 +270,7 @@ def severity(sentence: Sentence, jurisdiction: str | Jurisdiction | None = None)
     reprieve: Duration | None = None
     if deaths:
         death, reprieve = _death(deaths, profile, notes)
+    _accompanying(sentence, profile, custody, death, notes)
     if custody is None and death is None:
         kinds = ", ".join(dict.fromkeys(part.kind for part in sentence.components))
         notes.append(f"it has no custodial or death component ({kinds}), so no place on the scale")
@@ -297,6 +298,29 @@ def severity(sentence: Sentence, jurisdiction: str | Jurisdiction | None = None)
     if custody is not None:
         notes.append("the death sentence outweighs the custodial term")
     return Severity(death, death, reprieve=reprieve, jurisdiction=code, reason=_sentence_of(notes))
+
+
+def _accompanying(
+    sentence: Sentence,
+    profile: Jurisdiction,
+    custody: _Range | None,
+    death: Level | None,
+    notes: list[str],
+) -> None:
+    """Note what the profile's law attaches to the sentence outside the severity axis."""
+    kinds = {part.kind for part in sentence.components}
+    if "supervised_release" in kinds and profile.fact("supervised_release.after_custody"):
+        notes.append(
+            "supervised release follows custody and is not part of it"
+            f"{profile.cite('supervised_release.after_custody')}"
+        )
+    life = custody is not None and custody.high.rank is Rank.LIFE and not custody.high_open
+    rights = profile.fact("deprivation_of_rights.with_death_and_life")
+    if rights == "life" and (death is not None or life) and "deprivation_of_rights" not in kinds:
+        notes.append(
+            "it also deprives the offender of political rights for life"
+            f"{profile.cite('deprivation_of_rights.with_death_and_life')}"
+        )
 
 
 def _where(profile: Jurisdiction) -> str:
