@@ -48,6 +48,16 @@ def test_dev_en_parse_exactness() -> None:
     assert rate >= THRESHOLD, "\n".join(failures)
 
 
+def test_dev_zh_parse_exactness() -> None:
+    """At least 95% of the Chinese gold spans (simplified, traditional, pinyin-noisy) parse
+    to exactly the gold components."""
+    exact, total, failures = score(DATA / "dev_zh.jsonl", "zh")
+    rate = exact / total
+    print(f"\ndev_zh parse: {exact}/{total} exact = {rate:.3f}")
+    print("\n".join(failures))
+    assert rate >= THRESHOLD, "\n".join(failures)
+
+
 def test_examiner_set_parse_exactness() -> None:
     """A synthetic held-out-style set (tests/data/examiner_en.jsonl, 657 spans written by an
     independent examiner before seeing the parser's output) stays at least 95% exact."""

@@ -186,6 +186,53 @@ def test_dev_en_extraction_f1() -> None:
     assert score.f1 >= F1_THRESHOLD, "\n".join(score.notes)
 
 
+def test_dev_zh_extraction_f1() -> None:
+    """Strict F1 of Chinese extraction over the development set's texts is at least 0.90."""
+    score = score_extraction(HERE / "data" / "dev_zh.jsonl", "zh")
+    print(f"\ndev_zh extraction: {score.line()}")
+    print("\n".join(score.notes))
+    assert score.f1 >= 0.90, "\n".join(score.notes)
+
+
+ZH_NEGATIVES = [
+    "公安机关负责侦查的刑事案件,逮捕前的刑事拘留最长不超过37天,",  # pre-trial detention
+    "立即闯进汪某院内,将6岁的壮壮掳走。",  # an age
+    "29次非法收受对方人民币88.8万元。",  # money taken, not a fine
+    "兩案的宣判過程均不足3分鐘,",  # how long a hearing took
+    "非法经营数额逾2000万元,买家评论过万。",
+    "原告要求被告赔偿经济损失人民币十万元。",  # civil compensation
+    "他三年前曾在北京工作，十年后回到家乡。",  # dates
+    "该案审理历时两年零三个月。",  # how long the trial took
+]
+
+
+@pytest.mark.parametrize("text", ZH_NEGATIVES)
+def test_zh_numbers_that_are_no_penalty_give_nothing(text: str) -> None:
+    """Ages, money taken, pre-trial detention, hearing lengths and dates are no sentence."""
+    assert extract(text, lang="zh") == []
+
+
+def test_zh_matches_keep_exact_offsets_around_pinyin_readings() -> None:
+    """Offsets point into the text as given, pinyin readings and all."""
+    text = "以危險(xiǎn)駕駛罪對13名被告人分別判決一至兩個(gè)月不等的拘役,并分處一千元的罰金。"
+    matches = extract(text, lang="zh")
+    _valid(text, matches)
+    assert [m.text for m in matches] == ["判決一至兩個(gè)月不等的拘役", "一千元的罰金"]
+    assert [str(m.sentence) for m in matches] == [
+        "imposed: custody P1M..P2M",
+        "imposed: fine CNY 1000",
+    ]
+
+
+def test_zh_each_term_of_a_list_is_its_own_match() -> None:
+    """Two defendants' terms joined by 和 are two matches, the second sharing the first's words."""
+    matches = extract("分別監禁3年和4年半。", lang="zh")
+    assert [(m.text, str(m.sentence)) for m in matches] == [
+        ("監禁3年", "custody P3Y"),
+        ("4年半", "custody P4Y6M"),
+    ]
+
+
 # ── behaviour and invariants ─────────────────────────────────────────────────────────────────
 
 

@@ -173,6 +173,10 @@ class _Context:
     after_cues: tuple[_ContextCue, ...]
     not_before: re.Pattern[str]
     not_after: re.Pattern[str]
+    word_start: re.Pattern[str]
+    separate_bare_terms: bool
+    copula_clauses: bool
+    closing_words: re.Pattern[str] | None
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -210,6 +214,12 @@ def load_context(lang: str) -> _Context:
         after_cues=_cues(raw.get("after_cues", [])),
         not_before=_compile(raw["not_penalty"]["before"]),
         not_after=_compile(raw["not_penalty"]["after"]),
+        word_start=_compile(raw["word_start"]) if "word_start" in raw else _WORD_START,
+        separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
+        copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
+        closing_words=(
+            _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
+        ),
     )
 
 
@@ -256,7 +266,7 @@ class _Reader:
             if anchor < done:
                 continue
             low = max(done, anchor - LOOKBACK)
-            for word in _WORD_START.finditer(text, max(scanned, low, skip), anchor + 1):
+            for word in self.context.word_start.finditer(text, max(scanned, low, skip), anchor + 1):
                 start = word.start()
                 grown = self._grow(text, start) if self._may_start(whole, start) else None
                 if grown is not None:
@@ -374,7 +384,9 @@ class _Reader:
             part = text[part_start:part_end]
             items = [draft.items[index] for index in group]
             # A term of a list ("12" in "10, 12 and 15 years") shares the list's words.
-            shared = any(item.listed for item in items)
+            shared = any(item.listed for item in items) or (
+                self.context.separate_bare_terms and all(_is_bare_term(item) for item in items)
+            )
             words = (
                 tokens
                 if shared
@@ -406,9 +418,17 @@ class _Reader:
         items = draft.items
         firsts = [_item_start(item, tokens, start) for item in items]
         groups: list[list[int]] = [[0]]
+        context = self.context
         for index in range(1, len(items)):
             item = items[index]
-            if item.cue is not None or item.listed or self._opens_clause(item):
+            if (
+                item.cue is not None
+                or item.listed
+                or self._opens_clause(item)
+                or (context.separate_bare_terms and _is_bare_term(item))
+                or (context.copula_clauses and _has_token(item, "L_COPULA"))
+                or self._closes(items[index - 1])
+            ):
                 groups.append([index])
             else:
                 groups[-1].append(index)
@@ -426,6 +446,13 @@ class _Reader:
             part_end = end if following > last else _end_before(tokens, firsts[following])
             parts.append((part_start, part_end, group))
         return parts
+
+    def _closes(self, item: Item) -> bool:
+        """Whether a word of *item* ends the expression it is in ("不等": varying)."""
+        closing = self.context.closing_words
+        return closing is not None and any(
+            isinstance(e, Token) and closing.fullmatch(e.value) for e in item.elements
+        )
 
     def _opens_clause(self, item: Item) -> bool:
         first = next((e for e in item.elements if not _is_det(e)), None)
@@ -495,6 +522,15 @@ _JOINERS: Final = frozenset({"COMMA", "AND", "OR", "J_OTHER", "SEMI"})
 def _has_verb(tokens: Sequence[Token]) -> bool:
     """A cue with a verb ("was sentenced to", "faces"), not a bare "is" or "was"."""
     return any(token.type.startswith("V_") for token in tokens)
+
+
+def _has_token(item: Item, kind: str) -> bool:
+    return any(isinstance(e, Token) and e.type == kind for e in item.elements)
+
+
+def _is_bare_term(item: Item) -> bool:
+    """An item that is a length and nothing else: "4年半" in "监禁3年和4年半"."""
+    return len(item.elements) == 1 and isinstance(item.elements[0], Core)
 
 
 def _has_core(item: Item) -> bool:

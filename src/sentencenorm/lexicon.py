@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any, Final
 
@@ -20,6 +20,8 @@ from ._resources import data_dir
 from .errors import UnknownLanguageError
 
 _SPACES: Final = re.compile(r"[\s\-‐‑‒–—]+")
+# Decimal comma to decimal point, group dot to group comma.
+_TO_ENGLISH_FIGURES: Final = str.maketrans({".": ",", ",": "."})
 
 
 def fold(text: str) -> str:
@@ -45,16 +47,41 @@ class Lexicon:
     modality_verbs: Mapping[str, str]
     aggregation: Mapping[str, str]
     other_labels: tuple[tuple[str, str], ...]
+    number_system: str = "words"
+    cjk_digits: Mapping[str, int] = attrs.field(factory=dict)
+    cjk_units: Mapping[str, int] = attrs.field(factory=dict)
+    cjk_large_units: Mapping[str, int] = attrs.field(factory=dict)
+    direct_binders: frozenset[str] = frozenset()
+    number_joiners: frozenset[str] = frozenset({"and"})
+    decimal_mark: str = "."
+
+    def english_figures(self, text: str) -> str:
+        """Figures as English writes them, for the reader: where the decimal mark is ",",
+        "5.000,50" becomes "5,000.50" (no-break spaces grouping digits are read as they are).
+        Unchanged where the mark is ".".
+
+        >>> attrs.evolve(lexicon("en"), decimal_mark=",").english_figures("€ 1.234.567,5")
+        '€ 1,234,567.5'
+        """
+        if self.decimal_mark == ".":
+            return text
+        return text.translate(_TO_ENGLISH_FIGURES)
 
     def number(self, words: str) -> int:
         """The value of a spelled-out cardinal ("one hundred and twenty" -> 120).
 
         >>> lexicon("en").number("Twenty-five thousand, three hundred and six")
         25306
+        >>> lexicon("zh").number("一万二千零五"), lexicon("zh").number("十五")
+        (12005, 15)
+
+        Raises ValueError for a numeral that is not well formed ("五五", "十十").
         """
+        if self.number_system == "cjk":
+            return self._cjk_number(words)
         total = current = 0
-        for word in fold(words.replace(",", " ")).split():
-            if word == "and":
+        for word in self._number_words(fold(words.replace(",", " ")).split()):
+            if word in self.number_joiners:
                 continue
             scale = self.number_scales.get(word)
             if scale == 100:
@@ -65,6 +92,72 @@ class Lexicon:
             else:
                 current += self.numbers[word]
         return total + current
+
+    def _number_words(self, words: list[str]) -> Iterator[str]:
+        """The lexicon's number words in *words*: the longest run of up to four words that is
+        one entry ("quatre vingt dix"), or the parts of a compound written as one word
+        ("zweihundertfünfundzwanzig" -> "zwei", "hundert", "fünfundzwanzig")."""
+        index = 0
+        while index < len(words):
+            for size in range(min(4, len(words) - index), 0, -1):
+                key = " ".join(words[index : index + size])
+                if self._is_number_word(key):
+                    yield key
+                    index += size
+                    break
+            else:
+                yield from self._compound(words[index])
+                index += 1
+
+    def _is_number_word(self, key: str) -> bool:
+        return key in self.numbers or key in self.number_scales or key in self.number_joiners
+
+    def _compound(self, word: str) -> Iterator[str]:
+        """A word made of number words, split at the longest known prefix each time."""
+        rest = word
+        while rest:
+            for end in range(len(rest), 0, -1):
+                part = rest[:end]
+                if self._is_number_word(part):
+                    yield part
+                    rest = rest[end:]
+                    break
+            else:
+                raise ValueError(f"not a number word: {word!r}")
+
+    def _cjk_number(self, text: str) -> int:
+        """A Chinese numeral: digits times 十/百/千 within a section, sections times 万/亿."""
+        total = section = 0
+        digit: int | None = None
+        last_unit = 10**12  # small units must fall within a section: 千 before 百 before 十
+        last_large = 10**17
+        zero = False
+        for char in text:
+            if char in self.cjk_digits:
+                value = self.cjk_digits[char]
+                if digit is not None and not zero:
+                    raise ValueError(f"two digits in a row in {text!r}")
+                zero = value == 0
+                digit = None if zero else value
+            elif char in self.cjk_units:
+                unit = self.cjk_units[char]
+                if unit >= last_unit or (digit is None and zero):
+                    raise ValueError(f"{char!r} out of place in {text!r}")
+                section += (1 if digit is None else digit) * unit
+                digit, last_unit, zero = None, unit, False
+            elif char in self.cjk_large_units:
+                large = self.cjk_large_units[char]
+                amount = section + (digit or 0)
+                if large < last_large:
+                    total += amount * large
+                else:  # 一万亿: the larger unit multiplies all before it
+                    total = (total + amount) * large
+                if amount == 0 and total == 0:
+                    raise ValueError(f"{char!r} with nothing to multiply in {text!r}")
+                section, digit, last_unit, last_large, zero = 0, None, 10**12, large, False
+            else:
+                raise ValueError(f"not a Chinese numeral: {text!r}")
+        return total + section + (digit or 0)
 
     def currency(self, sign: str, country: str | None) -> str | None:
         """The ISO 4217 code a sign or word stands for in *country*; None when ambiguous."""
@@ -111,4 +204,11 @@ def lexicon(lang: str) -> Lexicon:
         modality_verbs=raw.get("modality_verbs", {}),
         aggregation=raw.get("aggregation", {}),
         other_labels=tuple(raw.get("other_labels", {}).items()),
+        number_system=raw.get("number_system", "words"),
+        cjk_digits=raw.get("cjk_digits", {}),
+        cjk_units=raw.get("cjk_units", {}),
+        cjk_large_units=raw.get("cjk_large_units", {}),
+        direct_binders=frozenset(fold(word) for word in raw.get("direct_binders", ())),
+        number_joiners=frozenset(raw.get("number_joiners", ["and"])),
+        decimal_mark=raw.get("decimal_mark", "."),
     )

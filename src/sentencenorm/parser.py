@@ -122,19 +122,35 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
 
 # Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
 _ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# A pinyin reading some Chinese sites insert after a character: "執(zhí)行", "個(gè)月".
+_PINYIN: Final = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]"
+)
 
 
 def without_zero_width(text: str) -> tuple[str, list[int] | None]:
-    """*text* without zero-width characters, and where each kept character was in *text*
-    (None when nothing was removed), so offsets found in the clean text can be mapped back.
+    """*text* without zero-width characters or inserted pinyin readings, and where each kept
+    character was in *text* (None when nothing was removed), so offsets found in the clean
+    text can be mapped back.
 
     >>> without_zero_width("ten\u200b years")
     ('ten years', [0, 1, 2, 4, 5, 6, 7, 8, 9])
+    >>> without_zero_width("兩個(gè)月")[0]
+    '兩個月'
     """
-    cleaned = text.translate(_ZERO_WIDTH)
-    if cleaned == text:
+    removed = {ord(char) for char in text if ord(char) in _ZERO_WIDTH}
+    readings = list(_PINYIN.finditer(text)) if "(" in text or "（" in text else []
+    if not removed and not readings:
         return text, None
-    return cleaned, [index for index, char in enumerate(text) if ord(char) not in _ZERO_WIDTH]
+    dropped: set[int] = set()
+    for reading in readings:
+        dropped.update(range(reading.start(), reading.end()))
+    kept = [
+        index
+        for index, char in enumerate(text)
+        if ord(char) not in _ZERO_WIDTH and index not in dropped
+    ]
+    return "".join(text[index] for index in kept), kept
 
 
 def _read(text: str, lang: str, country: str | None) -> Sentence:

@@ -256,7 +256,7 @@ class ToModel(Transformer[Token, Draft]):
 
     # numbers ---------------------------------------------------------------------------------
     def digits(self, token: Token) -> Num:
-        match = _DIGITS.fullmatch(token.value)
+        match = _DIGITS.fullmatch(self._lex.english_figures(token.value))
         assert match is not None  # the grammar's DIGITS admits only these shapes
         whole = re.sub(r"[,\u00a0\u202f\u2009]", "", match["int"])
         value = Fraction(int(whole)) if whole else Fraction(0)
@@ -271,7 +271,10 @@ class ToModel(Transformer[Token, Draft]):
         return Num(value, _pos(token))
 
     def words(self, token: Token) -> Num:
-        return Num(Fraction(self._lex.number(token.value)), _pos(token))
+        try:
+            return Num(Fraction(self._lex.number(token.value)), _pos(token))
+        except ValueError as error:  # a numeral that is not well formed ("五五")
+            raise Reject(str(error), _pos(token)) from None
 
     def restated(self, words: Token, _open: Token, figure: Token, _close: Token) -> Num:
         # Legal drafting restates a number in figures: "thirty (30) days".
@@ -318,11 +321,17 @@ class ToModel(Transformer[Token, Draft]):
 
     # money -----------------------------------------------------------------------------------
     def money_sign(self, token: Token, scale: Token | None = None) -> Cash:
-        match = _MONEY.match(token.value)
+        match = _MONEY.match(self._lex.english_figures(token.value))
         assert match is not None  # the grammar's MONEY always ends in an amount
         factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
         amount = Decimal(match["amount"].replace(",", "")) * factor
         return Cash(amount, match["sign"] or "$", factor, _pos(token))
+
+    def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
+        # "人民币五千元", "人民币701万元", "人民币5000": the currency word comes first.
+        scale = next((token for token in rest if token.type == "SCALE"), None)
+        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
+        return Cash(_decimal(number.value * factor, number.pos), sign.value, factor, _pos(sign))
 
     def money_word(self, number: Num, *rest: Token) -> Cash:
         scale = next((token for token in rest if token.type == "SCALE"), None)
@@ -502,6 +511,7 @@ _KIND_OF_WORD: Final = {
     "W_CUSTODY": "custody",
     "W_TARIFF": "custody",
     "W_DEATH": "death",
+    "W_DEATH_SUSPENDED": "death",
     "W_PROBATION": "probation",
     "W_SUPERVISED_RELEASE": "supervised_release",
     "W_COMMUNITY_SUPERVISION": "community_supervision",
@@ -758,8 +768,14 @@ def _merge_compound_durations(
     return merged_items, merged_joiners
 
 
-def _binder(elements: Sequence[Element], index: int) -> Token | None:
-    """The word a core is bound to: "suspended for <3 years>", "parole after <25 years>"."""
+def _binder(
+    elements: Sequence[Element], index: int, direct: frozenset[str] = frozenset()
+) -> Token | None:
+    """The word a core is bound to: "suspended for <3 years>", "parole after <25 years>".
+
+    A word in *direct* (the lexicon's ``direct_binders``) takes its period with no link
+    between: 缓刑<三年> is "suspended for three years".
+    """
     after_core = [e for e in elements[index + 1 : index + 3] if not _is(e, "POSS")]
     if after_core and _is(after_core[0], "W_REPRIEVE", "W_SUSPENSION"):
         # "a two-year reprieve", "two years' reprieve", "a two-year suspension"
@@ -780,6 +796,8 @@ def _binder(elements: Sequence[Element], index: int) -> Token | None:
                     _pos(after),
                 )
             linked = isinstance(after, Token) and after.type in _LINKS and after.type != "POSS"
+            if j + 1 == index and fold(element.value) in direct:
+                return element
             if not linked and element.type in _PAROLE_BINDERS:
                 # "parole possible after 25 years": a link comes later, before the core
                 between = elements[j + 1 : index]
@@ -813,7 +831,7 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             chunk.count, chunk.count_given = element.value, True
             continue
         if isinstance(element, Core):
-            binder = _binder(elements, index)
+            binder = _binder(elements, index, lexicon.direct_binders)
             if binder is None:
                 if main is not None:
                     raise Reject("two lengths or amounts in one part of the phrase", element.pos)
@@ -864,8 +882,8 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             chunk.count, chunk.count_given = lexicon.count_words[fold(element.value)], True
         elif kind == "W_TARIFF":
             tariff = True
-        elif kind in {"W_SUSPENDED", "W_SUSPENSION"}:
-            chunk.suspended = True
+        elif kind in {"W_SUSPENDED", "W_SUSPENSION", "W_DEATH_SUSPENDED"}:
+            chunk.suspended = True  # 死缓 is a suspended death sentence in one word
         elif kind == "W_REPRIEVE":
             chunk.reprieve = True
         elif kind == "W_AGG":
