@@ -572,3 +572,63 @@ def test_parse_unknown_scheme_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) 
     assert result.code == 2
     assert "bop" in result.err
     assert "space1" in result.err
+
+
+# render, and reading other languages
+
+
+def test_render_writes_notation_json_or_phrase_in_a_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """render takes canonical notation, a JSON contract object or a phrase; one line each."""
+    record = json.dumps(sentencenorm.parse("two years").to_dict())
+    result = run(monkeypatch, "render", "custody P6M..P10Y", record, "--style", "digits")
+    assert result.code == 0
+    assert result.out.splitlines() == ["6 months to 10 years", "2 years"]
+
+
+def test_render_reads_phrases_in_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase in --lang is read, then written in --locale."""
+    result = run(monkeypatch, "render", "--lang", "zh", "有期徒刑十五年", "--style", "digits")
+    assert result.code == 0
+    assert result.out == "15 years\n"
+
+
+def test_render_keeps_one_line_per_input_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value that cannot be read leaves an empty line in its place and exit status 1."""
+    result = run(monkeypatch, "render", "--style", "digits", stdin=b"custody P1Y\nnonsense\n{bad\n")
+    assert result.code == 1
+    assert result.out.splitlines() == ["1 year", "", ""]
+    assert 'cannot read "nonsense"' in result.err
+    assert "not a sentence in the JSON contract" in result.err
+
+
+def test_render_unknown_locale_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown --locale exits 2 naming the problem."""
+    result = run(monkeypatch, "render", "custody P1Y", "--locale", "xx")
+    assert result.code == 2
+    assert "unknown locale 'xx'" in result.err
+
+
+def test_parse_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sentencenorm parse "有期徒刑十五年" --lang zh` reads Chinese court wording."""
+    result = run(monkeypatch, "parse", "有期徒刑十五年", "--lang", "zh", "--json")
+    assert result.code == 0
+    assert json.loads(result.out)["components"][0]["max"] == "P15Y"
+
+
+def test_lang_auto_picks_the_grammar_per_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--lang auto reads each line with the grammar its script and words call for."""
+    data = "判处死刑，缓期二年执行\nsix months to 10 years\n".encode()
+    result = run(monkeypatch, "parse", "--jsonl", "--lang", "auto", stdin=data)
+    first, second = (json.loads(line) for line in result.out.splitlines())
+    assert first["components"][0] == {"kind": "death", "suspended": True, "reprieve": "P2Y"}
+    assert second["components"][0]["max"] == "P10Y"
+
+
+def test_extract_chinese_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract --lang zh finds the court's own words with exact offsets."""
+    text = "法院以受贿罪判处被告人王某有期徒刑十年，并处罚金人民币五十万元。"
+    result = run(monkeypatch, "extract", "--jsonl", "--lang", "zh", "-", stdin=text.encode())
+    [record] = [json.loads(line) for line in result.out.splitlines()]
+    assert text[record["start"] : record["end"]] == record["text"]
+    assert record["modality"] == "imposed"
+    assert [c["kind"] for c in record["components"]] == ["custody", "fine"]

@@ -14,7 +14,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
 
 BASE = {"errors", "durations", "model", "_resources", "lexicon", "notation", "serialize"}
-READ = {"grammars", "transformer", "notation_reader", "parser", "extractor"}
+READ = {"grammars", "transformer", "notation_reader", "parser", "extractor", "detect"}
 WRITE = {"renderer"}
 JUDGE = {"jurisdictions", "comparison", "bands"}
 
@@ -31,8 +31,9 @@ ALLOWED = {
     "transformer": {"durations", "lexicon", "model"},
     "notation_reader": {"durations", "model", "transformer"},
     "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader"},
-    "parser": BASE | {"grammars", "transformer"},
-    "extractor": BASE | {"grammars", "transformer", "parser"},
+    "detect": {"_resources", "grammars"},
+    "parser": BASE | {"grammars", "transformer", "detect"},
+    "extractor": BASE | {"grammars", "transformer", "parser", "detect"},
     "renderer": BASE,
     "jurisdictions": {"_resources", "durations", "errors", "model"},
     "comparison": {"durations", "errors", "jurisdictions", "model"},

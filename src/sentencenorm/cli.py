@@ -20,7 +20,7 @@ from typing import Any
 import sentencenorm
 from sentencenorm import Sentence, SentenceParseError, UnknownCodeError
 
-COMMANDS = ("parse", "extract", "compare")
+COMMANDS = ("parse", "extract", "compare", "render")
 
 # Characters that str.splitlines() and other line readers take as line breaks but json.dumps
 # leaves raw (it escapes the ASCII controls itself): escaped, one record is one line for all.
@@ -43,6 +43,8 @@ EPILOG = r"""examples:
   sentencenorm extract article.txt            (every sentencing expression in a document)
   sentencenorm extract --jsonl --context 40 - < article.txt
   sentencenorm compare "life" "25 years" --jurisdiction DE
+  sentencenorm parse --lang zh "判处有期徒刑十五年"     (--lang auto picks the grammar)
+  sentencenorm render "custody P2Y6M suspended=P3Y" --locale de
   sentencenorm parse "six months to 10 years" --months ussc --band space1
 
 With no PHRASE (or with "-"), phrases are read from stdin, one per line.
@@ -55,9 +57,10 @@ def build_parsers() -> tuple[
     argparse.ArgumentParser,
     argparse.ArgumentParser,
     argparse.ArgumentParser,
+    argparse.ArgumentParser,
 ]:
-    """The top-level parser and the parsers of the ``parse``, ``extract`` and ``compare``
-    commands."""
+    """The top-level parser and the parsers of the ``parse``, ``extract``, ``compare`` and
+    ``render`` commands."""
     raw = argparse.RawDescriptionHelpFormatter
     top = argparse.ArgumentParser(
         prog="sentencenorm",
@@ -137,7 +140,24 @@ def build_parsers() -> tuple[
     command_help = "whose law fills unstated bounds (" + ", ".join(_profiles()) + ")"
     compare.add_argument("--lang", default="en", help="grammar to read with (default: en)")
     compare.add_argument("--jurisdiction", metavar="CODE", help=command_help)
-    return top, parse, extract, compare
+    render = commands.add_parser(
+        "render",
+        help="write canonical values as phrases in a locale",
+        description="Write each VALUE (canonical notation, a JSON object of the contract, or "
+        "a phrase in --lang) as a phrase in --locale.",
+        epilog=EPILOG,
+        formatter_class=raw,
+    )
+    render.add_argument("values", nargs="*", metavar="VALUE", help='a value; "-" reads stdin')
+    render.add_argument("--locale", default="en", help="any CLDR locale (default: en)")
+    render.add_argument(
+        "--style",
+        choices=sentencenorm.renderer.STYLES,
+        default="words",
+        help="numbers in words (default) or digits",
+    )
+    render.add_argument("--lang", default="en", help="grammar for values given as phrases")
+    return top, parse, extract, compare, render
 
 
 def _profiles() -> tuple[str, ...]:
@@ -166,13 +186,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: list[str]) -> int:
-    top, parse_command, extract_command, compare_command = build_parsers()
+    top, parse_command, extract_command, compare_command, render_command = build_parsers()
     if not args or (args[0] not in COMMANDS and args[0] not in _TOP_LEVEL_OPTIONS):
         args.insert(0, "parse")
     if args[0] == "extract":
         return _extract(extract_command, args[1:])
     if args[0] == "compare":
         return _compare(compare_command, args[1:])
+    if args[0] == "render":
+        return _render(render_command, args[1:])
     if args[0] != "parse":
         top.parse_args(args)  # prints help or version and exits
         return 2
@@ -268,6 +290,46 @@ def _compare(command: argparse.ArgumentParser, args: list[str]) -> int:
         sys.stdout.write(f"{comparison.order.name}\n  {comparison.reason}\n")
     sys.stdout.flush()
     return 0
+
+
+def _render(command: argparse.ArgumentParser, args: list[str]) -> int:
+    """``sentencenorm render VALUE --locale L``: one phrase per value, in order."""
+    options = command.parse_args(args)
+    try:  # check the codes up front
+        sentencenorm.render(sentencenorm.parse("custody P1Y"), locale=options.locale)
+        sentencenorm.parse("", lang=options.lang)
+    except UnknownCodeError as exc:
+        command.error(str(exc))
+    except SentenceParseError:
+        pass
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    failed = 0
+    for text, problem in _inputs(options.values or ["-"]):
+        value = _value(text, problem, options.lang)
+        if isinstance(value, str):
+            failed += 1
+            print(value, file=sys.stderr)
+            sys.stdout.write("\n")  # one output line per input line, even for a failure
+            continue
+        sys.stdout.write(
+            sentencenorm.render(value, locale=options.locale, style=options.style) + "\n"
+        )
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def _value(text: str, problem: SentenceParseError | None, lang: str) -> Sentence | str:
+    """The sentence a render input stands for, or the message saying why there is none."""
+    if problem is not None:
+        return str(problem)
+    if text.lstrip().startswith("{"):
+        try:
+            return Sentence.from_dict(json.loads(text))
+        except (ValueError, TypeError) as error:  # json.JSONDecodeError is a ValueError
+            return f"sentencenorm: not a sentence in the JSON contract: {error}"
+    result = _parse(text, None, lang, None)
+    return str(result) if isinstance(result, SentenceParseError) else result
 
 
 def _extract(command: argparse.ArgumentParser, args: list[str]) -> int:

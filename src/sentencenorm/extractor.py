@@ -32,6 +32,7 @@ from lark import Lark, Token
 from lark.utils import TextSlice
 
 from ._resources import grammar_dir
+from .detect import AUTO, detect_language
 from .errors import UnknownLanguageError
 from .grammars import available_languages, parser_for
 from .lexicon import Lexicon, lexicon
@@ -112,7 +113,8 @@ def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> 
 
     A phrase with several components ("84 months in prison followed by two years of supervised
     release") is one match; a list that gives one term each ("were sentenced to 10, 12 and 15
-    years") is one match per term. Numbers that are no penalty yield nothing.
+    years") is one match per term. Numbers that are no penalty yield nothing. *lang* picks
+    the grammar; ``"auto"`` picks it from the document's script and vocabulary.
 
     >>> doc = "A 41-year-old was given a suspended death sentence; two others got life sentences."
     >>> for match in extract(doc):
@@ -127,6 +129,8 @@ def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> 
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() reads text (str), not {type(text).__name__}")
+    if lang == AUTO:
+        lang = detect_language(text)
     if lang not in available_languages():
         raise UnknownLanguageError(lang, available_languages())
     code = normalize_jurisdiction(jurisdiction)

@@ -7,6 +7,7 @@ from typing import Final
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
+from .detect import AUTO, detect_language
 from .errors import SentenceParseError, UnknownJurisdictionError, UnknownLanguageError
 from .grammars import NOTATION, available_languages, parser_for
 from .lexicon import lexicon
@@ -66,11 +67,15 @@ def normalize_jurisdiction(jurisdiction: str | None) -> str | None:
 def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Sentence:
     """Read one sentencing phrase into its canonical `Sentence`.
 
-    *jurisdiction* only settles how to read the text (what "$" means); legal meaning is
-    applied later, by comparison. The canonical notation (``str(sentence)``) is read too.
+    *lang* picks the grammar (``"en"``, ``"zh"``...; ``"auto"`` picks it from the script and
+    vocabulary). *jurisdiction* only settles how to read the text (what "$" means); legal
+    meaning is applied later, by comparison. The canonical notation (``str(sentence)``) is
+    read too.
 
     >>> parse("six months to 10 years").to_dict()["components"][0]["min"]
     'P6M'
+    >>> str(parse("判处死刑，缓期二年执行", lang="zh")), str(parse("有期徒刑十五年", lang="auto"))
+    ('imposed: death suspended reprieve=P2Y', 'custody P15Y')
     >>> str(parse("was sentenced to 20 years in prison and fined $5,000"))
     'imposed: custody P20Y + fine USD 5000'
     >>> str(parse("a fine of $500", jurisdiction="CA"))
@@ -93,6 +98,8 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() reads text (str), not {type(text).__name__}")
+    if lang == AUTO:
+        lang = detect_language(text)
     if lang not in available_languages():
         raise UnknownLanguageError(lang, available_languages())
     country = normalize_jurisdiction(jurisdiction)
