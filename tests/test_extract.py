@@ -224,6 +224,50 @@ def test_zh_matches_keep_exact_offsets_around_pinyin_readings() -> None:
     ]
 
 
+ZH_DOCUMENTS = [
+    (
+        "被告人张三犯盗窃罪，判处有期徒刑三年，并处罚金人民币五千元。",
+        [("判处有期徒刑三年，并处罚金人民币五千元", "imposed: custody P3Y + fine CNY 5000")],
+    ),
+    (
+        "对被告人赵六判处有期徒刑一年六个月，缓刑二年。",  # 六 of a name, then 判处
+        [("判处有期徒刑一年六个月，缓刑二年", "imposed: custody P1Y6M suspended=P2Y")],
+    ),
+    (
+        "被告人犯受贿罪，判处有期徒刑十年，并处罚金人民币五十万元；犯滥用职权罪，判处有期徒刑三年，"
+        "决定执行有期徒刑十二年。",
+        [
+            ("判处有期徒刑十年，并处罚金人民币五十万元", "imposed: custody P10Y + fine CNY 500000"),
+            ("判处有期徒刑三年", "imposed: custody P3Y"),
+            ("决定执行有期徒刑十二年", "imposed: custody P12Y"),
+        ],
+    ),
+    (
+        "他曾在2010年被判处有期徒刑5年，2015年刑满释放。",  # 2015年 is a date
+        [("被判处有期徒刑5年", "imposed: custody P5Y")],
+    ),
+    (
+        "被告人李四犯故意杀人罪，判处死刑，缓期二年执行，剥夺政治权利终身。",
+        [
+            (
+                "判处死刑，缓期二年执行，剥夺政治权利终身",
+                "imposed: death suspended reprieve=P2Y + deprivation_of_rights life",
+            )
+        ],
+    ),
+    ("判处被告人周某有期徒刑八个月。", [("有期徒刑八个月", "imposed: custody P8M")]),
+    ("法院判决被告人赔偿原告经济损失人民币二十万元。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ZH_DOCUMENTS, ids=[d[0][:12] for d in ZH_DOCUMENTS])
+def test_zh_judgment_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    """Court wording: the cue opens the match, the crime (以…罪, 犯…罪) stays outside it."""
+    matches = extract(text, lang="zh")
+    _valid(text, matches)
+    assert [(m.text, str(m.sentence)) for m in matches] == expected
+
+
 def test_zh_each_term_of_a_list_is_its_own_match() -> None:
     """Two defendants' terms joined by 和 are two matches, the second sharing the first's words."""
     matches = extract("分別監禁3年和4年半。", lang="zh")

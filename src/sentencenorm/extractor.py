@@ -68,8 +68,10 @@ _NO_END: Final = frozenset(
         "W_MAX", "W_MIN", "W_PLURAL", "W_COUNT_WORD", "W_ELIGIBLE",
     }
 )  # fmt: skip
-# A link word ("of", "for", "in"...) neither starts nor ends a phrase.
+# A link word ("of", "for", "in"...) neither starts nor ends a phrase, nor does a token the
+# grammar reads only to drop it (its name starts with "_": 以…罪 before a Chinese cue).
 _LINK_PREFIX: Final = "L_"
+_DROPPED_PREFIX: Final = "_"
 
 # Where a word starts: a letter or digit after a non-word character, or a currency sign.
 _WORD_START: Final = re.compile(r"(?<![\w'’\-‐‑‒–—/.,])[\w$£€¥₹₦₱]")
@@ -328,7 +330,7 @@ class _Reader:
         return (
             first is not None
             and first[1] not in _NO_START
-            and not first[1].startswith(_LINK_PREFIX)
+            and not first[1].startswith((_LINK_PREFIX, _DROPPED_PREFIX))
         )
 
     def _grow(self, text: str, start: int) -> _Grown | None:
@@ -342,7 +344,10 @@ class _Reader:
         runaway = False
         try:
             for token in interactive.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
-                if not tokens and (token.type in _NO_START or token.type.startswith(_LINK_PREFIX)):
+                if not tokens and (
+                    token.type in _NO_START
+                    or token.type.startswith((_LINK_PREFIX, _DROPPED_PREFIX))
+                ):
                     return None
                 state.feed_token(token)
                 tokens.append(token)
@@ -559,13 +564,15 @@ def _item_start(item: Item, tokens: Sequence[Token], start: int) -> int:
 def _end_before(tokens: Sequence[Token], begin: int) -> int:
     """The end of the last token before the joiner that precedes offset *begin*."""
     index = next((i for i, t in enumerate(tokens) if (t.start_pos or 0) >= begin), len(tokens))
-    while index > 0 and tokens[index - 1].type in _JOINERS:
+    while index > 0 and (
+        tokens[index - 1].type in _JOINERS or tokens[index - 1].type.startswith(_DROPPED_PREFIX)
+    ):
         index -= 1
     return tokens[index - 1].end_pos or begin if index > 0 else begin
 
 
 def _may_end(token: Token) -> bool:
-    return token.type not in _NO_END and not token.type.startswith(_LINK_PREFIX)
+    return token.type not in _NO_END and not token.type.startswith((_LINK_PREFIX, _DROPPED_PREFIX))
 
 
 def _shift(token: Token, offset: int) -> Token:

@@ -54,6 +54,7 @@ class Lexicon:
     direct_binders: frozenset[str] = frozenset()
     number_joiners: frozenset[str] = frozenset({"and"})
     decimal_mark: str = "."
+    year_figures_are_dates: bool = False
 
     def english_figures(self, text: str) -> str:
         """Figures as English writes them, for the reader: where the decimal mark is ",",
@@ -211,4 +212,5 @@ def lexicon(lang: str) -> Lexicon:
         direct_binders=frozenset(fold(word) for word in raw.get("direct_binders", ())),
         number_joiners=frozenset(raw.get("number_joiners", ["and"])),
         decimal_mark=raw.get("decimal_mark", "."),
+        year_figures_are_dates=bool(raw.get("year_figures_are_dates", False)),
     )

@@ -236,6 +236,10 @@ _DIGITS: Final = re.compile(
 _MONEY: Final = re.compile(r"(?P<sign>.*?)\s*(?P<amount>\d[\d,]*(?:\.\d+)?)$", re.S)
 
 
+def _is_year(number: Num) -> bool:
+    return number.value.denominator == 1 and 1800 <= number.value <= 2200
+
+
 def _figure(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
 
@@ -298,7 +302,11 @@ class ToModel(Transformer[Token, Draft]):
         return self._lex.units[fold(token.value).rstrip(".")]
 
     def dur_part(self, number: Num, *rest: Token) -> Time:
-        return Time.of(number.value, self._unit(rest[-1]), number.pos)
+        unit = self._unit(rest[-1])
+        if self._lex.year_figures_are_dates and unit == ("months", 12) and _is_year(number):
+            # "2015年" is a date in Chinese, never a length of 2015 years.
+            raise Reject(f"{_figure(number.value)} with 年 is a calendar year", number.pos)
+        return Time.of(number.value, unit, number.pos)
 
     def one_unit(self, token: Token) -> Time:
         # "a year", "another year", "an additional year": the token ends with its unit word.
