@@ -55,6 +55,10 @@ class Lexicon:
     number_joiners: frozenset[str] = frozenset({"and"})
     decimal_mark: str = "."
     year_figures_are_dates: bool = False
+    #: The language's joiners, folded, as the English joiner the assembly knows them by.
+    joiners: Mapping[str, str] = attrs.field(factory=dict)
+    #: Plural nouns that make a count unknown ("life sentences": several, how many unsaid).
+    plural_nouns: frozenset[str] = frozenset({"sentences", "terms", "penalties", "punishments"})
 
     def english_figures(self, text: str) -> str:
         """Figures as English writes them, for the reader: where the decimal mark is ",",
@@ -213,4 +217,9 @@ def lexicon(lang: str) -> Lexicon:
         number_joiners=frozenset(raw.get("number_joiners", ["and"])),
         decimal_mark=raw.get("decimal_mark", "."),
         year_figures_are_dates=bool(raw.get("year_figures_are_dates", False)),
+        joiners={fold(key): value for key, value in raw.get("joiners", {}).items()},
+        plural_nouns=frozenset(
+            fold(word)
+            for word in raw.get("plural_nouns", ["sentences", "terms", "penalties", "punishments"])
+        ),
     )

@@ -442,7 +442,10 @@ class ToModel(Transformer[Token, Draft]):
         return tuple(clones)
 
     def joiner(self, *tokens: Token) -> str:
-        return fold(" ".join(token.value for token in tokens))
+        # The assembly below speaks English joiners ("and", "or", ";", "with"): a language's
+        # lexicon maps its own onto them ("y" -> "and", "；" -> ";", "或者" -> "or").
+        words = (fold(token.value) for token in tokens)
+        return fold(" ".join(self._lex.joiners.get(word, word) for word in words))
 
     def items(self, *children: Any) -> tuple[list[Item], list[str]]:
         if len(children) == 1:
@@ -558,7 +561,6 @@ _COMPOUND_JOINERS: Final = {"and", ",", ", and", "plus"}
 _HARD_JOINERS: Final = {";", "; and"}
 _OR_JOINERS: Final = {"or", ", or"}
 _SKIPPABLE: Final = {"A", "DET", "W_NEUTRAL", "L_OF"}
-_PLURAL_NOUNS: Final = {"sentences", "terms", "penalties", "punishments"}
 _TERM_KINDS: Final = {
     "custody",
     "probation",
@@ -899,7 +901,11 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             if chunk.aggregation not in {None, aggregation}:
                 raise Reject("both consecutive and concurrent", _pos(element))
             chunk.aggregation = aggregation
-        elif kind == "W_NEUTRAL" and fold(element.value) in _PLURAL_NOUNS and not chunk.count_given:
+        elif (
+            kind == "W_NEUTRAL"
+            and fold(element.value) in lexicon.plural_nouns
+            and not chunk.count_given
+        ):
             following = elements[index + 1] if index + 1 < len(elements) else None
             # "sentences of 14 days to 12 months" speaks of sentences in general; "life
             # sentences", "concurrent sentences of 8 years": several, number unknown.
