@@ -92,7 +92,7 @@ def test_too_long_input_is_refused_up_front() -> None:
 @pytest.mark.parametrize("lang", ["xx", "notation", "common", "../grammar/en", "EN", "", None])
 def test_unknown_language_lists_the_available_ones(lang: str) -> None:
     """Only real language codes are accepted; the error names what exists."""
-    with pytest.raises(UnknownLanguageError, match="available: en"):
+    with pytest.raises(UnknownLanguageError, match=r"available: (\w+, )*en\b"):
         parse("10 years", lang=lang)
 
 

@@ -50,6 +50,8 @@ MAX_SPAN: Final = 300
 #: How many ends of one start are read, longest first: a phrase that fails at its three
 #: longest ends is no phrase ("costs", ", a term" at its end are trimmed before this).
 ENDS_TRIED: Final = 3
+#: How close to the end of a full window a refusal counts as the window cutting a word.
+_CUT_WORD: Final = 40
 #: How far from a keyword ("sentenced", "prison", "faces"...) an anchor is looked at.
 REACH: Final = 250
 #: How much text before a phrase a modality cue may take ("sentenced ... to").
@@ -355,7 +357,10 @@ class _Reader:
                     ends.append(len(tokens) - 1)
             runaway = len(window) == MAX_SPAN
         except Exception:  # the lexer or parser refused: the phrase ends before this point
-            pass
+            # A refusal where the window cuts a word ("lebenslang lebensl|") is the same
+            # runaway: the phrase was still going when the window ended.
+            reached = (tokens[-1].end_pos or 0) if tokens else 0
+            runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
         if not ends:
             return None
         # Offsets relative to the document, not the window.

@@ -231,9 +231,14 @@ class Draft:
 # ── the transformer ──────────────────────────────────────────────────────────────────────────
 
 _DIGITS: Final = re.compile(
-    r"(?P<int>[\d,\u00a0\u202f\u2009]*?)(?:\.(?P<dec>\d+))?\s*(?:(?P<vulgar>[½¼¾⅓⅔])|(?P<num>\d)/(?P<den>\d+))?"
+    r"(?P<int>[\d, \u00a0\u202f\u2009]*?)(?:\.(?P<dec>\d+))?"
+    r"\s*(?:(?P<vulgar>[½¼¾⅓⅔])|(?P<num>\d)/(?P<den>\d+))?"
 )
-_MONEY: Final = re.compile(r"(?P<sign>.*?)\s*(?P<amount>\d[\d,]*(?:\.\d+)?)$", re.S)
+# Digits may be grouped by "," or by spaces (French "1 200", CLDR's no-break spaces).
+_GROUPS: Final = re.compile(r"[, \u00a0\u202f\u2009]")
+_MONEY: Final = re.compile(
+    r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)$", re.S
+)
 
 
 def _is_year(number: Num) -> bool:
@@ -262,7 +267,7 @@ class ToModel(Transformer[Token, Draft]):
     def digits(self, token: Token) -> Num:
         match = _DIGITS.fullmatch(self._lex.english_figures(token.value))
         assert match is not None  # the grammar's DIGITS admits only these shapes
-        whole = re.sub(r"[,\u00a0\u202f\u2009]", "", match["int"])
+        whole = _GROUPS.sub("", match["int"])
         value = Fraction(int(whole)) if whole else Fraction(0)
         if match["dec"]:
             value += Fraction(int(match["dec"]), 10 ** len(match["dec"]))
@@ -332,7 +337,7 @@ class ToModel(Transformer[Token, Draft]):
         match = _MONEY.match(self._lex.english_figures(token.value))
         assert match is not None  # the grammar's MONEY always ends in an amount
         factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
-        amount = Decimal(match["amount"].replace(",", "")) * factor
+        amount = Decimal(_GROUPS.sub("", match["amount"])) * factor
         return Cash(amount, match["sign"] or "$", factor, _pos(token))
 
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:

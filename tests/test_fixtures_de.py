@@ -1,0 +1,225 @@
+"""German phrase fixtures: tests/fixtures/de/<family>.txt, read with ``lang="de"``.
+
+Same format and rules as the English fixtures (tests/helpers.py): each case asserts
+``str(parse(phrase, lang="de")) == expected`` or, for ``=> !``, a `SentenceParseError`.
+Also here: the German grammar builds as strict LALR, its lexicon reads German number words and
+figures, and `extract` finds German sentencing expressions in running text with exact offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers import FIXTURES, Case, fixture_files, load_cases, read_cases
+from lark import Lark
+
+from sentencenorm import SentenceParseError, extract, parse
+from sentencenorm.grammars import grammar_path, options
+from sentencenorm.lexicon import lexicon
+
+FAMILIES = (
+    "numbers",
+    "ranges",
+    "bounds",
+    "life",
+    "suspension",
+    "money",
+    "modality",
+    "combinations",
+)
+MIN_POSITIVE = 10
+MIN_NEGATIVE = 3
+
+CASES = load_cases("de")
+POSITIVE = [case for case in CASES if not case.negative]
+NEGATIVE = [case for case in CASES if case.negative]
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    return [case.id for case in cases]
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=_ids(POSITIVE))
+def test_phrase_reads_as_expected(case: Case) -> None:
+    """The phrase reads to exactly its canonical value."""
+    assert str(parse(case.phrase, lang="de", jurisdiction=case.jurisdiction)) == case.expected
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=_ids(NEGATIVE))
+def test_phrase_is_refused(case: Case) -> None:
+    """A phrase that means nothing exact is refused with SentenceParseError."""
+    with pytest.raises(SentenceParseError):
+        parse(case.phrase, lang="de", jurisdiction=case.jurisdiction)
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=_ids(POSITIVE))
+def test_expected_value_is_canonical_notation(case: Case) -> None:
+    """The expected value is itself canonical notation (parse reads it back unchanged)."""
+    assert case.expected is not None
+    assert str(parse(case.expected, lang="de")) == case.expected
+
+
+# ── the fixture set itself ────────────────────────────────────────────────────────────────────
+
+
+def test_every_family_has_a_file() -> None:
+    """Each phrase family has its fixture file, and no file is outside the list."""
+    assert {path.stem for path in fixture_files("de")} == set(FAMILIES)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_family_has_positives_and_negatives(family: str) -> None:
+    """Every family shows what it reads and what it refuses."""
+    cases = read_cases(FIXTURES / "de" / f"{family}.txt")
+    positives = sum(not case.negative for case in cases)
+    negatives = sum(case.negative for case in cases)
+    assert positives >= MIN_POSITIVE, f"{family}: {positives} positive cases"
+    assert negatives >= MIN_NEGATIVE, f"{family}: {negatives} negative cases"
+
+
+def test_no_phrase_is_listed_twice_in_one_family() -> None:
+    """A phrase appears once per family file."""
+    seen: dict[tuple[str, str, str | None], str] = {}
+    for case in CASES:
+        key = (case.file, case.phrase, case.jurisdiction)
+        assert key not in seen, f"{case.id} repeats {seen[key]}"
+        seen[key] = case.id
+
+
+# ── grammar and lexicon ──────────────────────────────────────────────────────────────────────
+
+
+def test_grammar_is_conflict_free() -> None:
+    """grammar/de.lark builds as strict LALR: no conflicts, no lexer collisions."""
+    Lark.open(grammar_path("de"), **options(strict=True))
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("eins", 1),
+        ("zwölf", 12),
+        ("einundzwanzig", 21),
+        ("zweihundertfünfzig", 250),
+        ("einhundertzwanzig", 120),
+        ("zweitausendfünfhundert", 2500),
+        ("dreißig", 30),
+        ("Sechzehn", 16),
+    ],
+)
+def test_compound_number_words_have_values(words: str, value: int) -> None:
+    """German number words are one word; the lexicon splits them at known parts."""
+    assert lexicon("de").number(words) == value
+
+
+def _terminal(parser: Lark, name: str) -> re.Pattern[str]:
+    return re.compile(parser.get_terminal(name).pattern.to_regexp())
+
+
+@pytest.mark.parametrize(
+    ("table", "terminals", "template"),
+    [
+        ("numbers", ("WORDNUM", "EIN_NUM"), "{}"),
+        ("units", ("UNIT",), "{}"),
+        ("money_scales", ("SCALE",), "{}"),
+        ("currency_words", ("CURRENCY",), "{}"),
+        ("currency_signs", ("MONEY",), "{} 5"),
+        ("modality_aux", ("AUX",), "{}"),
+        ("count_words", ("W_COUNT_WORD",), "{}"),
+    ],
+)
+def test_lexicon_words_lex_under_their_terminal(
+    table: str, terminals: tuple[str, ...], template: str
+) -> None:
+    """A word with a meaning in data/lexicon/de.toml is one grammar/de.lark can read."""
+    parser = Lark.open(grammar_path("de"), **options())
+    patterns = [_terminal(parser, name) for name in terminals]
+    words = getattr(lexicon("de"), table)
+    unread = [w for w in words if not any(p.fullmatch(template.format(w)) for p in patterns)]
+    assert not unread, f"{terminals} do not read {unread}"
+
+
+def test_every_other_penalty_has_a_label() -> None:
+    """Each measure the grammar keeps as `other` has a canonical label in the lexicon."""
+    for phrase in [
+        "Sicherungsverwahrung",
+        "Unterbringung in der Sicherungsverwahrung",
+        "Unterbringung in einem psychiatrischen Krankenhaus",
+        "Unterbringung in einer Entziehungsanstalt",
+        "Fahrverbot",
+        "Entziehung der Fahrerlaubnis",
+        "Führerscheinentzug",
+        "Berufsverbot",
+        "Ausweisung",
+        "Abschiebung",
+    ]:
+        assert lexicon("de").other_label(phrase) is not None, phrase
+        assert str(parse(phrase, lang="de")).startswith("other "), phrase
+
+
+def test_figures_use_the_decimal_comma() -> None:
+    """ "5.000" groups thousands and "1.200,50" has a decimal comma, as German writes them."""
+    assert lexicon("de").english_figures("1.200,50") == "1,200.50"
+    assert str(parse("Geldstrafe von 5.000 Euro", lang="de")) == "fine EUR 5000"
+    assert str(parse("1,5 Jahre", lang="de")) == "custody P1Y6M"
+
+
+def test_german_and_english_read_alike() -> None:
+    """A German phrase and its English translation have one canonical value."""
+    pairs = [
+        ("Freiheitsstrafe von sechs Monaten bis zu fünf Jahren", "six months to five years"),
+        ("lebenslange Freiheitsstrafe", "life imprisonment"),
+        ("zwei Jahre Haft auf Bewährung", "two years in prison, suspended"),
+        ("droht eine Freiheitsstrafe von bis zu zehn Jahren", "faces up to 10 years in prison"),
+    ]
+    for german, english in pairs:
+        assert parse(german, lang="de").components == parse(english).components, german
+
+
+# ── running text ─────────────────────────────────────────────────────────────────────────────
+
+PARAGRAPH = (
+    "Das Landgericht Köln hat einen 41-jährigen Mann am Dienstag zu einer Freiheitsstrafe "
+    "von acht Jahren verurteilt. Vor drei Jahren hatte er einen Supermarkt überfallen. Die "
+    "Staatsanwaltschaft hatte zehn Jahre gefordert. Sein Mittäter erhielt eine "
+    "Bewährungsstrafe von einem Jahr und zehn Monaten. Raub wird mit Freiheitsstrafe nicht "
+    "unter einem Jahr bestraft. Ein 41-jähriger Mann sagte aus. Der Prozess dauerte drei "
+    "Monate. Dem Fahrer droht nun eine Geldstrafe in Höhe von 1.200,50 €."
+)
+
+
+def test_extract_finds_german_sentences_with_exact_offsets() -> None:
+    """Each sentencing expression, with its modality; offsets index the text as given."""
+    matches = extract(PARAGRAPH, lang="de")
+    for match in matches:
+        assert PARAGRAPH[match.start : match.end] == match.text
+    assert [(m.text, str(m.sentence)) for m in matches] == [
+        ("einer Freiheitsstrafe von acht Jahren verurteilt", "imposed: custody P8Y"),
+        ("zehn Jahre", "potential: custody P10Y"),
+        (
+            "erhielt eine Bewährungsstrafe von einem Jahr und zehn Monaten",
+            "imposed: custody P1Y10M suspended",
+        ),
+        (
+            "wird mit Freiheitsstrafe nicht unter einem Jahr bestraft",
+            "statutory: custody P1Y..",
+        ),
+        ("droht nun eine Geldstrafe in Höhe von 1.200,50 €", "potential: fine ..EUR 1200.5"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor drei Jahren zog er nach Berlin.",
+        "Ein 41-jähriger Mann wurde gestern festgenommen.",
+        "Er ist 41 Jahre alt.",
+        "Nach zehn Jahren Haft kam er frei.",
+        "Der Prozess dauerte drei Monate.",
+        "Die Todesstrafe ist in Deutschland abgeschafft.",
+    ],
+)
+def test_extract_ignores_numbers_that_are_no_penalty(text: str) -> None:
+    """Ages, dates and time spent are not sentences."""
+    assert extract(text, lang="de") == []
