@@ -1,4 +1,7 @@
-"""render(): canonical values written as English prose that parse() reads back."""
+"""render(): canonical values written as English prose that parse() reads back.
+
+Chinese and the other locales are in tests/test_render_locales.py.
+"""
 
 from __future__ import annotations
 
@@ -503,10 +506,19 @@ def test_unknown_locale(code: object) -> None:
 
 
 @pytest.mark.parametrize("code", ["de", "fr_FR", "zh_Hans_CN", "es", "en_Shaw"])
-def test_other_languages_are_not_supported_yet(code: str) -> None:
-    """Only English prose is written for now; other languages raise UnsupportedError."""
-    with pytest.raises(UnsupportedError, match="English"):
-        render(Death(), locale=code)
+def test_other_languages_are_written_too(code: str) -> None:
+    """Every locale Babel knows is written: those without an English file by their own data."""
+    text = render(Death(), locale=code)
+    assert text
+    assert "\n" not in text
+
+
+def test_english_in_another_script_falls_back_to_root() -> None:
+    """en.toml serves the Latin script only: en_Shaw gets root's neutral wording, not prose."""
+    assert render(Custody(years(2), years(2)), locale="en_Shaw", style="digits").startswith(
+        "custody "
+    )
+    assert render(Custody(years(2), years(2)), locale="en_GB", style="digits") == "2 years"
 
 
 def test_unknown_style() -> None:

@@ -1,27 +1,44 @@
 """`render`: a canonical value written out as a phrase, the write side of the library.
 
-Wording (legal nouns, phrase patterns) comes from ``data/locales/<locale>.toml``. Digits,
-plural forms, unit names, currency symbols and list joining come from Babel's CLDR data for
-the requested locale, which is always passed explicitly. Number words for ``style="words"``
-come from the lexicon the reader uses, so that "twenty-five" means 25 both ways (Babel has no
-spell-out).
+Any locale Babel knows is written. Digits, plural forms, unit names, currency names and
+symbols, and list joining come from Babel's CLDR data for the requested locale, which is
+always passed explicitly. Legal nouns and phrase patterns come from ``data/locales/*.toml``
+through a fallback chain, as CLDR's own data does: ``root.toml``, then the file of the
+locale's language, then those of its script, territory and whole code, each laid over the
+one before (``en_GB -> en -> root``, ``zh_Hant_TW -> zh_Hant -> zh -> root``). A language
+file may name the ``scripts`` it serves; a locale in another script skips it (``en_Shaw``
+gets root alone). Each file names its ``writer``:
 
-Whatever it writes, the reader reads back: ``parse(render(s)) == s`` for every canonical
-``s``. Three habits keep it so:
+- ``"prose"`` (``en.toml``): spaced prose; number words for ``style="words"`` come from the
+  lexicon the reader uses, so that "twenty-five" means 25 both ways (Babel has no
+  spell-out);
+- ``"cjk"`` (``zh.toml``): unspaced Chinese court style ("判处有期徒刑三年，缓刑五年"), with
+  Chinese numerals built from the file's ``[numbers]`` for ``style="words"``;
+- ``"neutral"`` (``root.toml``): every other locale (ja, ko, ru, ar, de, pt_BR...). Lengths
+  and amounts are the locale's own CLDR forms ("10 年", "5.000,00 €"), in figures in both
+  styles; components are named by their canonical kind words ("custody", "fine"), since no
+  language-neutral legal noun exists. No reader reads these back; they are summaries.
+
+Whatever a prose or cjk locale writes, its reader reads back: ``parse(render(s, locale=L),
+lang=L) == s`` for every canonical ``s`` (``en`` and its variants, ``zh`` and its variants).
+Three habits keep it so:
 
 - one phrase per term shape, each one the grammar reads exactly ("up to", "at least",
-  "to life", "terms each of" for an unknown count...);
-- "; " between two components wherever "and" or "," would let the reader fold them into one
-  (a maximum carrying over what follows, two terms of one kind meeting in a range, a length
-  merging with the next: see the module docstring of ``transformer.py``);
+  "to life", "terms each of" for an unknown count...; "以下", "以上", "至");
+- a hard separator ("; ") between two components wherever "and" or "," would let the reader
+  fold them into one (a maximum carrying over what follows, two terms of one kind meeting in
+  a range, a length merging with the next: see the module docstring of ``transformer.py``);
+  Chinese writes "；" there, and "；" before a term "N以上有期徒刑或者无期徒刑", whose 或者
+  would make the reader take the commas before it as "or"s. A locale file whose reader does
+  not stop at its separator says ``hard_stops_folds = false``, and such sentences are
+  written in the notation instead;
 - a value with no phrasing the reader reads back (an `other` label the grammar does not
-  know, a currency it has no sign or code for) is written whole in the canonical notation,
-  which ``parse`` reads too.
+  know, a currency it has no sign or code for, a pattern the locale file leaves empty) is
+  written whole in the canonical notation, which ``parse`` reads in every language.
 
-Only English prose is written for now: ``en`` and its regional variants (``en_GB``,
-``en_IN``...). The English reader reads digits grouped in threes with "," and a "." decimal
-point, so those are what English prose uses; a variant whose CLDR data says otherwise
-(``en_DE`` writes "5.000,5", ``en_IN`` groups "1,23,456") gets them as well.
+The English reader reads digits grouped in threes with "," and a "." decimal point, so those
+are what English prose uses; a variant whose CLDR data says otherwise (``en_DE`` writes
+"5.000,5", ``en_IN`` groups "1,23,456") gets them as well. The same holds for Chinese.
 """
 
 from __future__ import annotations
@@ -35,8 +52,16 @@ from typing import Any, Final, Literal, TypeAlias, TypeVar
 import attrs
 from babel import Locale, localedata
 from babel.core import UnknownLocaleError as BabelUnknownLocaleError
+from babel.core import get_global, parse_locale
 from babel.lists import format_list
-from babel.numbers import format_decimal, get_currency_symbol, get_decimal_symbol, get_group_symbol
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    get_currency_name,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+)
 from babel.units import format_unit
 
 from ._resources import data_dir
@@ -69,9 +94,6 @@ __all__ = ["STYLES", "Style", "render"]
 Style: TypeAlias = Literal["words", "digits"]
 STYLES: Final[tuple[str, ...]] = ("words", "digits")
 
-#: Languages whose prose `render` writes; other locales raise `UnsupportedError` for now.
-PROSE_LANGUAGES: Final = frozenset({"en"})
-
 # CLDR unit keys for the parts of a `Duration`, largest first.
 _YEAR: Final = "duration-year"
 _MONTH: Final = "duration-month"
@@ -85,6 +107,8 @@ _CENTS: Final = "#,##0.00"
 # Babel writes U+00A0 and U+202F in some patterns; the reader takes them as spaces, and plain
 # spaces keep the output easy to read, search and compare.
 _NO_BREAK_SPACES: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
+# All three, taken out of a length where the locale file says it is written compactly.
+_SPACES: Final = str.maketrans({" ": None, "\u00a0": None, "\u202f": None})
 
 _T = TypeVar("_T")
 
@@ -99,33 +123,48 @@ class _Unrenderable(Exception):
     """A value that has no phrasing the reader reads back."""
 
 
+def _fill(pattern: str, **fields: str) -> str:
+    """*pattern* with its fields; an empty pattern is one the locale has no wording for."""
+    if not pattern:
+        raise _Unrenderable("the locale file has no wording for this")
+    return pattern.format(**fields)
+
+
 def render(
     value: Sentence | Component,
     *,
     locale: str = "en",
     style: Style = "words",
 ) -> str:
-    """Write *value* as a phrase that `sentencenorm.parse` reads back to the same value.
+    """Write *value* as a phrase, in the words of *locale*.
 
     A component is rendered as a sentence of that one component. The modality opens the
     phrase: imposed "sentenced to ...", potential "could be sentenced to ...", statutory
-    "punishable by ...". With ``style="words"`` counts and lengths are spelled out; with
-    ``style="digits"`` they are figures. Money is always in figures.
+    "punishable by ..." (判处, 可能会被判处, 处). With ``style="words"`` counts and lengths
+    are spelled out where the locale has number words (English words, Chinese numerals);
+    with ``style="digits"`` they are figures. Money is in figures, except that Chinese
+    spells whole amounts out in words ("人民币五千元").
+
+    For English and Chinese locales, `sentencenorm.parse` reads the phrase back to the same
+    value. Other locales get a language-neutral summary from ``data/locales/root.toml``:
+    CLDR's own lengths and amounts, named by the canonical kind words (see the module
+    docstring).
 
     Args:
         value: a `Sentence`, or one component such as `Custody`.
-        locale: a CLDR locale code, ``en`` or a regional variant (``en_GB``, ``en-IN``).
+        locale: any CLDR locale code Babel knows: ``en``, ``en_GB``, ``en-IN``, ``zh``,
+            ``zh_Hant_TW``, ``de``, ``ja``...
         style: ``"words"`` or ``"digits"``.
 
     Returns:
-        The phrase. A value that no English phrase expresses in a way the reader reads back
-        (an `Other` label the grammar does not know, a currency with no sign or code it reads)
-        comes back in the canonical notation, ``str(sentence)``, which ``parse`` reads too.
+        The phrase, on one line. A value that the locale's wording cannot express in a way
+        its reader reads back (an `Other` label the grammar does not know, a currency with no
+        sign or name it reads, a kind the language has no wording for) comes back in the
+        canonical notation, ``str(sentence)``, which ``parse`` reads in every language.
 
     Raises:
         UnknownLocaleError: *locale* is not a locale Babel knows.
-        UnsupportedError: *locale* is not English (other languages come later), or *style*
-            is not one of the two styles.
+        UnsupportedError: *style* is not one of the two styles.
         TypeError: *value* is neither a sentence nor a component.
 
     >>> from sentencenorm import parse
@@ -145,6 +184,13 @@ def render(
     '1 year, 6 months and 15 days'
     >>> render(Fine(max=Money(5000, "CAD")))
     'a fine of up to CA$5,000'
+    >>> render(parse("sentenced to 3 years, suspended for 5 years, and a fine of CNY 50000"),
+    ...        locale="zh")
+    '判处有期徒刑三年，缓刑五年，并处罚金人民币五万元'
+    >>> render(parse("death with a two-year reprieve"), locale="zh_Hant", style="digits")
+    '死刑緩期2年執行'
+    >>> render(parse("sentenced to 10 years and a fine of EUR 5000"), locale="de")
+    'imposed: custody 10 Jahre und fine 5.000,00 €'
     """
     sentence = _as_sentence(value)
     if not isinstance(style, str) or style not in STYLES:
@@ -168,14 +214,14 @@ def _as_sentence(value: object) -> Sentence:
 # ── locales ──────────────────────────────────────────────────────────────────────────────────
 
 
-def _english_locales() -> list[str]:
-    return sorted(
-        code for code in localedata.locale_identifiers() if code.split("_")[0] in PROSE_LANGUAGES
-    )
+def _phrase_locales() -> list[str]:
+    """Locales with a wording file of their own (root aside): en, zh, zh_Hant..."""
+    folder = data_dir() / "locales"
+    return sorted(path.stem for path in folder.glob("*.toml") if path.stem != "root")
 
 
 def _locale_code(code: object) -> str:
-    """The canonical identifier of *code* ("en-gb" -> "en_GB"), checked for prose support."""
+    """The canonical identifier of *code* ("en-gb" -> "en_GB"), checked against Babel."""
     parsed = None
     if isinstance(code, str) and code.strip():
         try:
@@ -183,29 +229,54 @@ def _locale_code(code: object) -> str:
         except (ValueError, TypeError, BabelUnknownLocaleError):
             parsed = None
     if parsed is None:
-        known = _english_locales()
-        shown = [*known[:6], f"... ({len(known)} English locales in all)"]
+        count = len(localedata.locale_identifiers())
+        shown = [*_phrase_locales(), "de", "ja", f"... ({count} CLDR locales in all)"]
         raise UnknownLocaleError(code, shown)
-    if parsed.language not in PROSE_LANGUAGES or parsed.script not in (None, "Latn"):
-        raise UnsupportedError(
-            f"render writes English prose only, in the Latin script, for now "
-            f"(en, en_GB, en_US, en_IN...); {code!r} is not supported yet"
-        )
     return str(parsed)
 
 
+def _script(locale: Locale) -> str | None:
+    """The script *locale* is written in: its own, or CLDR's likely one (zh_TW -> Hant)."""
+    if locale.script:
+        return locale.script
+    likely: Mapping[str, str] = get_global("likely_subtags")
+    for key in (f"{locale.language}_{locale.territory}", locale.language):
+        if key in likely:
+            return parse_locale(likely[key])[2]
+    return None
+
+
+def _chain(locale: Locale) -> list[str]:
+    """File names from the most general to the most specific: root, zh, zh_Hant, zh_TW..."""
+    script, territory = _script(locale), locale.territory
+    names = ["root", locale.language]
+    if script:
+        names.append(f"{locale.language}_{script}")
+    if territory:
+        names.append(f"{locale.language}_{territory}")
+        if script:
+            names.append(f"{locale.language}_{script}_{territory}")
+    names.append(str(locale))
+    return list(dict.fromkeys(names))
+
+
 def _load_phrases(locale: Locale) -> dict[str, Any]:
-    """``data/locales/<lang>.toml`` with any regional file (``en_GB.toml``) laid over it."""
+    """The wording of *locale*: each file of its chain laid over the one before.
+
+    A file that names ``scripts`` is left out for a locale written in another script.
+    """
     folder = data_dir() / "locales"
-    chain = [locale.language]
-    if locale.territory:
-        chain.append(f"{locale.language}_{locale.territory}")
-    chain.append(str(locale))
+    script = _script(locale)
     merged: dict[str, Any] = {}
-    for name in dict.fromkeys(chain):
+    for name in _chain(locale):
         path = folder / f"{name}.toml"
-        if path.is_file():
-            merged = _deep_merge(merged, tomllib.loads(path.read_text(encoding="utf-8")))
+        if not path.is_file():
+            continue
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        scripts = raw.pop("scripts", None)
+        if scripts is not None and script not in scripts:
+            continue
+        merged = _deep_merge(merged, raw)
     if not merged:
         raise UnsupportedError(f"no phrase table for locale {str(locale)!r} in {folder}")
     return merged
@@ -222,23 +293,45 @@ def _deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, 
 
 
 def _digits_locale(locale: Locale) -> Locale:
-    """The locale whose digit symbols English prose uses: *locale*'s if the reader reads them."""
+    """The locale whose digit symbols prose uses: *locale*'s if the reader reads them."""
     if get_group_symbol(locale) == "," and get_decimal_symbol(locale) == ".":
         return locale
     return Locale.parse(locale.language)
 
 
+# The word tables of a locale whose language has no reader: none.
+_NO_WORDS: Final = Lexicon(
+    lang="root",
+    numbers={},
+    number_scales={},
+    fractions={},
+    units={},
+    money_scales={},
+    currency_signs={},
+    currency_words={},
+    by_jurisdiction={},
+    count_words={},
+    modality_aux={},
+    modality_verbs={},
+    aggregation={},
+    other_labels=(),
+)
+
+
 @functools.cache
 def _writer(code: str, style: str) -> _Writer:
     locale = Locale.parse(code)
-    lex = lexicon(locale.language)
     phrases = _load_phrases(locale)
+    lex = lexicon(phrases["lexicon"]) if "lexicon" in phrases else _NO_WORDS
     avoid = set(phrases.get("numbers", {}).get("avoid", ()))
     spelled: dict[int, str] = {}
     for word, number in lex.numbers.items():
         if word not in avoid:
             spelled.setdefault(number, word)
-    return _Writer(
+    kind = _WRITERS.get(phrases.get("writer", "neutral"))
+    if kind is None:
+        raise UnsupportedError(f"unknown writer {phrases.get('writer')!r} for locale {code!r}")
+    return kind(
         locale=locale,
         digits_locale=_digits_locale(locale),
         words=style == "words",
@@ -260,6 +353,7 @@ class _Part:
     kind: str
     states_max: bool  # written with "up to": the reader carries a maximum over what follows
     plain: bool  # one fixed length or amount: a maximum carried from before would bound it
+    component: Component | None = None  # the value written, for the writers that look closer
 
 
 @attrs.frozen
@@ -344,7 +438,14 @@ class _Writer:
         )
 
     def list(self, items: Sequence[str], style: str) -> str:
-        """CLDR's list pattern; some locales lack parts of a style (STYLE.md §d.1)."""
+        """CLDR's list pattern; some locales lack parts of a style (STYLE.md §d.1).
+
+        A style the locale's own data lacks, or holds only in part, is "standard": Babel
+        would borrow another style's patterns, or fail with KeyError (es "unit"), or write
+        the last item twice (ar "unit-short" has no pattern for two items).
+        """
+        if len(items) > 1:
+            style = _list_style(self.locale, style, len(items))
         try:
             return format_list(list(items), style=style, locale=self.locale)  # type: ignore[arg-type]
         except KeyError:
@@ -360,7 +461,7 @@ class _Writer:
             text = self.with_term(component.kind, self.money_term(component.min, component.max))
         elif isinstance(component, Restitution | Forfeiture):
             pattern: str = self.phrases[component.kind]["amount"]
-            text = pattern.format(amount=self.money(component.amount))
+            text = _fill(pattern, amount=self.money(component.amount))
         elif isinstance(component, Probation | SupervisedRelease | CommunitySupervision):
             text = self.with_term(component.kind, self.term(component.min, component.max))
         elif isinstance(component, DeprivationOfRights):
@@ -368,7 +469,7 @@ class _Writer:
             text = self.with_term(component.kind, self.term(component.min, component.max, bounds))
         elif isinstance(component, CommunityService):
             pattern = self.phrases[component.kind]["hours"]
-            text = pattern.format(hours=self.unit(component.hours, _HOUR))
+            text = _fill(pattern, hours=self.unit(component.hours, _HOUR))
         else:
             text = self.other(component)
         low, high = getattr(component, "min", None), getattr(component, "max", None)
@@ -376,15 +477,14 @@ class _Writer:
         open_life = isinstance(high, Life) and component.kind != "custody"
         states_max = low is None and (isinstance(high, Duration | Money) or open_life)
         plain = low is not None and low == high and isinstance(low, Duration | Money)
-        return _Part(text, component.kind, states_max, plain and component.kind in _CARRIED)
+        carried = plain and component.kind in _CARRIED
+        return _Part(text, component.kind, states_max, carried, component)
 
     def with_term(self, kind: str, term: str | None) -> str:
         table = self.phrases[kind]
         if term is None:
-            none: str = table["none"]
-            return none
-        pattern: str = table["with_term"]
-        return pattern.format(term=term)
+            return _fill(table["none"])
+        return _fill(table["with_term"], term=term)
 
     def custody(self, custody: Custody, *, placed: bool = False) -> str:
         """A custodial term; *placed* says where it is served ("seven years in prison
@@ -436,17 +536,14 @@ class _Writer:
     def death(self, death: Death) -> str:
         table = self.phrases["death"]
         if not death.suspended:
-            plain: str = table["plain"]
-            return plain
+            return _fill(table["plain"])
         if death.reprieve is None:
-            suspended: str = table["suspended"]
-            return suspended
-        adjective = self.adjective(death.reprieve)
+            return _fill(table["suspended"])
+        # "a two-year reprieve", where the locale has an adjective form for it
+        adjective = self.adjective(death.reprieve) if table.get("reprieve_adjective") else None
         if adjective is not None:
-            pattern: str = table["reprieve_adjective"]
-            return pattern.format(length=adjective)
-        pattern = table["reprieve"]
-        return pattern.format(length=self.length(death.reprieve))
+            return _fill(table["reprieve_adjective"], length=adjective)
+        return _fill(table["reprieve"], length=self.length(death.reprieve))
 
     def other(self, other: Other) -> str:
         label, quantity = self.split_label(other.label)
@@ -594,19 +691,271 @@ def _term(
     if low is None and high is None:
         return None
     if isinstance(low, Life):
-        return table["life_only"]
+        return _fill(table["life_only"])
     if isinstance(high, Life):
         if low is None:
-            return table["up_to_life"]
-        return table["to_life"].format(min=bound(low, False))
+            return _fill(table["up_to_life"])
+        return _fill(table["to_life"], min=bound(low, False))
     if low is None:
         assert high is not None
-        return table["at_most"].format(max=bound(high, True))
+        return _fill(table["at_most"], max=bound(high, True))
     if high is None:
-        return table["at_least"].format(min=bound(low, True))
+        return _fill(table["at_least"], min=bound(low, True))
     if low == high:
-        return table["point"].format(max=bound(high, True))
-    return table["range"].format(min=bound(low, False), max=bound(high, False))
+        return _fill(table["point"], max=bound(high, True))
+    return _fill(table["range"], min=bound(low, False), max=bound(high, False))
 
 
-# The quantity the reader appends to an `other` label: "6 months", "1 year 6 months",
+# CLDR's fallbacks between list styles (as babel.lists resolves them).
+_LIST_FALLBACKS: Final[Mapping[str, tuple[str, ...]]] = {
+    "unit": ("unit-short",),
+    "unit-narrow": ("unit-short", "unit"),
+    "standard-narrow": ("standard-short",),
+}
+
+
+def _list_style(locale: Locale, style: str, count: int) -> str:
+    """*style*, or the style CLDR falls back to for *locale*; "standard" where that one lacks
+    a pattern *count* items need."""
+    needed = {"2"} if count == 2 else {"start", "end"} | ({"middle"} if count > 3 else set())
+    for name in (style, *_LIST_FALLBACKS.get(style, ())):
+        patterns = locale.list_patterns.get(name)
+        if patterns is not None:
+            return name if needed <= set(patterns) else "standard"
+    return "standard"
+
+
+def _duration(text: str) -> Duration:
+    return Duration.fromisoformat(text)
+
+
+# ── writers without English prose ────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class _PlainWriter(_Writer):
+    """What the Chinese and the neutral writers share: patterns that hold their own nouns.
+
+    Custody is one pattern per term shape (``[custody.term]``), so that the noun may stand
+    before the bounds or after them; several terms, their aggregation and suspension wrap
+    it. Lengths are CLDR's units joined by CLDR's unit list.
+    """
+
+    def custody(self, custody: Custody, *, placed: bool = False) -> str:
+        table = self.phrases["custody"]
+        body = self.short_term(custody)
+        if body is None:
+            body = self.term(custody.min, custody.max, table["term"]) or _fill(table["none"])
+        if custody.count is None:
+            body = _fill(table["uncounted"], body=body)
+        elif custody.count != 1:
+            body = _fill(table["counted"], body=body, count=self.number(custody.count))
+        if custody.aggregation is not None:
+            body = _fill(table["aggregation"][custody.aggregation.value], body=body)
+        if custody.suspended is None:
+            return body
+        period = custody.suspended.period
+        if period is None:
+            return _fill(table["suspended"], body=body)
+        return _fill(table["suspended_for"], body=body, length=self.length(period))
+
+    def short_term(self, custody: Custody) -> str | None:
+        """A fixed term below ``detention_below`` in its own words (拘役), if the file has them."""
+        table = self.phrases["custody"]
+        low, high = custody.min, custody.max
+        if not table.get("detention") or not isinstance(low, Duration) or low != high:
+            return None
+        if low.compare(_duration(table["detention_below"])) != -1:
+            return None
+        return _fill(table["detention"], max=self.length(low))
+
+    def length(self, duration: Duration, joined: bool = True) -> str:
+        parts = [self.unit(amount, unit) for amount, unit in _parts(duration)]
+        if not parts:
+            raise _Unrenderable("a length of zero")
+        text = self.list(parts, self.phrases["join"]["length_list_style"])
+        return text.translate(_SPACES) if self.phrases["length"]["compact"] else text
+
+    def other(self, other: Other) -> str:
+        label, quantity = self.split_label(other.label)
+        entry = self.phrases["other"].get("labels", {}).get(label, {})
+        table = {
+            **self.phrases["other"],
+            **({"phrase": entry} if isinstance(entry, str) else entry),
+        }
+        phrase = _fill(table["phrase"], label=label)
+        if quantity is None:
+            return phrase
+        if isinstance(quantity, Duration):
+            return _fill(table["length"], length=self.length(quantity), label=phrase)
+        return _fill(table["amount"], amount=self.money(quantity), label=phrase)
+
+
+@attrs.frozen
+class _NeutralWriter(_PlainWriter):
+    """root.toml's structured summary: CLDR lengths and amounts, canonical kind words."""
+
+    def join(self, parts: Sequence[_Part]) -> str:
+        return self.list([part.text for part in parts], self.phrases["join"]["list_style"])
+
+    def number(self, value: int) -> str:
+        # Babel has no spell-out rules: figures in both styles, in the locale's own pattern.
+        return format_decimal(value, locale=self.locale)
+
+    def unit(self, amount: int, unit: str) -> str:
+        length = self.phrases["length"]["unit_length"]
+        return format_unit(amount, unit, length=length, locale=self.locale)
+
+    def money(self, money: Money) -> str:
+        return format_currency(
+            money.amount, money.currency, locale=self.locale, decimal_quantization=False
+        )
+
+    def split_label(self, label: str) -> tuple[str, Duration | Money | None]:
+        """The label and the quantity the reader appended to it, whatever the label."""
+        words = label.split(" ")
+        for index in range(1, len(words)):
+            quantity = read_label_quantity(" ".join(words[index:]))
+            if quantity is not None:
+                return " ".join(words[:index]), quantity
+        return label, None
+
+
+@attrs.frozen
+class _CjkWriter(_PlainWriter):
+    """Chinese court style: no spaces, Chinese numerals, "，" between components."""
+
+    def join(self, parts: Sequence[_Part]) -> str:
+        """ "，" between components, "，并处" before a money penalty, "；" where folds bite."""
+        join = self.phrases["join"]
+        text = parts[0].text
+        carrying = parts[0].states_max  # the reader carries a maximum ("以下") forward
+        for before, after in itertools.pairwise(parts):
+            if _folds(before, after) or (carrying and after.plain) or _alternatives(after):
+                if not join["hard_stops_folds"]:
+                    raise _Unrenderable("the reader would fold these components into one")
+                separator: str = join["hard"]
+                carrying = False
+            elif after.kind in join["added_kinds"]:
+                separator = join["added"]
+            else:
+                separator = join["separator"]
+            carrying = carrying or after.states_max
+            text += separator + after.text
+        return text
+
+    def unit(self, amount: int, unit: str) -> str:
+        length = self.phrases["length"]["unit_length"]
+        text = format_unit(amount, unit, length=length, format=_WHOLE, locale=self.locale)
+        shown = format_decimal(amount, _WHOLE, locale=self.locale)
+        return text.replace(shown, self.number(amount), 1)
+
+    def number(self, value: int) -> str:
+        if self.words:
+            spelled = self.spell(value)
+            if spelled is not None:
+                return spelled
+        return format_decimal(value, _WHOLE, locale=self.digits_locale)
+
+    def spell(self, value: int) -> str | None:
+        """*value* in Chinese numerals: 十五, 一百零五, 一万二千, 十万零一十; None past 亿 sections.
+
+        Four-digit sections, each followed by its large unit (万, 亿); 十 opens a number
+        without 一; each gap of zeros before a digit is written once as 零.
+        """
+        table = self.phrases["numbers"]
+        digits: str = table["digits"]
+        units: Sequence[str] = table["units"]
+        large: Sequence[str] = table["large"]
+        if value == 0:
+            return digits[0]
+        sections: list[int] = []
+        while value:
+            value, section = divmod(value, 10_000)
+            sections.insert(0, section)
+        if len(sections) > len(large) + 1:
+            return None
+        text = ""
+        zero = False  # a gap of zeros waits for the next digit
+        for index, section in enumerate(sections):
+            power = len(sections) - 1 - index
+            if section == 0:
+                zero = zero or bool(text)
+                continue
+            if text and section < 1000:
+                zero = True
+            for place in (3, 2, 1, 0):
+                digit = section // 10**place % 10
+                if digit == 0:
+                    zero = zero or (bool(text) and place < 3)
+                    continue
+                if zero:
+                    text += digits[0]
+                    zero = False
+                if not (digit == 1 and place == 1 and not text):
+                    text += digits[digit]
+                text += units[place - 1] if place else ""
+            text += large[power - 1] if power else ""
+            zero = False
+        return text
+
+    def money(self, money: Money) -> str:
+        """ "人民币五千元", "5,000美元": CLDR's currency name, where the reader reads it back."""
+        name = get_currency_name(money.currency, locale=self.locale)
+        if self.lexicon.currency(name, None) != money.currency:
+            raise _Unrenderable(f"the reader has no name for {money.currency}")
+        table = self.phrases["money"]
+        pattern: str = table.get("patterns", {}).get(money.currency, table["pattern"])
+        whole = money.amount == money.amount.to_integral_value()
+        spelled = self.spell(int(money.amount)) if whole and self.words else None
+        amount = spelled or format_decimal(
+            money.amount,
+            _WHOLE if whole else _CENTS,
+            locale=self.digits_locale,
+            decimal_quantization=False,
+        )
+        return _fill(pattern, name=name, amount=amount)
+
+
+def _alternatives(part: _Part) -> bool:
+    """A custodial term "N以上有期徒刑或者无期徒刑": its 或者 makes the reader take the commas
+    of the list before it as "or"s, so a hard separator goes before it."""
+    custody = part.component
+    return (
+        isinstance(custody, Custody)
+        and isinstance(custody.min, Duration)
+        and isinstance(custody.max, Life)
+    )
+
+
+def _folds(before: _Part, after: _Part) -> bool:
+    """Whether the reader would make two neighbouring components of one kind one component.
+
+    A custodial term with no length after another names how that one is served ("有期徒刑十年，
+    有期徒刑"); an open-bottomed and an open-topped term meet in one range ("三年以下有期徒刑，
+    十年以上有期徒刑"). Kinds the reader keeps apart (two fixed terms, two death sentences)
+    need no hard separator. Unknown shapes count as folding: the notation is always exact.
+    """
+    first, second = before.component, after.component
+    if before.kind != after.kind or first is None or second is None:
+        return False
+    if isinstance(second, Custody) and second.min is None and second.max is None:
+        return True
+    if isinstance(first, Death) and isinstance(second, Death):
+        return False
+    ends: list[tuple[object, object]] = [
+        (getattr(first, "min", None), getattr(first, "max", None)),
+        (getattr(second, "min", None), getattr(second, "max", None)),
+    ]
+    for (upper_min, upper_max), (lower_min, lower_max) in (ends, ends[::-1]):
+        fixed = lower_min == lower_max and isinstance(lower_min, Duration | Money)
+        if upper_min is None and upper_max is not None and lower_min is not None and not fixed:
+            return True
+    return isinstance(first, Other)
+
+
+_WRITERS: Final[Mapping[str, type[_Writer]]] = {
+    "prose": _Writer,
+    "cjk": _CjkWriter,
+    "neutral": _NeutralWriter,
+}

@@ -1,0 +1,441 @@
+"""render() beyond English: Chinese court style read back by the Chinese reader, and every other
+CLDR locale through the language-neutral root wording."""
+
+from __future__ import annotations
+
+import pytest
+from babel.localedata import locale_identifiers
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import death, durations, modalities, money, sentences, terms
+from test_renderer import ONE_OF_EACH, STYLES
+
+from sentencenorm import (
+    LIFE,
+    CommunityService,
+    CommunitySupervision,
+    Component,
+    Custody,
+    Death,
+    DeprivationOfRights,
+    Duration,
+    Fine,
+    Forfeiture,
+    Money,
+    Other,
+    Probation,
+    Restitution,
+    Sentence,
+    SupervisedRelease,
+    Suspension,
+    parse,
+    render,
+)
+from sentencenorm import renderer as renderer_module
+from sentencenorm.lexicon import lexicon
+
+#: Chinese locales the Chinese reader reads back, simplified and traditional.
+CHINESE = ["zh", "zh_Hans", "zh_CN", "zh_Hans_SG", "zh_Hant", "zh_TW", "zh_HK"]
+
+#: Locales with no wording file of their own: root's neutral wording, CLDR's lengths.
+ROOT_LOCALES = [
+    "ja", "ko", "ru", "ar", "hi", "pt_BR", "it", "nl", "pl", "tr",
+    "sv", "uk", "he", "th", "vi", "id", "cs", "el", "fi", "da",
+]  # fmt: skip
+
+
+def years(n: int) -> Duration:
+    return Duration.of(years=n)
+
+
+def months(n: int) -> Duration:
+    return Duration.of(months=n)
+
+
+def cny(amount: int | str) -> Money:
+    return Money(amount, "CNY")
+
+
+def reads_back_zh(value: Sentence | Component, **options: str) -> str:
+    """Render *value* in Chinese and check that the Chinese reader reads it back."""
+    text = render(value, **options)  # type: ignore[arg-type]
+    expected = value if isinstance(value, Sentence) else Sentence((value,))
+    assert parse(text, lang="zh") == expected, text
+    return text
+
+
+# ── the key property, in Chinese ─────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("locale", CHINESE)
+@pytest.mark.parametrize("style", STYLES)
+@given(value=sentences)
+def test_chinese_render_then_parse_is_identity(locale: str, style: str, value: Sentence) -> None:
+    """parse(render(s, locale=zh...), lang="zh") == s for every canonical sentence."""
+    text = render(value, locale=locale, style=style)  # type: ignore[arg-type]
+    assert parse(text, lang="zh") == value, text
+    assert "\n" not in text
+
+
+def _rights_shape(low: object, high: object) -> bool:
+    """Rights are lost for a term or for life (终身); Chinese has no "up to life" for them."""
+    return high is not LIFE or low is LIFE
+
+
+@st.composite
+def zh_custody(draw: st.DrawFn) -> Custody:
+    low, high = draw(terms(life=True))
+    suspension = draw(st.sampled_from([None, None, Suspension(), "period"]))
+    if suspension == "period":
+        suspension = Suspension(draw(durations))
+    return Custody(low, high, suspended=suspension)  # type: ignore[arg-type]
+
+
+@st.composite
+def zh_fine(draw: st.DrawFn) -> Fine:
+    currency = draw(st.sampled_from(["CNY", "CNY", "USD", "EUR", "GBP"]))
+    shape = draw(st.sampled_from(["point", "range", "at_most", "at_least", "none"]))
+    first = draw(money(currency))
+    if shape == "point":
+        return Fine(first, first)
+    if shape == "at_most":
+        return Fine(None, first)
+    if shape == "at_least":
+        return Fine(first, None)
+    if shape == "range":
+        return Fine(first, draw(money(currency).filter(lambda m: m.amount > first.amount)))
+    return Fine()
+
+
+#: Components that Chinese court wording can say exactly.
+zh_components = st.one_of(
+    zh_custody(),
+    death(),
+    zh_fine(),
+    money("CNY").map(Forfeiture),
+    terms(life=False).map(lambda pair: CommunitySupervision(*pair)),  # type: ignore[misc]
+    terms(life=True)
+    .filter(lambda pair: _rights_shape(*pair))
+    .map(lambda pair: DeprivationOfRights(*pair)),  # type: ignore[misc]
+    st.integers(1, 10_000).map(CommunityService),
+    st.sampled_from(
+        [
+            "deportation (驱逐出境)",
+            "exempted from criminal punishment (免予刑事处罚)",
+            "confiscation of all personal property (没收个人全部财产)",
+        ]
+    ).map(Other),
+)
+
+
+@pytest.mark.parametrize("locale", ["zh", "zh_Hant"])
+@pytest.mark.parametrize("style", STYLES)
+@given(component=zh_components, modality=modalities)
+def test_chinese_wording_covers_its_kinds(
+    locale: str, style: str, component: Component, modality: object
+) -> None:
+    """A component Chinese can say is said in Chinese, never in the notation, and reads back."""
+    value = Sentence((component,), modality=modality)  # type: ignore[arg-type]
+    text = render(value, locale=locale, style=style)  # type: ignore[arg-type]
+    assert text != str(value)
+    assert parse(text, lang="zh") == value, text
+
+
+@pytest.mark.parametrize("style", STYLES)
+@given(
+    value=st.builds(
+        Sentence,
+        components=st.lists(zh_components, min_size=2, max_size=4),
+        modality=modalities,
+    )
+)
+def test_chinese_components_joined_read_back(style: str, value: Sentence) -> None:
+    """Several components joined by "，", "，并处" and "；" read back, all in Chinese."""
+    text = render(value, locale="zh", style=style)  # type: ignore[arg-type]
+    assert text != str(value)
+    assert parse(text, lang="zh") == value, text
+
+
+# ── Chinese court style, form by form ────────────────────────────────────────────────────────
+
+P1Y6M = Duration.of(years=1, months=6)
+P4M15D = Duration.of(months=4, days=15)
+
+ZH: list[tuple[Component | Sentence, str, str]] = [
+    (Custody(years(10), years(10)), "有期徒刑十年", "有期徒刑10年"),
+    (Custody(P1Y6M, P1Y6M), "有期徒刑一年六个月", "有期徒刑1年6个月"),
+    (Custody(P4M15D, P4M15D), "拘役四个月十五天", "拘役4个月15天"),
+    (Custody(months(6), months(6)), "有期徒刑六个月", "有期徒刑6个月"),
+    (Custody(None, LIFE), "无期徒刑", "无期徒刑"),
+    (Custody(LIFE, LIFE), "终身监禁", "终身监禁"),
+    (Custody(), "有期徒刑", "有期徒刑"),
+    (Custody(years(3), years(10)), "三年以上十年以下有期徒刑", "3年以上10年以下有期徒刑"),
+    (Custody(None, years(3)), "三年以下有期徒刑", "3年以下有期徒刑"),
+    (Custody(years(10), None), "十年以上有期徒刑", "10年以上有期徒刑"),
+    (
+        Custody(years(3), years(3), suspended=Suspension(years(5))),
+        "有期徒刑三年，缓刑五年",
+        "有期徒刑3年，缓刑5年",
+    ),
+    (
+        Custody(years(3), years(3), suspended=Suspension()),
+        "有期徒刑三年，缓刑",
+        "有期徒刑3年，缓刑",
+    ),
+    (Death(), "死刑", "死刑"),
+    (Death(suspended=True, reprieve=years(2)), "死刑缓期二年执行", "死刑缓期2年执行"),
+    (Death(suspended=True), "死刑缓期执行", "死刑缓期执行"),
+    (Fine(cny(5000), cny(5000)), "罚金人民币五千元", "罚金人民币5,000元"),
+    (Fine(None, cny(5000)), "罚金人民币五千元以下", "罚金人民币5,000元以下"),
+    (Fine(cny(5000), None), "罚金人民币五千元以上", "罚金人民币5,000元以上"),
+    (
+        Fine(cny(5000), cny(10000)),
+        "罚金人民币五千元至人民币一万元",
+        "罚金人民币5,000元至人民币10,000元",
+    ),
+    (Fine(), "罚金", "罚金"),
+    (Fine(cny("1234.5"), cny("1234.5")), "罚金人民币1,234.50元", "罚金人民币1,234.50元"),
+    (Fine(Money(5000, "USD"), Money(5000, "USD")), "罚金五千美元", "罚金5,000美元"),
+    (Forfeiture(cny(100000)), "没收个人财产人民币十万元", "没收个人财产人民币100,000元"),
+    (DeprivationOfRights(years(3), years(3)), "剥夺政治权利三年", "剥夺政治权利3年"),
+    (DeprivationOfRights(LIFE, LIFE), "剥夺政治权利终身", "剥夺政治权利终身"),
+    (DeprivationOfRights(years(1), years(3)), "剥夺政治权利一年至三年", "剥夺政治权利1年至3年"),
+    (DeprivationOfRights(), "剥夺政治权利", "剥夺政治权利"),
+    (CommunitySupervision(years(1), years(1)), "管制一年", "管制1年"),
+    (CommunitySupervision(months(3), years(2)), "管制三个月至二年", "管制3个月至2年"),
+    (Other("deportation (驱逐出境)"), "驱逐出境", "驱逐出境"),
+    (CommunityService(200), "社会服务令二百小时", "社会服务令200小时"),
+    (
+        Custody(years(10), LIFE),
+        "十年以上有期徒刑或者无期徒刑",
+        "10年以上有期徒刑或者无期徒刑",
+    ),
+    # "；" where "，" would let the reader fold: a maximum carried over a fixed amount...
+    (
+        Sentence((Custody(None, years(3)), Fine(cny(5000), cny(5000)))),
+        "三年以下有期徒刑；罚金人民币五千元",
+        "3年以下有期徒刑；罚金人民币5,000元",
+    ),
+    # ...two open terms of one kind meeting in one range...
+    (
+        Sentence((Custody(None, years(3)), Custody(years(10), None))),
+        "三年以下有期徒刑；十年以上有期徒刑",
+        "3年以下有期徒刑；10年以上有期徒刑",
+    ),
+    # ...and a list before 或者, whose commas the reader takes as "or"s.
+    (
+        Sentence((Custody(years(1), years(1)), Custody(years(10), LIFE))),
+        "有期徒刑一年；十年以上有期徒刑或者无期徒刑",
+        "有期徒刑1年；10年以上有期徒刑或者无期徒刑",
+    ),
+    (
+        Sentence((Custody(years(1), years(1)), Custody(years(2), years(2)))),
+        "有期徒刑一年，有期徒刑二年",
+        "有期徒刑1年，有期徒刑2年",
+    ),
+    (
+        Sentence((Custody(years(10), years(10)),), modality="imposed"),
+        "判处有期徒刑十年",
+        "判处有期徒刑10年",
+    ),
+    (
+        Sentence((Custody(years(10), years(10)),), modality="potential"),
+        "可能会被判处有期徒刑十年",
+        "可能会被判处有期徒刑10年",
+    ),
+    (
+        Sentence((Custody(None, years(3)),), modality="statutory"),
+        "处三年以下有期徒刑",
+        "处3年以下有期徒刑",
+    ),
+    (
+        Sentence(
+            (
+                Custody(years(3), years(3), suspended=Suspension(years(5))),
+                Fine(cny(50000), cny(50000)),
+            ),
+            modality="imposed",
+        ),
+        "判处有期徒刑三年，缓刑五年，并处罚金人民币五万元",
+        "判处有期徒刑3年，缓刑5年，并处罚金人民币50,000元",
+    ),
+    (
+        Sentence((Death(suspended=True, reprieve=years(2)), DeprivationOfRights(LIFE, LIFE))),
+        "死刑缓期二年执行，剥夺政治权利终身",
+        "死刑缓期2年执行，剥夺政治权利终身",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "expected"),
+    [(value, "words", words) for value, words, _ in ZH]
+    + [(value, "digits", digits) for value, _, digits in ZH],
+    ids=repr,
+)
+def test_chinese_table(value: Sentence | Component, style: str, expected: str) -> None:
+    """Each form has one Chinese court phrasing per style, and it reads back."""
+    assert reads_back_zh(value, locale="zh", style=style) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("zh_Hant", "判處有期徒刑三年，緩刑五年，並處罰金人民幣五萬元"),
+        ("zh_TW", "判處有期徒刑三年，緩刑五年，並處罰金人民幣五萬元"),
+        ("zh_CN", "判处有期徒刑三年，缓刑五年，并处罚金人民币五万元"),
+    ],
+)
+def test_traditional_characters(locale: str, expected: str) -> None:
+    """zh_Hant (and zh_TW, written in Hant) lays traditional characters over zh.toml."""
+    value = Sentence(
+        (
+            Custody(years(3), years(3), suspended=Suspension(years(5))),
+            Fine(cny(50000), cny(50000)),
+        ),
+        modality="imposed",
+    )
+    assert reads_back_zh(value, locale=locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (15, "十五"),
+        (25, "二十五"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (1005, "一千零五"),
+        (10500, "一万零五百"),
+        (12000, "一万二千"),
+        (100010, "十万零一十"),
+        (10001000, "一千万一千"),
+        (100000005, "一亿零五"),
+        (123456789, "一亿二千三百四十五万六千七百八十九"),
+        (1000000000, "十亿"),
+    ],
+)
+def test_chinese_numerals(number: int, numeral: str) -> None:
+    """Chinese numerals: 十 opens without 一, one 零 per gap, 万 and 亿 sections."""
+    writer = renderer_module._writer("zh", "words")
+    assert isinstance(writer, renderer_module._CjkWriter)
+    assert writer.spell(number) == numeral
+    assert lexicon("zh").number(numeral) == number
+
+
+@given(number=st.integers(1, 10**12 - 1))
+def test_chinese_numerals_read_back(number: int) -> None:
+    """Every numeral the writer spells, the reader's number system reads as the same number."""
+    writer = renderer_module._writer("zh", "words")
+    assert isinstance(writer, renderer_module._CjkWriter)
+    numeral = writer.spell(number)
+    assert numeral is not None
+    assert lexicon("zh").number(numeral) == number
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Sentence((Custody(years(2), years(2), count=2, aggregation="consecutive"),)),
+        Sentence((Probation(years(3), years(3)),), modality="imposed"),
+        Sentence((SupervisedRelease(years(1), years(1)),)),
+        Sentence((Restitution(cny(5000)),)),
+        Sentence((Other("time served"),)),
+        Sentence((Fine(Money(5000, "CAD"), Money(5000, "CAD")),)),
+        Sentence((DeprivationOfRights(None, LIFE),)),
+        Sentence((DeprivationOfRights(years(3), LIFE),)),
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("style", STYLES)
+def test_chinese_falls_back_to_notation(value: Sentence, style: str) -> None:
+    """What Chinese court wording cannot say exactly is written in the canonical notation."""
+    text = render(value, locale="zh", style=style)  # type: ignore[arg-type]
+    assert text == str(value)
+    assert parse(text, lang="zh") == value
+
+
+# ── every other locale: root's neutral wording ──────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("locale", ROOT_LOCALES)
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("kind", list(ONE_OF_EACH), ids=lambda cls: cls.__name__)
+def test_every_kind_renders_in_root_locales(kind: type, style: str, locale: str) -> None:
+    """Every component kind renders in both styles in locales without a file of their own."""
+    text = render(ONE_OF_EACH[kind], locale=locale, style=style)  # type: ignore[arg-type]
+    assert text
+    assert text == text.strip()
+    assert "\n" not in text
+    assert "\u00a0" not in text
+
+
+@pytest.mark.parametrize("locale", ROOT_LOCALES)
+@pytest.mark.parametrize("style", STYLES)
+def test_sentence_of_every_kind_renders_on_one_line(locale: str, style: str) -> None:
+    """All kinds at once, with a modality, make one non-empty line."""
+    value = Sentence(tuple(ONE_OF_EACH.values()), modality="imposed")
+    text = render(value, locale=locale, style=style)  # type: ignore[arg-type]
+    assert text
+    assert "\n" not in text
+    assert text != str(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "locale", "expected"),
+    [
+        (Custody(years(10), years(10)), "de", "custody 10 Jahre"),
+        (Custody(months(6), years(10)), "de", "custody 6 Monate – 10 Jahre"),
+        (Custody(P1Y6M, P1Y6M), "de", "custody 1 Jahr, 6 Monate"),
+        (Custody(P1Y6M, P1Y6M), "es", "custody 1 año y 6 meses"),  # es lacks "unit" list parts
+        (Custody(P1Y6M, P1Y6M), "ja", "custody 1 年 6 か月"),
+        (Custody(None, LIFE), "ja", "custody ≤ life"),
+        (Fine(Money(5000, "EUR"), Money(5000, "EUR")), "de", "fine 5.000,00 €"),
+        (Death(suspended=True, reprieve=years(2)), "ar", "death (suspended, reprieve سنتان)"),
+        (
+            Sentence(
+                (Custody(years(10), years(10)), Fine(cny(5000), cny(5000))), modality="imposed"
+            ),
+            "ja",
+            "imposed: custody 10 年、fine 元5,000.00",
+        ),
+    ],
+    ids=repr,
+)
+def test_root_wording(value: Sentence | Component, locale: str, expected: str) -> None:
+    """Root writes CLDR's lengths and amounts after the canonical kind words."""
+    assert render(value, locale=locale) == expected
+
+
+def test_two_part_duration_in_every_locale() -> None:
+    """A length of two units renders in every locale Babel knows (STYLE.md §d.1)."""
+    value = Custody(P1Y6M, P1Y6M)
+    for code in locale_identifiers():
+        for style in STYLES:
+            text = render(value, locale=code, style=style)  # type: ignore[arg-type]
+            assert text, code
+            assert "\n" not in text, code
+
+
+def test_no_list_item_is_written_twice() -> None:
+    """Babel writes the last item twice where a locale's style has no two-item pattern (ar)."""
+    text = render(Custody(P1Y6M, P1Y6M), locale="ar", style="digits")
+    assert text.count("6") == 1, text
+
+
+@pytest.mark.parametrize(
+    ("locale", "chain"),
+    [
+        ("en_GB", ["root", "en", "en_Latn", "en_GB", "en_Latn_GB"]),
+        ("zh_TW", ["root", "zh", "zh_Hant", "zh_TW", "zh_Hant_TW"]),
+        ("ja", ["root", "ja", "ja_Jpan"]),
+    ],
+)
+def test_fallback_chain(locale: str, chain: list[str]) -> None:
+    """Files are laid over each other from root to the whole code, as CLDR's data is."""
+    from babel import Locale
+
+    assert renderer_module._chain(Locale.parse(locale)) == chain
