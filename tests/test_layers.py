@@ -14,7 +14,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
 
 BASE = {"errors", "durations", "model", "_resources", "lexicon", "notation", "serialize"}
-READ = {"grammars", "transformer", "notation_reader", "parser", "extractor", "detect"}
+READ = {"grammars", "transformer", "notation_reader", "parser", "extractor", "detect", "batch"}
 WRITE = {"renderer"}
 JUDGE = {"jurisdictions", "comparison", "bands"}
 
@@ -34,6 +34,7 @@ ALLOWED = {
     "detect": {"_resources", "grammars"},
     "parser": BASE | {"grammars", "transformer", "detect"},
     "extractor": BASE | {"grammars", "transformer", "parser", "detect"},
+    "batch": {"errors", "extractor", "model", "parser"},
     "renderer": BASE,
     "jurisdictions": {"_resources", "durations", "errors", "model"},
     "comparison": {"durations", "errors", "jurisdictions", "model"},

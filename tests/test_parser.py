@@ -217,3 +217,51 @@ def test_arbitrary_text_raises_only_the_parse_error(text: str) -> None:
 def test_vocabulary_soup_raises_only_the_parse_error(text: str) -> None:
     """Sequences of real grammar words reach deep paths without any other exception."""
     _check_outcome(text)
+
+
+# ── the phrase cache ────────────────────────────────────────────────────────────────────────
+
+
+def test_a_repeated_phrase_is_read_once() -> None:
+    """A phrase seen before is answered from the cache, with an equal value."""
+    from sentencenorm.parser import _outcome
+
+    first = parse("seventeen months and 3 days in jail")
+    hits = _outcome.cache_info().hits
+    again = parse("seventeen months and 3 days in jail")
+    assert again == first
+    assert again.text == first.text
+    assert _outcome.cache_info().hits == hits + 1
+
+
+def test_a_repeated_error_is_a_fresh_error_with_the_same_fields() -> None:
+    """A phrase that failed before fails again the same way, with a new exception object."""
+    errors = []
+    for _ in range(2):
+        with pytest.raises(SentenceParseError) as info:
+            parse("ten yaers of cached failure")
+        errors.append(info.value)
+    first, second = errors
+    assert first is not second
+    assert (first.text, first.column, first.expected, first.reason) == (
+        second.text,
+        second.column,
+        second.expected,
+        second.reason,
+    )
+
+
+@given(st.text(max_size=40))
+def test_cached_and_fresh_reads_agree(text: str) -> None:
+    """The cache changes nothing: a second read equals a read with the cache cleared."""
+    from sentencenorm.parser import _outcome
+
+    def read() -> object:
+        try:
+            return parse(text)
+        except SentenceParseError as error:
+            return (error.column, error.reason, error.expected)
+
+    cached = read()
+    _outcome.cache_clear()
+    assert read() == cached

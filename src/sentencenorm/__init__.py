@@ -11,6 +11,7 @@
 """
 
 from .bands import band_schemes, conventions
+from .batch import extract_many, parse_many
 from .comparison import Comparison, Level, Order, Rank, Severity, compare
 from .durations import Duration
 from .errors import (
@@ -95,6 +96,8 @@ __all__ = [
     "compare",
     "conventions",
     "extract",
+    "extract_many",
     "parse",
+    "parse_many",
     "render",
 ]

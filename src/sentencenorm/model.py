@@ -62,6 +62,10 @@ class Life:
     def __str__(self) -> str:
         return "life"
 
+    def __reduce__(self) -> str:
+        # Unpickled (e.g. from a worker process) as the one LIFE, so `is LIFE` stays true.
+        return "LIFE"
+
 
 LIFE: Final = Life()
 

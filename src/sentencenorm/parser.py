@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -114,17 +115,35 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
         )
     if not text.strip():
         raise SentenceParseError(text, 0, reason="the phrase is empty")
-    if not _NOTATION_START.match(text):
-        return _read(text, lang, country)
-    # Canonical notation ("custody P6M..P10Y") is read first where it could be one: a few
-    # spellings are also prose ("custody life"), and the notation's meaning is the exact one.
+    outcome = _outcome(text, lang, country)
+    if isinstance(outcome, SentenceParseError):  # a fresh error each time, never a shared one
+        raise SentenceParseError(outcome.text, outcome.column, outcome.expected, outcome.reason)
+    return outcome
+
+
+#: How many distinct (phrase, language, country) outcomes `parse` remembers. Court data
+#: repeats its phrases ("two years of probation" thousands of times): a repeated phrase
+#: costs a dictionary lookup. Values are immutable, so a remembered one is safe to share.
+CACHE_SIZE: Final = 65536
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _outcome(text: str, lang: str, country: str | None) -> Sentence | SentenceParseError:
+    """The sentence *text* reads to, or the error saying why not (remembered)."""
     try:
-        return _read(text, NOTATION, country)
-    except SentenceParseError as notation_error:
-        try:
+        if not _NOTATION_START.match(text):
             return _read(text, lang, country)
-        except SentenceParseError as error:
-            raise (notation_error if notation_error.column > error.column else error) from None
+        # Canonical notation ("custody P6M..P10Y") is read first where it could be one: a
+        # few spellings are also prose ("custody life"), and the notation's meaning is exact.
+        try:
+            return _read(text, NOTATION, country)
+        except SentenceParseError as notation_error:
+            try:
+                return _read(text, lang, country)
+            except SentenceParseError as error:
+                return notation_error if notation_error.column > error.column else error
+    except SentenceParseError as error:
+        return error
 
 
 # Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").

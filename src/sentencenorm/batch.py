@@ -1,0 +1,124 @@
+"""`parse_many` and `extract_many`: one result per input, in order, streaming, on many cores.
+
+Both read their input lazily and keep a bounded number of inputs in flight, so a
+ten-million-line file costs constant memory. Errors are values: a phrase that cannot be read
+gives its `SentenceParseError` in its place, never an exception that ends the batch and never
+a dropped record. With ``workers > 1`` the work is spread over that many processes (each
+builds its grammar once) and results still come back in input order.
+
+>>> results = list(parse_many(["six months to 10 years", "ten yaers", "life"]))
+>>> [str(r) if not isinstance(r, SentenceParseError) else "error" for r in results]
+['custody P6M..P10Y', 'error', 'custody ..life']
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import itertools
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+from typing import Any, Final, TypeVar
+
+from .errors import SentenceParseError
+from .extractor import Match, extract
+from .model import Sentence
+from .parser import parse
+
+__all__ = ["extract_many", "parse_many"]
+
+#: Inputs sent to a worker at a time: large enough to amortize the hand-over, small enough
+#: that results keep streaming.
+CHUNK: Final = 512
+#: Chunks in flight per worker: the bound that keeps memory constant on endless input.
+AHEAD: Final = 4
+
+_Result = TypeVar("_Result")
+
+
+def parse_many(
+    phrases: Iterable[object],
+    *,
+    lang: str = "en",
+    jurisdiction: str | None = None,
+    workers: int = 1,
+) -> Iterator[Sentence | SentenceParseError]:
+    """`parse` each phrase; yield its `Sentence`, or its `SentenceParseError`, in order.
+
+    An item that is not text gives an error in its place. Unknown *lang* or *jurisdiction*
+    codes raise at once, before any input is read. ``workers=0`` uses every core.
+    """
+    _check(lang, jurisdiction)
+    return _run(_parse_chunk, phrases, (lang, jurisdiction), workers)
+
+
+def extract_many(
+    documents: Iterable[object],
+    *,
+    lang: str = "en",
+    jurisdiction: str | None = None,
+    workers: int = 1,
+) -> Iterator[list[Match]]:
+    """`extract` each document; yield its list of matches (empty for none), in order.
+
+    An item that is not text gives an empty list in its place.
+    """
+    _check(lang, jurisdiction)
+    return _run(_extract_chunk, documents, (lang, jurisdiction), workers)
+
+
+def _check(lang: str, jurisdiction: str | None) -> None:
+    """Raise the named error for a bad code now, not in a worker later."""
+    with contextlib.suppress(SentenceParseError):  # the empty phrase: the codes are fine
+        parse("", lang=lang, jurisdiction=jurisdiction)
+
+
+def _parse_one(item: object, lang: str, jurisdiction: str | None) -> Any:
+    if not isinstance(item, str):
+        shown = repr(item)[:60]
+        return SentenceParseError(shown, 0, reason=f"not text ({type(item).__name__})")
+    try:
+        return parse(item, lang=lang, jurisdiction=jurisdiction)
+    except SentenceParseError as error:
+        return error
+
+
+def _parse_chunk(
+    items: list[object], lang: str, jurisdiction: str | None
+) -> list[Sentence | SentenceParseError]:
+    return [_parse_one(item, lang, jurisdiction) for item in items]
+
+
+def _extract_chunk(items: list[object], lang: str, jurisdiction: str | None) -> list[list[Match]]:
+    return [
+        extract(item, lang=lang, jurisdiction=jurisdiction) if isinstance(item, str) else []
+        for item in items
+    ]
+
+
+def _chunks(items: Iterable[object]) -> Iterator[list[object]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, CHUNK)):
+        yield chunk
+
+
+def _run(
+    work: Any, items: Iterable[object], args: tuple[str, str | None], workers: int
+) -> Iterator[Any]:
+    if not isinstance(workers, int) or workers < 0:
+        raise ValueError(f"workers must be a whole number, 0 for every core: {workers!r}")
+    count = (os.cpu_count() or 1) if workers == 0 else workers
+    if count <= 1:
+        for chunk in _chunks(items):
+            yield from work(chunk, *args)
+        return
+    with multiprocessing.get_context("spawn").Pool(count) as pool:
+        pending: collections.deque[AsyncResult[Any]] = collections.deque()
+        for chunk in _chunks(items):
+            pending.append(pool.apply_async(work, (chunk, *args)))
+            if len(pending) >= AHEAD * count:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
