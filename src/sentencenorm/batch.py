@@ -47,8 +47,10 @@ def parse_many(
 ) -> Iterator[Sentence | SentenceParseError]:
     """`parse` each phrase; yield its `Sentence`, or its `SentenceParseError`, in order.
 
-    An item that is not text gives an error in its place. Unknown *lang* or *jurisdiction*
-    codes raise at once, before any input is read. ``workers=0`` uses every core.
+    An item that is not text gives an error in its place; an item that is already a
+    `SentenceParseError` (a line that failed upstream) is passed through in its place.
+    Unknown *lang* or *jurisdiction* codes raise at once, before any input is read.
+    ``workers=0`` uses every core.
     """
     _check(lang, jurisdiction)
     return _run(_parse_chunk, phrases, (lang, jurisdiction), workers)
@@ -76,6 +78,8 @@ def _check(lang: str, jurisdiction: str | None) -> None:
 
 
 def _parse_one(item: object, lang: str, jurisdiction: str | None) -> Any:
+    if isinstance(item, SentenceParseError):
+        return item  # an input that already failed upstream (not UTF-8, say) keeps its place
     if not isinstance(item, str):
         shown = repr(item)[:60]
         return SentenceParseError(shown, 0, reason=f"not text ({type(item).__name__})")
@@ -83,6 +87,9 @@ def _parse_one(item: object, lang: str, jurisdiction: str | None) -> Any:
         return parse(item, lang=lang, jurisdiction=jurisdiction)
     except SentenceParseError as error:
         return error
+    except Exception as exc:  # parse promises never to; keep the record rather than the batch
+        reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return SentenceParseError(item, 0, reason=reason)
 
 
 def _parse_chunk(
@@ -110,9 +117,9 @@ def _run(
     if not isinstance(workers, int) or workers < 0:
         raise ValueError(f"workers must be a whole number, 0 for every core: {workers!r}")
     count = (os.cpu_count() or 1) if workers == 0 else workers
-    if count <= 1:
-        for chunk in _chunks(items):
-            yield from work(chunk, *args)
+    if count <= 1:  # one at a time: each result leaves before the next input is read
+        for item in items:
+            yield from work([item], *args)
         return
     with multiprocessing.get_context("spawn").Pool(count) as pool:
         pending: collections.deque[AsyncResult[Any]] = collections.deque()

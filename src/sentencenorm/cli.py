@@ -9,11 +9,14 @@ interrupted. No input, however malformed, produces a traceback.
 from __future__ import annotations
 
 import argparse
+import csv
 import io
+import itertools
 import json
 import os
 import sys
 import textwrap
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -42,6 +45,8 @@ EPILOG = r"""examples:
   printf 'six months to 10 years\nten yaers\n' | sentencenorm parse --jsonl
   sentencenorm extract article.txt            (every sentencing expression in a document)
   sentencenorm extract --jsonl --context 40 - < article.txt
+  sentencenorm extract --jsonl --workers 0 judgments/   (every file under a folder)
+  sentencenorm parse --csv-column text cases.csv > cases.out.csv
   sentencenorm compare "life" "25 years" --jurisdiction DE
   sentencenorm parse --lang zh "判处有期徒刑十五年"     (--lang auto picks the grammar)
   sentencenorm render "custody P2Y6M suspended=P3Y" --locale de
@@ -87,6 +92,13 @@ def build_parsers() -> tuple[
         "--jsonl", action="store_true", help="print one compact JSON object per input line"
     )
     _reading_options(parse)
+    _batch_options(parse)
+    parse.add_argument(
+        "--csv-column",
+        metavar="NAME",
+        help="read a CSV (file or -) and add sentence, json and error columns; NAME is the "
+        "column holding the phrases",
+    )
     meaning = parse.add_argument_group(
         "meaning", "add what a sentence means; --jurisdiction's profile fills unstated bounds"
     )
@@ -112,7 +124,9 @@ def build_parsers() -> tuple[
         epilog=EPILOG,
         formatter_class=raw,
     )
-    extract.add_argument("files", nargs="*", metavar="FILE", help='a UTF-8 text; "-" reads stdin')
+    extract.add_argument(
+        "files", nargs="*", metavar="FILE", help='a UTF-8 text or a folder of them; "-" is stdin'
+    )
     extract.add_argument(
         "--jsonl", action="store_true", help="print one compact JSON object per match"
     )
@@ -120,6 +134,7 @@ def build_parsers() -> tuple[
         "--context", type=int, default=60, metavar="N", help="characters of context shown (60)"
     )
     _reading_options(extract)
+    _batch_options(extract)
     compare = commands.add_parser(
         "compare",
         help="order two sentences by severity",
@@ -162,6 +177,16 @@ def build_parsers() -> tuple[
 
 def _profiles() -> tuple[str, ...]:
     return sentencenorm.jurisdictions.available()
+
+
+def _batch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes to read with (default 1; 0 uses every core); order is kept",
+    )
 
 
 def _reading_options(command: argparse.ArgumentParser) -> None:
@@ -215,6 +240,10 @@ def _main(args: list[str]) -> int:
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="backslashreplace")  # never fail on the terminal's charset
 
+    if options.workers < 0:
+        parse_command.error("--workers must be 0 (every core) or more")
+    if options.csv_column is not None:
+        return _parse_csv(parse_command, options)
     out = sys.stdout
     phrases: list[str] = options.phrases or ["-"]
     if options.jsonl:
@@ -224,21 +253,121 @@ def _main(args: list[str]) -> int:
     else:
         style = "human"
     out.write("[" if style == "list" else "")
-    total = failed = 0
-    for text, problem in _inputs(phrases):
-        result = _parse(text, problem, options.lang, options.jurisdiction)
-        if isinstance(result, SentenceParseError):
-            failed += 1
-            if style != "jsonl":
-                print(result, file=sys.stderr)  # the message and its caret picture
-        out.write(_format(style, total, text, result, _meaning(result, options)))
-        total += 1
-    out.write(("\n]\n" if total else "]\n") if style == "list" else "")
+    progress = _Progress(style == "jsonl")
+    items = (text if problem is None else problem for text, problem in _inputs(phrases))
+    results = sentencenorm.parse_many(
+        items, lang=options.lang, jurisdiction=options.jurisdiction, workers=options.workers
+    )
+    for result in results:
+        text = result.text or ""
+        if isinstance(result, SentenceParseError) and style != "jsonl":
+            print(result, file=sys.stderr)  # the message and its caret picture
+        out.write(_format(style, progress.total, text, result, _meaning(result, options)))
+        progress.step(isinstance(result, SentenceParseError))
+    out.write(("\n]\n" if progress.total else "]\n") if style == "list" else "")
     out.flush()
-    if failed and (style == "jsonl" or total > 1):
-        noun = ("line" if "-" in phrases else "phrase") + ("" if total == 1 else "s")
-        print(f"{failed} of {total} {noun} did not parse", file=sys.stderr)
-    return 1 if failed else 0
+    progress.finish("line" if "-" in phrases else "phrase")
+    return 1 if progress.failed else 0
+
+
+class _Progress:
+    """Counts a batch; on a terminal, a progress line on stderr; at the end, a summary.
+
+    Streaming output (``--jsonl``, CSV) always ends with the summary line: how many were
+    read, how many failed, and how fast. Other outputs only say how many failed.
+    """
+
+    def __init__(self, streaming: bool) -> None:
+        self.streaming = streaming
+        self.live = streaming and sys.stderr.isatty()
+        self.total = self.failed = 0
+        self.started = time.perf_counter()
+        self.shown = self.started
+
+    def step(self, failed: bool) -> None:
+        self.total += 1
+        self.failed += failed
+        if self.live and (now := time.perf_counter()) - self.shown >= 0.25:
+            self.shown = now
+            print(f"\r{self._counts()}", end="", file=sys.stderr, flush=True)
+
+    def _counts(self) -> str:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        parsed = self.total - self.failed
+        return f"{parsed:,} parsed, {self.failed:,} failed, {self.total / elapsed:,.0f}/s"
+
+    def finish(self, noun: str) -> None:
+        if self.live:
+            print("\r\x1b[K", end="", file=sys.stderr)
+        nouns = noun + ("" if self.total == 1 else "s")
+        if self.streaming and self.total:
+            print(f"{self.total:,} {nouns}: {self._counts()}", file=sys.stderr)
+        elif self.failed and self.total > 1:
+            print(f"{self.failed} of {self.total} {nouns} did not parse", file=sys.stderr)
+
+
+def _parse_csv(command: argparse.ArgumentParser, options: argparse.Namespace) -> int:
+    """``parse --csv-column NAME``: a CSV in, the same CSV with the readings added, out.
+
+    Added columns: ``sentence`` (canonical notation), ``json`` (the JSON contract) and
+    ``error`` (why the cell did not parse). One output row per input row, in order.
+    """
+    sources = options.phrases or ["-"]
+    if len(sources) != 1:
+        command.error("--csv-column reads one CSV file (or - for stdin)")
+    name = sources[0]
+    try:
+        raw = (
+            io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape")
+            if name == "-"
+            else open(name, encoding="utf-8-sig", errors="surrogateescape", newline="")  # noqa: SIM115
+        )
+    except OSError as exc:
+        print(f"sentencenorm: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    with raw:
+        reader = csv.reader(raw)
+        header = next(reader, None)
+        if header is None:
+            print(f"sentencenorm: {name} has no header row", file=sys.stderr)
+            return 1
+        if options.csv_column not in header:
+            command.error(f"no column {options.csv_column!r}; the columns are {header}")
+        column = header.index(options.csv_column)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([*header, "sentence", "json", "error"])
+        rows, cells = itertools.tee(reader)
+        items = (_csv_cell(row, column) for row in cells)
+        progress = _Progress(True)
+        results = sentencenorm.parse_many(
+            items, lang=options.lang, jurisdiction=options.jurisdiction, workers=options.workers
+        )
+        for row, result in zip(rows, results, strict=True):
+            shown = [
+                cell.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for cell in row
+            ]
+            if isinstance(result, SentenceParseError):
+                writer.writerow([*shown, "", "", result.message])
+            else:
+                record = {**result.to_dict(), **_meaning(result, options)}
+                writer.writerow([*shown, str(result), _json(record, separators=(",", ":")), ""])
+            progress.step(isinstance(result, SentenceParseError))
+    sys.stdout.flush()
+    progress.finish("row")
+    return 1 if progress.failed else 0
+
+
+def _csv_cell(row: list[str], column: int) -> str | SentenceParseError:
+    """The cell to read, or the error that stands in its place."""
+    if column >= len(row):
+        return SentenceParseError("", 0, reason=f"the row has no column {column + 1}")
+    cell = row[column]
+    try:
+        cell.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a byte that was not UTF-8, kept as a lone surrogate
+        shown = cell.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return SentenceParseError(shown, exc.start, reason="the cell is not valid UTF-8")
+    return cell
 
 
 def _meaning(result: Sentence | SentenceParseError, options: argparse.Namespace) -> dict[str, Any]:
@@ -343,14 +472,19 @@ def _extract(command: argparse.ArgumentParser, args: list[str]) -> int:
         command.error(str(exc))
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="backslashreplace")
+    if options.workers < 0:
+        command.error("--workers must be 0 (every core) or more")
     emphasis = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     failed = 0
-    for name in options.files or ["-"]:
-        text = _document(name)
+    names = list(_files(options.files or ["-"]))
+    texts, documents = itertools.tee(_document(name) for name in names)
+    found = sentencenorm.extract_many(
+        documents, lang=options.lang, jurisdiction=options.jurisdiction, workers=options.workers
+    )
+    for name, text, matches in zip(names, texts, found, strict=True):
         if text is None:
             failed += 1
             continue
-        matches = sentencenorm.extract(text, lang=options.lang, jurisdiction=options.jurisdiction)
         for match in matches:
             if options.jsonl:
                 record = match.to_dict()
@@ -365,6 +499,19 @@ def _extract(command: argparse.ArgumentParser, args: list[str]) -> int:
             print(f"{label}: {count} match{'' if count == 1 else 'es'}", file=sys.stderr)
     sys.stdout.flush()
     return 1 if failed else 0
+
+
+def _files(names: list[str]) -> Iterator[str]:
+    """Each name, with a folder replaced by the files under it (sorted, hidden ones skipped)."""
+    for name in names:
+        if name != "-" and os.path.isdir(name):
+            for folder, subfolders, files in os.walk(name):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                for file in sorted(files):
+                    if not file.startswith("."):
+                        yield os.path.join(folder, file)
+        else:
+            yield name
 
 
 def _document(name: str) -> str | None:
