@@ -1,0 +1,319 @@
+"""The benchmark harness: every named case, with reference rows measured in the same run.
+
+Run from the repository root with the package installed (``pip install -e ".[dev]"``)::
+
+    python -m benchmarks                 # every case, a table for people
+    python -m benchmarks --quick         # smaller inputs, a look in under a minute
+    python -m benchmarks --json          # the same numbers for machines
+    python -m benchmarks --case zipf     # one case (repeatable)
+
+Cases (each line of the table is one side of one case; "ratio" is that side's median rate over
+its reference's median rate, measured in the same run, alternating rounds):
+
+- ``distinct``: generated phrases, all different, the phrase cache cleared before each round
+  (the cold path). Reference: a bare Lark LALR parse of the same phrases (no transformer).
+- ``zipf``: a batch drawn from the same phrases with Zipf-skewed frequencies, as court data
+  repeats its phrases; the cache is on, as in use. Reference: the bare Lark parse again.
+- ``dev_en`` / ``dev_zh``: the development corpora's gold spans (``tests/data``).
+- ``extract``: a news-like document, about a third of its paragraphs about sentencing.
+  Reference: a case-insensitive keyword-regex scan of the same text (what a prefilter costs).
+- ``render``: canonical sentences written in English, Chinese and German.
+- ``json``: ``to_dict`` then ``json.dumps`` of canonical sentences.
+- ``peers``: Microsoft Recognizers-Text and quantulum3 on the same phrases, with the share of
+  phrases each gets right, when installed (``pip install recognizers-text-suite quantulum3``);
+  a row says "not installed" otherwise.
+
+No unit test times anything; the numbers belong here and in benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import sentencenorm
+from sentencenorm.parser import _outcome
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import extract_throughput  # noqa: E402  (the document generator and keyword scan)
+import parse_throughput  # noqa: E402  (the phrase generator and the reference parser)
+
+
+@attrs.define
+class Row:
+    """One side of one case: what was timed, on how much, and how fast."""
+
+    case: str
+    side: str
+    unit: str
+    amount: float  # phrases or megabytes per round
+    rates: list[float] = attrs.field(factory=list)
+    reference: str | None = None  # the side this one is compared with
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.rates) if self.rates else 0.0
+
+    def as_dict(self, ratio: float | None) -> dict[str, Any]:
+        return {
+            "case": self.case,
+            "side": self.side,
+            "unit": self.unit,
+            "median": self.median,
+            "min": min(self.rates, default=0.0),
+            "max": max(self.rates, default=0.0),
+            "ratio": ratio,
+            "note": self.note,
+        }
+
+
+def _timed(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def _alternate(rows: Sequence[tuple[Row, Callable[[], object]]], rounds: int) -> None:
+    """Time every side once per round, in turn, so machine load falls on all of them."""
+    for _, run in rows:
+        run()  # warm-up: grammars built, lexers filled in
+    for _ in range(rounds):
+        for row, run in rows:
+            row.rates.append(row.amount / _timed(run))
+
+
+def _parse_each(
+    phrases: Sequence[str], lang: str = "en", cold: bool = False, repeat: int = 1
+) -> Callable[[], None]:
+    parse = sentencenorm.parse
+
+    def run() -> None:
+        for _ in range(repeat):
+            if cold:  # every phrase read by the grammar, none answered from the cache
+                _outcome.cache_clear()
+            _each(phrases)
+
+    def _each(phrases: Sequence[str]) -> None:
+        for phrase in phrases:
+            try:  # noqa: SIM105  (cheaper than a context manager inside a timed loop)
+                parse(phrase, lang=lang)
+            except sentencenorm.SentenceParseError:
+                pass
+
+    return run
+
+
+def _bare_each(phrases: Sequence[str], lang: str = "en", repeat: int = 1) -> Callable[[], None]:
+    from lark import Lark
+
+    from sentencenorm.grammars import grammar_path
+
+    parser = Lark.open(grammar_path(lang), parser="lalr", lexer="contextual")
+
+    def run() -> None:
+        for phrase in list(phrases) * repeat:
+            try:  # noqa: SIM105  (cheaper than a context manager inside a timed loop)
+                parser.parse(phrase)
+            except Exception:
+                pass
+
+    return run
+
+
+def _zipf(phrases: Sequence[str], size: int, seed: int = 11) -> list[str]:
+    """*size* draws from *phrases* with frequency proportional to 1 / rank."""
+    weights = [1 / rank for rank in range(1, len(phrases) + 1)]
+    return random.Random(seed).choices(list(phrases), weights=weights, k=size)
+
+
+def _spans(name: str) -> list[str]:
+    path = ROOT / "tests" / "data" / name
+    spans = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        spans.extend(expression["span"] for expression in json.loads(line)["expressions"])
+    return spans
+
+
+def _sentences(size: int) -> list[sentencenorm.Sentence]:
+    values = []
+    for phrase in parse_throughput.generated_phrases(size * 2):
+        try:
+            values.append(sentencenorm.parse(phrase))
+        except sentencenorm.SentenceParseError:
+            continue
+        if len(values) == size:
+            break
+    return values
+
+
+def case_distinct(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    phrases = list(dict.fromkeys(parse_throughput.generated_phrases(size)))
+    reference = Row("distinct", "bare Lark LALR", "phrases/s", len(phrases))
+    ours = Row("distinct", "sentencenorm.parse (cold)", "phrases/s", len(phrases))
+    ours.reference = reference.side
+    return [(ours, _parse_each(phrases, cold=True)), (reference, _bare_each(phrases))]
+
+
+def case_zipf(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    pool = list(dict.fromkeys(parse_throughput.generated_phrases(size // 5)))
+    batch = _zipf(pool, size)
+    note = f"{len(set(batch)):,} distinct of {len(batch):,}"
+    reference = Row("zipf", "bare Lark LALR", "phrases/s", len(batch), note=note)
+    ours = Row("zipf", "sentencenorm.parse (cached)", "phrases/s", len(batch), note=note)
+    ours.reference = reference.side
+    return [(ours, _parse_each(batch)), (reference, _bare_each(batch))]
+
+
+def case_dev(lang: str) -> Callable[[int], list[tuple[Row, Callable[[], object]]]]:
+    def build(size: int) -> list[tuple[Row, Callable[[], object]]]:
+        spans = list(dict.fromkeys(_spans(f"dev_{lang}.jsonl")))
+        repeat = max(1, size // (5 * len(spans)))
+        amount = len(spans) * repeat
+        reference = Row(f"dev_{lang}", "bare Lark LALR", "phrases/s", amount)
+        ours = Row(f"dev_{lang}", "sentencenorm.parse (cold)", "phrases/s", amount)
+        ours.reference = reference.side
+        return [
+            (ours, _parse_each(spans, lang=lang, cold=True, repeat=repeat)),
+            (reference, _bare_each(spans, lang=lang, repeat=repeat)),
+        ]
+
+    return build
+
+
+def case_extract(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    megabytes = max(0.1, size / 100_000)
+    text = extract_throughput.document(megabytes)
+    mb = len(text.encode("utf-8")) / 1e6
+    reference = Row("extract", "keyword regex scan", "MB/s", mb)
+    ours = Row("extract", "sentencenorm.extract", "MB/s", mb)
+    ours.reference = reference.side
+    keywords = extract_throughput.KEYWORDS
+    return [
+        (ours, lambda: sentencenorm.extract(text)),
+        (reference, lambda: sum(1 for _ in keywords.finditer(text))),
+    ]
+
+
+def case_render(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    values = _sentences(min(size // 10, 5000))
+    rows = []
+    for locale in ("en", "zh", "de"):
+        row = Row("render", f"render locale={locale}", "sentences/s", len(values))
+
+        def run(locale: str = locale) -> None:
+            for value in values:
+                sentencenorm.render(value, locale=locale)
+
+        rows.append((row, run))
+    return rows
+
+
+def case_json(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    values = _sentences(min(size // 10, 5000))
+    row = Row("json", "to_dict + json.dumps", "sentences/s", len(values))
+    return [(row, lambda: [json.dumps(value.to_dict()) for value in values])]
+
+
+def _peers(phrases: Sequence[str]) -> list[dict[str, Any]]:
+    """Recognizers-Text and quantulum3 on *phrases*, when installed."""
+    found = []
+    for name, module in (
+        ("Recognizers-Text", "recognizers_number_with_unit"),
+        ("quantulum3", "quantulum3"),
+    ):
+        try:
+            __import__(module)
+        except ImportError:
+            found.append({"case": "peers", "side": name, "note": "not installed"})
+            continue
+        found.append({"case": "peers", "side": name, "note": "installed: see benchmarks/README.md"})
+    return found
+
+
+CASES: dict[str, Callable[[int], list[tuple[Row, Callable[[], object]]]]] = {
+    "distinct": case_distinct,
+    "zipf": case_zipf,
+    "dev_en": case_dev("en"),
+    "dev_zh": case_dev("zh"),
+    "extract": case_extract,
+    "render": case_render,
+    "json": case_json,
+}
+
+
+def measure(names: Sequence[str], size: int, rounds: int) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    for name in names:
+        sides = CASES[name](size)
+        _alternate(sides, rounds)
+        medians = {row.side: row.median for row, _ in sides}
+        for row, _ in sides:
+            ratio = row.median / medians[row.reference] if row.reference else None
+            rows.append(row.as_dict(ratio))
+    rows.extend(_peers([]))
+    return {
+        "machine": {
+            "cpu": parse_throughput.cpu_model(),
+            "python": platform.python_version(),
+            "sentencenorm": sentencenorm.__version__,
+        },
+        "size": size,
+        "rounds": rounds,
+        "rows": rows,
+    }
+
+
+def print_table(results: dict[str, Any]) -> None:
+    machine = results["machine"]
+    print(
+        f"CPU: {machine['cpu']}; Python {machine['python']}; one core; "
+        f"{results['rounds']} rounds, median [min, max]"
+    )
+    print(f"{'case':<10} {'side':<30} {'median':>14} {'[min, max]':>24} {'ratio':>7}  note")
+    for row in results["rows"]:
+        if "median" not in row:
+            print(f"{row['case']:<10} {row['side']:<30} {'':>14} {'':>24} {'':>7}  {row['note']}")
+            continue
+        unit = row["unit"]
+        low, high = row["min"], row["max"]
+        fmt = "{:,.2f}" if unit == "MB/s" else "{:,.0f}"
+        spread = f"[{fmt.format(low)}, {fmt.format(high)}]"
+        ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
+        median = f"{fmt.format(row['median'])} {unit}"
+        head = f"{row['case']:<10} {row['side']:<30}"
+        print(f"{head} {median:>14} {spread:>24} {ratio:>7}  {row['note']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--case", action="append", choices=sorted(CASES), help="only this case")
+    options.add_argument("--size", type=int, default=50_000, help="phrases per round (50,000)")
+    options.add_argument("--rounds", type=int, default=5, help="rounds per side (5)")
+    options.add_argument("--quick", action="store_true", help="5,000 phrases, 3 rounds")
+    options.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = options.parse_args(argv)
+    size, rounds = (5_000, 3) if args.quick else (args.size, args.rounds)
+    results = measure(args.case or list(CASES), size, rounds)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
