@@ -14,7 +14,16 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
 
 BASE = {"errors", "durations", "model", "_resources", "lexicon", "notation", "serialize"}
-READ = {"grammars", "transformer", "notation_reader", "parser", "extractor", "detect", "batch"}
+READ = {
+    "grammars",
+    "transformer",
+    "notation_reader",
+    "parser",
+    "extractor",
+    "detect",
+    "batch",
+    "dask",
+}
 WRITE = {"renderer"}
 JUDGE = {"jurisdictions", "comparison", "bands"}
 
@@ -35,6 +44,7 @@ ALLOWED = {
     "parser": BASE | {"grammars", "transformer", "detect"},
     "extractor": BASE | {"grammars", "transformer", "parser", "detect"},
     "batch": {"errors", "extractor", "model", "parser"},
+    "dask": {"batch"},
     "renderer": BASE,
     "jurisdictions": {"_resources", "durations", "errors", "model"},
     "comparison": {"durations", "errors", "jurisdictions", "model"},

@@ -27,7 +27,7 @@ from .extractor import Match, extract
 from .model import Sentence
 from .parser import parse
 
-__all__ = ["extract_many", "parse_many"]
+__all__ = ["extract_many", "parse_many", "record"]
 
 #: Inputs sent to a worker at a time: large enough to amortize the hand-over, small enough
 #: that results keep streaming.
@@ -69,6 +69,18 @@ def extract_many(
     """
     _check(lang, jurisdiction)
     return _run(_extract_chunk, documents, (lang, jurisdiction), workers)
+
+
+def record(result: Sentence | SentenceParseError) -> dict[str, Any]:
+    """One outcome as the JSON contract: the sentence's dict, or ``{"text", "error"}``.
+
+    >>> record(next(parse_many(["ten yaers"])))["error"]["column"]
+    4
+    """
+    if isinstance(result, Sentence):
+        return result.to_dict()
+    error = {"message": result.message, "column": result.column, "expected": list(result.expected)}
+    return {"text": result.text, "error": error}
 
 
 def _check(lang: str, jurisdiction: str | None) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import sentencenorm
 from sentencenorm import Sentence, SentenceParseError, UnknownCodeError
+from sentencenorm.batch import record
 
 COMMANDS = ("parse", "extract", "compare", "render")
 
@@ -607,8 +608,7 @@ def _record(
     """The JSON contract object of one outcome: the sentence (and *extra* keys), or the error."""
     if isinstance(result, Sentence):
         return {**result.to_dict(), **(extra or {})}
-    error = {"message": result.message, "column": result.column, "expected": list(result.expected)}
-    return {"text": text, "error": error}
+    return {**record(result), "text": text}
 
 
 def _format(
