@@ -387,13 +387,13 @@ def test_sentence_of_every_kind_renders_on_one_line(locale: str, style: str) -> 
 @pytest.mark.parametrize(
     ("value", "locale", "expected"),
     [
-        (Custody(years(10), years(10)), "de", "custody 10 Jahre"),
-        (Custody(months(6), years(10)), "de", "custody 6 Monate – 10 Jahre"),
-        (Custody(P1Y6M, P1Y6M), "de", "custody 1 Jahr, 6 Monate"),
-        (Custody(P1Y6M, P1Y6M), "es", "custody 1 año y 6 meses"),  # es lacks "unit" list parts
+        (Custody(years(10), years(10)), "nl", "custody 10 jaar"),
+        (Custody(months(6), years(10)), "nl", "custody 6 maanden – 10 jaar"),
+        (Custody(P1Y6M, P1Y6M), "sv", "custody 1 år, 6 månader"),  # "unit" -> "unit-short"
+        (Custody(P1Y6M, P1Y6M), "it", "custody 1 anno e 6 mesi"),  # it lacks "unit" list parts
         (Custody(P1Y6M, P1Y6M), "ja", "custody 1 年 6 か月"),
         (Custody(None, LIFE), "ja", "custody ≤ life"),
-        (Fine(Money(5000, "EUR"), Money(5000, "EUR")), "de", "fine 5.000,00 €"),
+        (Fine(Money(5000, "EUR"), Money(5000, "EUR")), "nl", "fine € 5.000,00"),
         (Death(suspended=True, reprieve=years(2)), "ar", "death (suspended, reprieve سنتان)"),
         (
             Sentence(

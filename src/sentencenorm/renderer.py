@@ -14,13 +14,19 @@ gets root alone). Each file names its ``writer``:
   spell-out);
 - ``"cjk"`` (``zh.toml``): unspaced Chinese court style ("判处有期徒刑三年，缓刑五年"), with
   Chinese numerals built from the file's ``[numbers]`` for ``style="words"``;
-- ``"neutral"`` (``root.toml``): every other locale (ja, ko, ru, ar, de, pt_BR...). Lengths
-  and amounts are the locale's own CLDR forms ("10 年", "5.000,00 €"), in figures in both
+- ``"spaced"`` (``de.toml``, ``es.toml``, ``fr.toml``): spaced prose whose patterns hold
+  their own nouns ("zwei Jahre Freiheitsstrafe", "seis años de prisión", "cinq ans
+  d'emprisonnement"); number words from the reader's lexicon, compounded as the locale file
+  says ("fünfundzwanzig", "treinta y cinco", "soixante-dix"), digits and currency names
+  from CLDR ("5.000 Euro", "5 000 euros");
+- ``"neutral"`` (``root.toml``): every other locale (ja, ko, ru, ar, nl, pt_BR...). Lengths
+  and amounts are the locale's own CLDR forms ("10 年", "€ 5.000,00"), in figures in both
   styles; components are named by their canonical kind words ("custody", "fine"), since no
   language-neutral legal noun exists. No reader reads these back; they are summaries.
 
-Whatever a prose or cjk locale writes, its reader reads back: ``parse(render(s, locale=L),
-lang=L) == s`` for every canonical ``s`` (``en`` and its variants, ``zh`` and its variants).
+Whatever a prose, cjk or spaced locale writes, its reader reads back: ``parse(render(s,
+locale=L), lang=L) == s`` for every canonical ``s`` (``en``, ``zh``, ``de``, ``es``, ``fr``
+and their variants).
 Three habits keep it so:
 
 - one phrase per term shape, each one the grammar reads exactly ("up to", "at least",
@@ -38,13 +44,16 @@ Three habits keep it so:
 
 The English reader reads digits grouped in threes with "," and a "." decimal point, so those
 are what English prose uses; a variant whose CLDR data says otherwise (``en_DE`` writes
-"5.000,5", ``en_IN`` groups "1,23,456") gets them as well. The same holds for Chinese.
+"5.000,5", ``en_IN`` groups "1,23,456") gets them as well. The same holds for Chinese. German,
+Spanish and French write their language's own CLDR digits ("5.000", "1.234,50", "5 000"),
+which their readers read.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, Literal, TypeAlias, TypeVar
@@ -141,14 +150,15 @@ def render(
     A component is rendered as a sentence of that one component. The modality opens the
     phrase: imposed "sentenced to ...", potential "could be sentenced to ...", statutory
     "punishable by ..." (判处, 可能会被判处, 处). With ``style="words"`` counts and lengths
-    are spelled out where the locale has number words (English words, Chinese numerals);
+    are spelled out where the locale has number words (English, German, Spanish and French
+    words, Chinese numerals);
     with ``style="digits"`` they are figures. Money is in figures, except that Chinese
     spells whole amounts out in words ("人民币五千元").
 
-    For English and Chinese locales, `sentencenorm.parse` reads the phrase back to the same
-    value. Other locales get a language-neutral summary from ``data/locales/root.toml``:
-    CLDR's own lengths and amounts, named by the canonical kind words (see the module
-    docstring).
+    For English, Chinese, German, Spanish and French locales, `sentencenorm.parse` reads the
+    phrase back to the same value. Other locales get a language-neutral summary from
+    ``data/locales/root.toml``: CLDR's own lengths and amounts, named by the canonical kind
+    words (see the module docstring).
 
     Args:
         value: a `Sentence`, or one component such as `Custody`.
@@ -190,7 +200,11 @@ def render(
     >>> render(parse("death with a two-year reprieve"), locale="zh_Hant", style="digits")
     '死刑緩期2年執行'
     >>> render(parse("sentenced to 10 years and a fine of EUR 5000"), locale="de")
-    'imposed: custody 10 Jahre und fine 5.000,00 €'
+    'erhielt zehn Jahre Freiheitsstrafe und eine Geldstrafe von 5.000 Euro'
+    >>> render(parse("six months to 10 years"), locale="fr")
+    "de six mois à dix ans d'emprisonnement"
+    >>> render(parse("sentenced to 10 years and a fine of EUR 5000"), locale="nl")
+    'imposed: custody 10 jaar en fine € 5.000,00'
     """
     sentence = _as_sentence(value)
     if not isinstance(style, str) or style not in STYLES:
@@ -293,10 +307,17 @@ def _deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, 
 
 
 def _digits_locale(locale: Locale) -> Locale:
-    """The locale whose digit symbols prose uses: *locale*'s if the reader reads them."""
-    if get_group_symbol(locale) == "," and get_decimal_symbol(locale) == ".":
+    """The locale whose digit symbols prose uses: *locale*'s if the reader reads them.
+
+    Each reader reads the symbols of its language's own CLDR data ("5,000.5" in English and
+    Chinese, "5.000,5" in German and Spanish, "5 000,5" in French); a variant that writes
+    others (en_DE "5.000,5", es_MX "5,000.5", de_CH "5’000.5") gets its language's.
+    """
+    language = Locale.parse(locale.language)
+    same = get_group_symbol(locale) == get_group_symbol(language)
+    if same and get_decimal_symbol(locale) == get_decimal_symbol(language):
         return locale
-    return Locale.parse(locale.language)
+    return language
 
 
 # The word tables of a locale whose language has no reader: none.
@@ -917,6 +938,257 @@ class _CjkWriter(_PlainWriter):
         return _fill(pattern, name=name, amount=amount)
 
 
+@attrs.frozen
+class _SpacedWriter(_PlainWriter):
+    """Spaced prose whose patterns hold their own nouns (German, Spanish, French).
+
+    Everything language-specific is in the locale file: the custodial noun and where it stands
+    (``[custody.term]``: "zwei Jahre Freiheitsstrafe", "seis años de prisión"), the number
+    words beyond the lexicon's own and how they compound (``[numbers]``: "fünfundzwanzig",
+    "treinta y cinco", "soixante-dix"), the form of a number before each unit by its gender
+    ("einen Monat", "una hora", "veintiún años"), and how an amount is written with the
+    currency's CLDR name or sign ("5.000 Euro", "£ 5.000"). Components are joined by CLDR's
+    list ("a, b und c"), with ``[join].hard`` wherever the reader would fold two into one.
+    """
+
+    def sentence(self, sentence: Sentence) -> str:
+        """The sentence, with the locale's elisions made ("de un an" -> "d'un an")."""
+        text = super().sentence(sentence)
+        for full, short in self.phrases.get("elisions", {}).items():
+            text = re.sub(rf"(?<![\w']){re.escape(full)}(?!\w)", short, text)
+        return text
+
+    def join(self, parts: Sequence[_Part]) -> str:
+        """CLDR's list of the components, broken by the hard separator where folds could
+        bite: between two of one kind, after a maximum the reader would carry over a fixed
+        length or amount, and between a length and a number that could continue it."""
+        join = self.phrases["join"]
+        runs: list[list[str]] = [[parts[0].text]]
+        carrying = parts[0].states_max  # the reader carries a maximum until a hard stop
+        for before, after in itertools.pairwise(parts):
+            if (
+                before.kind == after.kind
+                or (carrying and after.plain)
+                or self.merges(before, after)
+            ):
+                runs.append([after.text])
+                carrying = False
+            else:
+                runs[-1].append(after.text)
+            carrying = carrying or after.states_max
+        hard: str = join["hard"]
+        return hard.join(self.list(run, join["list_style"]) for run in runs)
+
+    def merges(self, before: _Part, after: _Part) -> bool:
+        """Whether the reader would read the opening of *after* with *before*: a length
+        within its first words as more of the length *before* ends with ("für einen Tag und
+        eine Stunde...", French "d'un mois et jusqu'à un jour"), or a suspended term opening
+        with a number as the suspended part of the term before it ("..., zwei Jahre auf
+        Bewährung" reads as "zwei davon auf Bewährung")."""
+        opening = [word.strip(".,;") for word in fold(after.text).split(" ")[:5]]
+        if self.ends_with_length(before.text) and (
+            self.starts_with_number(after.text)
+            or any(word in self.lexicon.units for word in opening)
+        ):
+            return True
+        suspended = isinstance(after.component, Custody) and after.component.suspended
+        return bool(suspended) and self.starts_with_number(after.text)
+
+    def custody(self, custody: Custody, *, placed: bool = False) -> str:
+        table = self.phrases["custody"]
+        if custody.count == 1:
+            body = self.term(custody.min, custody.max, table["term"]) or _fill(table["none"])
+        else:
+            body = self.several(custody)
+        if custody.aggregation is not None:
+            body = _fill(table["aggregation"][custody.aggregation.value], body=body)
+        if custody.suspended is None:
+            return body
+        period = custody.suspended.period
+        if period is None:
+            return _fill(table["suspended"], body=body)
+        return _fill(table["suspended_for"], body=body, length=self.length(period))
+
+    def several(self, custody: Custody) -> str:
+        """Several terms: a pattern for their shape in ``[custody.several]`` ("zwei
+        lebenslange Freiheitsstrafen"), or its ``default`` around the term ("dos penas de
+        cinco años de prisión"), else the lexicon's count word before the term ("zweimal
+        zwei Jahre Freiheitsstrafe", ``[custody].times``); "" where none says it."""
+        table = self.phrases["custody"]
+        shape = _shape(custody.min, custody.max)
+        body = self.term(custody.min, custody.max, table["term"]) or _fill(table["none"])
+        if custody.count is None:
+            return _fill(table.get("uncounted", {}).get(shape, ""), body=body)
+        several = table.get("several", {})
+        forms = several.get(shape) or several.get("default")
+        if forms:
+            pattern = _plural(forms, self.locale.plural_form(custody.count))
+            return _fill(pattern, count=self.number(custody.count), body=body)
+        avoid = self.phrases["numbers"].get("avoid_counts", ())
+        times = [
+            word
+            for word, count in self.lexicon.count_words.items()
+            if count == custody.count and word not in avoid
+        ]
+        if not times:
+            raise _Unrenderable(f"no count word for {custody.count} terms")
+        return _fill(table.get("times", ""), times=times[0], body=body)
+
+    def length(self, duration: Duration, joined: bool = True) -> str:
+        """The parts of a length joined by ``[length].join`` ("ein Jahr und sechs Monate"):
+        CLDR's list would put commas between them, which the readers take as joiners of
+        components ("ein Jahr, einen Monat und einen Tag auf Bewährung")."""
+        parts = [self.unit(amount, unit) for amount, unit in _parts(duration)]
+        if not parts:
+            raise _Unrenderable("a length of zero")
+        join: str = self.phrases["length"]["join"]
+        return join.join(parts)
+
+    def starts_with_number(self, text: str) -> bool:
+        """Whether *text* opens with a number the reader reads: a figure, a number word, or
+        an article that the writer avoids as a number but that counts a unit after it
+        ("eine Stunde", "una hora"; not "eine Geldstrafe")."""
+        words = [word.rstrip(".,;") for word in fold(text).split(" ")]
+        if not self.is_number(words[0]):
+            return super().starts_with_number(text)
+        if words[0] not in self.phrases["numbers"].get("avoid", ()):
+            return True
+        following = words[1] if len(words) > 1 else ""
+        return following in self.lexicon.units or self.is_number(following)
+
+    def is_number(self, word: str) -> bool:
+        """Whether the lexicon reads *word* as a number ("fünfundzwanzig", "ciento")."""
+        if not word:
+            return False
+        try:
+            self.lexicon.number(word)
+        except (KeyError, ValueError):
+            return False
+        return True
+
+    def unit(self, amount: int, unit: str) -> str:
+        """CLDR's unit name and plural form, with the number in the unit's gender."""
+        text = format_unit(amount, unit, length="long", format=_WHOLE, locale=self.locale)
+        shown = format_decimal(amount, _WHOLE, locale=self.locale)
+        return text.replace(shown, self.number(amount, unit), 1)
+
+    def number(self, value: int, unit: str | None = None) -> str:
+        if self.words:
+            spelled = self.spell(value)
+            if spelled is not None:
+                return self.gendered(spelled, unit)
+        return format_decimal(value, _WHOLE, locale=self.digits_locale)
+
+    def gendered(self, spelled: str, unit: str | None) -> str:
+        """*spelled* as it stands before *unit*: "ein" Jahr, "einen" Monat, "una" hora.
+
+        ``[numbers.endings.<gender>]`` maps the last word ("uno" -> "una", also after a space
+        or hyphen) and, for keys that open with "*", the end of every word ("doscientos
+        cincuenta" -> "doscientas cincuenta").
+        """
+        table = self.phrases["numbers"]
+        gender = table.get("genders", {}).get(unit or "", table.get("gender", ""))
+        endings: Mapping[str, str] = table.get("endings", {}).get(gender, {})
+        inside = {key[1:]: value for key, value in endings.items() if key.startswith("*")}
+        words = spelled.split(" ")
+        for index, word in enumerate(words):
+            for ending, replacement in inside.items():
+                if word.endswith(ending):
+                    words[index] = word[: len(word) - len(ending)] + replacement
+        spelled = " ".join(words)
+        for ending in sorted(endings, key=len, reverse=True):
+            if ending.startswith("*"):
+                continue
+            if spelled == ending or spelled.endswith((" " + ending, "-" + ending)):
+                return spelled[: len(spelled) - len(ending)] + endings[ending]
+        return spelled
+
+    def spell(self, value: int) -> str | None:
+        """*value* in words, built by ``[numbers]``; None past the thousands.
+
+        Words come from the locale file's ``words`` (keyed by number), then the lexicon;
+        21 to 99 from the ``tens`` pattern; hundreds from ``hundreds`` (one head per digit,
+        ``hundreds_exact`` for a whole hundred); thousands up to 99,999 from ``thousands``.
+        ``compound`` gives the form of a number inside a longer one (German "ein").
+        """
+        table = self.phrases["numbers"]
+        words: Mapping[str, str] = table.get("words", {})
+        if str(value) in words:
+            return words[str(value)]
+        if value in self.spelled:
+            return self.spelled[value]
+        if 20 < value < 100:
+            tens, ones = value - value % 10, value % 10
+            if tens not in self.spelled:
+                return None
+            pattern: str = table["tens"]
+            return pattern.format(tens=self.spelled[tens], ones=self.compound(ones))
+        if 100 <= value < 1000:
+            head, rest = divmod(value, 100)
+            if not rest:
+                exact: Sequence[str] = table.get("hundreds_exact", table["hundreds"])
+                return exact[head - 1]
+            tail = self.spell(rest)
+            if tail is None:
+                return None
+            return f"{table['hundreds'][head - 1]}{table['hundred_join']}{tail}"
+        if 1000 <= value < 100_000:
+            head, rest = divmod(value, 1000)
+            lead = self.compound(head) if head > 1 else None
+            thousands = (
+                str(table["thousand_one"])
+                if lead is None
+                else str(table["thousands"]).format(head=lead)
+            )
+            if not rest:
+                return thousands
+            tail = self.spell(rest)
+            return None if tail is None else f"{thousands}{table['thousand_join']}{tail}"
+        return None
+
+    def compound(self, value: int) -> str:
+        """*value* inside a longer number ("ein" in "einundzwanzig", "eintausend")."""
+        forms: Mapping[str, str] = self.phrases["numbers"].get("compound", {})
+        spelled = forms.get(str(value)) or self.spell(value)
+        if spelled is None:
+            raise _Unrenderable(f"no words for {value}")
+        return spelled
+
+    def money(self, money: Money) -> str:
+        """ "5.000 Euro", "£ 5.000": CLDR's name or sign, where the reader reads it back."""
+        table = self.phrases["money"]
+        whole = money.amount == money.amount.to_integral_value()
+        amount = format_decimal(
+            money.amount,
+            _WHOLE if whole else _CENTS,
+            locale=self.digits_locale,
+            decimal_quantization=False,
+        )
+        count = int(money.amount) if whole else 2
+        name = get_currency_name(money.currency, count=count, locale=self.locale)
+        if self.lexicon.currency(name, None) == money.currency:
+            return _fill(table["pattern"], amount=amount, name=name)
+        for sign in (get_currency_symbol(money.currency, locale=self.locale), money.currency):
+            if self.lexicon.currency(sign, None) == money.currency:
+                return _fill(table["sign_pattern"], amount=amount, sign=sign)
+        raise _Unrenderable(f"the reader has no name or sign for {money.currency}")
+
+
+def _shape(low: object, high: object) -> str:
+    """The name of a term's shape, as in ``[term]``: point, range, at_most, up_to_life..."""
+    if low is None and high is None:
+        return "none"
+    if isinstance(low, Life):
+        return "life_only"
+    if isinstance(high, Life):
+        return "up_to_life" if low is None else "to_life"
+    if low is None:
+        return "at_most"
+    if high is None:
+        return "at_least"
+    return "point" if low == high else "range"
+
+
 def _alternatives(part: _Part) -> bool:
     """A custodial term "N以上有期徒刑或者无期徒刑": its 或者 makes the reader take the commas
     of the list before it as "or"s, so a hard separator goes before it."""
@@ -958,4 +1230,5 @@ _WRITERS: Final[Mapping[str, type[_Writer]]] = {
     "prose": _Writer,
     "cjk": _CjkWriter,
     "neutral": _NeutralWriter,
+    "spaced": _SpacedWriter,
 }
