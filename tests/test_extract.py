@@ -258,6 +258,10 @@ ZH_DOCUMENTS = [
     ("判处被告人周某有期徒刑八个月。", [("有期徒刑八个月", "imposed: custody P8M")]),
     ("张某在服刑期间表现良好，获减刑一年。", []),  # a reduction, not a term
     (
+        "其中刑期最高为十年，罚金最高为五十万元。",  # 刑期 inside a sentence still starts one
+        [("刑期最高为十年", "custody P10Y"), ("罚金最高为五十万元", "fine CNY 500000")],
+    ),
+    (
         "法院分别判处5名被告人有期徒刑二年至八年不等，并处罚金。",
         [
             ("有期徒刑二年至八年不等", "imposed: custody P2Y..P8Y"),
