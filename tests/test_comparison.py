@@ -12,6 +12,7 @@ from sentencenorm import (
     Duration,
     Order,
     Sentence,
+    SentenceParseError,
     UnsupportedError,
     compare,
     parse,
@@ -176,6 +177,15 @@ def test_compare(a: str, b: str, code: str | None, basis: str, order: Order) -> 
     assert compare(parse(b), parse(a), jurisdiction=code, basis=basis).order is order.reverse()
 
 
+def test_compare_reads_phrases() -> None:
+    """Phrases are parsed first (in *lang*), so compare("life", "25 years") just works."""
+    assert compare("life", "25 years", jurisdiction="DE") == compare(
+        parse("life"), parse("25 years"), jurisdiction="DE"
+    )
+    assert compare("无期徒刑", "死刑", lang="zh").order is Order.LESS
+    assert compare("a fine of $500", "10 years", jurisdiction="US").order is Order.INCOMPARABLE
+
+
 def test_reason_is_a_readable_sentence() -> None:
     """The reason names both phrases, what each means, the relation and the law used."""
     result = compare(parse("life"), parse("25 years"), jurisdiction="DE")
@@ -192,9 +202,11 @@ def test_reason_is_a_readable_sentence() -> None:
 
 
 def test_compare_refuses_what_it_cannot_read() -> None:
-    """compare takes Sentences and a known basis; anything else is a clear error."""
+    """compare takes Sentences or phrases and a known basis; anything else is a clear error."""
     with pytest.raises(TypeError, match="parse the text first"):
-        compare("life", parse("10 years"))  # type: ignore[arg-type]
+        compare(42, parse("10 years"))  # type: ignore[arg-type]
+    with pytest.raises(SentenceParseError):
+        compare("ten yaers", "10 years")
     with pytest.raises(UnsupportedError, match="interval, max, min"):
         compare(parse("life"), parse("10 years"), basis="median")
 

@@ -12,7 +12,8 @@
 
 from .bands import band_schemes, conventions
 from .batch import extract_many, parse_many
-from .comparison import Comparison, Level, Order, Rank, Severity, compare
+from .comparison import Comparison, Level, Order, Rank, Severity
+from .comparison import compare as _compare_sentences
 from .durations import Duration
 from .errors import (
     SentenceNormError,
@@ -52,6 +53,34 @@ from .parser import MAX_PHRASE_LENGTH, parse
 from .renderer import render
 
 __version__ = "0.1.0"
+
+
+def compare(
+    a: Sentence | str,
+    b: Sentence | str,
+    *,
+    jurisdiction: str | Jurisdiction | None = None,
+    basis: str = "interval",
+    lang: str = "en",
+) -> Comparison:
+    """How *a* orders against *b* by severity (`sentencenorm.comparison.compare`).
+
+    Each side is a `Sentence` or a phrase, which is parsed first (with *lang*, and
+    *jurisdiction* settling readings such as "$"); a phrase that cannot be read raises
+    `SentenceParseError`.
+
+    >>> compare("life", "25 years", jurisdiction="DE").order
+    <Order.OVERLAPS: 'overlaps'>
+    >>> compare(parse("无期徒刑", lang="zh"), "25 years", jurisdiction="US", basis="min").order
+    <Order.GREATER: 'greater'>
+    """
+    code = jurisdiction.code if isinstance(jurisdiction, Jurisdiction) else jurisdiction
+    sides = [
+        parse(side, lang=lang, jurisdiction=code) if isinstance(side, str) else side
+        for side in (a, b)
+    ]
+    return _compare_sentences(sides[0], sides[1], jurisdiction=jurisdiction, basis=basis)
+
 
 __all__ = [
     "LIFE",
