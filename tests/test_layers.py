@@ -15,6 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
 
 BASE = {"errors", "durations", "model", "_resources", "lexicon", "notation", "serialize"}
 READ = {
+    "lalr",
     "grammars",
     "transformer",
     "notation_reader",
@@ -39,7 +40,8 @@ ALLOWED = {
     "lexicon": {"_resources", "errors"},
     "transformer": {"durations", "lexicon", "model"},
     "notation_reader": {"durations", "model", "transformer"},
-    "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader"},
+    "lalr": set(),
+    "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader", "lalr"},
     "detect": {"_resources", "grammars"},
     "parser": BASE | {"grammars", "transformer", "detect"},
     "extractor": BASE | {"grammars", "transformer", "parser", "detect"},

@@ -29,12 +29,11 @@ from typing import Any, Final
 
 import attrs
 from lark import Lark, Token
-from lark.utils import TextSlice
 
 from ._resources import grammar_dir
 from .detect import AUTO, detect_language
 from .errors import UnknownLanguageError
-from .grammars import available_languages, parser_for
+from .grammars import available_languages, fast_parser_for, parser_for
 from .lexicon import Lexicon, lexicon
 from .model import Modality, Sentence
 from .parser import normalize_jurisdiction, without_zero_width
@@ -139,16 +138,58 @@ def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> 
         raise UnknownLanguageError(lang, available_languages())
     code = normalize_jurisdiction(jurisdiction)
     country = code.split("-")[0] if code else None
-    reader = _reader(lang)
     clean, kept = without_zero_width(text)
+    found = _by_paragraph(lang, clean, country)
     if kept is None:
-        return list(reader.matches(text, country))
+        return found
     # Offsets are found in the cleaned text and reported in the text as given.
-    found = []
-    for match in reader.matches(clean, country):
+    shifted = []
+    for match in found:
         start, end = kept[match.start], kept[match.end - 1] + 1
-        found.append(Match(start, end, text[start:end], match.sentence))
+        shifted.append(Match(start, end, text[start:end], match.sentence))
+    return shifted
+
+
+# ── paragraphs ───────────────────────────────────────────────────────────────────────────────
+
+#: A blank line ends a paragraph: no expression, and no cue ("sentenced ... to"), reaches
+#: across one, so each paragraph is read on its own.
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[^\S\n]*\n")
+#: How many distinct paragraphs `extract` remembers the matches of, per process. News feeds
+#: and court dockets repeat whole paragraphs (wire copy, boilerplate, the same sentence
+#: reported by many outlets): a repeated paragraph costs a dictionary lookup.
+PARAGRAPH_CACHE_SIZE: Final = 8192
+#: Longer paragraphs are read every time, so the cache holds at most about 33 MB of text.
+_LONGEST_REMEMBERED: Final = 4000
+
+_Found = tuple[tuple[int, int, str, Sentence], ...]
+
+
+def _by_paragraph(lang: str, text: str, country: str | None) -> list[Match]:
+    found: list[Match] = []
+    begin = 0
+    breaks = [*(b.span() for b in _PARAGRAPH_BREAK.finditer(text)), (len(text), len(text))]
+    for stop, after in breaks:
+        if stop > begin:
+            paragraph = text[begin:stop]
+            if len(paragraph) <= _LONGEST_REMEMBERED:
+                matches = _remembered(lang, country, paragraph)
+            else:
+                matches = _in_paragraph(lang, country, paragraph)
+            for start, end, span, sentence in matches:
+                found.append(Match(begin + start, begin + end, span, sentence))
+        begin = after
     return found
+
+
+def _in_paragraph(lang: str, country: str | None, paragraph: str) -> _Found:
+    return tuple(
+        (match.start, match.end, match.text, match.sentence)
+        for match in _reader(lang).matches(paragraph, country)
+    )
+
+
+_remembered = functools.lru_cache(maxsize=PARAGRAPH_CACHE_SIZE)(_in_paragraph)
 
 
 # ── context data ────────────────────────────────────────────────────────────────────────────
@@ -256,46 +297,43 @@ class _Reader:
         self.parser: Lark = parser_for(lang)
         self.lexicon: Lexicon = lexicon(lang)
         self.context = load_context(lang)
-        frontend: Any = self.parser.parser  # Lark's LALR front end: its lexer of each state
-        table = frontend.parser.parser.parse_table
-        self.first_lexer = frontend.lexer.lexers[table.start_states["start"]]
+        self.fast = fast_parser_for(lang)
+        self.first_lexer = self.fast.lexers[self.fast.start_state]
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
         done = 0  # matches never overlap: nothing before this offset is looked at again
         scanned = 0  # word starts before this offset have been tried already
         skip = 0  # inside a runaway phrase: no word before this offset starts one
-        # Starts whose phrase could still reach the next anchor, in text order. A start is grown
-        # once; it leaves the list when the text moves past its reach, so each word costs at
-        # most one grow and the whole document stays linear.
-        live: list[tuple[int, _Grown]] = []
-        whole = TextSlice(text, 0, len(text))
         for found in self._anchors(text):
             anchor = found.start()
             if anchor < done:
                 continue
+            # Starts are grown leftmost first, each once, and only until one reads: the
+            # leftmost start whose phrase covers the anchor wins, so later ones need no work.
+            # Each word costs at most one grow and the whole document stays linear.
             low = max(done, anchor - LOOKBACK)
+            covering: list[_Grown] = []
+            matches: list[Match] = []
             for word in self.context.word_start.finditer(text, max(scanned, low, skip), anchor + 1):
                 start = word.start()
-                grown = self._grow(text, start) if self._may_start(whole, start) else None
-                if grown is not None:
-                    live.append((start, grown))
+                grown = self._grow(text, start) if self._may_start(text, start) else None
+                if grown is None or grown.reach <= anchor:
+                    continue
+                covering.append(grown)
+                matches = self._at_start(text, anchor, start, grown, country)
+                if matches:
+                    break
             scanned = anchor + 1
-            live = [
-                (start, grown) for start, grown in live if start >= low and grown.reach > anchor
-            ]
-            found_any = False
-            for match in self._at_anchor(text, anchor, live, country):
+            for match in matches:
                 yield match
-                found_any = True
                 done = scanned = max(scanned, match.end)
-            if not found_any:
+            if not matches:
                 # Each start was judged on its longest ends; later anchors would judge the same
                 # ends again. A start that ran to MAX_SPAN is no real phrase ("life life
                 # life..."): the words it swallowed are not tried as starts again.
-                for _, grown in live:
+                for grown in covering:
                     if grown.runaway:
                         skip = max(skip, grown.reach)
-            live = []
 
     def _anchors(self, text: str) -> Iterator[re.Match[str]]:
         """The anchors within `REACH` of a keyword, in order: the prefilter."""
@@ -309,26 +347,25 @@ class _Reader:
         if high > low:
             yield from self.context.anchors.finditer(text, low, high)
 
-    def _at_anchor(
-        self, text: str, anchor: int, live: list[tuple[int, _Grown]], country: str | None
+    def _at_start(
+        self, text: str, anchor: int, start: int, attempt: _Grown, country: str | None
     ) -> list[Match]:
-        """The matches of the leftmost start whose phrase covers *anchor*, longest end first."""
-        for start, attempt in live:
-            for last in attempt.ends[:ENDS_TRIED]:
-                end = attempt.tokens[last].end_pos or 0
-                if end <= anchor:
-                    break  # shorter ends miss the anchor too; a later start may reach it
-                found = self._read(text, start, end, attempt.tokens[: last + 1], country)
-                if found is not None:
-                    return found
+        """The matches of the phrase from *start* that covers *anchor*, longest end first."""
+        for last in attempt.ends[:ENDS_TRIED]:
+            end = attempt.tokens[last].end_pos or 0
+            if end <= anchor:
+                break  # shorter ends miss the anchor too; a later start may reach it
+            found = self._read(text, start, end, attempt.tokens[: last + 1], country)
+            if found is not None:
+                return found
         return []
 
-    def _may_start(self, whole: TextSlice[str], start: int) -> bool:
+    def _may_start(self, text: str, start: int) -> bool:
         """Whether a phrase can begin at *start*: one regex match of the first state's lexer.
 
         Most words of running text cannot begin a phrase; this keeps them from costing a parse.
         """
-        first = self.first_lexer.match(whole, start)
+        first = self.first_lexer.match(text, start)
         return (
             first is not None
             and first[1] not in _NO_START
@@ -338,27 +375,24 @@ class _Reader:
     def _grow(self, text: str, start: int) -> _Grown | None:
         """Feed the parser from *start* while it accepts; None when nothing can start here."""
         window = text[start : start + MAX_SPAN]
-        interactive = self.parser.parse_interactive(window)
-        state = interactive.parser_state
-        states = state.parse_conf.states
         tokens: list[Token] = []
         ends: list[int] = []
         runaway = False
         try:
-            for token in interactive.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
+            for token, may_end in self.fast.grow(window):
                 if not tokens and (
                     token.type in _NO_START
                     or token.type.startswith((_LINK_PREFIX, _DROPPED_PREFIX))
                 ):
                     return None
-                state.feed_token(token)
                 tokens.append(token)
-                if "$END" in states[state.position] and _may_end(token):
+                if may_end and _may_end(token):
                     ends.append(len(tokens) - 1)
-            runaway = len(window) == MAX_SPAN
-        except Exception:  # the lexer or parser refused: the phrase ends before this point
-            # A refusal where the window cuts a word ("lebenslang lebensl|") is the same
-            # runaway: the phrase was still going when the window ended.
+            reached = (tokens[-1].end_pos or 0) if tokens else 0
+            # Still going when the window ended, or refused where the window cuts a word
+            # ("lebenslang lebensl|"): no real phrase is that long.
+            runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
+        except Exception:  # the transformer refused a value: the phrase ends before it
             reached = (tokens[-1].end_pos or 0) if tokens else 0
             runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
         if not ends:
@@ -382,7 +416,7 @@ class _Reader:
         if not self._is_penalty(tokens, cued=around is not None or _has_verb(tokens)):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
-            draft = self.parser.parse(text[start:end])
+            draft = self.fast.parse(text[start:end])
         except Exception:
             return None
         if not isinstance(draft, Draft):

@@ -9,6 +9,7 @@ from lark import Lark
 
 from ._resources import grammar_dir
 from .errors import UnknownLanguageError
+from .lalr import FastLALR
 from .lexicon import lexicon
 from .transformer import ToModel
 
@@ -62,3 +63,9 @@ def parser_for(lang: str) -> Lark:
     else:
         transformer = ToModel(lexicon(lang))
     return Lark.open(path, transformer=transformer, **options())
+
+
+@functools.cache
+def fast_parser_for(lang: str) -> FastLALR:
+    """`parser_for` run by sentencenorm's own LALR loop: the same tables, results and errors."""
+    return FastLALR(parser_for(lang))

@@ -24,6 +24,7 @@ _SPACES: Final = re.compile(r"[\s\-‐‑‒–—]+")
 _TO_ENGLISH_FIGURES: Final = str.maketrans({".": ",", ",": "."})
 
 
+@functools.lru_cache(maxsize=8192)  # words of a grammar's terminals: few, and read again and again
 def fold(text: str) -> str:
     """Lower case, with each run of spaces and hyphens made one space."""
     return _SPACES.sub(" ", text.strip().lower())

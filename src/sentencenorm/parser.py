@@ -10,7 +10,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 
 from .detect import AUTO, detect_language
 from .errors import SentenceParseError, UnknownJurisdictionError, UnknownLanguageError
-from .grammars import NOTATION, available_languages, parser_for
+from .grammars import NOTATION, available_languages, fast_parser_for
 from .lexicon import lexicon
 from .model import Sentence
 from .transformer import Draft, Reject, assemble
@@ -148,9 +148,12 @@ def _outcome(text: str, lang: str, country: str | None) -> Sentence | SentencePa
 
 # Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
 _ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_HIDDEN: Final = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # A pinyin reading some Chinese sites insert after a character: "執(zhí)行", "個(gè)月".
 _PINYIN: Final = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]"
+    # The bracket first and the character before it checked after: a pattern that begins
+    # with a character class is searched for in C, not tried at every position.
+    r"[(（](?<=[\u3400-\u9fff][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]"
 )
 
 
@@ -164,9 +167,9 @@ def without_zero_width(text: str) -> tuple[str, list[int] | None]:
     >>> without_zero_width("兩個(gè)月")[0]
     '兩個月'
     """
-    removed = {ord(char) for char in text if ord(char) in _ZERO_WIDTH}
+    hidden = _HIDDEN.search(text) is not None
     readings = list(_PINYIN.finditer(text)) if "(" in text or "（" in text else []
-    if not removed and not readings:
+    if not hidden and not readings:
         return text, None
     dropped: set[int] = set()
     for reading in readings:
@@ -193,7 +196,7 @@ def _read(text: str, lang: str, country: str | None) -> Sentence:
 
 def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
     try:
-        result = parser_for(lang).parse(text)
+        result = fast_parser_for(lang).parse(text)
         if isinstance(result, Sentence):  # the notation builds the sentence itself
             return Sentence(result.components, modality=result.modality, text=text)
         assert isinstance(result, Draft)

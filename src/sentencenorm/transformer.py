@@ -26,6 +26,7 @@ it into `SentenceParseError`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -90,6 +91,7 @@ _RANK: Final = {
     ("days", 7): 2,
 }
 _RANK_DAY: Final = 1
+_ZERO: Final = Fraction(0)
 _RANK_HOUR: Final = 0
 
 
@@ -113,12 +115,11 @@ class Time:
     @classmethod
     def of(cls, amount: Fraction, unit: tuple[str, int], pos: int) -> Time:
         part, size = unit
-        value = amount * size
-        zero = Fraction(0)
+        value = amount * size if size != 1 else amount
         return cls(
-            months=value if part == "months" else zero,
-            days=value if part == "days" else zero,
-            hours=value if part == "hours" else zero,
+            months=value if part == "months" else _ZERO,
+            days=value if part == "days" else _ZERO,
+            hours=value if part == "hours" else _ZERO,
             first=unit,
             last=unit,
             pos=pos,
@@ -139,6 +140,11 @@ class Time:
 
     def duration(self) -> Duration:
         """The exact `Duration`; a month's fraction becomes days at 30 days a month (MODEL.md)."""
+        if not self.hours and self.months.denominator == 1 and self.days.denominator == 1:
+            try:  # whole months and days, the common case: no fraction arithmetic
+                return Duration(int(self.months), int(self.days))
+            except ValueError as exc:
+                raise Reject(f"the length is out of range: {exc}", self.pos) from None
         months = int(self.months)
         days = self.days + (self.months - months) * 30
         if self.hours:
@@ -262,22 +268,31 @@ class ToModel(Transformer[Token, Draft]):
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__()
         self._lex = lexicon
+        # Figures repeat ("5", "10", "2,000"): each distinct one is worked out once.
+        self._figures = functools.lru_cache(maxsize=4096)(self._figures_value)
 
     # numbers ---------------------------------------------------------------------------------
     def digits(self, token: Token) -> Num:
-        match = _DIGITS.fullmatch(self._lex.english_figures(token.value))
+        value = self._figures(token.value)
+        if value is None:
+            raise Reject(f"{token.value!r} divides by zero", _pos(token))
+        return Num(value, _pos(token))
+
+    def _figures_value(self, figures: str) -> Fraction | None:
+        """The value of a number written in figures ("1,250", "2½", "1 1/2"); None for "/0"."""
+        match = _DIGITS.fullmatch(self._lex.english_figures(figures))
         assert match is not None  # the grammar's DIGITS admits only these shapes
         whole = _GROUPS.sub("", match["int"])
-        value = Fraction(int(whole)) if whole else Fraction(0)
+        value = Fraction(int(whole)) if whole else _ZERO
         if match["dec"]:
             value += Fraction(int(match["dec"]), 10 ** len(match["dec"]))
         if match["vulgar"]:
             value += self._lex.fractions[match["vulgar"]]
         if match["den"]:
             if int(match["den"]) == 0:
-                raise Reject(f"{token.value!r} divides by zero", _pos(token))
+                return None
             value += Fraction(int(match["num"]), int(match["den"]))
-        return Num(value, _pos(token))
+        return value
 
     def words(self, token: Token) -> Num:
         try:

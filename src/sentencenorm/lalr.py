@@ -1,0 +1,390 @@
+"""The hot path: Lark's LALR tables and terminals, driven by a lean loop of our own.
+
+Lark builds everything from ``grammar/<lang>.lark`` (the tables, the terminals in their
+priority order, the contextual lexer's terminal set of each parser state, the callbacks that
+apply the transformer during the parse). This module only *runs* them, faster than Lark's
+general machinery does, and gives exactly what Lark gives:
+
+- **Lexing by first character.** Lark's contextual lexer tries one big alternation of every
+  terminal the parser state accepts at each token, so a word like "years" is tried against the
+  whole vocabulary. Here each state's terminals are filtered, once per (state, character), to
+  those that can *begin* with the character at hand (worked out from each terminal's regular
+  expression, see `_first_set`), and the same alternation is built from them in Lark's order.
+  An alternation picks its first matching branch, and a dropped branch could never have matched
+  there, so the token is the one Lark's lexer returns.
+- **The parse loop** is Lark's ``ParserState.feed_token`` flattened into one function with the
+  actions pre-digested (no per-token method calls, no parser-state objects).
+- **Failures are Lark's.** Whenever this loop cannot go on (a character no terminal takes, a
+  token the state refuses), the phrase is handed to Lark's own parser, which raises the exact
+  exception it always raised; errors keep their words, columns and expected sets.
+
+tests/test_lalr.py proves with Hypothesis that tokens and outcomes are Lark's, on arbitrary
+text and on text built from the grammar's own vocabulary, in every language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from re import _constants as sre
+from re import _parser as sre_parse
+from types import FunctionType
+from typing import Any, Final
+
+from lark import Lark, Token
+from lark.grammar import Rule
+from lark.lexer import BasicLexer, Scanner, TerminalDef
+from lark.parse_tree_builder import ExpandSingleChild
+from lark.parsers.lalr_analysis import Shift
+from lark.visitors import _vargs_inline, _VArgsWrapper
+
+__all__ = ["FastLALR", "Refused"]
+
+#: How many distinct characters a lexer state remembers a filtered alternation for. Phrases
+#: use a few dozen; beyond this (hostile text with thousands of distinct characters) the
+#: state's full alternation is used, which is what Lark does anyway.
+_CHARS_REMEMBERED: Final = 4096
+
+
+class Refused(Exception):
+    """The fast loop cannot go on here; Lark's parser says why (internal to this module's users)."""
+
+
+# ── which characters can begin a terminal ────────────────────────────────────────────────────
+
+_ANY: Final = None  # "any character": a first set that filters nothing
+
+_CATEGORY: Final = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS: Final = {
+    sre.MAX_REPEAT,
+    sre.MIN_REPEAT,
+    getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT),
+}
+_ZERO_WIDTH: Final = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+def _class_item(op: Any, arg: Any) -> str | None:
+    """One member of a character class as class syntax; None when it could be anything."""
+    if op is sre.LITERAL:
+        return re.escape(chr(arg))
+    if op is sre.RANGE:
+        return f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}"
+    if op is sre.CATEGORY:
+        return _CATEGORY.get(arg)
+    return None  # NEGATE, a Unicode category we do not map...: do not filter
+
+
+def _first_of_sequence(items: Any, flags: int) -> tuple[list[tuple[str, int]] | None, bool]:
+    """The characters that can begin a match of *items* as (class syntax, flags) pieces, or
+    None for "any"; and whether *items* can match the empty string."""
+    found: list[tuple[str, int]] = []
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: a superset of the first characters is kept
+        if op is sre.LITERAL:
+            found.append((re.escape(chr(arg)), flags))
+            return found, False
+        if op is sre.IN:
+            pieces = [_class_item(member_op, member) for member_op, member in arg]
+            if any(piece is None for piece in pieces):
+                return _ANY, False
+            found.append(("".join(p for p in pieces if p is not None), flags))
+            return found, False
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, pattern = arg
+            first, empty = _first_of_sequence(pattern, (flags | add_flags) & ~del_flags)
+        elif op is sre.BRANCH:
+            first, empty = [], False
+            for branch in arg[1]:
+                branch_first, branch_empty = _first_of_sequence(branch, flags)
+                if branch_first is _ANY:
+                    return _ANY, False
+                first += branch_first
+                empty = empty or branch_empty
+        elif op in _REPEATS:
+            low, _high, pattern = arg
+            first, empty = _first_of_sequence(pattern, flags)
+            empty = empty or low == 0
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            first, empty = _first_of_sequence(arg, flags)
+        else:  # ANY, NOT_LITERAL, group references...: anything may come first
+            return _ANY, False
+        if first is _ANY:
+            return _ANY, False
+        found += first
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_set(regexp: str, flags: int) -> Callable[[str], bool] | None:
+    """A test for "can a match of *regexp* begin with this character?", or None when any
+    character may begin one. The test errs only towards yes."""
+    parsed = sre_parse.parse(regexp, flags)
+    first, empty = _first_of_sequence(parsed, parsed.state.flags)
+    if first is _ANY or empty:
+        return None
+    by_flags: dict[int, list[str]] = {}
+    for piece, piece_flags in first:
+        by_flags.setdefault(piece_flags & ~re.VERBOSE, []).append(piece)
+    tests = [re.compile(f"[{''.join(pieces)}]", f).match for f, pieces in by_flags.items()]
+    if len(tests) == 1:
+        only = tests[0]
+        return lambda char: only(char) is not None
+    return lambda char: any(test(char) is not None for test in tests)
+
+
+# ── a lexer state, filtered by first character ───────────────────────────────────────────────
+
+
+class _State:
+    """One of Lark's contextual lexer states, tried only with terminals that can begin here."""
+
+    def __init__(self, lexer: BasicLexer, flags: int) -> None:
+        scanner = lexer.scanner  # built by Lark: its order, with its string/regex folding
+        self.callback: dict[str, Callable[[Token], Token]] = {
+            str(name): callback for name, callback in lexer.callback.items()
+        }
+        self.ignore: frozenset[str] = frozenset(map(str, lexer.ignore_types))
+        self._flags = flags
+        self._terminals: list[TerminalDef] = list(scanner.terminals)
+        self._tests = [_first_set(t.pattern.to_regexp(), flags) for t in self._terminals]
+        self._all = scanner._mres
+        self._by_char: dict[str, list[re.Pattern[str]]] = {}
+        self._by_names: dict[tuple[str, ...], list[re.Pattern[str]]] = {}
+        # Where a space can only begin an ignored terminal (whitespace), the space and what
+        # follows it are skipped by that terminal's own pattern: no token, no alternation.
+        skip = [
+            terminal
+            for terminal, test in zip(self._terminals, self._tests, strict=True)
+            if test is None or test(" ")
+        ]
+        self.skip_space: Callable[[str, int], re.Match[str] | None] | None = None
+        if len(skip) == 1 and skip[0].name in self.ignore and skip[0].name not in self.callback:
+            self.skip_space = re.compile(skip[0].pattern.to_regexp(), flags).match
+
+    def match(self, text: str, pos: int) -> tuple[str, str] | None:
+        """The (value, terminal name) Lark's lexer would give at *pos*, or None."""
+        char = text[pos]
+        mres = self._by_char.get(char)
+        if mres is None:
+            mres = self._for(char)
+        for mre in mres:
+            found = mre.match(text, pos)
+            if found is not None:
+                return found.group(0), found.lastgroup  # type: ignore[return-value]
+        return None
+
+    def _for(self, char: str) -> list[re.Pattern[str]]:
+        if len(self._by_char) >= _CHARS_REMEMBERED:
+            return self._all  # type: ignore[no-any-return]
+        chosen = [
+            terminal
+            for terminal, test in zip(self._terminals, self._tests, strict=True)
+            if test is None or test(char)
+        ]
+        names = tuple(terminal.name for terminal in chosen)
+        mres = self._by_names.get(names)
+        if mres is None:
+            # Lark's own Scanner joins them, so the alternation is spelled as Lark spells it.
+            scanner = Scanner(chosen, self._flags, re, use_bytes=False)  # type: ignore[no-untyped-call]
+            mres = scanner._mres if chosen else []
+            self._by_names[names] = mres
+        self._by_char[char] = mres
+        return mres
+
+
+# ── the parse loop ───────────────────────────────────────────────────────────────────────────
+
+# An action is (code, argument, call): a shift (next state), or a reduction of a rule of
+# `argument` = (size, nonterminal) symbols by `call`. The codes say how the call is made, so the
+# loop skips Lark's layers of wrappers where they would do nothing.
+_SHIFT: Final = 0
+_UNIT: Final = 1  # "?rule: x" with one child: the value is the child, no call
+_INLINE: Final = 2  # a transformer method taking the children as arguments, called directly
+_CALL: Final = 3  # Lark's callback, called as Lark calls it (child filters, trees...)
+_Action = tuple[int, Any, Any]
+# The end of the text, as the parser is told it (Lark's name for it).
+_END: Final = Token("$END", "")
+
+
+def _reduction(rule: Rule, callback: Callable[[list[Any]], Any]) -> _Action:
+    """The action reducing *rule*, whose callback Lark made as *callback*."""
+    size_and_origin = (len(rule.expansion), str(rule.origin.name))
+    if type(callback) is ExpandSingleChild and len(rule.expansion) == 1:
+        return (_UNIT, size_and_origin, None)
+    # A transformer method with inlined arguments (`v_args(inline=True)`), reached through
+    # Lark's visit wrapper only (no child filter, no single-child expansion): call it.
+    wrapped = getattr(callback, "__wrapped__", None)  # set by Lark's apply_visit_wrapper
+    if (
+        type(callback) is FunctionType
+        and isinstance(wrapped, _VArgsWrapper)
+        and wrapped.visit_wrapper is _vargs_inline
+    ):
+        return (_INLINE, size_and_origin, wrapped.base_func)
+    return (_CALL, size_and_origin, callback)
+
+
+class FastLALR:
+    """Runs a built `lark.Lark` LALR parser (contextual lexer, transformer attached).
+
+    >>> from sentencenorm.grammars import parser_for
+    >>> fast = FastLALR(parser_for("en"))
+    >>> fast.parse("six months") == parser_for("en").parse("six months")
+    True
+    >>> [(t.type, str(t), may_end) for t, may_end in fast.grow("10 years in")]
+    [('DIGITS', '10', False), ('UNIT', 'years', True), ('L_IN', 'in', False)]
+    """
+
+    def __init__(self, lark: Lark, start: str = "start") -> None:
+        frontend: Any = lark.parser
+        if lark.options.parser != "lalr" or lark.options.lexer != "contextual":
+            raise ValueError("FastLALR runs LALR parsers with the contextual lexer only")
+        if lark.options.postlex is not None:
+            raise ValueError("FastLALR does not run a postlexer")
+        self.lark = lark
+        parser = frontend.parser.parser
+        table = parser.parse_table
+        callbacks = parser.callbacks
+        flags = frontend.lexer_conf.g_regex_flags
+        self.start_state: int = table.start_states[start]
+        self.end_state: int = table.end_states[start]
+        shared: dict[int, _State] = {}
+        self.lexers: dict[int, _State] = {}
+        for state, lexer in frontend.lexer.lexers.items():
+            key = id(lexer)
+            if key not in shared:
+                shared[key] = _State(lexer, flags)
+            self.lexers[state] = shared[key]
+        self.actions: dict[int, dict[str, _Action]] = {}
+        self.gotos: dict[int, dict[str, int]] = {}
+        for state, row in table.states.items():
+            actions: dict[str, _Action] = {}
+            gotos: dict[str, int] = {}
+            for name, (action, arg) in row.items():
+                # Lark's names are Tokens (a str subclass whose == is Python code): plain str
+                # keys make every lookup of the loop a C-level one.
+                symbol = str(name)
+                if action is not Shift:
+                    actions[symbol] = _reduction(arg, callbacks[arg])
+                elif symbol.isupper() or symbol == "$END":
+                    actions[symbol] = (_SHIFT, arg, None)
+                else:
+                    gotos[symbol] = arg
+            self.actions[state] = actions
+            self.gotos[state] = gotos
+        self.token_callbacks: dict[str, Callable[[Token], Any]] = {
+            str(name): callback for name, callback in callbacks.items() if isinstance(name, str)
+        }
+
+    def parse(self, text: str) -> Any:
+        """What ``lark.parse(text)`` returns; on any failure, Lark's own exception."""
+        try:
+            states = [self.start_state]
+            values: list[Any] = []
+            feed = self._feed
+            for token in self.tokens(text, states):
+                feed(token, states, values)
+            return feed(_END, states, values)
+        except Refused:
+            return self.lark.parse(text)  # raises the exception Lark raises, or agrees
+
+    def grow(self, text: str) -> Iterator[tuple[Token, bool]]:
+        """Feed *text* token by token for as long as the parser accepts: each token fed, and
+        whether the phrase could end after it. Stops (without an error) where the lexer or the
+        parser refuses; an exception the transformer raises propagates.
+
+        >>> from sentencenorm.grammars import parser_for
+        >>> [(str(t), end) for t, end in FastLALR(parser_for("en")).grow("5 years and the")]
+        [('5', False), ('years', True), ('and', False), ('the', False)]
+        """
+        states = [self.start_state]
+        values: list[Any] = []
+        actions = self.actions
+        try:
+            for token in self.tokens(text, states):
+                self._feed(token, states, values)
+                yield token, "$END" in actions[states[-1]]
+        except Refused:
+            return
+
+    def _feed(self, token: Token, states: list[int], values: list[Any]) -> Any:
+        """Lark's ``ParserState.feed_token``: reduce as the table says, then shift *token*;
+        for the end of the text, reduce until the start rule is done and return its value."""
+        actions = self.actions
+        kind = token.type
+        while True:
+            action = actions[states[-1]].get(kind)
+            if action is None:
+                raise Refused
+            code, arg, call = action
+            if code is _SHIFT:
+                if token is _END:
+                    raise Refused  # Lark asserts this never happens
+                states.append(arg)
+                callbacks = self.token_callbacks
+                values.append(token if kind not in callbacks else callbacks[kind](token))
+                return None
+            size, origin = arg
+            if code == _UNIT:
+                del states[-1]
+            elif size:
+                children = values[-size:]
+                del states[-size:]
+                del values[-size:]
+                values.append(call(*children) if code == _INLINE else call(children))
+            else:
+                values.append(call() if code == _INLINE else call([]))
+            states.append(self.gotos[states[-1]][origin])
+            if states[-1] == self.end_state:  # only ever reached at the end of the text
+                return values[-1]
+
+    def tokens(self, text: str, states: list[int] | None = None) -> Iterator[Token]:
+        """The tokens Lark's contextual lexer gives for *text*, each lexed in the parser state
+        that ``states[-1]`` holds when it is asked for (the start state when *states* is None).
+
+        Raises `Refused` where no terminal of the state matches.
+        """
+        if states is None:
+            states = [self.start_state]
+        lexers = self.lexers
+        pos = 0
+        end = len(text)
+        multiline = "\n" in text
+        while pos < end:
+            lexer = lexers[states[-1]]
+            if text[pos] == " " and lexer.skip_space is not None:
+                pos = lexer.skip_space(text, pos).end()  # type: ignore[union-attr]
+                continue
+            found = lexer.match(text, pos)
+            if found is None:
+                raise Refused
+            value, kind = found
+            start = pos
+            pos += len(value)
+            if kind in lexer.ignore and kind not in lexer.callback:
+                continue
+            if multiline:
+                token = Token(
+                    kind,
+                    value,
+                    start,
+                    text.count("\n", 0, start) + 1,
+                    start - text.rfind("\n", 0, start),
+                    text.count("\n", 0, pos) + 1,
+                    pos - text.rfind("\n", 0, pos),
+                    pos,
+                )
+            else:
+                token = Token(kind, value, start, 1, start + 1, 1, pos + 1, pos)
+            if kind in lexer.callback:
+                token = lexer.callback[kind](token)
+            if kind not in lexer.ignore:
+                yield token

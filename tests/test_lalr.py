@@ -1,0 +1,134 @@
+"""The fast LALR loop (sentencenorm.lalr) gives exactly what Lark's own parser gives.
+
+`parse` runs every phrase through `FastLALR`; these tests hold it to Lark: the same value
+(transformer output, token positions included) or the same exception, on the fixtures and
+corpora of every language, on text built from the grammar's vocabulary and on arbitrary text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sentencenorm.grammars import NOTATION, available_languages, fast_parser_for, parser_for
+from sentencenorm.lalr import FastLALR, _first_set
+
+DATA = Path(__file__).parent / "data"
+FIXTURES = Path(__file__).parent / "fixtures"
+LANGUAGES = available_languages()
+
+
+def outcome(parse: Any, text: str) -> tuple[str, Any]:
+    try:
+        return ("value", parse(text))
+    except Exception as error:  # the point: the same exception, whatever it is
+        return ("error", (type(error).__name__, str(error)))
+
+
+def assert_same(lang: str, text: str) -> None:
+    expected = outcome(parser_for(lang).parse, text)
+    assert outcome(fast_parser_for(lang).parse, text) == expected, text
+
+
+def phrases_of(lang: str) -> list[str]:
+    """Every phrase of the language's fixture files and gold corpus."""
+    found: list[str] = []
+    for path in sorted((FIXTURES / lang).rglob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith(("#", "=>", "--")):
+                found.append(line.split("=>")[0].strip())
+    corpus = DATA / f"dev_{lang}.jsonl"
+    if corpus.exists():
+        for row in corpus.read_text(encoding="utf-8").splitlines():
+            record = json.loads(row)
+            found.append(record["text"])
+            found += [expression["span"] for expression in record["expressions"]]
+    return [phrase for phrase in found if phrase]
+
+
+@pytest.mark.parametrize("lang", [*LANGUAGES, NOTATION])
+def test_every_fixture_and_corpus_phrase_reads_as_lark_reads_it(lang: str) -> None:
+    phrases = phrases_of(lang) if lang != NOTATION else phrases_of("en")
+    assert len(phrases) > 50 or lang == NOTATION
+    for phrase in phrases:
+        assert_same(lang, phrase)
+
+
+def vocabulary(lang: str) -> list[str]:
+    words = {word for phrase in phrases_of(lang) for word in re.findall(r"\w+|[^\w\s]", phrase)}
+    return sorted(words)
+
+
+_VOCABULARY = {lang: vocabulary(lang) for lang in LANGUAGES}
+
+
+@st.composite
+def vocabulary_text(draw: st.DrawFn, lang: str) -> str:
+    words = draw(st.lists(st.sampled_from(_VOCABULARY[lang]), min_size=1, max_size=12))
+    joiner = "" if lang == "zh" else " "
+    return joiner.join(words)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_vocabulary_text_reads_as_lark_reads_it(lang: str, data: st.DataObject) -> None:
+    assert_same(lang, data.draw(vocabulary_text(lang)))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=40))
+def test_arbitrary_text_reads_as_lark_reads_it(lang: str, text: str) -> None:
+    assert_same(lang, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "begins", "never"),
+    [
+        ("abc", 0, "a", "bA"),
+        ("(?i:abc)", 0, "aA", "b"),
+        ("(?i:k)", 0, "kK\u212a", "x"),  # the Kelvin sign folds to k
+        ("(?:x)?y", 0, "xy", "z"),  # an optional first part: either may begin
+        ("(?=a)ab|cd", 0, "ac", "b"),  # a lookahead consumes nothing
+        (r"[\d,]+", 0, "7,", "a"),
+        (r"\bfoo", 0, "f", "o"),
+        ("(?:ab|c*d)", 0, "acd", "b"),
+        ("[a-c]x", re.IGNORECASE, "aBc", "d"),
+    ],
+)
+def test_first_characters(pattern: str, flags: int, begins: str, never: str) -> None:
+    test = _first_set(pattern, flags)
+    assert test is not None
+    for char in begins:
+        assert test(char), (pattern, char)
+    for char in never:
+        assert not test(char), (pattern, char)
+
+
+@pytest.mark.parametrize("pattern", ["[^a]b", ".x", r"(a)?\1", "(?:a*)"])
+def test_first_characters_that_filter_nothing(pattern: str) -> None:
+    assert _first_set(pattern, 0) is None
+
+
+def test_only_lalr_with_the_contextual_lexer_is_run() -> None:
+    from lark import Lark
+
+    with pytest.raises(ValueError, match="contextual"):
+        FastLALR(Lark("start: WORD\nWORD: /\\w+/", parser="lalr", lexer="basic"))
+
+
+def test_errors_are_larks_own() -> None:
+    from lark.exceptions import UnexpectedInput
+
+    fast = fast_parser_for("en")
+    with pytest.raises(UnexpectedInput) as caught:
+        fast.parse("ten yaers")
+    assert caught.value.pos_in_stream == 4
