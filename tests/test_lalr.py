@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sentencenorm.grammars import NOTATION, available_languages, fast_parser_for, parser_for
-from sentencenorm.lalr import FastLALR, _first_set
+from sentencenorm.lalr import FastLALR, _first_set, _token
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -132,3 +132,14 @@ def test_errors_are_larks_own() -> None:
     with pytest.raises(UnexpectedInput) as caught:
         fast.parse("ten yaers")
     assert caught.value.pos_in_stream == 4
+
+
+def test_tokens_are_made_as_lark_makes_them() -> None:
+    from lark import Token
+
+    made = _token("UNIT", "years", 5, 2, 3, 2, 8, 10)
+    lark = Token("UNIT", "years", 5, 2, 3, 2, 8, 10)
+    assert type(made) is Token
+    assert made == lark
+    for name in Token.__slots__:
+        assert getattr(made, name) == getattr(lark, name), name

@@ -201,6 +201,34 @@ class _State:
         return mres
 
 
+_new_str = str.__new__
+
+
+def _token(
+    kind: str,
+    value: str,
+    start: int,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    end: int,
+) -> Token:
+    """``Token(kind, value, start, line, column, end_line, end_column, end)``, made without
+    Lark's keyword handling in ``Token.__new__`` (a fifth of the cost; tests/test_lalr.py
+    checks that every attribute is the same)."""
+    token: Token = _new_str(Token, value)
+    token.type = kind
+    token.value = value
+    token.start_pos = start
+    token.line = line
+    token.column = column
+    token.end_line = end_line
+    token.end_column = end_column
+    token.end_pos = end
+    return token
+
+
 # ── the parse loop ───────────────────────────────────────────────────────────────────────────
 
 # An action is (code, argument, call): a shift (next state), or a reduction of a rule of
@@ -372,7 +400,7 @@ class FastLALR:
             if kind in lexer.ignore and kind not in lexer.callback:
                 continue
             if multiline:
-                token = Token(
+                token = _token(
                     kind,
                     value,
                     start,
@@ -383,7 +411,7 @@ class FastLALR:
                     pos,
                 )
             else:
-                token = Token(kind, value, start, 1, start + 1, 1, pos + 1, pos)
+                token = _token(kind, value, start, 1, start + 1, 1, pos + 1, pos)
             if kind in lexer.callback:
                 token = lexer.callback[kind](token)
             if kind not in lexer.ignore:
