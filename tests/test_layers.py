@@ -13,7 +13,16 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
 
-BASE = {"errors", "durations", "model", "_resources", "lexicon", "notation", "serialize"}
+BASE = {
+    "errors",
+    "durations",
+    "model",
+    "_resources",
+    "lexicon",
+    "notation",
+    "serialize",
+    "hints",
+}
 READ = {
     "lalr",
     "grammars",
@@ -38,7 +47,8 @@ ALLOWED = {
     "serialize": {"durations", "model"},
     "_resources": set(),
     "lexicon": {"_resources", "errors"},
-    "transformer": {"durations", "lexicon", "model"},
+    "hints": {"_resources"},
+    "transformer": {"durations", "lexicon", "model", "hints"},
     "notation_reader": {"durations", "model", "transformer"},
     "lalr": set(),
     "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader", "lalr"},

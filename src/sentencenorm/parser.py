@@ -11,6 +11,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 from .detect import AUTO, detect_language
 from .errors import SentenceParseError, UnknownJurisdictionError, UnknownLanguageError
 from .grammars import NOTATION, available_languages, fast_parser_for
+from .hints import Found, expected_words, hint_for, messages, printable
 from .lexicon import lexicon
 from .model import Sentence
 from .transformer import Draft, Reject, assemble
@@ -26,30 +27,6 @@ _NOTATION_START: Final = re.compile(
     r"(?:custody|death|fine|restitution|forfeiture|probation|supervised_release|"
     r"community_supervision|deprivation_of_rights|community_service|other)(?:\s|$)"
 )
-
-# What the parser expected, in words a person understands, by terminal name.
-_EXPECTED_WORDS: Final = {
-    "DIGITS": "a number",
-    "WORDNUM": "a number",
-    "UNIT": "a unit such as 'years'",
-    "ONE_UNIT": "a length such as 'a year'",
-    "MONEY": "an amount such as '$500'",
-    "CURRENCY": "a currency such as 'dollars'",
-    "SCALE": "'million' or 'thousand'",
-    "TO": "'to'",
-    "AND": "'and'",
-    "W_LIFE": "'life'",
-    "W_CUSTODY": "a word such as 'prison'",
-    "W_NEUTRAL": "a word such as 'sentence'",
-    "M_MAX": "'up to'",
-    "M_MIN": "'at least'",
-    "RPAR": "')'",
-    "$END": "the end of the phrase",
-    "ISO": "an ISO-8601 duration such as 'P1Y6M'",
-    "LABEL": 'a quoted label such as "time served"',
-    "CODE": "a currency code such as 'USD'",
-    "AMOUNT": "an amount",
-}
 
 
 def normalize_jurisdiction(jurisdiction: str | None) -> str | None:
@@ -204,7 +181,7 @@ def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
     except Reject as reject:
         raise SentenceParseError(text, reject.pos, reason=reject.message) from None
     except UnexpectedInput as exc:
-        raise _from_lark(text, exc) from None
+        raise _from_lark(text, exc, lang) from None
     except LarkError as exc:  # a transformer error Lark wrapped, or an internal one
         cause = exc.__context__
         if isinstance(cause, Reject):
@@ -218,7 +195,9 @@ def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
         ) from exc
 
 
-def _from_lark(text: str, exc: UnexpectedInput) -> SentenceParseError:
+def _from_lark(text: str, exc: UnexpectedInput, lang: str = "en") -> SentenceParseError:
+    """The error for a phrase Lark refused: the column, what was expected there in words of
+    *lang*, and the common mistake it looks like (`sentencenorm.hints`), if any."""
     column: int
     names: set[str]
     found: str | None
@@ -236,14 +215,37 @@ def _from_lark(text: str, exc: UnexpectedInput) -> SentenceParseError:
         column = len(text.rstrip()) if token is None or is_end else (token.start_pos or 0)
         names = {str(name) for name in getattr(exc, "expected", ()) or getattr(exc, "accepts", ())}
         found = None if is_end else _word_at(text, column)
-    expected = _expected(names)
-    if found is None:
-        return SentenceParseError(text, column, expected)
-    reason = f"unexpected {found!r}"
-    if expected:
-        shown = expected if len(expected) <= 3 else [*expected[:2], "..."]
-        reason += "; expected " + ", ".join(shown)
+    hint = _hint(lang, exc, text, column)
+    try:
+        expected = _expected(names, lang, prefer=hint.prefer if hint else ())
+        reason = _reason(lang, found, expected, hint)
+    except Exception:  # the words data is broken: still only our error, with the column
+        expected, reason = sorted(names), None
     return SentenceParseError(text, column, expected, reason=reason)
+
+
+def _hint(lang: str, exc: UnexpectedInput, text: str, column: int) -> Found | None:
+    from .grammars import parser_for  # the parser whose states the error's state belongs to
+
+    try:
+        return hint_for(lang, exc, text, column, parser_for(lang))
+    except Exception:  # a hint is a courtesy: it never hides the error itself
+        return None
+
+
+def _reason(lang: str, found: str | None, expected: list[str], hint: Found | None) -> str:
+    """ "unexpected 'x'; expected a, b, ... — title: message", in words of *lang*."""
+    words = messages(lang)
+    if found is None:
+        reason = words["ends"]
+    else:
+        reason = words["unexpected"].format(found=printable(found), found_repr=repr(found))
+    if expected:
+        shown = expected if len(expected) <= 3 else [*expected[:2], words["more"]]
+        reason += words["join"] + words["expected"].format(expected=words["list"].join(shown))
+    if hint is not None:
+        reason += words["hint"].format(title=hint.title, message=hint.message)
+    return reason
 
 
 def _word_at(text: str, column: int) -> str:
@@ -251,9 +253,14 @@ def _word_at(text: str, column: int) -> str:
     return match.group(0) if match else text[column : column + 1]
 
 
-def _expected(names: set[str]) -> list[str]:
-    words = [_EXPECTED_WORDS[name] for name in sorted(names) if name in _EXPECTED_WORDS]
-    return list(dict.fromkeys(sorted(words, key=_rank_expected)))
+def _expected(names: set[str], lang: str = "en", prefer: tuple[str, ...] = ()) -> list[str]:
+    """What the terminals *names* stand for, in words of *lang* (data/hints/<lang>.toml), most
+    useful first: the order of the English words (units, numbers, lengths, amounts...) in every
+    language, with the terminals a hint *prefer*s in front."""
+    english, local = expected_words("en"), expected_words(lang)
+    known = [name for name in names if name in local]
+    known.sort(key=lambda name: (name not in prefer, *_rank_expected(english.get(name, "")), name))
+    return list(dict.fromkeys(local[name] for name in known))
 
 
 def _rank_expected(word: str) -> tuple[int, str]:
@@ -261,4 +268,4 @@ def _rank_expected(word: str) -> tuple[int, str]:
     for index, prefix in enumerate(order):
         if word.startswith(prefix):
             return index, word
-    return len(order), word
+    return len(order) + (not word), word

@@ -37,6 +37,7 @@ import attrs
 from lark import Token, Transformer, v_args
 
 from .durations import Duration
+from .hints import backwards_range
 from .lexicon import Lexicon, fold
 from .model import (
     LIFE,
@@ -1251,7 +1252,9 @@ def _component(chunk: Chunk, lexicon: Lexicon, country: str | None) -> Component
         component: Component = term_class(low, high)
         return component
     except ValueError as exc:
-        raise Reject(str(exc), chunk.pos) from None
+        raise Reject(  # "10 years to 6 months": say the range runs backwards, in words
+            backwards_range(chunk.low, chunk.high, lexicon.lang) or str(exc), chunk.pos
+        ) from None
 
 
 def _bound(value: Time | Cash | Life | None, chunk: Chunk) -> Bound:
