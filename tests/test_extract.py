@@ -411,3 +411,49 @@ def test_adversarial_megabyte_documents_finish(name: str) -> None:
     """Linear cost: a megabyte of hostile text is read to the end (no timing asserted)."""
     text = ADVERSARIAL[name][:MB]
     _valid(text, extract(text))
+
+
+def test_a_blank_line_ends_a_phrase_and_its_cue() -> None:
+    # Within a paragraph a cue reaches over a line break; across a blank line it does not.
+    [joined] = extract("He was sentenced to\n10 years in prison.")
+    assert str(joined.sentence) == "imposed: custody P10Y"
+    [apart] = extract("He was sentenced\n\nto 10 years in prison.")
+    assert (apart.start, apart.text, str(apart.sentence)) == (
+        21,
+        "10 years in prison",
+        "custody P10Y",
+    )
+
+
+_NEWS = [
+    line
+    for line in (EXTRACT_FIXTURES / "news.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith(("--", "=>", "#"))
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    picks=st.lists(st.integers(0, len(_NEWS) - 1), min_size=1, max_size=8),
+    breaks=st.lists(st.sampled_from(["\n\n", "\n \n", "\n\n\n", "\r\n\r\n"]), min_size=8),
+)
+def test_remembered_paragraphs_read_as_new_ones(picks: list[int], breaks: list[str]) -> None:
+    from sentencenorm.extractor import _remembered
+
+    parts = [_NEWS[index] for index in picks]
+    document = "".join(part + brk for part, brk in zip(parts, breaks, strict=False))
+    _remembered.cache_clear()
+    fresh = [m.to_dict() for m in extract(document)]
+    again = [m.to_dict() for m in extract(document)]  # every paragraph remembered now
+    assert again == fresh
+    # The same as reading each paragraph alone, offsets moved to the paragraph's place.
+    alone, offset = [], 0
+    for part, brk in zip(parts, breaks, strict=False):
+        for match in extract(part):
+            alone.append(
+                {**match.to_dict(), "start": offset + match.start, "end": offset + match.end}
+            )
+        offset += len(part) + len(brk)
+    assert fresh == alone
+    for record in fresh:
+        assert document[record["start"] : record["end"]] == record["text"]
