@@ -355,7 +355,7 @@ def test_undecodable_argument_is_an_error_not_a_crash(monkeypatch: pytest.Monkey
 
 
 def test_keyboard_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ctrl-C while reading stdin exits 130 without a traceback."""
+    """Ctrl-C while reading stdin exits 130 with the lines written so far, no traceback."""
 
     def lines() -> Iterator[bytes]:
         yield b"10 years\n"
@@ -363,7 +363,8 @@ def test_keyboard_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
     result = run(monkeypatch, "--jsonl", stdin=_Stdin(lines()))
     assert result.code == 130
-    assert result.err == ""
+    assert json.loads(result.out)["text"] == "10 years"
+    assert result.err.startswith("sentencenorm: interrupted after 1 line; continue with --resume ")
 
 
 def test_broken_pipe_is_quiet(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,7 +4,10 @@ Both read their input lazily and keep a bounded number of inputs in flight, so a
 ten-million-line file costs constant memory. Errors are values: a phrase that cannot be read
 gives its `SentenceParseError` in its place, never an exception that ends the batch and never
 a dropped record. With ``workers > 1`` the work is spread over that many processes (each
-builds its grammar once) and results still come back in input order.
+builds its grammar once) and results still come back in input order. The worker processes
+ignore Ctrl-C: the caller gets the KeyboardInterrupt, and closing the iterator (or leaving it)
+ends them without finishing the queued work. A worker that dies (killed, out of memory)
+raises `concurrent.futures.process.BrokenProcessPool` in the caller rather than hanging.
 
 >>> results = list(parse_many(["six months to 10 years", "ten yaers", "life"]))
 >>> [str(r) if not isinstance(r, SentenceParseError) else "error" for r in results]
@@ -18,8 +21,9 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Final, TypeVar
 
 from .errors import SentenceParseError
@@ -117,6 +121,11 @@ def _extract_chunk(items: list[object], lang: str, jurisdiction: str | None) -> 
     ]
 
 
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl-C (sent to the whole process group) to the parent process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _chunks(items: Iterable[object]) -> Iterator[list[object]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, CHUNK)):
@@ -133,11 +142,19 @@ def _run(
         for item in items:
             yield from work([item], *args)
         return
-    with multiprocessing.get_context("spawn").Pool(count) as pool:
-        pending: collections.deque[AsyncResult[Any]] = collections.deque()
+    # ProcessPoolExecutor, not multiprocessing.Pool: when a worker is killed (SIGTERM to the
+    # process group, the OOM killer) it fails the batch, where Pool.terminate() can wait
+    # forever on a task queue that the dead worker left half read.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_ignore_interrupts)
+    lang, jurisdiction = args
+    try:
+        pending: collections.deque[Future[Any]] = collections.deque()
         for chunk in _chunks(items):
-            pending.append(pool.apply_async(work, (chunk, *args)))
+            pending.append(pool.submit(work, chunk, lang, jurisdiction))
             if len(pending) >= AHEAD * count:
-                yield from pending.popleft().get()
+                yield from pending.popleft().result()
         while pending:
-            yield from pending.popleft().get()
+            yield from pending.popleft().result()
+    finally:  # closed early (an interrupt): drop the queued chunks, end the workers
+        pool.shutdown(wait=True, cancel_futures=True)
