@@ -361,16 +361,19 @@ class FastLALR:
                 values.append(token if kind not in callbacks else callbacks[kind](token))
                 return None
             size, origin = arg
-            if code == _UNIT:
-                del states[-1]
-            elif size:
-                children = values[-size:]
-                del states[-size:]
-                del values[-size:]
-                values.append(call(*children) if code == _INLINE else call(children))
+            if size == 1:  # most reductions: the value and the state are replaced in place
+                if code != _UNIT:
+                    values[-1] = call(values[-1]) if code == _INLINE else call([values[-1]])
+                states[-1] = self.gotos[states[-2]][origin]
             else:
-                values.append(call() if code == _INLINE else call([]))
-            states.append(self.gotos[states[-1]][origin])
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                    values.append(call(*children) if code == _INLINE else call(children))
+                else:
+                    values.append(call() if code == _INLINE else call([]))
+                states.append(self.gotos[states[-1]][origin])
             if states[-1] == self.end_state:  # only ever reached at the end of the text
                 return values[-1]
 
