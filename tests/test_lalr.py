@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sentencenorm.grammars import NOTATION, available_languages, fast_parser_for, parser_for
-from sentencenorm.lalr import FastLALR, _first_set, _token
+from sentencenorm.lalr import FastLALR, _beginning, _first_set, _token, searched_faster
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -143,3 +143,60 @@ def test_tokens_are_made_as_lark_makes_them() -> None:
     assert made == lark
     for name in Token.__slots__:
         assert getattr(made, name) == getattr(lark, name), name
+
+
+def _context_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every pattern of every language's extraction context, as written (not accelerated)."""
+    import tomllib
+
+    from sentencenorm._resources import grammar_dir
+
+    found = []
+    for lang in LANGUAGES:
+        raw = tomllib.loads((grammar_dir() / f"{lang}.context.toml").read_text(encoding="utf-8"))
+        tables = [raw, raw.get("evidence", {}), raw.get("parts", {}), raw.get("not_penalty", {})]
+        tables += raw.get("cues", []) + raw.get("after_cues", [])
+        for table in tables:
+            for key, value in table.items():
+                if isinstance(value, str) and key not in {"modality", "bound"}:
+                    found.append((f"{lang}.{key}", re.compile(value, re.IGNORECASE)))
+    return found
+
+
+_PATTERNS = _context_patterns()
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_searched_faster_finds_what_the_pattern_finds(data: st.DataObject) -> None:
+    name, pattern = data.draw(st.sampled_from(_PATTERNS))
+    lang = name.split(".")[0]
+    text = data.draw(st.one_of(vocabulary_text(lang), st.text(max_size=60)))
+    fast = searched_faster(pattern)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert bool(fast.match(text)) == bool(pattern.match(text))
+    assert bool(fast.fullmatch(text)) == bool(pattern.fullmatch(text))
+
+
+def test_most_context_patterns_are_accelerated() -> None:
+    accelerated = [name for name, p in _PATTERNS if searched_faster(p) is not p]
+    assert len(accelerated) > len(_PATTERNS) // 2, accelerated
+
+
+@pytest.mark.parametrize(
+    ("pattern", "begins", "never"),
+    [
+        ("(?i:years?)", ["ye", "YE", "y"], ["yo", "ey"]),
+        ("(?:up\\s+to|under)", ["up", "un", "u"], ["ur", "pu"]),
+        ("(?:a|b)c?d", ["ac", "ad", "bd"], ["ae", "cd"]),
+        ("x+y", ["xx", "xy"], ["xz"]),
+        ("[0-9]{2,}", ["12"], ["1a"]),
+    ],
+)
+def test_two_characters_deep(pattern: str, begins: list[str], never: list[str]) -> None:
+    test = _beginning(pattern, 0)
+    assert test is not None
+    for start in begins:
+        assert test(start[0], start[1] if len(start) > 1 else None), (pattern, start)
+    for start in never:
+        assert not test(start[0], start[1]), (pattern, start)

@@ -54,7 +54,7 @@ ALLOWED = {
     "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader", "lalr"},
     "detect": {"_resources", "grammars"},
     "parser": BASE | {"grammars", "transformer", "detect"},
-    "extractor": BASE | {"grammars", "transformer", "parser", "detect"},
+    "extractor": BASE | {"grammars", "transformer", "parser", "detect", "lalr"},
     "batch": {"errors", "extractor", "model", "parser"},
     "dask": {"batch"},
     "renderer": BASE,

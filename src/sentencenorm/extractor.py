@@ -34,10 +34,11 @@ from ._resources import grammar_dir
 from .detect import AUTO, detect_language
 from .errors import UnknownLanguageError
 from .grammars import available_languages, fast_parser_for, parser_for
+from .lalr import searched_faster
 from .lexicon import Lexicon, lexicon
 from .model import Modality, Sentence
 from .parser import normalize_jurisdiction, without_zero_width
-from .transformer import Core, Count, Cue, Draft, Item, assemble
+from .transformer import Core, Count, Cue, Draft, Item, Reject, assemble
 
 __all__ = ["Match", "extract"]
 
@@ -229,7 +230,8 @@ class _Context:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    # Searched for in whole documents: led by a lookahead for the characters a match begins with.
+    return searched_faster(re.compile(pattern, re.IGNORECASE))
 
 
 def _cues(tables: Sequence[dict[str, str]]) -> tuple[_ContextCue, ...]:
@@ -287,6 +289,10 @@ class _Grown:
     def reach(self) -> int:
         """Where the longest phrase from this start ends."""
         return self.tokens[self.ends[0]].end_pos or 0
+
+
+class _Impossible(Exception):
+    """A phrase from this start reads as something impossible: none of its ends match."""
 
 
 class _Reader:
@@ -355,7 +361,12 @@ class _Reader:
             end = attempt.tokens[last].end_pos or 0
             if end <= anchor:
                 break  # shorter ends miss the anchor too; a later start may reach it
-            found = self._read(text, start, end, attempt.tokens[: last + 1], country)
+            try:
+                found = self._read(text, start, end, attempt.tokens[: last + 1], country)
+            except _Impossible:
+                # "10 years to 6 months": a shorter end would cut the range in two and read
+                # half of it ("10 years") as a sentence. A later start may still read.
+                return []
             if found is not None:
                 return found
         return []
@@ -446,7 +457,11 @@ class _Reader:
             piece = Draft(items[0].cue, tuple(items), joiners)
             try:
                 sentence = assemble(piece, self.lexicon, text=part, country=country, context=outer)
-            except Exception:  # Reject, or a model validator: a shorter end may read
+            except Reject as reject:
+                if reject.impossible:  # "10 years to 6 months": no part of it is a sentence
+                    raise _Impossible from None
+                return None  # a shorter end may read
+            except Exception:  # a model validator: a shorter end may read
                 return None
             matches.append(Match(part_start, part_end, part, sentence))
         return matches or None

@@ -24,6 +24,7 @@ text and on text built from the grammar's own vocabulary, in every language.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from re import _constants as sre
@@ -40,10 +41,10 @@ from lark.visitors import _vargs_inline, _VArgsWrapper
 
 __all__ = ["FastLALR", "Refused"]
 
-#: How many distinct characters a lexer state remembers a filtered alternation for. Phrases
-#: use a few dozen; beyond this (hostile text with thousands of distinct characters) the
-#: state's full alternation is used, which is what Lark does anyway.
-_CHARS_REMEMBERED: Final = 4096
+#: How many distinct beginnings (two characters) a lexer state remembers a filtered
+#: alternation for. Text uses a few hundred; beyond this (hostile text with thousands of
+#: distinct characters) the state's full alternation is used, which is what Lark does anyway.
+_STARTS_REMEMBERED: Final = 8192
 
 
 class Refused(Exception):
@@ -52,7 +53,6 @@ class Refused(Exception):
 
 # ── which characters can begin a terminal ────────────────────────────────────────────────────
 
-_ANY: Final = None  # "any character": a first set that filters nothing
 
 _CATEGORY: Final = {
     sre.CATEGORY_DIGIT: r"\d",
@@ -81,64 +81,161 @@ def _class_item(op: Any, arg: Any) -> str | None:
     return None  # NEGATE, a Unicode category we do not map...: do not filter
 
 
-def _first_of_sequence(items: Any, flags: int) -> tuple[list[tuple[str, int]] | None, bool]:
-    """The characters that can begin a match of *items* as (class syntax, flags) pieces, or
-    None for "any"; and whether *items* can match the empty string."""
-    found: list[tuple[str, int]] = []
+# How a match can begin: paths of up to `_DEPTH` pieces, one per character; a piece is a
+# character class (class syntax, flags) or None for "any character". A path shorter than
+# `_DEPTH` means the match can end (or anything can follow) there. Every set errs only
+# towards more paths: a terminal is never dropped where it could match.
+_Piece = tuple[str, int] | None
+_Path = tuple[_Piece, ...]
+_DEPTH: Final = 2
+#: Beyond this many paths a terminal is judged on its first character only.
+_MOST_PATHS: Final = 4096
+
+
+class _TooMany(Exception):
+    """Too many ways to begin: give up the second character."""
+
+
+def _joined(left: set[_Path], right: set[_Path], depth: int) -> set[_Path]:
+    """Every path of *left* followed by every path of *right*, cut to *depth*."""
+    out = {path for path in left if len(path) >= depth}
+    short = [path for path in left if len(path) < depth]
+    for path in short:
+        for more in right:
+            out.add((path + more)[:depth])
+    if len(out) > _MOST_PATHS:
+        raise _TooMany
+    return out
+
+
+def _prefixes(items: Any, flags: int, depth: int) -> set[_Path]:
+    """How a match of the parsed pattern *items* can begin (see `_Path`)."""
+    paths: set[_Path] = {()}
     for op, arg in items:
-        if op in _ZERO_WIDTH:
-            continue  # consumes nothing: a superset of the first characters is kept
-        if op is sre.LITERAL:
-            found.append((re.escape(chr(arg)), flags))
-            return found, False
-        if op is sre.IN:
-            pieces = [_class_item(member_op, member) for member_op, member in arg]
-            if any(piece is None for piece in pieces):
-                return _ANY, False
-            found.append(("".join(p for p in pieces if p is not None), flags))
-            return found, False
-        if op is sre.SUBPATTERN:
-            _group, add_flags, del_flags, pattern = arg
-            first, empty = _first_of_sequence(pattern, (flags | add_flags) & ~del_flags)
-        elif op is sre.BRANCH:
-            first, empty = [], False
-            for branch in arg[1]:
-                branch_first, branch_empty = _first_of_sequence(branch, flags)
-                if branch_first is _ANY:
-                    return _ANY, False
-                first += branch_first
-                empty = empty or branch_empty
-        elif op in _REPEATS:
-            low, _high, pattern = arg
-            first, empty = _first_of_sequence(pattern, flags)
-            empty = empty or low == 0
-        elif op is getattr(sre, "ATOMIC_GROUP", None):
-            first, empty = _first_of_sequence(arg, flags)
-        else:  # ANY, NOT_LITERAL, group references...: anything may come first
-            return _ANY, False
-        if first is _ANY:
-            return _ANY, False
-        found += first
-        if not empty:
-            return found, False
-    return found, True
+        if all(len(path) >= depth for path in paths):
+            break
+        paths = _joined(paths, _item_prefixes(op, arg, flags, depth), depth)
+    return paths
+
+
+def _item_prefixes(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
+    if op in _ZERO_WIDTH:
+        return {()}  # consumes nothing: what follows it begins the match
+    if op is sre.LITERAL:
+        return {((re.escape(chr(arg)), flags),)}
+    if op is sre.IN:
+        pieces = [_class_item(member_op, member) for member_op, member in arg]
+        if any(piece is None for piece in pieces):
+            return {(None,)}
+        return {(("".join(p for p in pieces if p is not None), flags),)}
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = arg
+        return _prefixes(pattern, (flags | add_flags) & ~del_flags, depth)
+    if op is sre.BRANCH:
+        found: set[_Path] = set()
+        for branch in arg[1]:
+            found |= _prefixes(branch, flags, depth)
+        return found
+    if op in _REPEATS:
+        low, high, pattern = arg
+        once = _prefixes(pattern, flags, depth)
+        copies: set[_Path] = {()}
+        found = set()
+        # n copies for n from low to high; past `depth` copies nothing new can begin.
+        for count in range(min(high, depth) + 1):
+            if count >= min(low, depth):
+                found |= copies
+            copies = _joined(copies, once, depth)
+        return found
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _prefixes(arg, flags, depth)
+    if op in (sre.ANY, sre.NOT_LITERAL):
+        return {(None,)}
+    return {(), (None,) * depth}  # a group reference...: anything, of any length
+
+
+@functools.cache
+def _piece_test(piece: tuple[str, int]) -> Callable[[str], object]:
+    return re.compile(f"[{piece[0]}]", piece[1] & ~re.VERBOSE).match
+
+
+def _begins(paths: set[_Path]) -> Callable[[str, str | None], bool] | None:
+    """The test "can a match begin with these two characters?" (the second None at the end of
+    the text), or None when any may begin one."""
+    if any(not path or (path[0] is None and len(path) == 1) for path in paths):
+        return None
+    # first piece -> the pieces that may follow it (None: anything may follow)
+    following: dict[_Piece, set[_Piece]] = {}
+    for path in paths:
+        following.setdefault(path[0], set()).add(path[1] if len(path) > 1 else None)
+    groups = [
+        (
+            None if first is None else _piece_test(first),
+            None
+            if None in seconds
+            else [_piece_test(second) for second in seconds if second is not None],
+        )
+        for first, seconds in following.items()
+    ]
+
+    def test(char: str, after: str | None) -> bool:
+        for first, seconds in groups:
+            if first is not None and not first(char):
+                continue
+            if seconds is None or after is None:
+                return True
+            if any(second(after) for second in seconds):
+                return True
+        return False
+
+    return test
+
+
+@functools.cache  # a terminal is in many lexer states: worked out once
+def _beginning(regexp: str, flags: int) -> Callable[[str, str | None], bool] | None:
+    """`_begins` for *regexp*: two characters deep, or one where two would be too many."""
+    parsed = sre_parse.parse(regexp, flags)
+    try:
+        return _begins(_prefixes(parsed, parsed.state.flags, _DEPTH))
+    except _TooMany:
+        return _begins(_prefixes(parsed, parsed.state.flags, 1))
+
+
+def searched_faster(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """*pattern*, made to find the same matches faster where it is searched for in long text.
+
+    A search tries the pattern at every position; led by a lookahead for the characters any
+    match must begin with, it skips the others quickly (about twice as fast for a word list
+    that begins with ``\\b``). Patterns that could begin with anything are returned as they are.
+
+    >>> fast = searched_faster(re.compile(r"\\b(?:prison|jail)", re.IGNORECASE))
+    >>> fast.pattern
+    '(?=[jp])(?:\\\\b(?:prison|jail))'
+    >>> [m.span() for m in fast.finditer("Sent to JAIL, not prison.")]
+    [(8, 12), (18, 24)]
+    """
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    paths = _prefixes(parsed, parsed.state.flags, 1)
+    pieces = [path[0] for path in paths if path]
+    if len(pieces) < len(paths) or any(piece is None for piece in pieces):
+        return pattern  # some match begins with anything (or with nothing)
+    if len({piece[1] for piece in pieces if piece is not None}) != 1:
+        return pattern  # classes under different flags cannot share one lookahead
+    lead = "".join(sorted({piece[0] for piece in pieces if piece is not None}))
+    try:
+        return re.compile(f"(?=[{lead}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. global flags that must stay at the start
+        return pattern
 
 
 def _first_set(regexp: str, flags: int) -> Callable[[str], bool] | None:
     """A test for "can a match of *regexp* begin with this character?", or None when any
     character may begin one. The test errs only towards yes."""
     parsed = sre_parse.parse(regexp, flags)
-    first, empty = _first_of_sequence(parsed, parsed.state.flags)
-    if first is _ANY or empty:
+    test = _begins(_prefixes(parsed, parsed.state.flags, 1))
+    if test is None:
         return None
-    by_flags: dict[int, list[str]] = {}
-    for piece, piece_flags in first:
-        by_flags.setdefault(piece_flags & ~re.VERBOSE, []).append(piece)
-    tests = [re.compile(f"[{''.join(pieces)}]", f).match for f, pieces in by_flags.items()]
-    if len(tests) == 1:
-        only = tests[0]
-        return lambda char: only(char) is not None
-    return lambda char: any(test(char) is not None for test in tests)
+    return lambda char: test(char, None)
 
 
 # ── a lexer state, filtered by first character ───────────────────────────────────────────────
@@ -155,16 +252,16 @@ class _State:
         self.ignore: frozenset[str] = frozenset(map(str, lexer.ignore_types))
         self._flags = flags
         self._terminals: list[TerminalDef] = list(scanner.terminals)
-        self._tests = [_first_set(t.pattern.to_regexp(), flags) for t in self._terminals]
+        self._tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
         self._all = scanner._mres
-        self._by_char: dict[str, list[re.Pattern[str]]] = {}
+        self._by_start: dict[str, list[re.Pattern[str]]] = {}
         self._by_names: dict[tuple[str, ...], list[re.Pattern[str]]] = {}
         # Where a space can only begin an ignored terminal (whitespace), the space and what
         # follows it are skipped by that terminal's own pattern: no token, no alternation.
         skip = [
             terminal
             for terminal, test in zip(self._terminals, self._tests, strict=True)
-            if test is None or test(" ")
+            if test is None or test(" ", None)
         ]
         self.skip_space: Callable[[str, int], re.Match[str] | None] | None = None
         if len(skip) == 1 and skip[0].name in self.ignore and skip[0].name not in self.callback:
@@ -172,23 +269,25 @@ class _State:
 
     def match(self, text: str, pos: int) -> tuple[str, str] | None:
         """The (value, terminal name) Lark's lexer would give at *pos*, or None."""
-        char = text[pos]
-        mres = self._by_char.get(char)
+        start = text[pos : pos + _DEPTH]
+        mres = self._by_start.get(start)
         if mres is None:
-            mres = self._for(char)
+            mres = self._for(start)
         for mre in mres:
             found = mre.match(text, pos)
             if found is not None:
                 return found.group(0), found.lastgroup  # type: ignore[return-value]
         return None
 
-    def _for(self, char: str) -> list[re.Pattern[str]]:
-        if len(self._by_char) >= _CHARS_REMEMBERED:
+    def _for(self, start: str) -> list[re.Pattern[str]]:
+        """The alternations to try where the text begins with *start* (its first characters)."""
+        if len(self._by_start) >= _STARTS_REMEMBERED:
             return self._all  # type: ignore[no-any-return]
+        char, after = start[0], start[1] if len(start) > 1 else None
         chosen = [
             terminal
             for terminal, test in zip(self._terminals, self._tests, strict=True)
-            if test is None or test(char)
+            if test is None or test(char, after)
         ]
         names = tuple(terminal.name for terminal in chosen)
         mres = self._by_names.get(names)
@@ -197,7 +296,7 @@ class _State:
             scanner = Scanner(chosen, self._flags, re, use_bytes=False)  # type: ignore[no-untyped-call]
             mres = scanner._mres if chosen else []
             self._by_names[names] = mres
-        self._by_char[char] = mres
+        self._by_start[start] = mres
         return mres
 
 
