@@ -457,3 +457,12 @@ def test_remembered_paragraphs_read_as_new_ones(picks: list[int], breaks: list[s
     assert fresh == alone
     for record in fresh:
         assert document[record["start"] : record["end"]] == record["text"]
+
+
+def test_a_range_that_runs_backwards_is_never_cut_in_two() -> None:
+    # Never "10 years" (half of an impossible range) as a sentence; a later start may read.
+    found = extract("He was sentenced to 10 years to 6 months in prison. She got life.")
+    assert [m.text for m in found] == ["6 months in prison", "life"]
+    # In French "à" after an age is no range: the term after it is found.
+    [term] = extract("Un homme de 41 ans à cinq ans d'emprisonnement.", lang="fr")
+    assert str(term.sentence) == "custody P5Y"

@@ -265,3 +265,36 @@ def test_cached_and_fresh_reads_agree(text: str) -> None:
     cached = read()
     _outcome.cache_clear()
     assert read() == cached
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "reason"),
+    [
+        ("a fine of $" + "9" * 29, "en", "at most 28 digits"),
+        ("a fine of $1.000000000000000000000000000001", "en", "at most 28 significant digits"),
+        ("custody P0Y", "en", "zero length"),
+        ("fine USD 0", "en", "amount of zero"),
+        ("custody P10Y..P6M", "en", "longer than the maximum"),  # the notation's own reason
+    ],
+)
+def test_amounts_and_notation_are_refused_not_rounded(phrase: str, lang: str, reason: str) -> None:
+    with pytest.raises(SentenceParseError, match=reason):
+        parse(phrase, lang=lang)
+
+
+def test_the_largest_amount_reads_exactly() -> None:
+    assert str(parse("a fine of $" + "9" * 28)) == "fine USD " + "9" * 28
+
+
+def test_vulgar_fractions_read_in_every_language() -> None:
+    assert str(parse("有期徒刑4½年", lang="zh")) == "custody P4Y6M"
+
+
+@pytest.mark.parametrize("hostile", ["\x1b[2J", "\x00", "\u202e", "\ud800"])
+def test_error_messages_escape_what_a_terminal_would_obey(hostile: str) -> None:
+    with pytest.raises(SentenceParseError) as caught:
+        parse(f"{hostile}10 yaers")
+    head = str(caught.value).splitlines()[0]
+    assert hostile not in head
+    assert hostile.encode("unicode_escape").decode() in head
+    str(caught.value).encode("utf-8")  # printable on any UTF-8 stream

@@ -110,7 +110,15 @@ class UnsupportedError(SentenceNormError, ValueError):
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace('"', '\\"') + '"'
+    """*text* in double quotes, with every character that could make a printed message lie or
+    fail (controls, bidi overrides, lone surrogates...) written as an escape."""
+    return '"' + "".join(_safe(char) for char in text.replace('"', '\\"')) + '"'
+
+
+def _safe(char: str) -> str:
+    if char.isprintable():
+        return char
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def _or_list(items: Sequence[str]) -> str:

@@ -14,6 +14,7 @@ ValueError: a term whose minimum is life must have life as its maximum (got None
 
 from __future__ import annotations
 
+import decimal
 import enum
 import re
 from decimal import Decimal
@@ -166,14 +167,31 @@ class Death:
             raise ValueError("a death sentence with a reprieve is a suspended death sentence")
 
 
+#: Significant digits an amount of money may have: decimal's default precision, far beyond
+#: any real amount. More is refused, never rounded (a wrong amount is worse than none).
+MONEY_DIGITS: Final = 28
+_WIDE: Final = decimal.Context(prec=4000, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
 def _canonical_amount(value: Decimal | int | str) -> Decimal:
-    amount = Decimal(value) if not isinstance(value, Decimal) else value
+    try:
+        amount = Decimal(value) if not isinstance(value, Decimal) else value
+    except (ArithmeticError, ValueError, TypeError):
+        raise ValueError(f"not an amount of money: {value!r}") from None
     if not amount.is_finite() or amount < 0:
         raise ValueError(f"an amount of money must be a finite number of at least 0: {value!r}")
+    if amount.adjusted() >= MONEY_DIGITS:
+        raise ValueError(f"an amount of money has at most {MONEY_DIGITS} digits: {value}")
     # One spelling per amount: no exponent, no trailing zeros ("200.00" and "2E+2" are 200).
-    if amount == amount.to_integral_value():
-        return amount.quantize(Decimal(1))
-    return amount.normalize()
+    if amount == amount.to_integral_value(context=_WIDE):
+        canonical = amount.quantize(Decimal(1), context=_WIDE)
+    else:
+        canonical = amount.normalize(_WIDE)
+    if len(canonical.as_tuple().digits) > MONEY_DIGITS:
+        raise ValueError(
+            f"an amount of money has at most {MONEY_DIGITS} significant digits: {value}"
+        )
+    return canonical
 
 
 @attrs.frozen(order=False)

@@ -40,9 +40,12 @@ def _pos(token: Token) -> int:
 
 def _duration(token: Token) -> Duration:
     try:
-        return Duration.fromisoformat(token.value)
+        duration = Duration.fromisoformat(token.value)
     except ValueError as exc:
         raise Reject(str(exc), _pos(token)) from None
+    if duration.is_zero():  # as in prose ("0 years"): a length of nothing is no penalty
+        raise Reject("a term of zero length", _pos(token))
+    return duration
 
 
 def _bound(token: Token | None) -> Bound:
@@ -66,7 +69,10 @@ class FromNotation(Transformer[Token, Sentence]):
         return _bound(low), _bound(high)
 
     def money(self, code: Token, amount: Token) -> Money:
-        return Money(Decimal(amount.value), code.value)
+        money = Money(Decimal(amount.value), code.value)
+        if not money.amount:  # as in prose ("a fine of $0")
+            raise Reject("an amount of zero is no penalty", _pos(amount))
+        return money
 
     def money_point(self, money: Money) -> tuple[Money, Money]:
         return money, money

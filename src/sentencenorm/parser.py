@@ -76,20 +76,20 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() reads text (str), not {type(text).__name__}")
-    if lang == AUTO:
-        lang = detect_language(text)
-    if lang not in available_languages():
+    if lang != AUTO and lang not in available_languages():
         raise UnknownLanguageError(lang, available_languages())
     country = normalize_jurisdiction(jurisdiction)
     if country is not None:
         country = country.split("-")[0]
-    if len(text) > MAX_PHRASE_LENGTH:
+    if len(text) > MAX_PHRASE_LENGTH:  # before anything reads the text, language detection too
         raise SentenceParseError(
             text,
             MAX_PHRASE_LENGTH,
             reason=f"a phrase is at most {MAX_PHRASE_LENGTH} characters; "
             "use extract() for documents",
         )
+    if lang == AUTO:
+        lang = detect_language(text)
     if not text.strip():
         raise SentenceParseError(text, 0, reason="the phrase is empty")
     outcome = _outcome(text, lang, country)
@@ -114,13 +114,21 @@ def _outcome(text: str, lang: str, country: str | None) -> Sentence | SentencePa
         # few spellings are also prose ("custody life"), and the notation's meaning is exact.
         try:
             return _read(text, NOTATION, country)
+        except _Refused as refused:  # notation, read, and what it says is wrong: say that
+            return _bare(refused)
         except SentenceParseError as notation_error:
             try:
                 return _read(text, lang, country)
             except SentenceParseError as error:
-                return notation_error if notation_error.column > error.column else error
+                return _bare(notation_error if notation_error.column > error.column else error)
     except SentenceParseError as error:
-        return error
+        return _bare(error)
+
+
+def _bare(error: SentenceParseError) -> SentenceParseError:
+    """*error* without its traceback and the exceptions behind it (Lark's, with its parser
+    state): what is remembered costs what a value costs, not 17 KB of frames."""
+    return SentenceParseError(error.text, error.column, error.expected, error.reason)
 
 
 # Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
@@ -171,6 +179,11 @@ def _read(text: str, lang: str, country: str | None) -> Sentence:
     return Sentence(value.components, modality=value.modality, text=text)
 
 
+class _Refused(SentenceParseError):
+    """The grammar read the phrase, and its meaning was refused (a range that runs backwards,
+    a zero term...): unlike a phrase the grammar could not read, no other reading is tried."""
+
+
 def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
     try:
         result = fast_parser_for(lang).parse(text)
@@ -179,16 +192,16 @@ def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
         assert isinstance(result, Draft)
         return assemble(result, lexicon(lang), text=text, country=country)
     except Reject as reject:
-        raise SentenceParseError(text, reject.pos, reason=reject.message) from None
+        raise _Refused(text, reject.pos, reason=reject.message) from None
     except UnexpectedInput as exc:
         raise _from_lark(text, exc, lang) from None
     except LarkError as exc:  # a transformer error Lark wrapped, or an internal one
         cause = exc.__context__
         if isinstance(cause, Reject):
-            raise SentenceParseError(text, cause.pos, reason=cause.message) from None
+            raise _Refused(text, cause.pos, reason=cause.message) from None
         raise SentenceParseError(text, 0, reason=str(cause or exc)) from None
     except (ValueError, TypeError, ArithmeticError) as exc:  # a model validator said no
-        raise SentenceParseError(text, 0, reason=str(exc)) from None
+        raise _Refused(text, 0, reason=str(exc)) from None
     except Exception as exc:  # a bug; the promise is that only our error escapes
         raise SentenceParseError(
             text, 0, reason=f"internal error ({type(exc).__name__}: {exc}); please report it"

@@ -26,8 +26,10 @@ it into `SentenceParseError`.
 
 from __future__ import annotations
 
+import decimal
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -64,12 +66,17 @@ from .model import (
 
 
 class Reject(Exception):
-    """A phrase that parses but does not mean one exact thing; *pos* is a 0-based column."""
+    """A phrase that parses but does not mean one exact thing; *pos* is a 0-based column.
 
-    def __init__(self, message: str, pos: int) -> None:
+    *impossible*: what the text says cannot be (a range that runs backwards), so no shorter
+    part of it may be read as a sentence either ("10 years to 6 months" is not "10 years").
+    """
+
+    def __init__(self, message: str, pos: int, *, impossible: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.pos = pos
+        self.impossible = impossible
 
 
 # ── values built during the parse ────────────────────────────────────────────────────────────
@@ -288,7 +295,11 @@ class ToModel(Transformer[Token, Draft]):
         if match["dec"]:
             value += Fraction(int(match["dec"]), 10 ** len(match["dec"]))
         if match["vulgar"]:
-            value += self._lex.fractions[match["vulgar"]]
+            vulgar = match["vulgar"]
+            # The grammar's DIGITS (common.lark) admits the same vulgar fractions in every
+            # language; a lexicon without a table for one still knows its Unicode value.
+            fraction = self._lex.fractions.get(vulgar)
+            value += fraction or Fraction(unicodedata.numeric(vulgar)).limit_denominator(16)
         if match["den"]:
             if int(match["den"]) == 0:
                 return None
@@ -353,7 +364,7 @@ class ToModel(Transformer[Token, Draft]):
         match = _MONEY.match(self._lex.english_figures(token.value))
         assert match is not None  # the grammar's MONEY always ends in an amount
         factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
-        amount = Decimal(_GROUPS.sub("", match["amount"])) * factor
+        amount = _EXACT.multiply(Decimal(_GROUPS.sub("", match["amount"])), factor)
         return Cash(amount, match["sign"] or "$", factor, _pos(token))
 
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
@@ -517,12 +528,17 @@ def _flatten(children: Sequence[Any]) -> Iterator[Any]:
             yield child
 
 
+# Decimal arithmetic that never rounds: an amount is as written (a phrase has at most 2,000
+# characters, so 4,000 digits hold any product); the model then refuses what it cannot hold.
+_EXACT: Final = decimal.Context(prec=4000, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
 def _decimal(value: Fraction, pos: int) -> Decimal:
     # Exact only when the denominator divides a power of ten.
     scaled = value
     for places in range(13):
         if scaled.denominator == 1:
-            return Decimal(scaled.numerator).scaleb(-places)
+            return _EXACT.scaleb(Decimal(scaled.numerator), -places)
         scaled *= 10
     raise Reject(f"{float(value):g} is not an exact amount of money", pos)
 
@@ -1252,8 +1268,9 @@ def _component(chunk: Chunk, lexicon: Lexicon, country: str | None) -> Component
         component: Component = term_class(low, high)
         return component
     except ValueError as exc:
+        backwards = backwards_range(chunk.low, chunk.high, lexicon.lang)
         raise Reject(  # "10 years to 6 months": say the range runs backwards, in words
-            backwards_range(chunk.low, chunk.high, lexicon.lang) or str(exc), chunk.pos
+            backwards or str(exc), chunk.pos, impossible=backwards is not None
         ) from None
 
 
