@@ -55,6 +55,7 @@ sys.path.insert(0, str(HERE))
 
 import extract_throughput  # noqa: E402  (the document generator and keyword scan)
 import parse_throughput  # noqa: E402  (the phrase generator and the reference parser)
+import peers  # noqa: E402  (the peers' adapters and the scorer)
 
 
 @attrs.define
@@ -260,20 +261,42 @@ def case_json(size: int) -> list[tuple[Row, Callable[[], object]]]:
     return [(row, lambda: [json.dumps(value.to_dict()) for value in values])]
 
 
-def _peers(phrases: Sequence[str]) -> list[dict[str, Any]]:
-    """Recognizers-Text and quantulum3 on *phrases*, when installed."""
-    found = []
-    for name, module in (
-        ("Recognizers-Text", "recognizers_number_with_unit"),
-        ("quantulum3", "quantulum3"),
-    ):
-        try:
-            __import__(module)
-        except ImportError:
-            found.append({"case": "peers", "side": name, "note": "not installed"})
+def _peers(size: int, rounds: int) -> list[dict[str, Any]]:
+    """Recognizers-Text and quantulum3 against sentencenorm on the dev_en gold spans.
+
+    Each installed peer gets a row with its rate and its share right (benchmarks/peers.py says
+    what "right" means); its ratio is sentencenorm's median rate over the peer's. sentencenorm
+    gets a row with its rate on the same spans (the phrase cache cleared each round), timed
+    in the same alternating rounds, and its own share right. A peer that does not import gets a
+    "not installed" row, and when none imports nothing is timed.
+    """
+    gold = peers.load_gold()
+    spans = list(dict.fromkeys(item.span for item in gold))
+    absent: dict[str, dict[str, Any]] = {}
+    sides: list[tuple[Row, Callable[[], object]]] = []
+    for peer in peers.PEERS:
+        reason = peer.missing()
+        if reason is not None:
+            absent[peer.name] = peers.not_installed_row(peer, reason)
             continue
-        found.append({"case": "peers", "side": name, "note": "installed: see benchmarks/README.md"})
-    return found
+        read = peer.load()  # models built here, outside the timing
+        note = f"{peers.share(read, gold).note()}; ratio = sentencenorm / {peer.name}"
+        row = Row("peers", peer.name, "phrases/s", len(spans), note=note)
+
+        def run(read: peers.Reader = read) -> None:
+            for span in spans:
+                read(span, None)
+
+        sides.append((row, run))
+    if not sides:
+        return list(absent.values())
+    exact, by_rule = peers.sentencenorm_shares(gold)
+    repeat = max(1, size // (5 * len(spans)))
+    ours = Row("peers", "sentencenorm.parse (cold)", "phrases/s", len(spans) * repeat)
+    ours.note = f"{exact.note()} exactly; {by_rule.right} under the peers' rule"
+    _alternate([(ours, _parse_each(spans, cold=True, repeat=repeat)), *sides], rounds)
+    timed = {row.side: row.as_dict(ours.median / row.median) for row, _ in sides}
+    return [ours.as_dict(None)] + [timed.get(p.name) or absent[p.name] for p in peers.PEERS]
 
 
 CASES: dict[str, Callable[[int], list[tuple[Row, Callable[[], object]]]]] = {
@@ -297,7 +320,7 @@ def measure(names: Sequence[str], size: int, rounds: int) -> dict[str, Any]:
         for row, _ in sides:
             ratio = row.median / medians[row.reference] if row.reference else None
             rows.append(row.as_dict(ratio))
-    rows.extend(_peers([]))
+    rows.extend(_peers(size, rounds))
     return {
         "machine": {
             "cpu": parse_throughput.cpu_model(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,3 +35,135 @@ def test_harness_reports_each_case_with_its_reference(capsys: pytest.CaptureFixt
         "Recognizers-Text",
         "quantulum3",
     }
+
+
+def _benchmarks() -> tuple[Any, Any]:
+    """benchmarks.run and the peers module it uses (imported as run.py imports it)."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from benchmarks import run
+    finally:
+        sys.path.remove(str(ROOT))
+    return run, run.peers
+
+
+def _custody(low: str | None, high: str | None, **more: Any) -> list[dict[str, Any]]:
+    item = {"kind": "custody", "min": low, "max": high, "count": 1, "aggregation": None}
+    return [{**item, "suspended": None, **more}]
+
+
+def _fine(amount: str, currency: str) -> list[dict[str, Any]]:
+    money = {"amount": amount, "currency": currency}
+    return [{"kind": "fine", "min": money, "max": money}]
+
+
+def _durations(*timexes: str) -> list[tuple[str, dict[str, Any]]]:
+    """Recognizers-Text DateTime results as ``(type_name, resolution)`` pairs."""
+    return [
+        ("datetimeV2.duration", {"values": [{"timex": timex, "type": "duration", "value": "0"}]})
+        for timex in timexes
+    ]
+
+
+def test_peer_scorer_reads_ranges_generously_and_collapsed_ranges_as_wrong() -> None:
+    """Two durations for "six months to 10 years" are the range; one duration is not."""
+    _, peers = _benchmarks()
+    gold = _custody("P6M", "P10Y")
+    assert peers.right(peers.recognizers_values(_durations("P6M", "P10Y")), gold)
+    assert not peers.right(peers.recognizers_values(_durations("P10Y")), gold)
+    # quantulum3 gives a range as its midpoint and uncertainty: 6.5 +/- 3.5 years is 3..10.
+    spread = peers.Quantity(6.5, 3.5, "year", "time")
+    assert peers.right(peers.quantulum_values([spread]), _custody("P3Y", "P10Y"))
+    collapsed = peers.Quantity(6.0, None, "year", "time")
+    assert not peers.right(peers.quantulum_values([collapsed]), _custody("P5Y", "P7Y"))
+    # Months and days as written, never through seconds: twelve months is one year.
+    assert peers.right(peers.recognizers_values(_durations("P12M")), _custody("P1Y", "P1Y"))
+    assert peers.right(peers.recognizers_values(_durations("P13.5Y")), _custody("P13Y6M", None))
+    assert not peers.right(peers.recognizers_values(_durations("P365D")), _custody("P1Y", "P1Y"))
+    hours = [{"kind": "community_service", "hours": 200}]
+    assert peers.right(peers.recognizers_values(_durations("PT200H")), hours)
+    # A bound's direction is not compared: "up to 20 years" states {20 years}.
+    assert peers.right(
+        peers.quantulum_values([peers.Quantity(20, None, "year", "time")]), _custody(None, "P20Y")
+    )
+
+
+def test_peer_scorer_counts_what_no_value_states_as_wrong() -> None:
+    """Life, death, counts, aggregation, suspension and `other` are wrong for any peer."""
+    _, peers = _benchmarks()
+    nothing = peers.recognizers_values([])
+    assert not peers.right(nothing, _custody(None, "life"))
+    assert not peers.right(nothing, _custody("life", "life"))
+    assert not peers.right(peers.recognizers_values(_durations("P15Y")), _custody("P15Y", "life"))
+    assert not peers.right(nothing, [{"kind": "death", "reprieve": None, "suspended": False}])
+    twenty_five = peers.recognizers_values(_durations("P25Y"))
+    assert peers.right(twenty_five, _custody("P25Y", "P25Y"))
+    assert not peers.right(twenty_five, _custody("P25Y", "P25Y", count=3))
+    assert not peers.right(twenty_five, _custody("P25Y", "P25Y", aggregation="consecutive"))
+    assert not peers.right(twenty_five, _custody("P25Y", "P25Y", suspended={"period": None}))
+    assert not peers.right(nothing, [{"kind": "other", "label": "time served"}])
+    assert not peers.right(nothing, [{"kind": "fine", "min": None, "max": None}])
+    assert peers.right(nothing, [])  # an empty gold is the only place nothing is right
+
+
+def test_peer_scorer_compares_money_with_its_currency() -> None:
+    """Amounts count with their currency; a bare dollar is the jurisdiction's dollar."""
+    _, peers = _benchmarks()
+    dollars = [("currency", {"value": "500", "unit": "Dollar"})]
+    pounds = [("currency", {"value": "500", "unit": "Pound"})]
+    assert peers.right(peers.recognizers_values(dollars, "US-FL"), _fine("500", "USD"))
+    assert not peers.right(peers.recognizers_values(pounds, "US-FL"), _fine("500", "USD"))
+    assert peers.right(peers.recognizers_values(pounds, "GB"), _fine("500.00", "GBP"))
+    assert peers.right(peers.recognizers_values(dollars, "CA"), _fine("500", "CAD"))
+    assert not peers.right(peers.recognizers_values(dollars, "US"), _fine("5000", "USD"))
+    sterling = peers.Quantity(1000.0, None, "pound sterling", "currency", "GBP")
+    assert peers.right(peers.quantulum_values([sterling]), _fine("1000", "GBP"))
+    assert not peers.right(peers.quantulum_values([sterling]), _fine("1000", "USD"))
+    restitution = [{"kind": "restitution", "amount": {"amount": "43000", "currency": "USD"}}]
+    bare = peers.Quantity(43000.0, None, "dollar", "currency", "USD")
+    assert peers.right(peers.quantulum_values([bare], "US-VA"), restitution)
+    # Plain numbers are no duration or amount: "three" in "three life sentences" is left out.
+    three = peers.Quantity(3.0, None, "dimensionless", "dimensionless")
+    assert peers.quantulum_values([three]) == frozenset()
+
+
+def test_peers_not_installed_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A peer that does not import gets one row saying how to install it, and nothing is timed."""
+    run, peers = _benchmarks()
+
+    def never() -> Any:
+        raise AssertionError("a missing peer is never loaded")
+
+    missing = peers.Peer("Nobody", ("no_such_module_here",), "pip install nobody", never)
+    monkeypatch.setattr(peers, "PEERS", (missing,))
+    assert run._peers(300, 1) == [
+        {"case": "peers", "side": "Nobody", "note": "not installed (pip install nobody)"}
+    ]
+
+
+def test_peers_rows_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed peer (here a stand-in that reads "10 years" in every phrase) gets a timed
+    row with its share right, sentencenorm gets a row with its own share, and a missing peer
+    still gets its row, in the order of the peers."""
+    run, peers = _benchmarks()
+    ten = peers.recognizers_values(_durations("P10Y"))
+    stand_in = peers.Peer("Stand-in", ("json",), "pip install stand-in", lambda: lambda *_: ten)
+    missing = peers.Peer("Nobody", ("no_such_module_here",), "pip install nobody", lambda: None)
+    monkeypatch.setattr(peers, "PEERS", (stand_in, missing))
+    rows = run._peers(300, 1)
+    assert [row["side"] for row in rows] == ["sentencenorm.parse (cold)", "Stand-in", "Nobody"]
+    ours, theirs, absent = rows
+    gold = peers.load_gold()
+    tens = sum(peers.right(ten, item.components) for item in gold)
+    assert tens >= 1
+    assert theirs["note"].startswith(f"right on {tens} of {len(gold)} dev_en spans (")
+    assert "ratio = sentencenorm / Stand-in" in theirs["note"]
+    for row in (ours, theirs):
+        assert row["case"] == "peers"
+        assert row["unit"] == "phrases/s"
+        assert 0 < row["min"] <= row["median"] <= row["max"]
+    assert theirs["ratio"] == pytest.approx(ours["median"] / theirs["median"])
+    assert ours["ratio"] is None
+    assert ours["note"].startswith("right on ")
+    assert f"of {len(gold)} dev_en spans" in ours["note"]
+    assert absent["note"].startswith("not installed (pip install nobody)")
