@@ -254,7 +254,7 @@ class _State:
         self._terminals: list[TerminalDef] = list(scanner.terminals)
         self._tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
         self._all = scanner._mres
-        self._by_start: dict[str, list[re.Pattern[str]]] = {}
+        self.by_start: dict[str, list[re.Pattern[str]]] = {}
         self._by_names: dict[tuple[str, ...], list[re.Pattern[str]]] = {}
         # Where a space can only begin an ignored terminal (whitespace), the space and what
         # follows it are skipped by that terminal's own pattern: no token, no alternation.
@@ -270,18 +270,18 @@ class _State:
     def match(self, text: str, pos: int) -> tuple[str, str] | None:
         """The (value, terminal name) Lark's lexer would give at *pos*, or None."""
         start = text[pos : pos + _DEPTH]
-        mres = self._by_start.get(start)
+        mres = self.by_start.get(start)
         if mres is None:
-            mres = self._for(start)
+            mres = self.alternations(start)
         for mre in mres:
             found = mre.match(text, pos)
             if found is not None:
                 return found.group(0), found.lastgroup  # type: ignore[return-value]
         return None
 
-    def _for(self, start: str) -> list[re.Pattern[str]]:
+    def alternations(self, start: str) -> list[re.Pattern[str]]:
         """The alternations to try where the text begins with *start* (its first characters)."""
-        if len(self._by_start) >= _STARTS_REMEMBERED:
+        if len(self.by_start) >= _STARTS_REMEMBERED:
             return self._all  # type: ignore[no-any-return]
         char, after = start[0], start[1] if len(start) > 1 else None
         chosen = [
@@ -296,7 +296,7 @@ class _State:
             scanner = Scanner(chosen, self._flags, re, use_bytes=False)  # type: ignore[no-untyped-call]
             mres = scanner._mres if chosen else []
             self._by_names[names] = mres
-        self._by_start[start] = mres
+        self.by_start[start] = mres
         return mres
 
 
@@ -445,7 +445,7 @@ class FastLALR:
     def _feed(self, token: Token, states: list[int], values: list[Any]) -> Any:
         """Lark's ``ParserState.feed_token``: reduce as the table says, then shift *token*;
         for the end of the text, reduce until the start rule is done and return its value."""
-        actions = self.actions
+        actions, gotos, end_state = self.actions, self.gotos, self.end_state
         kind = token.type
         while True:
             action = actions[states[-1]].get(kind)
@@ -463,7 +463,7 @@ class FastLALR:
             if size == 1:  # most reductions: the value and the state are replaced in place
                 if code != _UNIT:
                     values[-1] = call(values[-1]) if code == _INLINE else call([values[-1]])
-                states[-1] = self.gotos[states[-2]][origin]
+                states[-1] = gotos[states[-2]][origin]
             else:
                 if size:
                     children = values[-size:]
@@ -472,8 +472,8 @@ class FastLALR:
                     values.append(call(*children) if code == _INLINE else call(children))
                 else:
                     values.append(call() if code == _INLINE else call([]))
-                states.append(self.gotos[states[-1]][origin])
-            if states[-1] == self.end_state:  # only ever reached at the end of the text
+                states.append(gotos[states[-1]][origin])
+            if states[-1] == end_state:  # only ever reached at the end of the text
                 return values[-1]
 
     def tokens(self, text: str, states: list[int] | None = None) -> Iterator[Token]:
@@ -493,10 +493,18 @@ class FastLALR:
             if text[pos] == " " and lexer.skip_space is not None:
                 pos = lexer.skip_space(text, pos).end()  # type: ignore[union-attr]
                 continue
-            found = lexer.match(text, pos)
-            if found is None:
+            # `_State.match`, inlined: this loop runs once per token of every phrase
+            mres = lexer.by_start.get(text[pos : pos + _DEPTH])
+            if mres is None:
+                mres = lexer.alternations(text[pos : pos + _DEPTH])
+            for mre in mres:
+                found = mre.match(text, pos)
+                if found is not None:
+                    break
+            else:
                 raise Refused
-            value, kind = found
+            value = found.group()
+            kind: str = found.lastgroup  # type: ignore[assignment]  # every group is named
             start = pos
             pos += len(value)
             if kind in lexer.ignore and kind not in lexer.callback:

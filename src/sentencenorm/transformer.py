@@ -30,7 +30,7 @@ import decimal
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -520,12 +520,15 @@ def _modality(value: str | None) -> Modality | None:
     return None if value is None else Modality(value)
 
 
-def _flatten(children: Sequence[Any]) -> Iterator[Any]:
+def _flatten(children: Sequence[Any], into: list[Any] | None = None) -> list[Any]:
+    """The elements of nested tuples, in order (a list built in place: no generators)."""
+    found: list[Any] = [] if into is None else into
     for child in children:
-        if isinstance(child, tuple):
-            yield from _flatten(child)
+        if type(child) is tuple:
+            _flatten(child, found)
         else:
-            yield child
+            found.append(child)
+    return found
 
 
 # Decimal arithmetic that never rounds: an amount is as written (a phrase has at most 2,000
