@@ -23,9 +23,10 @@ its reference's median rate, measured in the same run, alternating rounds):
 - ``extract_distinct``: the same paragraphs, each once, the cache cleared: the cold path.
 - ``render``: canonical sentences written in English, Chinese and German.
 - ``json``: ``to_dict`` then ``json.dumps`` of canonical sentences.
-- ``peers``: Microsoft Recognizers-Text and quantulum3 on the same phrases, with the share of
-  phrases each gets right, when installed (``pip install recognizers-text-suite quantulum3``);
-  a row says "not installed" otherwise.
+- ``peers``: Microsoft Recognizers-Text and quantulum3 on the dev_en gold spans, beside
+  sentencenorm, with the share of spans each gets right (benchmarks/peers.py), when installed
+  (``pip install recognizers-text-suite "emoji<1.0" quantulum3``); a row says "not installed"
+  otherwise. The ratio on a peer's row is sentencenorm's rate over the peer's.
 
 No unit test times anything; the numbers belong here and in benchmarks/README.md.
 """

@@ -31,7 +31,9 @@ def test_harness_reports_each_case_with_its_reference(capsys: pytest.CaptureFixt
         cached["median"] / sides["zipf", "bare Lark LALR"]["median"]
     )
     assert sides["json", "to_dict + json.dumps"]["ratio"] is None
-    assert {row["side"] for row in results["rows"] if row["case"] == "peers"} == {
+    # Each peer has a row, installed or not (with the peers installed, sentencenorm's own row
+    # on the same spans comes first).
+    assert {row["side"] for row in results["rows"] if row["case"] == "peers"} >= {
         "Recognizers-Text",
         "quantulum3",
     }
