@@ -55,6 +55,7 @@ import importlib
 import importlib.util
 import json
 import re
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -64,6 +65,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import sentencenorm
+
+# Components are compared exactly as the corpus tests compare them (one source of that rule).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from scoring import normal
 
 DEV_EN = Path(__file__).resolve().parents[1] / "tests" / "data" / "dev_en.jsonl"
 
@@ -424,17 +429,6 @@ def share(read: Reader, gold: Sequence[Gold]) -> Share:
     return Share(count, len(gold), misses)
 
 
-def _normal(component: Mapping[str, Any]) -> str:
-    """One component as a comparable string (as tests/scoring.py compares them)."""
-    item = dict(component)
-    if item["kind"] == "custody":
-        item.setdefault("count", 1)
-    for key, value in item.items():
-        if isinstance(value, dict) and "amount" in value:
-            item[key] = {**value, "amount": str(Decimal(value["amount"]).normalize())}
-    return json.dumps(item, sort_keys=True)
-
-
 def _components(item: Gold) -> list[dict[str, Any]] | None:
     try:
         value = sentencenorm.parse(item.span, jurisdiction=item.jurisdiction)
@@ -449,7 +443,7 @@ def sentencenorm_shares(gold: Sequence[Gold]) -> tuple[Share, Share]:
     exact, by_rule = Share(0, len(gold), []), Share(0, len(gold), [])
     for item in gold:
         got = _components(item)
-        if got is not None and sorted(map(_normal, got)) == sorted(map(_normal, item.components)):
+        if got is not None and sorted(map(normal, got)) == sorted(map(normal, item.components)):
             exact.right += 1
         else:
             exact.misses.append(f"{item.id}: {item.span!r}")

@@ -9,49 +9,16 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_harness import FakeStdin, Result, run
 from hypothesis import given
 from hypothesis import strategies as st
 
 import sentencenorm
-from sentencenorm import cli
 
 PHRASE = "six months to 10 years"
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-class _Stdin:
-    """A stand-in for sys.stdin whose `buffer` yields the given raw lines."""
-
-    def __init__(self, lines: Iterator[bytes] | io.BytesIO) -> None:
-        self.buffer = lines
-
-    def isatty(self) -> bool:
-        return False
-
-
-def run(
-    monkeypatch: pytest.MonkeyPatch, *argv: str, stdin: bytes | _Stdin = b"", stdout: object = None
-) -> Result:
-    out, err = io.StringIO(), io.StringIO()
-    monkeypatch.setattr(
-        sys, "stdin", stdin if isinstance(stdin, _Stdin) else _Stdin(io.BytesIO(stdin))
-    )
-    monkeypatch.setattr(sys, "stdout", stdout or out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = cli.main(list(argv))
-    result = Result(code, out.getvalue(), err.getvalue())
-    assert "Traceback" not in result.err
-    return result
 
 
 def input_lines(data: bytes) -> list[bytes]:
@@ -258,7 +225,7 @@ def test_stdin_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
             assert out.getvalue().count("\n") == number - 1
             yield f"{number} years\n".encode()
 
-    result = run(monkeypatch, "--jsonl", stdin=_Stdin(lines()), stdout=out)
+    result = run(monkeypatch, "--jsonl", stdin=FakeStdin(lines()), stdout=out)
     assert result.code == 0
     assert out.getvalue().count("\n") == 3
 
@@ -361,7 +328,7 @@ def test_keyboard_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
         yield b"10 years\n"
         raise KeyboardInterrupt
 
-    result = run(monkeypatch, "--jsonl", stdin=_Stdin(lines()))
+    result = run(monkeypatch, "--jsonl", stdin=FakeStdin(lines()))
     assert result.code == 130
     assert json.loads(result.out)["text"] == "10 years"
     assert result.err.startswith("sentencenorm: interrupted after 1 line; continue with --resume ")

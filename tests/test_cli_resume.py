@@ -12,11 +12,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_harness import FakeStdin, run
 
 import sentencenorm
 from sentencenorm import cli
@@ -35,39 +35,6 @@ LINES = [
     b"84 months in prison followed by two years of supervised release",
 ]
 STDIN = b"".join(line + b"\n" for line in LINES * 3)
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-class _Stdin:
-    """A stand-in for sys.stdin whose `buffer` yields the given raw lines."""
-
-    def __init__(self, lines: Iterator[bytes] | io.BytesIO) -> None:
-        self.buffer = lines
-
-    def isatty(self) -> bool:
-        return False
-
-
-def run(
-    monkeypatch: pytest.MonkeyPatch, *argv: str, stdin: bytes | _Stdin = b"", stdout: object = None
-) -> Result:
-    """cli.main in-process with the given stdin; its status, stdout and stderr."""
-    out, err = io.StringIO(), io.StringIO()
-    monkeypatch.setattr(
-        sys, "stdin", stdin if isinstance(stdin, _Stdin) else _Stdin(io.BytesIO(stdin))
-    )
-    monkeypatch.setattr(sys, "stdout", stdout or out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = cli.main(list(argv))
-    result = Result(code, out.getvalue(), err.getvalue())
-    assert "Traceback" not in result.err
-    return result
 
 
 def _cuts(data: bytes) -> list[int]:
@@ -404,7 +371,7 @@ def test_interrupted_csv_says_how_many_rows(
             return size
 
     out = tmp_path / "out.csv"
-    stdin = _Stdin(io.BufferedReader(Cut()))  # type: ignore[type-var]
+    stdin = FakeStdin(io.BufferedReader(Cut()))  # type: ignore[type-var]
     result = run(monkeypatch, "--csv-column", "text", "--resume", str(out), stdin=stdin)
     assert result.code == 130
     assert f"interrupted after 2 rows; continue with --resume {out}" in result.err
