@@ -5,15 +5,18 @@ priority order, the contextual lexer's terminal set of each parser state, the ca
 apply the transformer during the parse). This module only *runs* them, faster than Lark's
 general machinery does, and gives exactly what Lark gives:
 
-- **Lexing by first character.** Lark's contextual lexer tries one big alternation of every
+- **Lexing two characters deep.** Lark's contextual lexer tries one big alternation of every
   terminal the parser state accepts at each token, so a word like "years" is tried against the
-  whole vocabulary. Here each state's terminals are filtered, once per (state, character), to
-  those that can *begin* with the character at hand (worked out from each terminal's regular
-  expression, see `_first_set`), and the same alternation is built from them in Lark's order.
-  An alternation picks its first matching branch, and a dropped branch could never have matched
-  there, so the token is the one Lark's lexer returns.
-- **The parse loop** is Lark's ``ParserState.feed_token`` flattened into one function with the
-  actions pre-digested (no per-token method calls, no parser-state objects).
+  whole vocabulary. Here each state's terminals are filtered, once per (state, first two
+  characters), to those that can *begin* with those characters (worked out from each
+  terminal's regular expression, see `_prefixes`), and the same alternation is built from them
+  by Lark's own ``Scanner``, in Lark's order. An alternation picks its first matching branch,
+  and a dropped branch could never have matched there, so the token is the one Lark's lexer
+  returns.
+- **The parse loop** is Lark's ``ParserState.feed_token`` with the actions pre-digested: plain
+  ``str`` keys, Lark's wrappers skipped where they do nothing (a ``?rule`` with one child, a
+  transformer method taking its children as arguments), one-symbol reductions made in place,
+  no parser-state objects.
 - **Failures are Lark's.** Whenever this loop cannot go on (a character no terminal takes, a
   token the state refuses), the phrase is handed to Lark's own parser, which raises the exact
   exception it always raised; errors keep their words, columns and expected sets.
