@@ -202,7 +202,7 @@ def case_dev(lang: str) -> Callable[[int], list[tuple[Row, Callable[[], object]]
 
 
 def case_extract(size: int) -> list[tuple[Row, Callable[[], object]]]:
-    megabytes = max(0.1, size / 100_000)
+    megabytes = max(1.0, size / 12_500)  # multi-megabyte, as news archives are: 4 MB by default
     text = extract_throughput.document(megabytes)
     mb = len(text.encode("utf-8")) / 1e6
     paragraphs = [p for p in text.split("\n\n") if p]

@@ -298,3 +298,13 @@ def test_error_messages_escape_what_a_terminal_would_obey(hostile: str) -> None:
     assert hostile not in head
     assert hostile.encode("unicode_escape").decode() in head
     str(caught.value).encode("utf-8")  # printable on any UTF-8 stream
+
+
+_PINYIN_PIECES = [*"執行個月年(（)）zhígèxíng12 5\u200b", "(zhí)", "（gè）", "(xíng2)"]
+
+
+@given(st.lists(st.sampled_from(_PINYIN_PIECES), max_size=20).map("".join))
+def test_pinyin_readings_are_found_where_the_pattern_finds_them(text: str) -> None:
+    from sentencenorm.parser import _PINYIN, _pinyin_readings
+
+    assert [m.span() for m in _pinyin_readings(text)] == [m.span() for m in _PINYIN.finditer(text)]
