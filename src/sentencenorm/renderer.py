@@ -771,6 +771,11 @@ class _PlainWriter(_Writer):
             body = _fill(table["uncounted"], body=body)
         elif custody.count != 1:
             body = _fill(table["counted"], body=body, count=self.number(custody.count))
+        return self.qualified(custody, body)
+
+    def qualified(self, custody: Custody, body: str) -> str:
+        """*body* (the term) with the custody's aggregation and suspension around it."""
+        table = self.phrases["custody"]
         if custody.aggregation is not None:
             body = _fill(table["aggregation"][custody.aggregation.value], body=body)
         if custody.suspended is None:
@@ -1000,14 +1005,7 @@ class _SpacedWriter(_PlainWriter):
             body = self.term(custody.min, custody.max, table["term"]) or _fill(table["none"])
         else:
             body = self.several(custody)
-        if custody.aggregation is not None:
-            body = _fill(table["aggregation"][custody.aggregation.value], body=body)
-        if custody.suspended is None:
-            return body
-        period = custody.suspended.period
-        if period is None:
-            return _fill(table["suspended"], body=body)
-        return _fill(table["suspended_for"], body=body, length=self.length(period))
+        return self.qualified(custody, body)
 
     def several(self, custody: Custody) -> str:
         """Several terms: a pattern for their shape in ``[custody.several]`` ("zwei
