@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import sentences
-from test_renderer import STYLES
+from test_renderer import STYLES, months, years
 
 from sentencenorm import (
     LIFE,
@@ -45,14 +45,6 @@ ALL_LOCALES = [(code, lang) for lang, codes in LOCALES.items() for code in codes
 
 P2Y6M = Duration.of(years=2, months=6)
 P1Y6M15D = Duration.of(years=1, months=6, days=15)
-
-
-def years(n: int) -> Duration:
-    return Duration.of(years=n)
-
-
-def months(n: int) -> Duration:
-    return Duration.of(months=n)
 
 
 def eur(amount: int | str) -> Money:

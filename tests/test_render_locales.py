@@ -8,7 +8,7 @@ from babel.localedata import locale_identifiers
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import death, durations, modalities, money, sentences, terms
-from test_renderer import ONE_OF_EACH, STYLES
+from test_renderer import ONE_OF_EACH, STYLES, months, years
 
 from sentencenorm import (
     LIFE,
@@ -42,14 +42,6 @@ ROOT_LOCALES = [
     "ja", "ko", "ru", "ar", "hi", "pt_BR", "it", "nl", "pl", "tr",
     "sv", "uk", "he", "th", "vi", "id", "cs", "el", "fi", "da",
 ]  # fmt: skip
-
-
-def years(n: int) -> Duration:
-    return Duration.of(years=n)
-
-
-def months(n: int) -> Duration:
-    return Duration.of(months=n)
 
 
 def cny(amount: int | str) -> Money:
