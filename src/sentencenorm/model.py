@@ -170,7 +170,9 @@ class Death:
 #: Significant digits an amount of money may have: decimal's default precision, far beyond
 #: any real amount. More is refused, never rounded (a wrong amount is worse than none).
 MONEY_DIGITS: Final = 28
-_WIDE: Final = decimal.Context(prec=4000, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+#: Decimal arithmetic that never rounds an amount as written (a phrase has at most 2,000
+#: characters, so 4,000 digits hold any product); the model then refuses what it cannot hold.
+EXACT: Final = decimal.Context(prec=4000, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 
 
 def _canonical_amount(value: Decimal | int | str) -> Decimal:
@@ -183,10 +185,10 @@ def _canonical_amount(value: Decimal | int | str) -> Decimal:
     if amount.adjusted() >= MONEY_DIGITS:
         raise ValueError(f"an amount of money has at most {MONEY_DIGITS} digits: {value}")
     # One spelling per amount: no exponent, no trailing zeros ("200.00" and "2E+2" are 200).
-    if amount == amount.to_integral_value(context=_WIDE):
-        canonical = amount.quantize(Decimal(1), context=_WIDE)
+    if amount == amount.to_integral_value(context=EXACT):
+        canonical = amount.quantize(Decimal(1), context=EXACT)
     else:
-        canonical = amount.normalize(_WIDE)
+        canonical = amount.normalize(EXACT)
     if len(canonical.as_tuple().digits) > MONEY_DIGITS:
         raise ValueError(
             f"an amount of money has at most {MONEY_DIGITS} significant digits: {value}"

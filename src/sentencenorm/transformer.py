@@ -26,7 +26,6 @@ it into `SentenceParseError`.
 
 from __future__ import annotations
 
-import decimal
 import functools
 import re
 import unicodedata
@@ -42,6 +41,7 @@ from .durations import Duration
 from .hints import backwards_range
 from .lexicon import Lexicon, fold
 from .model import (
+    EXACT,
     LIFE,
     Bound,
     CommunityService,
@@ -364,7 +364,7 @@ class ToModel(Transformer[Token, Draft]):
         match = _MONEY.match(self._lex.english_figures(token.value))
         assert match is not None  # the grammar's MONEY always ends in an amount
         factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
-        amount = _EXACT.multiply(Decimal(_GROUPS.sub("", match["amount"])), factor)
+        amount = EXACT.multiply(Decimal(_GROUPS.sub("", match["amount"])), factor)
         return Cash(amount, match["sign"] or "$", factor, _pos(token))
 
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
@@ -531,17 +531,12 @@ def _flatten(children: Sequence[Any], into: list[Any] | None = None) -> list[Any
     return found
 
 
-# Decimal arithmetic that never rounds: an amount is as written (a phrase has at most 2,000
-# characters, so 4,000 digits hold any product); the model then refuses what it cannot hold.
-_EXACT: Final = decimal.Context(prec=4000, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
-
-
 def _decimal(value: Fraction, pos: int) -> Decimal:
     # Exact only when the denominator divides a power of ten.
     scaled = value
     for places in range(13):
         if scaled.denominator == 1:
-            return _EXACT.scaleb(Decimal(scaled.numerator), -places)
+            return EXACT.scaleb(Decimal(scaled.numerator), -places)
         scaled *= 10
     raise Reject(f"{float(value):g} is not an exact amount of money", pos)
 
