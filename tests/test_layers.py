@@ -25,6 +25,7 @@ BASE = {
 }
 READ = {
     "lalr",
+    "scanning",
     "grammars",
     "transformer",
     "notation_reader",
@@ -50,11 +51,12 @@ ALLOWED = {
     "hints": {"_resources"},
     "transformer": {"durations", "lexicon", "model", "hints"},
     "notation_reader": {"durations", "model", "transformer"},
-    "lalr": set(),
+    "lalr": {"scanning"},
+    "scanning": set(),
     "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader", "lalr"},
     "detect": {"_resources", "grammars"},
     "parser": BASE | {"grammars", "transformer", "detect"},
-    "extractor": BASE | {"grammars", "transformer", "parser", "detect", "lalr"},
+    "extractor": BASE | {"grammars", "transformer", "parser", "detect", "lalr", "scanning"},
     "batch": {"errors", "extractor", "model", "parser"},
     "dask": {"batch"},
     "renderer": BASE,

@@ -34,10 +34,10 @@ from ._resources import grammar_dir
 from .detect import AUTO, detect_language
 from .errors import UnknownLanguageError
 from .grammars import available_languages, fast_parser_for, parser_for
-from .lalr import searched_faster
 from .lexicon import Lexicon, lexicon
 from .model import Modality, Sentence
 from .parser import normalize_jurisdiction, without_zero_width
+from .scanning import Caseless, lowered, searched_faster
 from .transformer import Core, Count, Cue, Draft, Item, Reject, assemble
 
 __all__ = ["Match", "extract"]
@@ -198,7 +198,7 @@ _remembered = functools.lru_cache(maxsize=PARAGRAPH_CACHE_SIZE)(_in_paragraph)
 
 @attrs.frozen
 class _ContextCue:
-    pattern: re.Pattern[str]
+    pattern: Caseless
     modality: Modality
     bound: str | None
 
@@ -207,8 +207,8 @@ class _ContextCue:
 class _Context:
     """``grammar/<lang>.context.toml``, compiled."""
 
-    anchors: re.Pattern[str]
-    keywords: re.Pattern[str]
+    anchors: Caseless
+    keywords: Caseless
     evidence: frozenset[str]
     nouns: re.Pattern[str]
     bound_adjectives: re.Pattern[str]
@@ -218,11 +218,11 @@ class _Context:
     coreless: frozenset[str]
     family: frozenset[str]
     clause_verbs: re.Pattern[str]
-    subject_follows: re.Pattern[str]
+    subject_follows: Caseless
     cues: tuple[_ContextCue, ...]
     after_cues: tuple[_ContextCue, ...]
-    not_before: re.Pattern[str]
-    not_after: re.Pattern[str]
+    not_before: Caseless
+    not_after: Caseless
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
@@ -234,9 +234,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return searched_faster(re.compile(pattern, re.IGNORECASE))
 
 
+def _caseless(pattern: str) -> Caseless:
+    # Searched for in running text: in its lowered form where that is exact (see scanning).
+    return Caseless(re.compile(pattern, re.IGNORECASE))
+
+
 def _cues(tables: Sequence[dict[str, str]]) -> tuple[_ContextCue, ...]:
     return tuple(
-        _ContextCue(_compile(table["pattern"]), Modality(table["modality"]), table.get("bound"))
+        _ContextCue(_caseless(table["pattern"]), Modality(table["modality"]), table.get("bound"))
         for table in tables
     )
 
@@ -249,8 +254,8 @@ def load_context(lang: str) -> _Context:
     raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     evidence = raw["evidence"]
     return _Context(
-        anchors=_compile(raw["anchors"]),
-        keywords=_compile(raw["keywords"]),
+        anchors=_caseless(raw["anchors"]),
+        keywords=_caseless(raw["keywords"]),
         evidence=frozenset(evidence["terminals"]),
         nouns=_compile(evidence["nouns"]),
         bound_adjectives=_compile(evidence["bound_adjectives"]),
@@ -260,11 +265,11 @@ def load_context(lang: str) -> _Context:
         coreless=frozenset(evidence["coreless"]),
         family=frozenset(evidence["family"]),
         clause_verbs=_compile(raw["parts"]["clause_verbs"]),
-        subject_follows=_compile(raw["parts"]["subject_follows"]),
+        subject_follows=_caseless(raw["parts"]["subject_follows"]),
         cues=_cues(raw.get("cues", [])),
         after_cues=_cues(raw.get("after_cues", [])),
-        not_before=_compile(raw["not_penalty"]["before"]),
-        not_after=_compile(raw["not_penalty"]["after"]),
+        not_before=_caseless(raw["not_penalty"]["before"]),
+        not_after=_caseless(raw["not_penalty"]["after"]),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else _WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
@@ -310,7 +315,8 @@ class _Reader:
         done = 0  # matches never overlap: nothing before this offset is looked at again
         scanned = 0  # word starts before this offset have been tried already
         skip = 0  # inside a runaway phrase: no word before this offset starts one
-        for found in self._anchors(text):
+        folded = lowered(text)  # the context patterns search this where it is exact (scanning)
+        for found in self._anchors(text, folded):
             anchor = found.start()
             if anchor < done:
                 continue
@@ -326,7 +332,7 @@ class _Reader:
                 if grown is None or grown.reach <= anchor:
                     continue
                 covering.append(grown)
-                matches = self._at_start(text, anchor, start, grown, country)
+                matches = self._at_start(text, folded, anchor, start, grown, country)
                 if matches:
                     break
             scanned = anchor + 1
@@ -341,20 +347,27 @@ class _Reader:
                     if grown.runaway:
                         skip = max(skip, grown.reach)
 
-    def _anchors(self, text: str) -> Iterator[re.Match[str]]:
+    def _anchors(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
         """The anchors within `REACH` of a keyword, in order: the prefilter."""
+        anchors = self.context.anchors
         low = high = -1
-        for keyword in self.context.keywords.finditer(text):
+        for keyword in self.context.keywords.finditer(text, lowered):
             if keyword.start() - REACH > high:
                 if high > low:
-                    yield from self.context.anchors.finditer(text, low, high)
+                    yield from anchors.finditer(text, lowered, low, high)
                 low = max(high, keyword.start() - REACH, 0)
             high = min(len(text), keyword.end() + REACH)
         if high > low:
-            yield from self.context.anchors.finditer(text, low, high)
+            yield from anchors.finditer(text, lowered, low, high)
 
     def _at_start(
-        self, text: str, anchor: int, start: int, attempt: _Grown, country: str | None
+        self,
+        text: str,
+        low: str | None,
+        anchor: int,
+        start: int,
+        attempt: _Grown,
+        country: str | None,
     ) -> list[Match]:
         """The matches of the phrase from *start* that covers *anchor*, longest end first."""
         for last in attempt.ends[:ENDS_TRIED]:
@@ -362,7 +375,7 @@ class _Reader:
             if end <= anchor:
                 break  # shorter ends miss the anchor too; a later start may reach it
             try:
-                found = self._read(text, start, end, attempt.tokens[: last + 1], country)
+                found = self._read(text, low, start, end, attempt.tokens[: last + 1], country)
             except _Impossible:
                 # "10 years to 6 months": a shorter end would cut the range in two and read
                 # half of it ("10 years") as a sentence. A later start may still read.
@@ -413,13 +426,22 @@ class _Reader:
         return _Grown(shifted, tuple(reversed(ends)), runaway)
 
     def _read(
-        self, text: str, start: int, end: int, tokens: Sequence[Token], country: str | None
+        self,
+        text: str,
+        low: str | None,
+        start: int,
+        end: int,
+        tokens: Sequence[Token],
+        country: str | None,
     ) -> list[Match] | None:
-        """The matches of text[start:end] when it reads as a penalty, else None."""
+        """The matches of text[start:end] when it reads as a penalty, else None.
+
+        *low* is the `lowered` text (or None), which the context patterns search instead.
+        """
         context = self.context
-        before = text[max(0, start - CONTEXT) : start]
-        after = text[end : end + CONTEXT]
-        if context.not_after.match(after):
+        before = _Slice(text, low, max(0, start - CONTEXT), start)
+        after = _Slice(text, low, end, end + CONTEXT)
+        if after.match(context.not_after):
             return None
         around = None
         if not _has_verb(tokens):
@@ -433,7 +455,7 @@ class _Reader:
         if not isinstance(draft, Draft):
             return None
         outer = draft.cue if around is None else around
-        if outer is None and context.not_before.search(before):
+        if outer is None and before.search(context.not_before):
             return None  # "after 17 years in prison", "over a 39-day period"
         body = next((t for t in tokens if t.type != "AUX" and not t.type.startswith("V_")), None)
         if body is None or body.type.startswith(_LINK_PREFIX):
@@ -467,7 +489,7 @@ class _Reader:
         return matches or None
 
     def _parts(
-        self, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: str
+        self, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: _Slice
     ) -> list[tuple[int, int, list[int]]]:
         """Split a phrase where a new clause begins; drop trailing items that are no penalty.
 
@@ -496,7 +518,7 @@ class _Reader:
             else:
                 groups[-1].append(index)
         last = len(items) - 1
-        if self.context.subject_follows.match(after) and not _has_core(items[last]):
+        if after.match(self.context.subject_follows) and not _has_core(items[last]):
             groups[-1].remove(last)
         parts = []
         for group in groups:
@@ -635,16 +657,32 @@ def _shift(token: Token, offset: int) -> Token:
     return shifted
 
 
-def _cue_before(cues: Sequence[_ContextCue], before: str) -> Cue | None:
+class _Slice:
+    """``text[start:end]``, and the same of the `lowered` text, for the context patterns."""
+
+    __slots__ = ("lowered", "text")
+
+    def __init__(self, text: str, low: str | None, start: int, end: int) -> None:
+        self.text = text[start:end]
+        self.lowered = low[start:end] if low is not None else None
+
+    def search(self, pattern: Caseless) -> bool:
+        return pattern.search(self.text, self.lowered) is not None
+
+    def match(self, pattern: Caseless) -> bool:
+        return pattern.match(self.text, self.lowered) is not None
+
+
+def _cue_before(cues: Sequence[_ContextCue], before: _Slice) -> Cue | None:
     for cue in cues:
-        if cue.pattern.search(before):
+        if before.search(cue.pattern):
             return Cue(cue.modality, bound=cue.bound)
     return None
 
 
-def _cue_after(cues: Sequence[_ContextCue], after: str) -> Cue | None:
+def _cue_after(cues: Sequence[_ContextCue], after: _Slice) -> Cue | None:
     for cue in cues:
-        if cue.pattern.match(after):
+        if after.match(cue.pattern):
             return Cue(cue.modality, bound=cue.bound)
     return None
 

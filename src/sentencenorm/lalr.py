@@ -27,20 +27,19 @@ text and on text built from the grammar's own vocabulary, in every language.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterator
-from re import _constants as sre
-from re import _parser as sre_parse
 from types import FunctionType
 from typing import Any, Final
 
 from lark import Lark, Token
 from lark.grammar import Rule
-from lark.lexer import BasicLexer, Scanner, TerminalDef
+from lark.lexer import BasicLexer, PatternRE, PatternStr, Scanner, TerminalDef
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 from lark.visitors import _vargs_inline, _VArgsWrapper
+
+from .scanning import _DEPTH, _beginning, lowered, lowered_pattern
 
 __all__ = ["FastLALR", "Refused"]
 
@@ -52,193 +51,6 @@ _STARTS_REMEMBERED: Final = 8192
 
 class Refused(Exception):
     """The fast loop cannot go on here; Lark's parser says why (internal to this module's users)."""
-
-
-# ── which characters can begin a terminal ────────────────────────────────────────────────────
-
-
-_CATEGORY: Final = {
-    sre.CATEGORY_DIGIT: r"\d",
-    sre.CATEGORY_NOT_DIGIT: r"\D",
-    sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S",
-    sre.CATEGORY_WORD: r"\w",
-    sre.CATEGORY_NOT_WORD: r"\W",
-}
-_REPEATS: Final = {
-    sre.MAX_REPEAT,
-    sre.MIN_REPEAT,
-    getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT),
-}
-_ZERO_WIDTH: Final = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
-
-
-def _class_item(op: Any, arg: Any) -> str | None:
-    """One member of a character class as class syntax; None when it could be anything."""
-    if op is sre.LITERAL:
-        return re.escape(chr(arg))
-    if op is sre.RANGE:
-        return f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}"
-    if op is sre.CATEGORY:
-        return _CATEGORY.get(arg)
-    return None  # NEGATE, a Unicode category we do not map...: do not filter
-
-
-# How a match can begin: paths of up to `_DEPTH` pieces, one per character; a piece is a
-# character class (class syntax, flags) or None for "any character". A path shorter than
-# `_DEPTH` means the match can end (or anything can follow) there. Every set errs only
-# towards more paths: a terminal is never dropped where it could match.
-_Piece = tuple[str, int] | None
-_Path = tuple[_Piece, ...]
-_DEPTH: Final = 2
-#: Beyond this many paths a terminal is judged on its first character only.
-_MOST_PATHS: Final = 4096
-
-
-class _TooMany(Exception):
-    """Too many ways to begin: give up the second character."""
-
-
-def _joined(left: set[_Path], right: set[_Path], depth: int) -> set[_Path]:
-    """Every path of *left* followed by every path of *right*, cut to *depth*."""
-    out = {path for path in left if len(path) >= depth}
-    short = [path for path in left if len(path) < depth]
-    for path in short:
-        for more in right:
-            out.add((path + more)[:depth])
-    if len(out) > _MOST_PATHS:
-        raise _TooMany
-    return out
-
-
-def _prefixes(items: Any, flags: int, depth: int) -> set[_Path]:
-    """How a match of the parsed pattern *items* can begin (see `_Path`)."""
-    paths: set[_Path] = {()}
-    for op, arg in items:
-        if all(len(path) >= depth for path in paths):
-            break
-        paths = _joined(paths, _item_prefixes(op, arg, flags, depth), depth)
-    return paths
-
-
-def _item_prefixes(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
-    if op in _ZERO_WIDTH:
-        return {()}  # consumes nothing: what follows it begins the match
-    if op is sre.LITERAL:
-        return {((re.escape(chr(arg)), flags),)}
-    if op is sre.IN:
-        pieces = [_class_item(member_op, member) for member_op, member in arg]
-        if any(piece is None for piece in pieces):
-            return {(None,)}
-        return {(("".join(p for p in pieces if p is not None), flags),)}
-    if op is sre.SUBPATTERN:
-        _group, add_flags, del_flags, pattern = arg
-        return _prefixes(pattern, (flags | add_flags) & ~del_flags, depth)
-    if op is sre.BRANCH:
-        found: set[_Path] = set()
-        for branch in arg[1]:
-            found |= _prefixes(branch, flags, depth)
-        return found
-    if op in _REPEATS:
-        low, high, pattern = arg
-        once = _prefixes(pattern, flags, depth)
-        copies: set[_Path] = {()}
-        found = set()
-        # n copies for n from low to high; past `depth` copies nothing new can begin.
-        for count in range(min(high, depth) + 1):
-            if count >= min(low, depth):
-                found |= copies
-            copies = _joined(copies, once, depth)
-        return found
-    if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _prefixes(arg, flags, depth)
-    if op in (sre.ANY, sre.NOT_LITERAL):
-        return {(None,)}
-    return {(), (None,) * depth}  # a group reference...: anything, of any length
-
-
-@functools.cache
-def _piece_test(piece: tuple[str, int]) -> Callable[[str], object]:
-    return re.compile(f"[{piece[0]}]", piece[1] & ~re.VERBOSE).match
-
-
-def _begins(paths: set[_Path]) -> Callable[[str, str | None], bool] | None:
-    """The test "can a match begin with these two characters?" (the second None at the end of
-    the text), or None when any may begin one."""
-    if any(not path or (path[0] is None and len(path) == 1) for path in paths):
-        return None
-    # first piece -> the pieces that may follow it (None: anything may follow)
-    following: dict[_Piece, set[_Piece]] = {}
-    for path in paths:
-        following.setdefault(path[0], set()).add(path[1] if len(path) > 1 else None)
-    groups = [
-        (
-            None if first is None else _piece_test(first),
-            None
-            if None in seconds
-            else [_piece_test(second) for second in seconds if second is not None],
-        )
-        for first, seconds in following.items()
-    ]
-
-    def test(char: str, after: str | None) -> bool:
-        for first, seconds in groups:
-            if first is not None and not first(char):
-                continue
-            if seconds is None or after is None:
-                return True
-            if any(second(after) for second in seconds):
-                return True
-        return False
-
-    return test
-
-
-@functools.cache  # a terminal is in many lexer states: worked out once
-def _beginning(regexp: str, flags: int) -> Callable[[str, str | None], bool] | None:
-    """`_begins` for *regexp*: two characters deep, or one where two would be too many."""
-    parsed = sre_parse.parse(regexp, flags)
-    try:
-        return _begins(_prefixes(parsed, parsed.state.flags, _DEPTH))
-    except _TooMany:
-        return _begins(_prefixes(parsed, parsed.state.flags, 1))
-
-
-def searched_faster(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """*pattern*, made to find the same matches faster where it is searched for in long text.
-
-    A search tries the pattern at every position; led by a lookahead for the characters any
-    match must begin with, it skips the others quickly (about twice as fast for a word list
-    that begins with ``\\b``). Patterns that could begin with anything are returned as they are.
-
-    >>> fast = searched_faster(re.compile(r"\\b(?:prison|jail)", re.IGNORECASE))
-    >>> fast.pattern
-    '(?=[jp])(?:\\\\b(?:prison|jail))'
-    >>> [m.span() for m in fast.finditer("Sent to JAIL, not prison.")]
-    [(8, 12), (18, 24)]
-    """
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    paths = _prefixes(parsed, parsed.state.flags, 1)
-    pieces = [path[0] for path in paths if path]
-    if len(pieces) < len(paths) or any(piece is None for piece in pieces):
-        return pattern  # some match begins with anything (or with nothing)
-    if len({piece[1] for piece in pieces if piece is not None}) != 1:
-        return pattern  # classes under different flags cannot share one lookahead
-    lead = "".join(sorted({piece[0] for piece in pieces if piece is not None}))
-    try:
-        return re.compile(f"(?=[{lead}])(?:{pattern.pattern})", pattern.flags)
-    except re.error:  # e.g. global flags that must stay at the start
-        return pattern
-
-
-def _first_set(regexp: str, flags: int) -> Callable[[str], bool] | None:
-    """A test for "can a match of *regexp* begin with this character?", or None when any
-    character may begin one. The test errs only towards yes."""
-    parsed = sre_parse.parse(regexp, flags)
-    test = _begins(_prefixes(parsed, parsed.state.flags, 1))
-    if test is None:
-        return None
-    return lambda char: test(char, None)
 
 
 # ── a lexer state, filtered by first character ───────────────────────────────────────────────
@@ -258,7 +70,15 @@ class _State:
         self._tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
         self._all = scanner._mres
         self.by_start: dict[str, list[re.Pattern[str]]] = {}
-        self._by_names: dict[tuple[str, ...], list[re.Pattern[str]]] = {}
+        self._by_names: dict[tuple[bool, tuple[str, ...]], list[re.Pattern[str]]] = {}
+        # The same terminals for `lowered` text (see sentencenorm.scanning): each one made
+        # case-sensitive where that is proven exact; `folds` is False when one cannot be.
+        lowered = [_for_lowered(terminal, flags) for terminal in self._terminals]
+        self.folds = all(terminal is not None for terminal in lowered)
+        self._lowered: list[TerminalDef] = [t for t in lowered if t is not None]
+        self._lowered_tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._lowered]
+        #: `by_start` for lowered text: its alternations search the lowered text.
+        self.by_lowered: dict[str, list[re.Pattern[str]]] = {}
         # Where a space can only begin an ignored terminal (whitespace), the space and what
         # follows it are skipped by that terminal's own pattern: no token, no alternation.
         skip = [
@@ -270,37 +90,74 @@ class _State:
         if len(skip) == 1 and skip[0].name in self.ignore and skip[0].name not in self.callback:
             self.skip_space = re.compile(skip[0].pattern.to_regexp(), flags).match
 
-    def match(self, text: str, pos: int) -> tuple[str, str] | None:
-        """The (value, terminal name) Lark's lexer would give at *pos*, or None."""
-        start = text[pos : pos + _DEPTH]
-        mres = self.by_start.get(start)
-        if mres is None:
-            mres = self.alternations(start)
+    def match(self, text: str, pos: int, low: str | None = None) -> tuple[str, str] | None:
+        """The (value, terminal name) Lark's lexer would give at *pos*, or None.
+
+        *low* is the `lowered` text, searched instead of *text* when given (and the state
+        `folds`); the value is taken from *text* either way.
+        """
+        if low is not None and self.folds:
+            start = low[pos : pos + _DEPTH]
+            mres = self.by_lowered.get(start)
+            if mres is None:
+                mres = self.alternations(start, lowered=True)
+            subject = low
+        else:
+            start = text[pos : pos + _DEPTH]
+            mres = self.by_start.get(start)
+            if mres is None:
+                mres = self.alternations(start)
+            subject = text
         for mre in mres:
-            found = mre.match(text, pos)
+            found = mre.match(subject, pos)
             if found is not None:
-                return found.group(0), found.lastgroup  # type: ignore[return-value]
+                return text[pos : found.end()], found.lastgroup  # type: ignore[return-value]
         return None
 
-    def alternations(self, start: str) -> list[re.Pattern[str]]:
-        """The alternations to try where the text begins with *start* (its first characters)."""
-        if len(self.by_start) >= _STARTS_REMEMBERED:
-            return self._all  # type: ignore[no-any-return]
+    def alternations(self, start: str, *, lowered: bool = False) -> list[re.Pattern[str]]:
+        """The alternations to try where the text (`lowered` text when *lowered*) begins
+        with *start* (its first characters)."""
+        remembered = self.by_lowered if lowered else self.by_start
+        terminals = self._lowered if lowered else self._terminals
+        if len(remembered) >= _STARTS_REMEMBERED:
+            return self._alternation(lowered, terminals)
         char, after = start[0], start[1] if len(start) > 1 else None
         chosen = [
             terminal
-            for terminal, test in zip(self._terminals, self._tests, strict=True)
+            for terminal, test in zip(
+                terminals, self._lowered_tests if lowered else self._tests, strict=True
+            )
             if test is None or test(char, after)
         ]
-        names = tuple(terminal.name for terminal in chosen)
-        mres = self._by_names.get(names)
+        mres = self._alternation(lowered, chosen)
+        remembered[start] = mres
+        return mres
+
+    def _alternation(self, lowered: bool, chosen: list[TerminalDef]) -> list[re.Pattern[str]]:
+        key = (lowered, tuple(terminal.name for terminal in chosen))
+        mres = self._by_names.get(key)
         if mres is None:
             # Lark's own Scanner joins them, so the alternation is spelled as Lark spells it.
             scanner = Scanner(chosen, self._flags, re, use_bytes=False)  # type: ignore[no-untyped-call]
             mres = scanner._mres if chosen else []
-            self._by_names[names] = mres
-        self.by_start[start] = mres
+            self._by_names[key] = mres
         return mres
+
+
+def _for_lowered(terminal: TerminalDef, flags: int) -> TerminalDef | None:
+    """*terminal*, made to match `lowered` text case-sensitively where it matches the text;
+    None where `lowered_pattern` cannot show that."""
+    pattern = terminal.pattern
+    body = re.escape(pattern.value) if isinstance(pattern, PatternStr) else pattern.value
+    caseless = re.IGNORECASE if "i" in pattern.flags else 0
+    other = frozenset(pattern.flags) - {"i"}
+    # Lark wraps a terminal in one inline group per flag; the check sees the same wrapping.
+    for flag in sorted(other):
+        body = f"(?{flag}:{body})"
+    same = lowered_pattern(body, flags | caseless)
+    if same is None:
+        return None
+    return TerminalDef(terminal.name, PatternRE(same.pattern, other), terminal.priority)
 
 
 _new_str = str.__new__
@@ -410,6 +267,8 @@ class FastLALR:
                     gotos[symbol] = arg
             self.actions[state] = actions
             self.gotos[state] = gotos
+        #: Whether every lexer state lexes `lowered` text (the notation's capitals do not).
+        self.folds = all(lexer.folds for lexer in self.lexers.values())
         self.token_callbacks: dict[str, Callable[[Token], Any]] = {
             str(name): callback for name, callback in callbacks.items() if isinstance(name, str)
         }
@@ -491,25 +350,30 @@ class FastLALR:
         pos = 0
         end = len(text)
         multiline = "\n" in text
+        # Terminals are matched in the lowered text where that is exact (sentencenorm.scanning:
+        # a case-sensitive match is several times cheaper); values come from the text.
+        low = lowered(text) if self.folds else None
+        subject = text if low is None else low
         while pos < end:
             lexer = lexers[states[-1]]
             if text[pos] == " " and lexer.skip_space is not None:
                 pos = lexer.skip_space(text, pos).end()  # type: ignore[union-attr]
                 continue
             # `_State.match`, inlined: this loop runs once per token of every phrase
-            mres = lexer.by_start.get(text[pos : pos + _DEPTH])
+            key = subject[pos : pos + _DEPTH]
+            mres = (lexer.by_start if low is None else lexer.by_lowered).get(key)
             if mres is None:
-                mres = lexer.alternations(text[pos : pos + _DEPTH])
+                mres = lexer.alternations(key, lowered=low is not None)
             for mre in mres:
-                found = mre.match(text, pos)
+                found = mre.match(subject, pos)
                 if found is not None:
                     break
             else:
                 raise Refused
-            value = found.group()
-            kind: str = found.lastgroup  # type: ignore[assignment]  # every group is named
             start = pos
-            pos += len(value)
+            pos = found.end()
+            value = text[start:pos] if low is not None else found.group()
+            kind: str = found.lastgroup  # type: ignore[assignment]  # every group is named
             if kind in lexer.ignore and kind not in lexer.callback:
                 continue
             if multiline:

@@ -1,0 +1,454 @@
+"""Searching running text fast with the case-insensitive patterns of ``<lang>.context.toml``.
+
+Python's ``re`` tries a pattern at every position of the text, and a case-insensitive word
+list costs a comparison per word per position. Two accelerations, each exact (the same
+matches at the same offsets; tests/test_scanning.py checks them with Hypothesis):
+
+- **Led by the first two characters** (`searched_faster`): a lookahead for the characters a
+  match can begin with lets most positions fail at once.
+- **Lowered text, case-sensitive pattern** (`Caseless`, `lowered`): where lowering the text
+  keeps every offset and every character's kind (ASCII, Latin letters, characters without
+  case such as Chinese, quotes, currency signs), a case-insensitive pattern matches exactly
+  where the same pattern, case-sensitive, matches the lowered text, provided each character
+  test of the pattern gives the same answer for a character and for its lowercase. `Caseless`
+  checks that once per pattern, test by test, over every character `lowered` lets through,
+  and keeps the case-insensitive search for a pattern that fails the check.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from re import _constants as sre
+from re import _parser as sre_parse
+from typing import Any, Final
+
+__all__ = ["Caseless", "lowered", "searched_faster"]
+
+
+# ── how a match can begin ────────────────────────────────────────────────────────────────
+
+
+_CATEGORY: Final = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS: Final = {
+    sre.MAX_REPEAT,
+    sre.MIN_REPEAT,
+    getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT),
+}
+_ZERO_WIDTH: Final = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+def _class_item(op: Any, arg: Any) -> str | None:
+    """One member of a character class as class syntax; None when it could be anything."""
+    if op is sre.LITERAL:
+        return re.escape(chr(arg))
+    if op is sre.RANGE:
+        return f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}"
+    if op is sre.CATEGORY:
+        return _CATEGORY.get(arg)
+    return None  # NEGATE, a Unicode category we do not map...: do not filter
+
+
+# How a match can begin: paths of up to `_DEPTH` pieces, one per character; a piece is a
+# character class (class syntax, flags) or None for "any character". A path shorter than
+# `_DEPTH` means the match can end (or anything can follow) there. Every set errs only
+# towards more paths: a terminal is never dropped where it could match.
+_Piece = tuple[str, int] | None
+_Path = tuple[_Piece, ...]
+_DEPTH: Final = 2
+#: Beyond this many paths a terminal is judged on its first character only.
+_MOST_PATHS: Final = 4096
+
+
+class _TooMany(Exception):
+    """Too many ways to begin: give up the second character."""
+
+
+def _joined(left: set[_Path], right: set[_Path], depth: int) -> set[_Path]:
+    """Every path of *left* followed by every path of *right*, cut to *depth*."""
+    out = {path for path in left if len(path) >= depth}
+    short = [path for path in left if len(path) < depth]
+    for path in short:
+        for more in right:
+            out.add((path + more)[:depth])
+    if len(out) > _MOST_PATHS:
+        raise _TooMany
+    return out
+
+
+def _prefixes(items: Any, flags: int, depth: int) -> set[_Path]:
+    """How a match of the parsed pattern *items* can begin (see `_Path`)."""
+    paths: set[_Path] = {()}
+    for op, arg in items:
+        if all(len(path) >= depth for path in paths):
+            break
+        paths = _joined(paths, _item_prefixes(op, arg, flags, depth), depth)
+    return paths
+
+
+def _item_prefixes(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
+    if op in _ZERO_WIDTH:
+        return {()}  # consumes nothing: what follows it begins the match
+    if op is sre.LITERAL:
+        return {((re.escape(chr(arg)), flags),)}
+    if op is sre.IN:
+        pieces = [_class_item(member_op, member) for member_op, member in arg]
+        if any(piece is None for piece in pieces):
+            return {(None,)}
+        return {(("".join(p for p in pieces if p is not None), flags),)}
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = arg
+        return _prefixes(pattern, (flags | add_flags) & ~del_flags, depth)
+    if op is sre.BRANCH:
+        found: set[_Path] = set()
+        for branch in arg[1]:
+            found |= _prefixes(branch, flags, depth)
+        return found
+    if op in _REPEATS:
+        low, high, pattern = arg
+        once = _prefixes(pattern, flags, depth)
+        copies: set[_Path] = {()}
+        found = set()
+        # n copies for n from low to high; past `depth` copies nothing new can begin.
+        for count in range(min(high, depth) + 1):
+            if count >= min(low, depth):
+                found |= copies
+            copies = _joined(copies, once, depth)
+        return found
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _prefixes(arg, flags, depth)
+    if op in (sre.ANY, sre.NOT_LITERAL):
+        return {(None,)}
+    return {(), (None,) * depth}  # a group reference...: anything, of any length
+
+
+@functools.cache
+def _piece_test(piece: tuple[str, int]) -> Callable[[str], object]:
+    return re.compile(f"[{piece[0]}]", piece[1] & ~re.VERBOSE).match
+
+
+def _begins(paths: set[_Path]) -> Callable[[str, str | None], bool] | None:
+    """The test "can a match begin with these two characters?" (the second None at the end of
+    the text), or None when any may begin one."""
+    if any(not path or (path[0] is None and len(path) == 1) for path in paths):
+        return None
+    # first piece -> the pieces that may follow it (None: anything may follow)
+    following: dict[_Piece, set[_Piece]] = {}
+    for path in paths:
+        following.setdefault(path[0], set()).add(path[1] if len(path) > 1 else None)
+    groups = [
+        (
+            None if first is None else _piece_test(first),
+            None
+            if None in seconds
+            else [_piece_test(second) for second in seconds if second is not None],
+        )
+        for first, seconds in following.items()
+    ]
+
+    def test(char: str, after: str | None) -> bool:
+        for first, seconds in groups:
+            if first is not None and not first(char):
+                continue
+            if seconds is None or after is None:
+                return True
+            if any(second(after) for second in seconds):
+                return True
+        return False
+
+    return test
+
+
+@functools.cache  # a terminal is in many lexer states: worked out once
+def _beginning(regexp: str, flags: int) -> Callable[[str, str | None], bool] | None:
+    """`_begins` for *regexp*: two characters deep, or one where two would be too many."""
+    parsed = sre_parse.parse(regexp, flags)
+    try:
+        return _begins(_prefixes(parsed, parsed.state.flags, _DEPTH))
+    except _TooMany:
+        return _begins(_prefixes(parsed, parsed.state.flags, 1))
+
+
+def _first_set(regexp: str, flags: int) -> Callable[[str], bool] | None:
+    """A test for "can a match of *regexp* begin with this character?", or None when any
+    character may begin one. The test errs only towards yes."""
+    parsed = sre_parse.parse(regexp, flags)
+    test = _begins(_prefixes(parsed, parsed.state.flags, 1))
+    if test is None:
+        return None
+    return lambda char: test(char, None)
+
+
+def searched_faster(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """*pattern*, made to find the same matches faster where it is searched for in long text.
+
+    A search tries the pattern at every position; led by a lookahead for the characters any
+    match must begin with (a class for the first, then the pairs of the first two), it skips
+    the others quickly. Patterns that could begin with anything are returned as they are.
+
+    >>> fast = searched_faster(re.compile(r"\\b(?:prison|jail)", re.IGNORECASE))
+    >>> fast.pattern
+    '(?=[jp])(?=[j][a]|[p][r])(?:\\\\b(?:prison|jail))'
+    >>> [m.span() for m in fast.finditer("Sent to JAIL, not prison.")]
+    [(8, 12), (18, 24)]
+    """
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    try:
+        paths = _prefixes(parsed, parsed.state.flags, 2)
+    except _TooMany:
+        paths = _prefixes(parsed, parsed.state.flags, 1)
+    if not paths or any(not path or path[0] is None for path in paths):
+        return pattern  # some match begins with anything (or with nothing)
+    if len({piece[1] for path in paths for piece in path if piece is not None}) != 1:
+        return pattern  # classes under different flags cannot share one lookahead
+    # first character's class -> the classes of the second ("" where anything may follow)
+    seconds: dict[str, set[str]] = defaultdict(set)
+    for first, *rest in paths:
+        assert first is not None
+        second = rest[0] if rest else None
+        seconds[first[0]].add(second[0] if second is not None else "")
+    lead = "".join(sorted(seconds))
+    pairs = "|".join(
+        f"[{first}]" if "" in following else f"[{first}][{''.join(sorted(following))}]"
+        for first, following in sorted(seconds.items())
+    )
+    try:
+        return re.compile(f"(?=[{lead}])(?={pairs})(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. global flags that must stay at the start
+        return pattern
+
+
+# ── lowered text ─────────────────────────────────────────────────────────────────────────────
+
+
+def _keeps_kind(char: str) -> bool:
+    low = char.lower()
+    return len(low) == 1 and all(
+        bool(re.fullmatch(kind, char)) == bool(re.fullmatch(kind, low))
+        for kind in (r"\w", r"\d", r"\s")
+    )
+
+
+#: Characters with case that `lowered` lets through: ASCII and Latin letters whose lowercase
+#: is one character of the same kind. Left out: "ſ", "ı" and "İ", which a case-insensitive
+#: pattern equates with ASCII letters of another lowercase ("ſ" with "s").
+ALPHABET: Final = "".join(
+    char for char in map(chr, range(0x250)) if char not in "ſıİ" and _keeps_kind(char)
+)
+_ALPHABET_LOWERED: Final = ALPHABET.lower()
+# Characters outside the alphabet: each must have no case at all.
+_OUTSIDE: Final = re.compile(
+    "[^" + "".join(re.escape(char) for char in ALPHABET) + "]",
+)
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a `Caseless` pattern may search it instead of *text*, else None.
+
+    That is when every character is in `ALPHABET` or has no case (Chinese, punctuation, signs):
+    then lowering keeps every offset.
+
+    >>> lowered("Sentenced to 20 YEARS — £500")
+    'sentenced to 20 years — £500'
+    >>> lowered("ΟΔΟΣ") is None  # Greek: a final sigma lowers by context
+    True
+    """
+    if not text.isascii():
+        for char in set(_OUTSIDE.findall(text)):
+            if char.lower() != char or char.upper() != char:
+                return None
+    return text.lower()
+
+
+class Caseless:
+    """A case-insensitive pattern, searched in a text or, faster, in its `lowered` form.
+
+    Offsets are the text's either way (the matched characters are lowered in the second).
+
+    >>> sentenced = Caseless(re.compile(r"\\bsentenc\\w*", re.IGNORECASE))
+    >>> text = "He was SENTENCED today."
+    >>> [m.span() for m in sentenced.finditer(text, lowered(text))]
+    [(7, 16)]
+    >>> sentenced.lowered is not None
+    True
+    """
+
+    __slots__ = ("lowered", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        #: The pattern as given (led by its first characters), for any text.
+        self.pattern: re.Pattern[str] = searched_faster(pattern)
+        #: The same pattern without IGNORECASE, for `lowered` text; None when some character
+        #: test of it answers differently for a character and for its lowercase.
+        self.lowered: re.Pattern[str] | None = None
+        same = lowered_pattern(pattern.pattern, pattern.flags)
+        if same is not None:
+            self.lowered = searched_faster(same)
+
+    def search(
+        self, text: str, low: str | None, pos: int = 0, endpos: int = 2**63 - 1
+    ) -> re.Match[str] | None:
+        """``pattern.search(text, pos, endpos)``; *low* is `lowered` (text) or None."""
+        if low is not None and self.lowered is not None:
+            return self.lowered.search(low, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, low: str | None) -> re.Match[str] | None:
+        """``pattern.match(text)``; *low* is `lowered` (text) or None."""
+        if low is not None and self.lowered is not None:
+            return self.lowered.match(low)
+        return self.pattern.match(text)
+
+    def finditer(
+        self, text: str, low: str | None, pos: int = 0, endpos: int = 2**63 - 1
+    ) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos, endpos)``; *low* is `lowered` (text) or None."""
+        if low is not None and self.lowered is not None:
+            return self.lowered.finditer(low, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos)
+
+
+# ── which patterns may search lowered text ───────────────────────────────────────────────────
+
+_ALPHABET_SET: Final = frozenset(ALPHABET)
+_ESCAPE_OR_RUN: Final = re.compile(r"\\.|[^\\]+", re.DOTALL)
+
+
+def _lower_source(found: re.Match[str]) -> str:
+    run = found.group()
+    if run.startswith("\\"):
+        return run  # an escape keeps its letter: \W, \S, \d...
+    return "".join(char.lower() if char in _ALPHABET_SET else char for char in run)
+
+
+def lowered_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
+    r"""A case-sensitive pattern that matches `lowered` text exactly where *pattern* (under
+    *flags*, case-insensitive or not) matches the text; None where that cannot be shown.
+
+    The source is lowered outside its escapes ("Jahr" -> "jahr": the same under IGNORECASE),
+    then every character test of the two is compared, test by test, over `ALPHABET`.
+
+    >>> lowered_pattern(r"\bJahre?\b", re.IGNORECASE).pattern
+    '\\bjahre?\\b'
+    >>> lowered_pattern(r"[A-Z]{3}", 0) is None  # capitals only: lowered text has none
+    True
+    """
+    source = _ESCAPE_OR_RUN.sub(_lower_source, pattern)
+    plain = flags & ~re.IGNORECASE
+    try:
+        original = sre_parse.parse(pattern, flags)
+        same = sre_parse.parse(source, flags)
+        candidate = sre_parse.parse(source, plain)
+        compiled = re.compile(source, plain)
+    except re.error:  # e.g. a flag letter lowered: keep the plain search
+        return None
+    if source != pattern and not (flags & re.IGNORECASE and _ranges_kept(list(original))):
+        return None  # lowering changed what a case-sensitive pattern or a range means
+    if not _same_tests(list(same), list(candidate), flags & re.IGNORECASE):
+        return None
+    return compiled
+
+
+def _ranges_kept(items: list[Any]) -> bool:
+    """Whether lowering leaves every range of a class as it is: lowering a letter means the
+    same to a case-insensitive pattern, but "[A-z]" and "[a-z]" are different ranges."""
+    for op, arg in items:
+        if op is sre.IN:
+            for member_op, member in arg:
+                if member_op is sre.RANGE and any(
+                    chr(end) in _ALPHABET_SET and chr(end).lower() != chr(end) for end in member
+                ):
+                    return False
+        elif not all(_ranges_kept(list(part)) for part in _nested(op, arg)):
+            return False
+    return True
+
+
+def _nested(op: Any, arg: Any) -> list[Any]:
+    """The patterns nested in one operation of a parsed pattern."""
+    if op is sre.SUBPATTERN:
+        return [arg[3]]
+    if op is sre.BRANCH:
+        return list(arg[1])
+    if op in _REPEATS or op in (sre.ASSERT, sre.ASSERT_NOT):
+        return [arg[-1]]
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return [arg]
+    if op is sre.GROUPREF_EXISTS:
+        return [part for part in arg[1:] if part is not None]
+    return []
+
+
+# Operations whose argument holds no character test: equal arguments, equal behaviour.
+_PLAIN_OPS: Final = {sre.AT, sre.ANY, sre.GROUPREF}
+
+
+def _same_tests(left: list[Any], right: list[Any], caseless: int) -> bool:
+    """Whether parsed *left* (IGNORECASE when *caseless*) on a text behaves as parsed *right*
+    (case-sensitive) on the lowered text: the same operations, each character test agreeing
+    on every character of `ALPHABET`."""
+    if len(left) != len(right):
+        return False
+    for (op, arg), (other_op, other_arg) in zip(left, right, strict=True):
+        if op is not other_op:
+            return False
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN):
+            if not _agrees(_test(op, arg), _test(other_op, other_arg), caseless):
+                return False
+        elif op is sre.SUBPATTERN:
+            group, add_flags, del_flags, items = arg
+            if (add_flags | del_flags) & re.IGNORECASE or other_arg[:3] != (
+                group,
+                add_flags,
+                del_flags,
+            ):
+                return False  # a part that sets its own case rule
+            if not _same_tests(list(items), list(other_arg[3]), caseless):
+                return False
+        elif op is sre.BRANCH:
+            if len(arg[1]) != len(other_arg[1]) or not all(
+                _same_tests(list(a), list(b), caseless)
+                for a, b in zip(arg[1], other_arg[1], strict=True)
+            ):
+                return False
+        elif op in _REPEATS or op in (sre.ASSERT, sre.ASSERT_NOT):
+            if arg[:-1] != other_arg[:-1]:
+                return False
+            if not _same_tests(list(arg[-1]), list(other_arg[-1]), caseless):
+                return False
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            if not _same_tests(list(arg), list(other_arg), caseless):
+                return False
+        elif op not in _PLAIN_OPS or arg != other_arg:
+            return False  # an operation this check does not know: keep the plain search
+    return True
+
+
+def _test(op: Any, arg: Any) -> str | None:
+    """One character test of a parsed pattern as a pattern of its own, or None."""
+    if op is sre.LITERAL:
+        return re.escape(chr(arg))
+    if op is sre.NOT_LITERAL:
+        return f"[^{re.escape(chr(arg))}]"
+    negate = bool(arg) and arg[0][0] is sre.NEGATE
+    members = [_class_item(member_op, member) for member_op, member in arg[negate:]]
+    if any(member is None for member in members):
+        return None
+    return f"[{'^' if negate else ''}{''.join(members)}]"  # type: ignore[arg-type]
+
+
+@functools.cache
+def _agrees(test: str | None, lowered_test: str | None, caseless: int) -> bool:
+    if test is None or lowered_test is None:
+        return False
+    found = [m.start() for m in re.finditer(test, ALPHABET, caseless)]
+    return found == [m.start() for m in re.finditer(lowered_test, _ALPHABET_LOWERED)]
