@@ -665,7 +665,7 @@ def assemble(
                 raise Reject("this qualifies a sentence, but none comes before it", chunk.pos)
             _attach(chunks[-1], chunk)
             continue
-        if chunks and _partial_suspension(chunk, joiner):
+        if chunks and _partial_suspension(chunks[-1], chunk, joiner):
             raise Reject(
                 'a partly suspended term ("with N years suspended") cannot be expressed yet',
                 chunk.pos,
@@ -1134,11 +1134,19 @@ def _bound_by_parole(target: Chunk, after: Time) -> None:
     target.low, target.open_low, target.plain = after, False, False
 
 
-def _partial_suspension(chunk: Chunk, joiner: str | None) -> bool:
+def _partial_suspension(before: Chunk, chunk: Chunk, joiner: str | None) -> bool:
+    """A part of the term before: "10 years, 5 years suspended", "10 years with 5 suspended".
+
+    Not when the term before is no custody ("death, 1 day suspended custody") nor when the
+    suspended term names its own kind ("2 years in prison, 1 day in prison suspended"): then it
+    is a sentence of its own.
+    """
     return (
-        chunk.kind == "custody"
+        before.kind == "custody"
+        and chunk.kind == "custody"
         and chunk.suspended
         and chunk.plain
+        and not chunk.named
         and joiner is not None
         and ("with" in joiner or joiner == ",")
     )
