@@ -286,14 +286,19 @@ def load_context(lang: str) -> _Context:
 class _Grown:
     """What feeding the parser from one start gave: the tokens, and where it could end."""
 
-    tokens: tuple[Token, ...]
+    start: int  # where in the document the tokens' offsets count from
+    window: tuple[Token, ...]  # the tokens, offsets counted from `start`
     ends: tuple[int, ...]  # indexes into tokens after which the phrase may end, longest first
     runaway: bool = False  # still going when the window ended: no real phrase is that long
 
     @property
     def reach(self) -> int:
         """Where the longest phrase from this start ends."""
-        return self.tokens[self.ends[0]].end_pos or 0
+        return self.start + (self.window[self.ends[0]].end_pos or 0)
+
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens, offsets counted in the document (made only for starts that are read)."""
+        return tuple(_shift(token, self.start) for token in self.window)
 
 
 class _Impossible(Exception):
@@ -328,7 +333,11 @@ class _Reader:
             matches: list[Match] = []
             for word in self.context.word_start.finditer(text, max(scanned, low, skip), anchor + 1):
                 start = word.start()
-                grown = self._grow(text, start) if self._may_start(text, start) else None
+                grown = (
+                    self._grow(text, folded, start)
+                    if self._may_start(text, folded, start)
+                    else None
+                )
                 if grown is None or grown.reach <= anchor:
                     continue
                 covering.append(grown)
@@ -370,12 +379,14 @@ class _Reader:
         country: str | None,
     ) -> list[Match]:
         """The matches of the phrase from *start* that covers *anchor*, longest end first."""
+        tokens: tuple[Token, ...] = ()
         for last in attempt.ends[:ENDS_TRIED]:
-            end = attempt.tokens[last].end_pos or 0
+            end = attempt.start + (attempt.window[last].end_pos or 0)
             if end <= anchor:
                 break  # shorter ends miss the anchor too; a later start may reach it
             try:
-                found = self._read(text, low, start, end, attempt.tokens[: last + 1], country)
+                tokens = tokens or attempt.tokens()
+                found = self._read(text, low, start, end, tokens[: last + 1], country)
             except _Impossible:
                 # "10 years to 6 months": a shorter end would cut the range in two and read
                 # half of it ("10 years") as a sentence. A later start may still read.
@@ -384,26 +395,27 @@ class _Reader:
                 return found
         return []
 
-    def _may_start(self, text: str, start: int) -> bool:
+    def _may_start(self, text: str, low: str | None, start: int) -> bool:
         """Whether a phrase can begin at *start*: one regex match of the first state's lexer.
 
         Most words of running text cannot begin a phrase; this keeps them from costing a parse.
         """
-        first = self.first_lexer.match(text, start)
+        first = self.first_lexer.match(text, start, low)
         return (
             first is not None
             and first[1] not in _NO_START
             and not first[1].startswith((_LINK_PREFIX, _DROPPED_PREFIX))
         )
 
-    def _grow(self, text: str, start: int) -> _Grown | None:
+    def _grow(self, text: str, low: str | None, start: int) -> _Grown | None:
         """Feed the parser from *start* while it accepts; None when nothing can start here."""
         window = text[start : start + MAX_SPAN]
         tokens: list[Token] = []
         ends: list[int] = []
         runaway = False
         try:
-            for token, may_end in self.fast.grow(window):
+            lowered_window = low[start : start + MAX_SPAN] if low is not None else None
+            for token, may_end in self.fast.grow(window, lowered_window):
                 if not tokens and (
                     token.type in _NO_START
                     or token.type.startswith((_LINK_PREFIX, _DROPPED_PREFIX))
@@ -421,9 +433,7 @@ class _Reader:
             runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
         if not ends:
             return None
-        # Offsets relative to the document, not the window.
-        shifted = tuple(_shift(token, start) for token in tokens)
-        return _Grown(shifted, tuple(reversed(ends)), runaway)
+        return _Grown(start, tuple(tokens), tuple(reversed(ends)), runaway)
 
     def _read(
         self,

@@ -285,10 +285,11 @@ class FastLALR:
         except Refused:
             return self.lark.parse(text)  # raises the exception Lark raises, or agrees
 
-    def grow(self, text: str) -> Iterator[tuple[Token, bool]]:
+    def grow(self, text: str, low: str | None = None) -> Iterator[tuple[Token, bool]]:
         """Feed *text* token by token for as long as the parser accepts: each token fed, and
         whether the phrase could end after it. Stops (without an error) where the lexer or the
-        parser refuses; an exception the transformer raises propagates.
+        parser refuses; an exception the transformer raises propagates. *low* is
+        ``scanning.lowered(text)`` when the caller has it (else it is worked out here).
 
         >>> from sentencenorm.grammars import parser_for
         >>> [(str(t), end) for t, end in FastLALR(parser_for("en")).grow("5 years and the")]
@@ -298,7 +299,7 @@ class FastLALR:
         values: list[Any] = []
         actions = self.actions
         try:
-            for token in self.tokens(text, states):
+            for token in self.tokens(text, states, low):
                 self._feed(token, states, values)
                 yield token, "$END" in actions[states[-1]]
         except Refused:
@@ -338,11 +339,13 @@ class FastLALR:
             if states[-1] == end_state:  # only ever reached at the end of the text
                 return values[-1]
 
-    def tokens(self, text: str, states: list[int] | None = None) -> Iterator[Token]:
+    def tokens(
+        self, text: str, states: list[int] | None = None, low: str | None = None
+    ) -> Iterator[Token]:
         """The tokens Lark's contextual lexer gives for *text*, each lexed in the parser state
         that ``states[-1]`` holds when it is asked for (the start state when *states* is None).
 
-        Raises `Refused` where no terminal of the state matches.
+        Raises `Refused` where no terminal of the state matches. *low*: as for `grow`.
         """
         if states is None:
             states = [self.start_state]
@@ -352,7 +355,10 @@ class FastLALR:
         multiline = "\n" in text
         # Terminals are matched in the lowered text where that is exact (sentencenorm.scanning:
         # a case-sensitive match is several times cheaper); values come from the text.
-        low = lowered(text) if self.folds else None
+        if not self.folds:
+            low = None
+        elif low is None:
+            low = lowered(text)
         subject = text if low is None else low
         while pos < end:
             lexer = lexers[states[-1]]
