@@ -167,6 +167,8 @@ def without_zero_width(text: str) -> tuple[str, list[int] | None]:
     >>> without_zero_width("兩個(gè)月")[0]
     '兩個月'
     """
+    if text.isascii():  # no zero-width character, no Chinese: nothing to take out
+        return text, None
     # `in` scans in C at memory speed: a document pays a few passes, not a regex per character.
     hidden = any(char in text for char in _HIDDEN_CHARS)
     readings = _pinyin_readings(text)

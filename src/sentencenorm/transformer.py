@@ -591,6 +591,8 @@ _LINKS: Final = {
     "L_AMOUNT",
     "L_WORTH",
 }
+# Links that may open an item ("in 9 years' time"): any but the copula ("reduced to").
+_OPENING_LINKS: Final = tuple(sorted(_LINKS - {"L_COPULA"}))
 _PAROLE_BINDERS: Final = {"W_PAROLE", "W_ELIGIBLE"}
 _COMPOUND_JOINERS: Final = {"and", ",", ", and", "plus"}
 _HARD_JOINERS: Final = {";", "; and"}
@@ -863,7 +865,7 @@ def _is(element: object, *types: str) -> bool:
 def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
     elements = item.elements
     chunk = Chunk(pos=item.pos)
-    opening_link = elements[0] if _is(elements[0], *(_LINKS - {"L_COPULA"})) else None
+    opening_link = elements[0] if _is(elements[0], *_OPENING_LINKS) else None
     kinds: dict[str, int] = {}
     parole_words: list[Token] = []
     bound_word: Token | None = None
