@@ -7,8 +7,9 @@ Run from the repository root with the package installed (``pip install -e ".[dev
     python -m benchmarks --json          # the same numbers for machines
     python -m benchmarks --case zipf     # one case (repeatable)
 
-Cases (each line of the table is one side of one case; "ratio" is that side's median rate over
-its reference's median rate, measured in the same run, alternating rounds):
+Cases (each line of the table is one side of one case; "ratio" is the median over rounds of
+that side's rate over its reference's rate in the same round, the two timed one after the
+other):
 
 - ``distinct``: generated phrases, all different, the phrase cache cleared before each round
   (the cold path). Reference: a bare Lark LALR parse of the same phrases (no transformer).
@@ -312,14 +313,23 @@ CASES: dict[str, Callable[[int], list[tuple[Row, Callable[[], object]]]]] = {
 }
 
 
+def _paired_ratio(ours: Sequence[float], reference: Sequence[float]) -> float:
+    """The median over rounds of one side's rate over the reference's in the same round.
+
+    The two were timed one right after the other, so a burst of load on a shared machine
+    falls on both; a ratio of the two medians would pair rounds timed seconds apart.
+    """
+    return statistics.median(mine / theirs for mine, theirs in zip(ours, reference, strict=True))
+
+
 def measure(names: Sequence[str], size: int, rounds: int) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     for name in names:
         sides = CASES[name](size)
         _alternate(sides, rounds)
-        medians = {row.side: row.median for row, _ in sides}
+        rates = {row.side: row.rates for row, _ in sides}
         for row, _ in sides:
-            ratio = row.median / medians[row.reference] if row.reference else None
+            ratio = _paired_ratio(row.rates, rates[row.reference]) if row.reference else None
             rows.append(row.as_dict(ratio))
     rows.extend(_peers(size, rounds))
     return {

@@ -150,7 +150,7 @@ class Time:
         """The exact `Duration`; a month's fraction becomes days at 30 days a month (MODEL.md)."""
         if not self.hours and self.months.denominator == 1 and self.days.denominator == 1:
             try:  # whole months and days, the common case: no fraction arithmetic
-                return Duration(int(self.months), int(self.days))
+                return _duration(int(self.months), int(self.days))
             except ValueError as exc:
                 raise Reject(f"the length is out of range: {exc}", self.pos) from None
         months = int(self.months)
@@ -165,6 +165,15 @@ class Time:
             return Duration(months, int(days))
         except ValueError as exc:
             raise Reject(f"the length is out of range: {exc}", self.pos) from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _duration(months: int, days: int) -> Duration:
+    # Values are immutable: a length read often ("5 years") is built and validated once.
+    return Duration(months, days)
+
+
+_custody: Final = functools.lru_cache(maxsize=4096)(Custody)
 
 
 @attrs.frozen
@@ -1228,7 +1237,7 @@ def _component(chunk: Chunk, lexicon: Lexicon, country: str | None) -> Component
             suspended = None
             if chunk.suspended:
                 suspended = Suspension(chunk.suspension.duration() if chunk.suspension else None)
-            return Custody(
+            return _custody(
                 _bound(chunk.low, chunk),
                 _bound(chunk.high, chunk),
                 count=chunk.count,
