@@ -1,18 +1,21 @@
-"""Searching running text fast with the case-insensitive patterns of ``<lang>.context.toml``.
+"""Regular expressions, read for speed: what a match can begin with, and matching lowered text.
 
 Python's ``re`` tries a pattern at every position of the text, and a case-insensitive word
-list costs a comparison per word per position. Two accelerations, each exact (the same
-matches at the same offsets; tests/test_scanning.py checks them with Hypothesis):
+list costs a comparison per word per position. Three exact aids (the same matches at the
+same offsets; tests/test_scanning.py and tests/test_lalr.py check them with Hypothesis):
 
+- **What a match can begin with** (`_beginning`, from each pattern's parse tree): the LALR
+  loop (sentencenorm.lalr) tries only the terminals that can begin with the next two
+  characters.
 - **Led by the first two characters** (`searched_faster`): a lookahead for the characters a
-  match can begin with lets most positions fail at once.
-- **Lowered text, case-sensitive pattern** (`Caseless`, `lowered`): where lowering the text
-  keeps every offset and every character's kind (ASCII, Latin letters, characters without
-  case such as Chinese, quotes, currency signs), a case-insensitive pattern matches exactly
-  where the same pattern, case-sensitive, matches the lowered text, provided each character
-  test of the pattern gives the same answer for a character and for its lowercase. `Caseless`
-  checks that once per pattern, test by test, over every character `lowered` lets through,
-  and keeps the case-insensitive search for a pattern that fails the check.
+  match can begin with lets most positions of a long text fail at once.
+- **Lowered text, case-sensitive pattern** (`lowered_pattern`, `Caseless`, `lowered`): where
+  lowering the text keeps every offset and every character's kind (ASCII, Latin letters,
+  characters without case such as Chinese, quotes, currency signs), a case-insensitive
+  pattern matches exactly where the same pattern, lowered and case-sensitive, matches the
+  lowered text, provided each character test of the two gives the same answer for a
+  character and for its lowercase. That is checked once per pattern, test by test, over
+  every character `lowered` lets through; a pattern that fails keeps its plain search.
 """
 
 from __future__ import annotations
