@@ -457,6 +457,9 @@ class ToModel(Transformer[Token, Draft]):
             raise Reject(f"{_figure(number.value)} is not a count of terms", number.pos)
         return Count(int(number.value), number.pos)
 
+    def each_count(self, _each: Token, number: Num, _counts: Token) -> Count:
+        return self.count(number)  # "on each of three counts": three terms
+
     def post(self, *children: Any) -> tuple[Any, ...]:
         return children
 
@@ -930,7 +933,7 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             chunk.immediate = True
         elif kind == "W_LIFE_PHRASE":
             life = True
-        elif kind == "W_PLURAL" and not chunk.count_given:
+        elif kind in {"W_PLURAL", "W_EACH_COUNT"} and not chunk.count_given:
             chunk.count = None
         elif kind == "W_COUNT_WORD":
             if chunk.count_given:
