@@ -407,17 +407,24 @@ class ToModel(Transformer[Token, Draft]):
     def min_max(self, cue: Token, low: Any, _nor: Token, high: Time | Cash) -> Core:
         return Core("min_max", _scaled(low, high), high, _pos(cue))
 
-    def restated_value(
-        self, value: Time | Cash, _open: Token, again: Time | Cash, _close: Token
-    ) -> Core:
+    def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Core:
         # "120 months (10 years)": federal judgments restate a length in larger units.
+        again: Time | Cash = rest[-2]  # after "about", "approximately"... if written
+        if (
+            isinstance(value, Cash)
+            and isinstance(again, Cash)
+            and self._lex.currency(value.sign, None) != self._lex.currency(again.sign, None)
+        ):
+            # "1 million yuan (about $140,000)": a conversion for readers; the court's amount.
+            return Core("fixed", value, value, value.pos)
         same = (
             isinstance(value, Time)
             and isinstance(again, Time)
             and value.duration() == again.duration()
         ) or (isinstance(value, Cash) and isinstance(again, Cash) and value.amount == again.amount)
         if not same:
-            raise Reject("the length restated in brackets is not the same length", again.pos)
+            what = "amount" if isinstance(value, Cash) else "length"
+            raise Reject(f"the {what} restated in brackets is not the same {what}", again.pos)
         return Core("fixed", value, value, value.pos)
 
     def min_to_life(self, cue: Token, low: Time | Cash, _nor: Token, _life: Token) -> Core:
