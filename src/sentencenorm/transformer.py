@@ -655,6 +655,7 @@ class Chunk:
     named: bool = False  # a word of the phrase says the kind ("prison", "fine"...)
     no_parole: bool = False  # ", without parole" on its own
     mentions_parole: bool = False  # "with the possibility of parole" (no date)
+    served: bool = False  # how the term is served: "to be served intermittently"
 
     def is_attachment(self) -> bool:
         return self.kind is None and not self.has_term
@@ -938,6 +939,8 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
             parole_words.append(element)
         elif kind == "W_IMMEDIATE":
             chunk.immediate = True
+        elif kind == "W_SERVED":
+            chunk.served = True
         elif kind == "W_LIFE_PHRASE":
             life = True
         elif kind in {"W_PLURAL", "W_EACH_COUNT"} and not chunk.count_given:
@@ -1138,8 +1141,11 @@ def _attach(target: Chunk, extra: Chunk) -> None:
     if extra.immediate and (target.kind != "death" or target.suspended or target.reprieve):
         raise Reject("immediate execution only qualifies a death sentence not suspended", extra.pos)
     parole_note = extra.mentions_parole and target.kind == "custody"
+    # "90 days, to be served intermittently": how a custody term is served (weekends in
+    # Canada) changes nothing this model holds, and the note is no second penalty.
+    serving_note = extra.served and target.kind == "custody"
     said = extra.aggregation or extra.suspended or extra.reprieve or extra.parole_after
-    if not (said or extra.no_parole or parole_note or extra.immediate):
+    if not (said or extra.no_parole or parole_note or serving_note or extra.immediate):
         raise Reject("this part says nothing that can be read", extra.pos)
 
 
