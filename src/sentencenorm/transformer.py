@@ -407,6 +407,12 @@ class ToModel(Transformer[Token, Draft]):
     def min_max(self, cue: Token, low: Any, _nor: Token, high: Time | Cash) -> Core:
         return Core("min_max", _scaled(low, high), high, _pos(cue))
 
+    def service_hours(self, number: Num, words: Token) -> tuple[Core, Token]:
+        # "200 community service hours": the hours, and the penalty's name as a word of the item.
+        hours = Time.of(number.value, self._unit(Token("UNIT", "hours")), number.pos)
+        named = Token.new_borrow_pos("W_COMMUNITY_SERVICE", words.value, words)
+        return Core("fixed", hours, hours, number.pos), named
+
     def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Core:
         # "120 months (10 years)": federal judgments restate a length in larger units.
         again: Time | Cash = rest[-2]  # after "about", "approximately"... if written
