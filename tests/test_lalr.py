@@ -189,3 +189,13 @@ def test_two_characters_deep(pattern: str, begins: list[str], never: list[str]) 
         assert test(start[0], start[1] if len(start) > 1 else None), (pattern, start)
     for start in never:
         assert not test(start[0], start[1]), (pattern, start)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_lexes_lowered_text(lang: str) -> None:
+    # Not a matter of right or wrong (a state that cannot lex lowered text lexes the text)
+    # but of speed: a terminal that loses its lowered form (a case-sensitive capital, a range
+    # of capitals) should be noticed and rewritten.
+    fast = fast_parser_for(lang)
+    lowered = {t.name for state in fast.lexers.values() for t in state._lowered}
+    assert fast.folds, [t.name for t in parser_for(lang).terminals if t.name not in lowered]
