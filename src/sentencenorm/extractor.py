@@ -201,6 +201,7 @@ class _ContextCue:
     pattern: Caseless
     modality: Modality
     bound: str | None
+    kind: str | None = None  # the only kind of component the cue may introduce ("fined ...")
 
 
 @attrs.frozen
@@ -241,7 +242,12 @@ def _caseless(pattern: str) -> Caseless:
 
 def _cues(tables: Sequence[dict[str, str]]) -> tuple[_ContextCue, ...]:
     return tuple(
-        _ContextCue(_caseless(table["pattern"]), Modality(table["modality"]), table.get("bound"))
+        _ContextCue(
+            _caseless(table["pattern"]),
+            Modality(table["modality"]),
+            table.get("bound"),
+            table.get("kind"),
+        )
         for table in tables
     )
 
@@ -454,8 +460,11 @@ class _Reader:
         if after.match(context.not_after):
             return None
         around = None
+        cue_kind = None  # the only kind the cue outside may introduce, if it says one
         if not _has_verb(tokens):
-            around = _cue_before(context.cues, before) or _cue_after(context.after_cues, after)
+            found = _cue_before(context.cues, before) or _cue_after(context.after_cues, after)
+            if found is not None:
+                around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
         if not self._is_penalty(tokens, cued=around is not None or _has_verb(tokens)):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
@@ -495,6 +504,8 @@ class _Reader:
                 return None  # a shorter end may read
             except Exception:  # a model validator: a shorter end may read
                 return None
+            if _off_cue(cue_kind, piece, outer is around, sentence):
+                continue  # "fined the player two weeks' wages": no fine, so no penalty
             matches.append(Match(part_start, part_end, part, sentence))
         return matches or None
 
@@ -523,6 +534,7 @@ class _Reader:
                 or (context.separate_bare_terms and _is_bare_term(item))
                 or (context.copula_clauses and _has_token(item, "L_COPULA"))
                 or self._closes(items[index - 1])
+                or (_per_conviction(items[index - 1]) and self._names_penalty(item))
             ):
                 groups.append([index])
             else:
@@ -541,6 +553,14 @@ class _Reader:
             part_end = end if following > last else _end_before(tokens, firsts[following])
             parts.append((part_start, part_end, group))
         return parts
+
+    def _names_penalty(self, item: Item) -> bool:
+        """An item with a length or amount, or a word naming a penalty: no mere qualifier of
+        the item before it ("to run concurrently")."""
+        kinds = self.context.evidence | self.context.family
+        return _has_core(item) or any(
+            isinstance(e, Token) and e.type in kinds for e in item.elements
+        )
 
     def _closes(self, item: Item) -> bool:
         """Whether a word of *item* ends the expression it is in ("不等": varying)."""
@@ -614,9 +634,29 @@ _TO_LIFE: Final = frozenset({"TO", "M_MAX", "M_NOR_MORE", "AND"})
 _JOINERS: Final = frozenset({"COMMA", "AND", "OR", "J_OTHER", "SEMI"})
 
 
+def _off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> bool:
+    """Whether the cue outside the phrase ("fined the company") says a *kind* that some
+    component of the sentence it introduces is not."""
+    if kind is None or not cued or piece.cue is not None:
+        return False
+    return any(component.kind != kind for component in sentence.components)
+
+
 def _has_verb(tokens: Sequence[Token]) -> bool:
     """A cue with a verb ("was sentenced to", "faces"), not a bare "is" or "was"."""
     return any(token.type.startswith("V_") for token in tokens)
+
+
+def _per_conviction(item: Item) -> bool:
+    """Terms stated per count ("death on each of two counts"): the expression ends there, and
+    what follows ("and life imprisonment on the third") is a sentence of its own."""
+    return any(
+        (isinstance(e, Count) and e.per_conviction) or (isinstance(e, Token) and e.type == _EACH)
+        for e in item.elements
+    )
+
+
+_EACH: Final = "W_EACH_COUNT"
 
 
 def _has_token(item: Item, kind: str) -> bool:
@@ -683,17 +723,17 @@ class _Slice:
         return pattern.match(self.text, self.lowered) is not None
 
 
-def _cue_before(cues: Sequence[_ContextCue], before: _Slice) -> Cue | None:
+def _cue_before(cues: Sequence[_ContextCue], before: _Slice) -> _ContextCue | None:
     for cue in cues:
         if before.search(cue.pattern):
-            return Cue(cue.modality, bound=cue.bound)
+            return cue
     return None
 
 
-def _cue_after(cues: Sequence[_ContextCue], after: _Slice) -> Cue | None:
+def _cue_after(cues: Sequence[_ContextCue], after: _Slice) -> _ContextCue | None:
     for cue in cues:
         if after.match(cue.pattern):
-            return Cue(cue.modality, bound=cue.bound)
+            return cue
     return None
 
 

@@ -201,6 +201,7 @@ class Count:
 
     value: int
     pos: int
+    per_conviction: bool = False  # "on each of three counts": a term per count convicted of
 
 
 @attrs.frozen
@@ -471,7 +472,8 @@ class ToModel(Transformer[Token, Draft]):
         return Count(int(number.value), number.pos)
 
     def each_count(self, _each: Token, number: Num, _counts: Token) -> Count:
-        return self.count(number)  # "on each of three counts": three terms
+        count = self.count(number)  # "on each of three counts": three terms
+        return Count(count.value, count.pos, per_conviction=True)
 
     def post(self, *children: Any) -> tuple[Any, ...]:
         return children
@@ -895,13 +897,14 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
     kinds: dict[str, int] = {}
     parole_words: list[Token] = []
     bound_word: Token | None = None
-    life = life_only = tariff = no_parole = False
+    life = life_only = tariff = no_parole = per_conviction = False
     main: Core | None = None
     for index, element in enumerate(elements):
         if isinstance(element, Count):
             if chunk.count_given:
                 raise Reject("two counts in one part of the phrase", element.pos)
             chunk.count, chunk.count_given = element.value, True
+            per_conviction = element.per_conviction
             continue
         if isinstance(element, Core):
             binder = _binder(elements, index, lexicon.direct_binders)
@@ -1006,7 +1009,7 @@ def _read_item(item: Item, lexicon: Lexicon) -> Chunk:
         chunk.parole_after = None
     if chunk.kind == "other":
         chunk.quantity = main
-    if chunk.count_given and chunk.kind != "custody":
+    if chunk.count_given and chunk.kind != "custody" and not per_conviction:
         raise Reject("only custodial terms can be counted", item.pos)
     if chunk.kind is not None and chunk.kind != "custody":
         chunk.count = 1
