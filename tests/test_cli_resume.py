@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -193,8 +193,11 @@ def test_resume_csv_with_a_foreign_header_is_a_usage_error(
 # ── extract --jsonl over a folder ────────────────────────────────────────────────────────────
 
 
-def _documents(folder: Path) -> None:
-    (folder / "sub").mkdir()
+def _documents(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[Path, bytes]:
+    """A folder of documents (one without matches, one in a subfolder) and what an
+    uninterrupted ``extract --jsonl`` writes for it."""
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
     for number in range(1, 7):
         (folder / f"d{number}.txt").write_text(
             f"He was jailed for {number} years and fined ${number}00. "
@@ -203,16 +206,25 @@ def _documents(folder: Path) -> None:
         )
     (folder / "d3.txt").write_text("Nothing to see: 3 apples.", encoding="utf-8")
     (folder / "sub" / "last.txt").write_text("He was jailed for 3 years.", encoding="utf-8")
+    return folder, run(monkeypatch, "extract", "--jsonl", str(folder)).out.encode()
+
+
+def _on_read(patch: pytest.MonkeyPatch, before: Callable[[str], None]) -> None:
+    """Calls *before* with each document's name as the CLI reads it (it may raise)."""
+    original = cli._document
+
+    def reading(name: str) -> str | None:
+        before(name)
+        return original(name)
+
+    patch.setattr(cli, "_document", reading)
 
 
 def test_resume_extract_skips_complete_files(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Files before the last one FILE names are not read again; the output is exact."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    _documents(folder)
-    full = run(monkeypatch, "extract", "--jsonl", str(folder)).out.encode()
+    folder, full = _documents(monkeypatch, tmp_path)
     assert full.count(b"\n") == 5 * 3 + 1
     for cut in _cuts(full):
         out = tmp_path / f"out{cut}.jsonl"
@@ -222,13 +234,7 @@ def test_resume_extract_skips_complete_files(
         assert out.read_bytes() == full, cut
     # cut inside d4's lines: d1, d2, d3 (no matches) are complete; d4 is read again
     read: list[str] = []
-    original = cli._document
-
-    def reading(name: str) -> str | None:
-        read.append(Path(name).name)
-        return original(name)
-
-    monkeypatch.setattr(cli, "_document", reading)
+    _on_read(monkeypatch, lambda name: read.append(Path(name).name))
     out = tmp_path / "out.jsonl"
     lines = full.splitlines(keepends=True)
     out.write_bytes(b"".join(lines[:7]) + lines[7][:10])  # d1, d2 (6 lines), d4's first
@@ -242,20 +248,15 @@ def test_interrupted_extract_leaves_whole_files(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Ctrl-C during extract: the files done are in OUT, whole; resume finishes it exactly."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    _documents(folder)
-    full = run(monkeypatch, "extract", "--jsonl", str(folder)).out.encode()
-    original = cli._document
+    folder, full = _documents(monkeypatch, tmp_path)
 
-    def interrupted(name: str) -> str | None:
+    def interrupt(name: str) -> None:
         if name.endswith("d5.txt"):
             raise KeyboardInterrupt
-        return original(name)
 
     out = tmp_path / "out.jsonl"
     with monkeypatch.context() as patch:
-        patch.setattr(cli, "_document", interrupted)
+        _on_read(patch, interrupt)
         result = run(patch, "extract", "--jsonl", "--resume", str(out), str(folder))
     assert result.code == 130
     assert f"interrupted after 4 files (9 lines); continue with --resume {out}" in result.err
