@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from sentencenorm.grammars import NOTATION, available_languages, fast_parser_for, parser_for
 from sentencenorm.lalr import FastLALR, _token
-from sentencenorm.scanning import _beginning, _first_set
+from sentencenorm.scanning import beginning, first_set
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -132,7 +132,7 @@ def test_arbitrary_text_reads_as_lark_reads_it(lang: str, text: str) -> None:
     ],
 )
 def test_first_characters(pattern: str, flags: int, begins: str, never: str) -> None:
-    test = _first_set(pattern, flags)
+    test = first_set(pattern, flags)
     assert test is not None
     for char in begins:
         assert test(char), (pattern, char)
@@ -142,7 +142,7 @@ def test_first_characters(pattern: str, flags: int, begins: str, never: str) -> 
 
 @pytest.mark.parametrize("pattern", ["[^a]b", ".x", r"(a)?\1", "(?:a*)"])
 def test_first_characters_that_filter_nothing(pattern: str) -> None:
-    assert _first_set(pattern, 0) is None
+    assert first_set(pattern, 0) is None
 
 
 def test_only_lalr_with_the_contextual_lexer_is_run() -> None:
@@ -183,7 +183,7 @@ def test_tokens_are_made_as_lark_makes_them() -> None:
     ],
 )
 def test_two_characters_deep(pattern: str, begins: list[str], never: list[str]) -> None:
-    test = _beginning(pattern, 0)
+    test = beginning(pattern, 0)
     assert test is not None
     for start in begins:
         assert test(start[0], start[1] if len(start) > 1 else None), (pattern, start)

@@ -321,6 +321,8 @@ class _Reader:
         self.context = load_context(lang)
         self.fast = fast_parser_for(lang)
         self.first_lexer = self.fast.lexers[self.fast.start_state]
+        #: Terminals that name a penalty, alone or beside another (see `_names_penalty`).
+        self.penalty_words = self.context.evidence | self.context.family
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
         done = 0  # matches never overlap: nothing before this offset is looked at again
@@ -557,7 +559,7 @@ class _Reader:
     def _names_penalty(self, item: Item) -> bool:
         """An item with a length or amount, or a word naming a penalty: no mere qualifier of
         the item before it ("to run concurrently")."""
-        kinds = self.context.evidence | self.context.family
+        kinds = self.penalty_words
         return _has_core(item) or any(
             isinstance(e, Token) and e.type in kinds for e in item.elements
         )

@@ -9,10 +9,11 @@ general machinery does, and gives exactly what Lark gives:
   terminal the parser state accepts at each token, so a word like "years" is tried against the
   whole vocabulary. Here each state's terminals are filtered, once per (state, first two
   characters), to those that can *begin* with those characters (worked out from each
-  terminal's regular expression, see `_prefixes`), and the same alternation is built from them
-  by Lark's own ``Scanner``, in Lark's order. An alternation picks its first matching branch,
-  and a dropped branch could never have matched there, so the token is the one Lark's lexer
-  returns.
+  terminal's regular expression, see `sentencenorm.scanning.beginning`), and the same
+  alternation is built from them by Lark's own ``Scanner``, in Lark's order. An alternation
+  picks its first matching branch, and a dropped branch could never have matched there, so
+  the token is the one Lark's lexer returns. Terminals are matched in the lowered text where
+  that is proven exact (`sentencenorm.scanning.lowered_pattern`).
 - **The parse loop** is Lark's ``ParserState.feed_token`` with the actions pre-digested: plain
   ``str`` keys, Lark's wrappers skipped where they do nothing (a ``?rule`` with one child, a
   transformer method taking its children as arguments), one-symbol reductions made in place,
@@ -39,7 +40,7 @@ from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 from lark.visitors import _vargs_inline, _VArgsWrapper
 
-from .scanning import _DEPTH, _beginning, lowered, lowered_pattern
+from .scanning import DEPTH, beginning, lowered, lowered_pattern
 
 __all__ = ["FastLALR", "Refused"]
 
@@ -67,7 +68,7 @@ class _State:
         self.ignore: frozenset[str] = frozenset(map(str, lexer.ignore_types))
         self._flags = flags
         self._terminals: list[TerminalDef] = list(scanner.terminals)
-        self._tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
+        self._tests = [beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
         self._all = scanner._mres
         self.by_start: dict[str, list[re.Pattern[str]]] = {}
         self._by_names: dict[tuple[bool, tuple[str, ...]], list[re.Pattern[str]]] = {}
@@ -76,7 +77,7 @@ class _State:
         lowered = [_for_lowered(terminal, flags) for terminal in self._terminals]
         self.folds = all(terminal is not None for terminal in lowered)
         self._lowered: list[TerminalDef] = [t for t in lowered if t is not None]
-        self._lowered_tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._lowered]
+        self._lowered_tests = [beginning(t.pattern.to_regexp(), flags) for t in self._lowered]
         #: `by_start` for lowered text: its alternations search the lowered text.
         self.by_lowered: dict[str, list[re.Pattern[str]]] = {}
         # Where a space can only begin an ignored terminal (whitespace), the space and what
@@ -97,13 +98,13 @@ class _State:
         `folds`); the value is taken from *text* either way.
         """
         if low is not None and self.folds:
-            start = low[pos : pos + _DEPTH]
+            start = low[pos : pos + DEPTH]
             mres = self.by_lowered.get(start)
             if mres is None:
                 mres = self.alternations(start, lowered=True)
             subject = low
         else:
-            start = text[pos : pos + _DEPTH]
+            start = text[pos : pos + DEPTH]
             mres = self.by_start.get(start)
             if mres is None:
                 mres = self.alternations(start)
@@ -366,7 +367,7 @@ class FastLALR:
                 pos = lexer.skip_space(text, pos).end()  # type: ignore[union-attr]
                 continue
             # `_State.match`, inlined: this loop runs once per token of every phrase
-            key = subject[pos : pos + _DEPTH]
+            key = subject[pos : pos + DEPTH]
             mres = (lexer.by_start if low is None else lexer.by_lowered).get(key)
             if mres is None:
                 mres = lexer.alternations(key, lowered=low is not None)

@@ -4,7 +4,7 @@ Python's ``re`` tries a pattern at every position of the text, and a case-insens
 list costs a comparison per word per position. Three exact aids (the same matches at the
 same offsets; tests/test_scanning.py and tests/test_lalr.py check them with Hypothesis):
 
-- **What a match can begin with** (`_beginning`, from each pattern's parse tree): the LALR
+- **What a match can begin with** (`beginning`, from each pattern's parse tree): the LALR
   loop (sentencenorm.lalr) tries only the terminals that can begin with the next two
   characters.
 - **Led by the first two characters** (`searched_faster`): a lookahead for the characters a
@@ -28,7 +28,15 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any, Final
 
-__all__ = ["Caseless", "lowered", "searched_faster"]
+__all__ = [
+    "DEPTH",
+    "Caseless",
+    "beginning",
+    "first_set",
+    "lowered",
+    "lowered_pattern",
+    "searched_faster",
+]
 
 
 # ── how a match can begin ────────────────────────────────────────────────────────────────
@@ -61,13 +69,13 @@ def _class_item(op: Any, arg: Any) -> str | None:
     return None  # NEGATE, a Unicode category we do not map...: do not filter
 
 
-# How a match can begin: paths of up to `_DEPTH` pieces, one per character; a piece is a
+# How a match can begin: paths of up to `DEPTH` pieces, one per character; a piece is a
 # character class (class syntax, flags) or None for "any character". A path shorter than
-# `_DEPTH` means the match can end (or anything can follow) there. Every set errs only
+# `DEPTH` means the match can end (or anything can follow) there. Every set errs only
 # towards more paths: a terminal is never dropped where it could match.
 _Piece = tuple[str, int] | None
 _Path = tuple[_Piece, ...]
-_DEPTH: Final = 2
+DEPTH: Final = 2
 #: Beyond this many paths a terminal is judged on its first character only.
 _MOST_PATHS: Final = 4096
 
@@ -172,16 +180,16 @@ def _begins(paths: set[_Path]) -> Callable[[str, str | None], bool] | None:
 
 
 @functools.cache  # a terminal is in many lexer states: worked out once
-def _beginning(regexp: str, flags: int) -> Callable[[str, str | None], bool] | None:
+def beginning(regexp: str, flags: int) -> Callable[[str, str | None], bool] | None:
     """`_begins` for *regexp*: two characters deep, or one where two would be too many."""
     parsed = sre_parse.parse(regexp, flags)
     try:
-        return _begins(_prefixes(parsed, parsed.state.flags, _DEPTH))
+        return _begins(_prefixes(parsed, parsed.state.flags, DEPTH))
     except _TooMany:
         return _begins(_prefixes(parsed, parsed.state.flags, 1))
 
 
-def _first_set(regexp: str, flags: int) -> Callable[[str], bool] | None:
+def first_set(regexp: str, flags: int) -> Callable[[str], bool] | None:
     """A test for "can a match of *regexp* begin with this character?", or None when any
     character may begin one. The test errs only towards yes."""
     parsed = sre_parse.parse(regexp, flags)
