@@ -493,10 +493,18 @@ def test_compare_unreadable_phrase_exits_1(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_compare_unknown_jurisdiction_lists_the_profiles(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A jurisdiction with no profile is a usage error naming every available profile."""
-    result = run(monkeypatch, "compare", "life", "life", "--jurisdiction", "JP")
+    """A code that is no real territory is a usage error naming every available profile."""
+    result = run(monkeypatch, "compare", "life", "life", "--jurisdiction", "XX")
     assert result.code == 2
-    assert "unknown jurisdiction 'JP'; available: CN, DE, FR, GB, NO, US, US-CA, root" in result.err
+    assert "unknown jurisdiction 'XX'" in result.err
+    assert "a code with a profile: CN, DE, FR, GB, NO, US, US-CA, root" in result.err
+
+
+def test_compare_with_a_real_code_without_a_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real code without a profile compares with the nearest profile (JP: root)."""
+    result = run(monkeypatch, "compare", "life", "25 years", "--jurisdiction", "jp")
+    assert result.code == 0
+    assert result.out.startswith("OVERLAPS")
 
 
 def test_parse_adds_months_and_band(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -530,11 +538,23 @@ def test_parse_jsonl_adds_fields_to_sentences_not_to_errors(
     assert result.code == 1
 
 
-def test_parse_band_needs_a_known_profile(monkeypatch: pytest.MonkeyPatch) -> None:
-    """--band with a jurisdiction that has no profile is a usage error, not a crash."""
-    result = run(monkeypatch, "--band", "space1", "--jurisdiction", "CA", "10 years")
+@pytest.mark.parametrize("command", ["parse", "extract", "compare"])
+@pytest.mark.parametrize("code", ["XX", "US-XX", "usa", "U-S"])
+def test_unreal_jurisdiction_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, command: str, code: str
+) -> None:
+    """A code that names no real territory exits 2 everywhere (issue 14, item 7)."""
+    args = {"parse": ["10 years"], "extract": ["-"], "compare": ["life", "10 years"]}[command]
+    result = run(monkeypatch, command, "--jurisdiction", code, *args, stdin=b"a fine of $5\n")
     assert result.code == 2
-    assert "unknown jurisdiction 'CA'" in result.err
+    assert f"unknown jurisdiction {code!r}" in result.err
+
+
+def test_parse_band_with_a_real_code_without_a_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--band with a real code that has no profile of its own uses the nearest one."""
+    result = run(monkeypatch, "--band", "space1", "--jurisdiction", "ca", "10 years")
+    assert result.code == 0
+    assert "band: 10y-<20y" in result.out
 
 
 def test_parse_unknown_scheme_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:

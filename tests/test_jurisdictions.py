@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import sentencenorm
-from sentencenorm import LIFE, Duration, UnknownJurisdictionError, parse
+from sentencenorm import LIFE, Duration, SentenceParseError, UnknownJurisdictionError, parse
 from sentencenorm import jurisdictions as profiles
 from sentencenorm._resources import data_dir
 
@@ -146,14 +146,32 @@ def test_codes_are_case_insensitive(code: str) -> None:
     assert profiles.load(code).code == profiles.normalize(code)
 
 
-@pytest.mark.parametrize("code", ["XX", "US-NY", "", "germany", 42])
+@pytest.mark.parametrize("code", ["XX", "US-XX", "", "germany", "U S", 42, None.__class__])
 def test_unknown_code_names_the_available_ones(code: object) -> None:
-    """An unknown code raises UnknownJurisdictionError listing every shipped profile."""
+    """A code that is no real territory raises UnknownJurisdictionError saying what a code
+    is and listing every shipped profile."""
     with pytest.raises(UnknownJurisdictionError) as info:
         profiles.load(code)  # type: ignore[arg-type]
-    assert info.value.available == SHIPPED
+    assert "ISO 3166-1" in str(info.value)
     for shipped in SHIPPED:
         assert shipped in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("code", "chain"),
+    [
+        ("US-NY", ("US-NY", "US", "root")),
+        ("us-tx", ("US-TX", "US", "root")),
+        ("IN", ("IN", "root")),
+        ("au-nsw", ("AU-NSW", "root")),
+        ("GB-SCT", ("GB-SCT", "GB", "root")),
+    ],
+)
+def test_a_real_code_without_a_profile_gets_the_nearest_one(code: str, chain: tuple[str]) -> None:
+    """MODEL.md: any real code is accepted; its country's profile (or root) fills the facts."""
+    profile = profiles.load(code)
+    assert profile.chain == chain
+    assert profile.facts == profiles.load(chain[1]).facts
 
 
 def test_unknown_code_is_refused_by_severity_and_compare() -> None:
@@ -243,3 +261,58 @@ def test_loader_refuses_a_parent_cycle(monkeypatch: pytest.MonkeyPatch, tmp_path
     _with_profiles(monkeypatch, tmp_path, XA=first, XB=second)
     with pytest.raises(ValueError, match="its parents lead back: XA -> XB"):
         profiles.load("XA")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "expected"),
+    [
+        ("a fine of $500", None, "fine USD 500"),
+        ("a fine of $500", "au", "fine AUD 500"),
+        ("a fine of $500", "AU-NSW", "fine AUD 500"),
+        ("a fine of $500", "CN-HK", "fine HKD 500"),  # a subdivision that is a territory
+        ("a fine of $500", "US-PR", "fine USD 500"),
+        ("a fine of $500", "MX", "fine MXN 500"),  # the peso is written "$"
+        ("a fine of 500 dollars", "MX", "fine USD 500"),  # the word is a dollar, never a peso
+        ("a fine of $500", "IN", "fine USD 500"),  # no dollar there: the default
+        ("a fine of $500", "NA", "fine NAD 500"),  # CLDR: ZAR and NAD; the dollar is NAD
+        ("a fine of Rs 500", None, "fine INR 500"),
+        ("a fine of Rs 500", "pk", "fine PKR 500"),
+        ("a fine of Rs 500", "BT", "fine INR 500"),
+        ("a fine of kr 5,000", "SE", "fine SEK 5000"),
+        ("a fine of kr 5,000", "NO", "fine NOK 5000"),
+    ],
+)
+def test_a_real_code_settles_currency_signs_from_cldr(
+    phrase: str, code: str | None, expected: str
+) -> None:
+    """MODEL.md: any real code, with or without a profile, settles "$", "Rs", "kr" from the
+    territory's own currency in CLDR (data/currency_families.toml says how)."""
+    assert str(parse(phrase, jurisdiction=code)) == expected
+
+
+@pytest.mark.parametrize("phrase", ["a fine of kr 5,000", "a fine of ¥5,000"])
+def test_a_sign_nothing_settles_is_refused(phrase: str) -> None:
+    """Without a jurisdiction that settles it, a sign of several currencies is refused."""
+    with pytest.raises(SentenceParseError, match="names no single currency"):
+        parse(phrase)
+    with pytest.raises(SentenceParseError, match="names no single currency"):
+        parse(phrase, jurisdiction="DE")
+
+
+@pytest.mark.parametrize("code", ["XX", "us-xx", "USA", "U.S.", "", " ", "EU", "ZZ", "US-"])
+def test_an_unreal_code_is_refused_everywhere(code: str) -> None:
+    """parse, extract, the batch API and severity all refuse a code that names no territory."""
+    for call in (
+        lambda: parse("five years", jurisdiction=code),
+        lambda: sentencenorm.extract("five years in prison", jurisdiction=code),
+        lambda: list(sentencenorm.parse_many(["five years"], jurisdiction=code)),
+        lambda: parse("life").severity(code),
+    ):
+        with pytest.raises(UnknownJurisdictionError):
+            call()
+
+
+def test_codes_come_back_in_canonical_case() -> None:
+    """Codes are read in any case and given back upper case."""
+    assert profiles.load("gb-sct").code == "GB-SCT"
+    assert "in US-TX" in sentencenorm.compare("life", "25 years", jurisdiction="us-tx").reason

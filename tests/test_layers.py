@@ -22,6 +22,7 @@ BASE = {
     "notation",
     "serialize",
     "hints",
+    "territories",
 }
 READ = {
     "lalr",
@@ -45,9 +46,11 @@ ALLOWED = {
     # lazily, for to_dict(), str(), severity(), months() and band()
     "model": {"durations", "serialize", "notation", "comparison", "bands", "jurisdictions"},
     "notation": {"model"},
-    "serialize": {"durations", "model"},
+    "serialize": {"durations", "errors", "model"},
     "_resources": set(),
-    "lexicon": {"_resources", "errors"},
+    "lexicon": {"_resources", "errors", "territories"},
+    # lazily, to list the profiles in the message of an unknown code
+    "territories": {"_resources", "errors", "jurisdictions"},
     "hints": {"_resources"},
     "transformer": {"durations", "lexicon", "model", "hints"},
     "notation_reader": {"durations", "model", "transformer"},
@@ -60,7 +63,7 @@ ALLOWED = {
     "batch": {"errors", "extractor", "model", "parser"},
     "dask": {"batch"},
     "renderer": BASE,
-    "jurisdictions": {"_resources", "durations", "errors", "model"},
+    "jurisdictions": {"_resources", "durations", "errors", "model", "territories"},
     "comparison": {"durations", "errors", "jurisdictions", "model"},
     "bands": {"_resources", "comparison", "durations", "errors", "jurisdictions", "model"},
 }

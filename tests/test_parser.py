@@ -72,7 +72,7 @@ def test_error_survives_pickling() -> None:
         ("36 hours in jail", "whole number of days"),
         ("1.5 weeks", "whole number of days"),
         ("10 years with 7 years suspended", "partly suspended"),
-        ("¥5,000", "pass a jurisdiction"),
+        ("¥5,000", "pass the jurisdiction whose currency it is"),
         ("life imprisonment of 25 years", "life and a length"),
         ("3 years of probation in prison", "custody and probation"),
     ],

@@ -16,6 +16,7 @@ from .comparison import Comparison, Level, Order, Rank, Severity
 from .comparison import compare as _compare_sentences
 from .durations import Duration
 from .errors import (
+    SentenceDataError,
     SentenceNormError,
     SentenceParseError,
     UnknownCodeError,
@@ -109,6 +110,7 @@ __all__ = [
     "Rank",
     "Restitution",
     "Sentence",
+    "SentenceDataError",
     "SentenceNormError",
     "SentenceParseError",
     "Severity",

@@ -68,6 +68,27 @@ class SentenceParseError(SentenceNormError, ValueError):
         return (type(self), (self.text, self.column, self.expected, self.reason))
 
 
+class SentenceDataError(SentenceNormError, ValueError):
+    """A value handed to `Sentence.from_dict` is not the JSON contract.
+
+    `path` says where, in the dotted and indexed form of the JSON
+    (``components[0].max.amount``; empty for the value as a whole), and `problem` what is
+    wrong there; `str()` is ``"<path>: <problem>"``.
+
+    >>> error = SentenceDataError("components[0].count", "expected a whole number, got '2'")
+    >>> print(error)
+    components[0].count: expected a whole number, got '2'
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}" if path else problem)
+
+    def __reduce__(self) -> tuple[type[SentenceDataError], tuple[str, str]]:
+        return (type(self), (self.path, self.problem))
+
+
 class UnknownCodeError(SentenceNormError, LookupError):
     """A language, locale or jurisdiction code that sentencenorm does not know."""
 

@@ -36,8 +36,9 @@ from .errors import UnknownLanguageError
 from .grammars import available_languages, fast_parser_for, parser_for
 from .lexicon import Lexicon, lexicon
 from .model import Modality, Sentence
-from .parser import normalize_jurisdiction, without_zero_width
+from .parser import without_zero_width
 from .scanning import Caseless, lowered, searched_faster
+from .territories import normalize_jurisdiction, reading_territory
 from .transformer import Core, Count, Cue, Draft, Item, Reject, assemble
 
 __all__ = ["Match", "extract"]
@@ -137,8 +138,7 @@ def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> 
         lang = detect_language(text)
     if lang not in available_languages():
         raise UnknownLanguageError(lang, available_languages())
-    code = normalize_jurisdiction(jurisdiction)
-    country = code.split("-")[0] if code else None
+    country = reading_territory(normalize_jurisdiction(jurisdiction))
     clean, kept = without_zero_width(text)
     found = _by_paragraph(lang, clean, country)
     if kept is None:

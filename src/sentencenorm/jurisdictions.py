@@ -14,7 +14,7 @@ unstated (a German "life" allows release after 15 years, so it is 15 years to li
 >>> load("XX")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-sentencenorm.errors.UnknownJurisdictionError: unknown jurisdiction 'XX'; available: CN, DE, ...
+sentencenorm.errors.UnknownJurisdictionError: unknown jurisdiction 'XX'; available: ...
 
 The facts a profile may state (table.key: kind):
 
@@ -49,6 +49,7 @@ from ._resources import data_dir
 from .durations import Duration
 from .errors import UnknownJurisdictionError
 from .model import LIFE, Life
+from .territories import country_name, normalize_jurisdiction
 
 __all__ = ["Example", "Jurisdiction", "available", "load"]
 
@@ -222,15 +223,37 @@ def normalize(code: str) -> str:
 def load(code: str | Jurisdiction | None = None) -> Jurisdiction:
     """The profile of *code* with its parents' facts; None gives ``root``. Loaded once.
 
-    Raises `UnknownJurisdictionError`, listing the available codes, for any other code.
+    A real territory's code without a profile of its own (``"US-TX"``, ``"IN"``) gets the
+    nearest profile above it: its country's, else ``root``, under its own code. Any other
+    code raises `UnknownJurisdictionError`.
+
+    >>> load("us-tx").chain, load("IN").chain
+    (('US-TX', 'US', 'root'), ('IN', 'root'))
     """
     if isinstance(code, Jurisdiction):
         return code
     if code is None:
         return _load(ROOT)
-    if not isinstance(code, str):
-        raise UnknownJurisdictionError(code, available())
-    return _load(normalize(code))
+    text = normalize(code) if isinstance(code, str) else ""
+
+    if text in available():
+        return _load(text)
+    return _without_profile(normalize_jurisdiction(code if isinstance(code, str) else text) or "")
+
+
+@functools.cache
+def _without_profile(code: str) -> Jurisdiction:
+    """A real code with no profile: the nearest profile's facts under *code*."""
+    country = code.partition("-")[0]
+    parent = _load(country if country in available() else ROOT)
+    return Jurisdiction(
+        code=code,
+        name=country_name(code) or code,
+        chain=(code, *parent.chain),
+        facts=parent.facts,
+        sources=parent.sources,
+        examples=(),
+    )
 
 
 @functools.cache

@@ -18,6 +18,7 @@ import attrs
 
 from ._resources import data_dir
 from .errors import UnknownLanguageError
+from .territories import currency_in, family_currencies, is_family
 
 _SPACES: Final = re.compile(r"[\s\-‐‑‒–—]+")
 # Decimal comma to decimal point, group dot to group comma.
@@ -42,7 +43,6 @@ class Lexicon:
     money_scales: Mapping[str, int]
     currency_signs: Mapping[str, str]
     currency_words: Mapping[str, str]
-    by_jurisdiction: Mapping[str, Mapping[str, str]]
     count_words: Mapping[str, int]
     modality_aux: Mapping[str, str]
     modality_verbs: Mapping[str, str]
@@ -165,14 +165,22 @@ class Lexicon:
                 raise ValueError(f"not a Chinese numeral: {text!r}")
         return total + section + (digit or 0)
 
-    def currency(self, sign: str, country: str | None) -> str | None:
-        """The ISO 4217 code a sign or word stands for in *country*; None when ambiguous."""
+    def currency(self, sign: str, territory: str | None) -> str | None:
+        """The ISO 4217 code a sign or word stands for in *territory* (its reading territory,
+        `sentencenorm.territories.reading_territory`); None when nothing settles it."""
         key = fold(sign)
         code = self.currency_signs.get(key) or self.currency_words.get(key)
-        table = self.by_jurisdiction.get(code or "")
-        if table is not None:
-            return table.get(country or "", table.get("default"))
+        if code is not None and is_family(code):  # "$", "Rs", "kr": the territory settles it
+            return currency_in(code, territory)
         return code
+
+    def currencies_of(self, sign: str) -> tuple[str, ...]:
+        """Every ISO 4217 code a sign or word can stand for, somewhere."""
+        key = fold(sign)
+        code = self.currency_signs.get(key) or self.currency_words.get(key)
+        if code is None:
+            return ()
+        return family_currencies(code) if is_family(code) else (code,)
 
     def other_label(self, words: str) -> str | None:
         """The canonical label of a penalty kept as `other`, if the words name one."""
@@ -204,7 +212,6 @@ def lexicon(lang: str) -> Lexicon:
         money_scales=raw.get("money_scales", {}),
         currency_signs=raw.get("currency_signs", {}),
         currency_words=raw.get("currency_words", {}),
-        by_jurisdiction=raw.get("by_jurisdiction", {}),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
         modality_verbs=raw.get("modality_verbs", {}),

@@ -89,11 +89,20 @@ class Aggregation(enum.StrEnum):
     CONCURRENT = "concurrent"
 
 
+def _nonzero(name: str, value: Duration | None) -> None:
+    """A length the text states is never zero: "0 years" is no penalty, and None says unstated."""
+    if value is not None and value.is_zero():
+        raise ValueError(f"'{name}' is a length of zero; an unstated length is None")
+
+
 def _check_term(instance: Any, allow_life: bool) -> None:
     """min <= max where both are known; LIFE only at the top, and only where allowed."""
     low, high = instance.min, instance.max
     for name, bound in (("min", low), ("max", high)):
-        if bound is None or isinstance(bound, Duration):
+        if bound is None:
+            continue
+        if isinstance(bound, Duration):
+            _nonzero(name, bound)
             continue
         if isinstance(bound, Life) and allow_life:
             continue
@@ -114,6 +123,9 @@ class Suspension:
     period: Duration | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Duration))
     )
+
+    def __attrs_post_init__(self) -> None:
+        _nonzero("period", self.period)
 
 
 def _count(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -163,6 +175,7 @@ class Death:
     )
 
     def __attrs_post_init__(self) -> None:
+        _nonzero("reprieve", self.reprieve)
         if self.reprieve is not None and not self.suspended:
             raise ValueError("a death sentence with a reprieve is a suspended death sentence")
 
@@ -184,6 +197,8 @@ def _canonical_amount(value: Decimal | int | str) -> Decimal:
         raise ValueError(f"an amount of money must be a finite number of at least 0: {value!r}")
     if amount.adjusted() >= MONEY_DIGITS:
         raise ValueError(f"an amount of money has at most {MONEY_DIGITS} digits: {value}")
+    if amount and amount.adjusted() < -MONEY_DIGITS:  # "1e-999999999" would be a 1 GB string
+        raise ValueError(f"an amount of money has at most {MONEY_DIGITS} decimals: {value}")
     # One spelling per amount: no exponent, no trailing zeros ("200.00" and "2E+2" are 200).
     if amount == amount.to_integral_value(context=EXACT):
         canonical = amount.quantize(Decimal(1), context=EXACT)
@@ -219,11 +234,19 @@ class Money:
         return f"{self.currency} {self.amount}"
 
 
+def _penalty_amount(name: str, value: Money) -> None:
+    """An amount a penalty states is more than zero ("fined $0" is no fine)."""
+    if not value.amount:
+        raise ValueError(f"'{name}' is an amount of zero; an unstated amount is None")
+
+
 def _money_range(instance: Fine) -> None:
     low, high = instance.min, instance.max
     for name, bound in (("min", low), ("max", high)):
         if bound is not None and not isinstance(bound, Money):
             raise TypeError(f"'{name}' must be Money or None: {bound!r}")
+        if bound is not None:
+            _penalty_amount(name, bound)
     if low is not None and high is not None:
         if low.currency != high.currency:
             raise ValueError(f"a fine's bounds must share one currency: {low} and {high}")
@@ -252,6 +275,9 @@ class Restitution:
 
     amount: Money = attrs.field(validator=attrs.validators.instance_of(Money))
 
+    def __attrs_post_init__(self) -> None:
+        _penalty_amount("amount", self.amount)
+
 
 @attrs.frozen
 class Forfeiture:
@@ -260,6 +286,9 @@ class Forfeiture:
     kind: ClassVar[str] = "forfeiture"
 
     amount: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+
+    def __attrs_post_init__(self) -> None:
+        _penalty_amount("amount", self.amount)
 
 
 @attrs.frozen
@@ -460,7 +489,12 @@ class Sentence:
 
     @classmethod
     def from_dict(cls, data: Any) -> Sentence:
-        """Read the JSON contract form back; raises ValueError naming the bad field."""
+        """Read the JSON contract form back (`sentencenorm.serialize`).
+
+        Accepts exactly the values `to_dict` writes; anything else raises
+        `SentenceDataError` (a ValueError) whose `path` names the key
+        (``components[0].max.amount``).
+        """
         from .serialize import sentence_from_dict
 
         return sentence_from_dict(data)

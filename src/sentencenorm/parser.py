@@ -9,11 +9,12 @@ from typing import Final
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from .detect import AUTO, detect_language
-from .errors import SentenceParseError, UnknownJurisdictionError, UnknownLanguageError
+from .errors import SentenceParseError, UnknownLanguageError
 from .grammars import NOTATION, available_languages, fast_parser_for
 from .hints import Found, expected_words, hint_for, messages, printable
 from .lexicon import lexicon
 from .model import Sentence
+from .territories import normalize_jurisdiction, reading_territory
 from .transformer import Draft, Reject, assemble
 
 #: Longest phrase `parse` reads. A sentencing phrase is a clause, not a document: longer input
@@ -21,25 +22,11 @@ from .transformer import Draft, Reject, assemble
 #: Use `extract` for documents.
 MAX_PHRASE_LENGTH: Final = 2000
 
-_JURISDICTION: Final = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 _NOTATION_START: Final = re.compile(
     r"\s*(?:(?:imposed|potential|statutory)\s*:\s*)?"
     r"(?:custody|death|fine|restitution|forfeiture|probation|supervised_release|"
     r"community_supervision|deprivation_of_rights|community_service|other)(?:\s|$)"
 )
-
-
-def normalize_jurisdiction(jurisdiction: str | None) -> str | None:
-    """Upper-case a jurisdiction code (``"us-ca"`` -> ``"US-CA"``) and check its shape."""
-    if jurisdiction is None:
-        return None
-    code = jurisdiction.strip().upper() if isinstance(jurisdiction, str) else None
-    if code is None or not _JURISDICTION.fullmatch(code):
-        raise UnknownJurisdictionError(
-            jurisdiction,
-            ["an ISO 3166 code such as US, GB, CN", "a subdivision such as US-CA"],
-        )
-    return code
 
 
 def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Sentence:
@@ -78,9 +65,7 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
         raise TypeError(f"parse() reads text (str), not {type(text).__name__}")
     if lang != AUTO and lang not in available_languages():
         raise UnknownLanguageError(lang, available_languages())
-    country = normalize_jurisdiction(jurisdiction)
-    if country is not None:
-        country = country.split("-")[0]
+    country = reading_territory(normalize_jurisdiction(jurisdiction))
     if len(text) > MAX_PHRASE_LENGTH:  # before anything reads the text, language detection too
         raise SentenceParseError(
             text,

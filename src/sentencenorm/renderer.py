@@ -330,7 +330,6 @@ _NO_WORDS: Final = Lexicon(
     money_scales={},
     currency_signs={},
     currency_words={},
-    by_jurisdiction={},
     count_words={},
     modality_aux={},
     modality_verbs={},

@@ -1,10 +1,20 @@
-"""The JSON contract: `Sentence` to plain dicts and back, through one private cattrs converter.
+"""The JSON contract: `Sentence` to plain dicts (one private cattrs converter) and back.
 
 - durations are ISO-8601 strings (``"P1Y6M"``), LIFE is ``"life"``, an unstated bound is null;
 - money is ``{"amount": "250000", "currency": "USD"}``, the amount a string so it stays exact;
-- each component carries its ``kind``; a custody ``suspended`` is null or ``{"period": ...}``;
-- reading ignores extra keys and fills defaults for missing optional ones (a missing custody
-  ``count`` is 1), and raises `ValueError` naming the field that is wrong.
+- each component carries its ``kind``; a custody ``suspended`` is null or ``{"period": ...}``.
+
+Reading accepts exactly the values writing produces, and raises `SentenceDataError` (a
+`ValueError`) naming the key path of anything else (``components[0].max.amount``):
+
+- a component's keys are ``kind`` and its fields; an unknown key is refused (it would carry a
+  meaning that would be lost), a missing one takes its default (a missing custody ``count``
+  is 1). Keys around the components other than ``text`` and ``modality`` are provenance
+  (``start``, ``file``...) and are ignored;
+- durations are ISO-8601 calendar durations, never zero (an unstated length is null); amounts
+  are plain decimal strings (or whole JSON numbers) of at most 28 significant digits and
+  decimals, never zero, never an exponent; every string is bounded before it is read, and no
+  value, however large or deeply nested, is walked further than the contract reaches.
 
 The package never touches ``cattrs.global_converter``: registering hooks there would change
 every other library that uses it.
@@ -12,14 +22,18 @@ every other library that uses it.
 
 from __future__ import annotations
 
+import re
+import reprlib
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Final
 
+import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_unstructure_fn
 
 from .durations import Duration
+from .errors import SentenceDataError
 from .model import (
     COMPONENT_TYPES,
     LIFE,
@@ -30,45 +44,12 @@ from .model import (
     Modality,
     Money,
     Sentence,
+    Suspension,
 )
 
 _converter: Final = cattrs.Converter()
 
 KINDS: Final[dict[str, type[Component]]] = {cls.kind: cls for cls in COMPONENT_TYPES}
-
-
-def _duration_from(value: Any, _: object) -> Duration:
-    if not isinstance(value, str):
-        raise ValueError(f"a duration must be an ISO-8601 string such as 'P1Y6M': {value!r}")
-    return Duration.fromisoformat(value)
-
-
-def _bound_from(value: Any, _: object) -> Bound:
-    if value is None:
-        return None
-    if value == "life":
-        return LIFE
-    return _duration_from(value, None)
-
-
-def _optional_duration_from(value: Any, _: object) -> Duration | None:
-    return None if value is None else _duration_from(value, None)
-
-
-def _money_from(value: Any, _: object) -> Money:
-    if not isinstance(value, Mapping) or set(value) < {"amount", "currency"}:
-        raise ValueError(f"money must be {{'amount': '...', 'currency': 'XXX'}}: {value!r}")
-    amount = value["amount"]
-    if isinstance(amount, bool) or not isinstance(amount, str | int):
-        raise ValueError(f"a money amount must be a decimal string: {amount!r}")
-    try:
-        return Money(Decimal(str(amount)), value["currency"])
-    except InvalidOperation:
-        raise ValueError(f"a money amount must be a decimal string: {amount!r}") from None
-
-
-def _optional_money_from(value: Any, _: object) -> Money | None:
-    return None if value is None else _money_from(value, None)
 
 
 def _money_to(value: Money) -> dict[str, str]:
@@ -84,11 +65,6 @@ def _bound_to(value: Bound) -> str | None:
 _converter.register_unstructure_hook(Duration, Duration.isoformat)
 _converter.register_unstructure_hook(Life, lambda _: "life")
 _converter.register_unstructure_hook(Money, _money_to)
-_converter.register_structure_hook(Duration, _duration_from)
-_converter.register_structure_hook(Money, _money_from)
-_converter.register_structure_hook(Bound, _bound_from)
-_converter.register_structure_hook(Duration | None, _optional_duration_from)
-_converter.register_structure_hook(Money | None, _optional_money_from)
 _converter.register_unstructure_hook(Bound, _bound_to)
 _converter.register_unstructure_hook(Aggregation, lambda value: value.value)
 _converter.register_unstructure_hook(
@@ -96,79 +72,22 @@ _converter.register_unstructure_hook(
 )
 
 
-def _strict_int(value: Any, _: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected a whole number: {value!r}")
-    return value
-
-
-def _strict_bool(value: Any, _: object) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"expected true or false: {value!r}")
-    return value
-
-
-def _strict_str(value: Any, _: object) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"expected a string: {value!r}")
-    return value
-
-
-_converter.register_structure_hook(int, _strict_int)
-_converter.register_structure_hook(bool, _strict_bool)
-_converter.register_structure_hook(str, _strict_str)
-_converter.register_structure_hook(
-    Aggregation | None,
-    lambda value, _: None if value is None else Aggregation(_strict_str(value, None)),
-)
-
-
-def _component_hooks(
-    cls: type[Component],
-) -> tuple[Callable[[Any], dict[str, Any]], Callable[[Any, Any], Any]]:
+def _unstructure_with_kind(cls: type[Component]) -> Callable[[Any], dict[str, Any]]:
     fields_out = make_dict_unstructure_fn(cls, _converter)
-    fields_in = make_dict_structure_fn(cls, _converter)
 
     def unstructure(value: Any) -> dict[str, Any]:
         return {"kind": cls.kind, **fields_out(value)}
 
-    return unstructure, fields_in
+    return unstructure
 
 
-_FROM_KIND: dict[str, Callable[[Any, Any], Any]] = {}
 for _cls in COMPONENT_TYPES:
-    _out, _in = _component_hooks(_cls)
-    _converter.register_unstructure_hook(_cls, _out)
-    _FROM_KIND[_cls.kind] = _in
+    _converter.register_unstructure_hook(_cls, _unstructure_with_kind(_cls))
 
 
 def _component_to(value: Component) -> dict[str, Any]:
     result: dict[str, Any] = _converter.unstructure(value, unstructure_as=type(value))
     return result
-
-
-def _component_from(value: Any, _: object) -> Component:
-    if not isinstance(value, Mapping):
-        raise ValueError(f"a component must be an object with a 'kind': {value!r}")
-    kind = value.get("kind")
-    structure = _FROM_KIND.get(kind) if isinstance(kind, str) else None
-    if structure is None:
-        raise ValueError(f"unknown component kind {kind!r}; known: {', '.join(KINDS)}")
-    try:
-        component: Component = structure(value, KINDS[str(kind)])
-    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        raise ValueError(f"bad {kind} component {dict(value)!r}: {_explain(exc)}") from None
-    return component
-
-
-def _explain(exc: BaseException) -> str:
-    if isinstance(exc, cattrs.BaseValidationError):
-        return "; ".join(cattrs.transform_error(exc, format_exception=_leaf_message))
-    return str(exc)
-
-
-def _leaf_message(exc: BaseException, _: object) -> str:
-    return str(exc) or type(exc).__name__
 
 
 def sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
@@ -181,18 +100,210 @@ def sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
 
 
 def sentence_from_dict(data: Any) -> Sentence:
-    """Read the JSON contract form; raises ValueError that names what is wrong."""
+    """Read the JSON contract form; `SentenceDataError` names the key path of what is wrong.
+
+    >>> str(sentence_from_dict({"components": [{"kind": "custody", "max": "P5Y"}]}))
+    'custody ..P5Y'
+    >>> sentence_from_dict({"components": [{"kind": "custody", "count": "2"}]})
+    Traceback (most recent call last):
+    ...
+    sentencenorm.errors.SentenceDataError: components[0].count: expected a whole number, not '2'
+
+    """
     if not isinstance(data, Mapping):
-        raise ValueError(f"a sentence must be an object with 'components': {data!r}")
+        raise SentenceDataError("", f"a sentence is an object with 'components', not {_show(data)}")
     components = data.get("components")
     if not isinstance(components, list | tuple) or not components:
-        raise ValueError(f"'components' must be a non-empty list: {components!r}")
+        raise SentenceDataError("components", f"must be a non-empty list, not {_show(components)}")
+    if len(components) > MAX_COMPONENTS:
+        raise SentenceDataError("components", f"at most {MAX_COMPONENTS} components")
     modality = data.get("modality")
-    if modality is not None and modality not in {m.value for m in Modality}:
-        known = ", ".join(m.value for m in Modality)
-        raise ValueError(f"'modality' must be null or one of {known}: {modality!r}")
+    if modality is not None and (not isinstance(modality, str) or modality not in _MODALITIES):
+        known = ", ".join(_MODALITIES)
+        raise SentenceDataError(
+            "modality", f"must be null or one of {known}, not {_show(modality)}"
+        )
     text = data.get("text")
     if text is not None and not isinstance(text, str):
-        raise ValueError(f"'text' must be a string or null: {text!r}")
-    parts = tuple(_component_from(item, None) for item in components)
+        raise SentenceDataError("text", f"must be a string or null, not {_show(text)}")
+    parts = tuple(
+        _component_from(item, f"components[{index}]") for index, item in enumerate(components)
+    )
     return Sentence(parts, modality=modality, text=text)
+
+
+# ── reading: exactly the values `sentence_to_dict` writes ───────────────────────────────────
+#
+# Each component field is read by the reader of its declared type, so a new component class
+# needs no code here. A component's keys are its fields and "kind": an unknown key is an
+# error (it would carry meaning that would be dropped), a missing one takes the field's
+# default. Around the components, other keys are provenance ("start", "file"...) and ignored.
+
+#: Most components one sentence may hold: far beyond any phrase (a parse reads at most 2,000
+#: characters), small enough that hostile input costs little.
+MAX_COMPONENTS: Final = 1000
+#: Longest string accepted for a duration or an amount before it is read at all.
+_LONGEST_FIGURE: Final = 64
+_AMOUNT: Final = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_MODALITIES: Final = tuple(m.value for m in Modality)
+_SHOW: Final = reprlib.Repr()
+_SHOW.maxlevel, _SHOW.maxstring, _SHOW.maxother = 2, 40, 40
+
+
+def _show(value: Any) -> str:
+    """A short, safe picture of any value for a message (bounded for huge or deep values)."""
+    try:
+        return _SHOW.repr(value)
+    except Exception:  # a hostile object whose repr fails: say what it is
+        return f"a {type(value).__name__}"
+
+
+def _read_duration(value: Any, path: str) -> Duration:
+    if not isinstance(value, str) or len(value) > _LONGEST_FIGURE:
+        raise SentenceDataError(
+            path, f"expected an ISO-8601 duration such as 'P1Y6M', not {_show(value)}"
+        )
+    try:
+        duration = Duration.fromisoformat(value)
+    except ValueError as error:
+        raise SentenceDataError(path, str(error)) from None
+    if duration.is_zero():
+        raise SentenceDataError(path, "a length of zero; an unstated length is null")
+    return duration
+
+
+def _read_bound(value: Any, path: str) -> Bound:
+    if value is None:
+        return None
+    if value == "life":
+        return LIFE
+    return _read_duration(value, path)
+
+
+def _read_optional_duration(value: Any, path: str) -> Duration | None:
+    return None if value is None else _read_duration(value, path)
+
+
+def _read_money(value: Any, path: str) -> Money:
+    if not isinstance(value, Mapping) or set(value) != {"amount", "currency"}:
+        raise SentenceDataError(
+            path, f"money is {{'amount': '250000', 'currency': 'USD'}}, not {_show(value)}"
+        )
+    amount, currency = value["amount"], value["currency"]
+    if isinstance(amount, int) and not isinstance(amount, bool):
+        amount = str(amount)
+    if (
+        not isinstance(amount, str)
+        or len(amount) > _LONGEST_FIGURE
+        or not _AMOUNT.fullmatch(amount)
+    ):
+        raise SentenceDataError(
+            f"{path}.amount", f"expected a decimal string such as '250000', not {_show(amount)}"
+        )
+    if not isinstance(currency, str):
+        raise SentenceDataError(
+            f"{path}.currency", f"expected an ISO 4217 code, not {_show(currency)}"
+        )
+    if not Decimal(amount):
+        raise SentenceDataError(f"{path}.amount", "an amount of zero; an unstated amount is null")
+    try:
+        return Money(Decimal(amount), currency)
+    except ValueError as error:
+        where = "currency" if "currency" in str(error) else "amount"
+        raise SentenceDataError(f"{path}.{where}", str(error)) from None
+
+
+def _read_optional_money(value: Any, path: str) -> Money | None:
+    return None if value is None else _read_money(value, path)
+
+
+def _read_int(value: Any, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SentenceDataError(path, f"expected a whole number, not {_show(value)}")
+    return value
+
+
+def _read_optional_int(value: Any, path: str) -> int | None:
+    return None if value is None else _read_int(value, path)
+
+
+def _read_bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise SentenceDataError(path, f"expected true or false, not {_show(value)}")
+    return value
+
+
+def _read_str(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise SentenceDataError(path, f"expected a string, not {_show(value)}")
+    return value
+
+
+def _read_aggregation(value: Any, path: str) -> Aggregation | None:
+    if value is None:
+        return None
+    known = [a.value for a in Aggregation]
+    if not isinstance(value, str) or value not in known:
+        raise SentenceDataError(
+            path, f"expected null or one of {', '.join(known)}, not {_show(value)}"
+        )
+    return Aggregation(value)
+
+
+def _read_suspension(value: Any, path: str) -> Suspension | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping) or set(value) != {"period"}:
+        raise SentenceDataError(
+            path, f"expected null or {{'period': 'P3Y' or null}}, not {_show(value)}"
+        )
+    return Suspension(_read_optional_duration(value["period"], f"{path}.period"))
+
+
+#: The reader of each field type, by the type the model declares the field with.
+_READERS: Final[dict[Any, Callable[[Any, str], Any]]] = {
+    Bound: _read_bound,
+    Duration | None: _read_optional_duration,
+    Money: _read_money,
+    Money | None: _read_optional_money,
+    int: _read_int,
+    int | None: _read_optional_int,
+    bool: _read_bool,
+    str: _read_str,
+    Aggregation | None: _read_aggregation,
+    Suspension | None: _read_suspension,
+}
+
+_FIELDS: Final[dict[str, tuple[attrs.Attribute[Any], ...]]] = {
+    cls.kind: attrs.fields(attrs.resolve_types(cls)) for cls in COMPONENT_TYPES
+}
+
+
+def _component_from(value: Any, path: str) -> Component:
+    if not isinstance(value, Mapping):
+        raise SentenceDataError(path, f"a component is an object with a 'kind', not {_show(value)}")
+    kind = value.get("kind")
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise SentenceDataError(
+            f"{path}.kind", f"unknown component kind {_show(kind)}; known: {', '.join(KINDS)}"
+        )
+    fields = _FIELDS[kind]
+    names = {field.name for field in fields}
+    for key in value:
+        if key != "kind" and key not in names:
+            shown = key if isinstance(key, str) else _show(key)
+            raise SentenceDataError(
+                f"{path}.{shown}", f"not a field of {kind} (its fields: {', '.join(sorted(names))})"
+            )
+    arguments: dict[str, Any] = {}
+    for field in fields:
+        if field.name in value:
+            reader = _READERS[field.type]
+            arguments[field.name] = reader(value[field.name], f"{path}.{field.name}")
+        elif field.default is attrs.NOTHING:
+            raise SentenceDataError(f"{path}.{field.name}", f"missing; {kind} needs it")
+    try:
+        component: Component = KINDS[kind](**arguments)
+    except (ValueError, TypeError) as error:  # the model's own rules (min <= max, ...)
+        raise SentenceDataError(path, str(error)) from None
+    return component

@@ -1261,7 +1261,7 @@ def _component(chunk: Chunk, lexicon: Lexicon, country: str | None) -> Component
         if kind == "custody":
             suspended = None
             if chunk.suspended:
-                suspended = Suspension(chunk.suspension.duration() if chunk.suspension else None)
+                suspended = Suspension(_period(chunk.suspension))
             return _custody(
                 _bound(chunk.low, chunk),
                 _bound(chunk.high, chunk),
@@ -1271,8 +1271,7 @@ def _component(chunk: Chunk, lexicon: Lexicon, country: str | None) -> Component
             )
         if kind == "death":
             stated = chunk.reprieve_period or chunk.suspension  # "death, suspended for two years"
-            period = stated.duration() if stated else None
-            return Death(suspended=chunk.suspended or chunk.reprieve, reprieve=period)
+            return Death(suspended=chunk.suspended or chunk.reprieve, reprieve=_period(stated))
         if kind == "fine":
             return Fine(
                 _money(chunk.low, chunk, lexicon, country),
@@ -1316,6 +1315,16 @@ def _component(chunk: Chunk, lexicon: Lexicon, country: str | None) -> Component
         ) from None
 
 
+def _period(value: Time | None) -> Duration | None:
+    """A suspension's or reprieve's stated length; zero is refused as a term's is."""
+    if value is None:
+        return None
+    duration = value.duration()
+    if duration.is_zero():
+        raise Reject("a period of zero length", value.pos)
+    return duration
+
+
 def _bound(value: Time | Cash | Life | None, chunk: Chunk) -> Bound:
     if value is None or isinstance(value, Life):
         return value
@@ -1344,8 +1353,10 @@ def _money(
         )
     code = lexicon.currency(value.sign, country)
     if code is None:
+        candidates = " or ".join(lexicon.currencies_of(value.sign))
         raise Reject(
-            f"{value.sign!r} names no single currency here; pass a jurisdiction such as CN or JP",
+            f"{value.sign!r} names no single currency here ({candidates}); "
+            "pass the jurisdiction whose currency it is",
             value.pos,
         )
     return Money(value.amount, code)
