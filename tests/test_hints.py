@@ -326,7 +326,7 @@ def test_cli_prints_the_hint_with_a_caret_and_exits_1(monkeypatch: pytest.Monkey
     assert code == 1
     lines = err.getvalue().splitlines()
     assert "Traceback" not in err.getvalue()
-    assert lines[0].startswith('cannot read "a fine of 500 zorkmids" at column 15: unexpected')
+    assert lines[0].startswith('cannot read "a fine of 500 zorkmids" at column 14: unexpected')
     assert "unknown currency: 'zorkmids' is not a currency" in lines[0]
     assert lines[1] == "  a fine of 500 zorkmids"
     assert lines[2] == "  " + " " * 14 + "^"

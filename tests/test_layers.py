@@ -14,6 +14,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "sentencenorm"
 
 BASE = {
+    "_once",
     "errors",
     "durations",
     "model",
@@ -42,6 +43,7 @@ JUDGE = {"jurisdictions", "comparison", "bands"}
 # module -> sibling modules it may import
 ALLOWED = {
     "errors": set(),
+    "_once": set(),
     "durations": set(),
     # lazily, for to_dict(), str(), severity(), months() and band()
     "model": {"durations", "serialize", "notation", "comparison", "bands", "jurisdictions"},
@@ -56,7 +58,15 @@ ALLOWED = {
     "notation_reader": {"durations", "model", "transformer"},
     "lalr": {"scanning"},
     "scanning": set(),
-    "grammars": {"_resources", "errors", "lexicon", "transformer", "notation_reader", "lalr"},
+    "grammars": {
+        "_once",
+        "_resources",
+        "errors",
+        "lexicon",
+        "transformer",
+        "notation_reader",
+        "lalr",
+    },
     "detect": {"_resources", "grammars"},
     "parser": BASE | {"grammars", "transformer", "detect"},
     "extractor": BASE | {"grammars", "transformer", "parser", "detect", "lalr", "scanning"},

@@ -20,15 +20,19 @@ from sentencenorm import (
 
 
 def test_error_names_the_column_and_draws_a_caret() -> None:
-    """The message quotes the phrase, gives a 1-based column and a caret under it."""
+    """The message quotes the phrase, gives the column (0-based, as `.column` and the JSON
+    record give it: one base everywhere) and a caret under it."""
     with pytest.raises(SentenceParseError) as info:
         parse("five years in prisn")
     error = info.value
     assert error.column == 14
     assert error.text == "five years in prisn"
     lines = str(error).splitlines()
-    assert lines[0].startswith('cannot read "five years in prisn" at column 15')
+    assert lines[0].startswith('cannot read "five years in prisn" at column 14')
     assert lines[2].index("^") - 2 == 14
+    record = sentencenorm.batch.record(error)
+    assert record["error"]["column"] == 14
+    assert "at column 14:" in record["error"]["message"]
 
 
 def test_error_lists_expected_words_in_plain_english() -> None:
@@ -308,3 +312,28 @@ def test_pinyin_readings_are_found_where_the_pattern_finds_them(text: str) -> No
     from sentencenorm.parser import _PINYIN, _pinyin_readings
 
     assert [m.span() for m in _pinyin_readings(text)] == [m.span() for m in _PINYIN.finditer(text)]
+
+
+def test_long_phrases_are_not_remembered() -> None:
+    """The parse cache is bounded by size: a phrase longer than CACHED_LENGTH is read each
+    time and never kept (600 MB of 2,000-character phrases could be held before)."""
+    from sentencenorm.parser import CACHED_LENGTH, _outcome
+
+    before = _outcome.cache_info().currsize
+    for number in range(50):
+        long_phrase = f"{number + 1} years in prison " + "x" * CACHED_LENGTH
+        with pytest.raises(SentenceParseError):
+            parse(long_phrase)
+    assert _outcome.cache_info().currsize == before
+    parse("seven years in prison")
+    assert _outcome.cache_info().currsize == before + 1
+
+
+@pytest.mark.parametrize(
+    "phrase", ["1995 to life", "2,000 to life", "$5,000 to life", "1000 to life"]
+)
+def test_a_year_or_a_figure_is_never_a_number_of_years(phrase: str) -> None:
+    """A bare four-digit or money figure before "to life" is refused (issue 14, item 8)."""
+    with pytest.raises(SentenceParseError):
+        parse(phrase)
+    assert str(parse("25 to life")) == "custody P25Y..life"

@@ -52,3 +52,34 @@ def test_extract_from_eight_threads_equals_sequential() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         threaded = list(pool.map(_found, DOCUMENTS))
     assert threaded == sequential
+
+
+def test_threads_starting_cold_build_each_grammar_once() -> None:
+    """Eight threads that all ask for the English grammar in a fresh process build it once
+    and share it (issue 14, item 8): counted by Lark's constructor."""
+    import subprocess
+    import sys
+
+    program = """
+import threading, lark
+built = []
+original = lark.Lark.__init__
+def counting(self, grammar, **options):
+    built.append(1)
+    original(self, grammar, **options)
+lark.Lark.__init__ = counting
+import sentencenorm
+barrier = threading.Barrier(8)
+def work():
+    barrier.wait()
+    sentencenorm.parse("five years in prison")
+    sentencenorm.extract("He was jailed for five years.")
+threads = [threading.Thread(target=work) for _ in range(8)]
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+print(len(built))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert result.stdout.strip() == "1", result.stderr

@@ -16,13 +16,17 @@ class SentenceNormError(Exception):
 class SentenceParseError(SentenceNormError, ValueError):
     """A phrase could not be read.
 
-    Carries the phrase (`text`), the 0-based `column` where reading stopped, the words that
-    would have been accepted there (`expected`, in plain words) and a short `reason`. Its
-    `str()` shows the phrase with a caret under the column.
+    Carries the phrase (`text`), the `column` where reading stopped, the words that would
+    have been accepted there (`expected`, in plain words) and a short `reason`. Its `str()`
+    shows the phrase with a caret under the column.
+
+    Columns count characters from 0 everywhere: in `column`, in the message, in the JSON
+    error record, as Python indexes a string and as `extract` gives `start` and `end`
+    (``text[column:]`` is where reading stopped).
 
     >>> err = SentenceParseError("ten yaers", 4, ["a unit such as 'years'"])
     >>> print(err)
-    cannot read "ten yaers" at column 5: expected a unit such as 'years'
+    cannot read "ten yaers" at column 4: expected a unit such as 'years'
       ten yaers
           ^
     """
@@ -47,7 +51,7 @@ class SentenceParseError(SentenceNormError, ValueError):
 
     def _message(self) -> str:
         shown = self.text if len(self.text) <= 120 else self.text[:117] + "..."
-        head = f"cannot read {_quote(shown)} at column {self.column + 1}"
+        head = f"cannot read {_quote(shown)} at column {self.column}"
         if self.reason:
             return f"{head}: {self.reason}"
         if self.expected:

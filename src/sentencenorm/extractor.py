@@ -30,6 +30,7 @@ from typing import Any, Final
 import attrs
 from lark import Lark, Token
 
+from ._once import built_once
 from ._resources import grammar_dir
 from .detect import AUTO, detect_language
 from .errors import UnknownLanguageError
@@ -739,6 +740,6 @@ def _cue_after(cues: Sequence[_ContextCue], after: _Slice) -> _ContextCue | None
     return None
 
 
-@functools.cache
+@built_once
 def _reader(lang: str) -> _Reader:
     return _Reader(lang)

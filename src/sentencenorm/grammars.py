@@ -7,6 +7,7 @@ from typing import Any
 
 from lark import Lark
 
+from ._once import built_once
 from ._resources import grammar_dir
 from .errors import UnknownLanguageError
 from .lalr import FastLALR
@@ -52,7 +53,7 @@ def grammar_path(lang: str) -> str:
     return str(grammar_dir() / f"{lang}.lark")
 
 
-@functools.cache
+@built_once
 def parser_for(lang: str) -> Lark:
     """The LALR parser of *lang* with its transformer applied during the parse."""
     path = grammar_path(lang)
@@ -65,7 +66,7 @@ def parser_for(lang: str) -> Lark:
     return Lark.open(path, transformer=transformer, **options())
 
 
-@functools.cache
+@built_once
 def fast_parser_for(lang: str) -> FastLALR:
     """`parser_for` run by sentencenorm's own LALR loop: the same tables, results and errors."""
     return FastLALR(parser_for(lang))

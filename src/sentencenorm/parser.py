@@ -77,7 +77,10 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
         lang = detect_language(text)
     if not text.strip():
         raise SentenceParseError(text, 0, reason="the phrase is empty")
-    outcome = _outcome(text, lang, country)
+    if len(text) <= CACHED_LENGTH:
+        outcome = _outcome(text, lang, country)
+    else:  # long and rarely repeated: not worth the memory a remembered copy takes
+        outcome = _outcome.__wrapped__(text, lang, country)
     if isinstance(outcome, SentenceParseError):  # a fresh error each time, never a shared one
         raise SentenceParseError(outcome.text, outcome.column, outcome.expected, outcome.reason)
     return outcome
@@ -87,6 +90,10 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
 #: repeats its phrases ("two years of probation" thousands of times): a repeated phrase
 #: costs a dictionary lookup. Values are immutable, so a remembered one is safe to share.
 CACHE_SIZE: Final = 65536
+#: Longest phrase whose outcome is remembered. The memory is bounded by size, not only by
+#: count: 65,536 remembered phrases of 2,000 characters would hold 600 MB, of at most this
+#: many about 40 MB. Repeated phrases are short; a long one is read again in ~1 ms.
+CACHED_LENGTH: Final = 300
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)

@@ -167,6 +167,11 @@ class Time:
             raise Reject(f"the length is out of range: {exc}", self.pos) from None
 
 
+#: A bare whole number read as years ("25 to life") is below this: a four-digit figure is a
+#: calendar year or an amount ("1995 to life", "2,000 to life"), never a term.
+_MOST_BARE_YEARS: Final = 1000
+
+
 @functools.lru_cache(maxsize=4096)
 def _duration(months: int, days: int) -> Duration:
     # Values are immutable: a length read often ("5 years") is built and validated once.
@@ -440,6 +445,9 @@ class ToModel(Transformer[Token, Draft]):
     def to_life(self, *args: Any) -> Core:
         low = next(arg for arg in args if not isinstance(arg, Token))
         if isinstance(low, Num):  # "25-to-life" counts years
+            if low.value.denominator != 1 or low.value >= _MOST_BARE_YEARS:
+                # "1995 to life" is a year, "2,000 to life" a figure: never a number of years
+                raise Reject(f"{_figure(low.value)} is not a number of years", low.pos)
             low = Time.of(low.value, ("months", 12), low.pos)
         if isinstance(low, Cash):
             raise Reject("an amount of money cannot run to life", low.pos)
