@@ -100,11 +100,14 @@ def test_several_phrases_are_each_parsed(monkeypatch: pytest.MonkeyPatch) -> Non
     assert quoted == [f'"{PHRASE}"', '"life without parole"']
 
 
+READ_WITH = {"lang": "en", "jurisdiction": None}
+
+
 def test_json_is_exactly_to_dict(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`--json` prints one indented document equal to Sentence.to_dict()."""
+    """`--json` prints one indented document: Sentence.to_dict() and how it was read."""
     result = run(monkeypatch, "parse", "--json", PHRASE)
     assert result.code == 0
-    assert json.loads(result.out) == sentencenorm.parse(PHRASE).to_dict()
+    assert json.loads(result.out) == {**sentencenorm.parse(PHRASE).to_dict(), **READ_WITH}
     assert result.out.startswith("{\n  ")
 
 
@@ -119,7 +122,7 @@ def test_json_with_several_phrases_is_a_list(monkeypatch: pytest.MonkeyPatch) ->
     """`--json` with several phrases prints the list json.dumps(indent=2) would print."""
     phrases = [PHRASE, "life without parole"]
     result = run(monkeypatch, "--json", *phrases)
-    expected = [sentencenorm.parse(phrase).to_dict() for phrase in phrases]
+    expected = [{**sentencenorm.parse(phrase).to_dict(), **READ_WITH} for phrase in phrases]
     assert result.out == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -167,10 +170,10 @@ def test_jsonl_keeps_every_line_in_order(monkeypatch: pytest.MonkeyPatch) -> Non
         "life without parole",
         "  life  ",
     ]
-    assert records[0] == sentencenorm.parse(PHRASE).to_dict()
-    assert records[4] == sentencenorm.parse("life without parole").to_dict()
+    assert records[0] == {**sentencenorm.parse(PHRASE).to_dict(), **READ_WITH}
+    assert records[4] == {**sentencenorm.parse("life without parole").to_dict(), **READ_WITH}
     for index in (1, 2, 3):
-        assert set(records[index]) == {"text", "error"}
+        assert set(records[index]) == {"text", "error", "lang", "jurisdiction"}
         assert set(records[index]["error"]) == {"message", "column", "expected"}
     assert records[2]["error"]["column"] == 4
     assert "a number" in records[2]["error"]["expected"]
@@ -181,9 +184,8 @@ def test_jsonl_keeps_every_line_in_order(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_jsonl_lines_are_compact(monkeypatch: pytest.MonkeyPatch) -> None:
     """`--jsonl` output lines contain no indentation or newlines inside an object."""
     result = run(monkeypatch, "--jsonl", stdin=b"six months to 10 years\n")
-    assert (
-        result.out == json.dumps(sentencenorm.parse(PHRASE).to_dict(), separators=(",", ":")) + "\n"
-    )
+    record = {**sentencenorm.parse(PHRASE).to_dict(), **READ_WITH}
+    assert result.out == json.dumps(record, separators=(",", ":")) + "\n"
 
 
 def test_invalid_utf8_names_the_byte_offset(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -335,14 +337,15 @@ def test_keyboard_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_broken_pipe_is_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A reader that goes away (BrokenPipeError) ends the run quietly with status 1."""
+    """A reader that goes away (BrokenPipeError) ends the run quietly with status 141, as
+    SIGPIPE would (what `set -o pipefail` scripts expect of `cmd | head`)."""
 
     class Closed(io.StringIO):
         def write(self, text: str) -> int:
             raise BrokenPipeError
 
     result = run(monkeypatch, "--jsonl", stdin=b"10 years\n", stdout=Closed())
-    assert result.code == 1
+    assert result.code == 141
     assert result.err == ""
 
 
@@ -360,7 +363,7 @@ def test_python_m_entry_point() -> None:
     """`python -m sentencenorm` runs the CLI in a real process, --json and --jsonl alike."""
     done = _python_m("--json", PHRASE)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == sentencenorm.parse(PHRASE).to_dict()
+    assert json.loads(done.stdout) == {**sentencenorm.parse(PHRASE).to_dict(), **READ_WITH}
     piped = _python_m("parse", "--jsonl", stdin=MIXED)
     assert piped.returncode == 1
     assert len(piped.stdout.decode("utf-8").splitlines()) == len(input_lines(MIXED))
@@ -385,7 +388,7 @@ def test_real_broken_pipe_leaves_no_traceback(tmp_path: Path) -> None:
         process.stdout.close()
         err = process.stderr.read()
         process.stderr.close()
-        assert process.wait(timeout=120) == 1
+        assert process.wait(timeout=120) == 141
     assert err == b""
 
 

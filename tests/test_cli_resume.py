@@ -19,7 +19,7 @@ import pytest
 from cli_harness import FakeStdin, run
 
 import sentencenorm
-from sentencenorm import cli
+from sentencenorm.cli import extracting
 
 # Good, garbled, blank, not UTF-8, with characters other readers take as line breaks.
 LINES = [
@@ -70,7 +70,8 @@ def test_resume_skips_the_records_already_there(
     """The lines FILE holds are not read again: their input lines are only skipped."""
     full = run(monkeypatch, "--jsonl", stdin=STDIN).out.encode()
     out = tmp_path / "out.jsonl"
-    out.write_bytes(full[: full.index(b"\n") + 1] + b'{"text": "only a sta')
+    first_end = full.index(b"\n") + 1
+    out.write_bytes(full[: first_end + 15])  # the first line, and the second cut short
     parsed: list[object] = []
     original = sentencenorm.parse_many
 
@@ -211,13 +212,13 @@ def _documents(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[Path, b
 
 def _on_read(patch: pytest.MonkeyPatch, before: Callable[[str], None]) -> None:
     """Calls *before* with each document's name as the CLI reads it (it may raise)."""
-    original = cli._document
+    original = extracting.document
 
     def reading(name: str) -> str | None:
         before(name)
         return original(name)
 
-    patch.setattr(cli, "_document", reading)
+    patch.setattr(extracting, "document", reading)
 
 
 def test_resume_extract_skips_complete_files(
@@ -275,10 +276,7 @@ def test_interrupted_extract_leaves_whole_files(
         (["parse", "--json", "--resume", "{out}"], "use it with --jsonl or --csv-column"),
         (["extract", "--resume", "{out}", "{out}"], "use it with --jsonl"),
         (["extract", "--jsonl", "--resume", "{out}", "-"], "matches from stdin carry no file"),
-        (
-            ["parse", "--jsonl", "--resume", "{out}", "life"],
-            "holds 2 phrases but the input has only 1",
-        ),
+        (["parse", "--jsonl", "--resume", "{out}", "life"], "line 1 does not say its lang"),
         (["parse", "--csv-column", "text", "--resume", "{out}"], "not the header"),
         (["extract", "--jsonl", "--resume", "{out}", "{docs}"], "line 1 is not a match"),
     ],
@@ -308,7 +306,7 @@ def test_resume_refuses_a_file_that_is_not_its_output(
     phrases.write_bytes(STDIN)
     result = run(monkeypatch, "--jsonl", "--resume", str(phrases), stdin=STDIN)
     assert result.code == 2
-    assert "line 1 is not a record of parse --jsonl" in result.err
+    assert "line 1 is not a JSON record; is it the output of parse --jsonl?" in result.err
     csv_in = tmp_path / "in.csv"
     csv_in.write_bytes(b"id,text\n1,life\n")
     result = run(monkeypatch, "--csv-column", "text", "--resume", str(csv_in), str(csv_in))
@@ -545,7 +543,8 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_a_worker_that_dies_stops_the_run_resumably(tmp_path: Path) -> None:
-    """A worker killed outright ends the run (exit 1) with whole lines, not a hang."""
+    """A worker killed outright ends the run (exit 3: the run failed) with whole lines and the
+    --resume hint, not a hang."""
     source = tmp_path / "phrases.txt"
     source.write_bytes(STDIN * 3000)
     out = tmp_path / "out.jsonl"
@@ -559,7 +558,7 @@ def test_a_worker_that_dies_stops_the_run_resumably(tmp_path: Path) -> None:
     assert len(workers) == 2
     os.kill(workers[0], signal.SIGKILL)
     err = _stop(process)
-    assert process.returncode == 1, err
+    assert process.returncode == 3, err
     count = _check_whole_lines(out.read_bytes())
     assert (
         f"a worker process died; stopped after {count:,} lines; continue with --resume".encode()

@@ -7,7 +7,8 @@ a dropped record. With ``workers > 1`` the work is spread over that many process
 builds its grammar once) and results still come back in input order. The worker processes
 ignore Ctrl-C: the caller gets the KeyboardInterrupt, and closing the iterator (or leaving it)
 ends them without finishing the queued work. A worker that dies (killed, out of memory)
-raises `concurrent.futures.process.BrokenProcessPool` in the caller rather than hanging.
+raises `concurrent.futures.process.BrokenProcessPool` in the caller rather than hanging; a
+caller that dies, even by SIGKILL, takes its workers with it within a fraction of a second.
 
 >>> results = list(parse_many(["six months to 10 years", "ten yaers", "life"]))
 >>> [str(r) if not isinstance(r, SentenceParseError) else "error" for r in results]
@@ -22,6 +23,8 @@ import itertools
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Final, TypeVar
@@ -121,9 +124,26 @@ def _extract_chunk(items: list[object], lang: str, jurisdiction: str | None) -> 
     ]
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: leave Ctrl-C (sent to the whole process group) to the parent process."""
+#: How often a worker looks whether its parent is still alive, in seconds.
+PARENT_CHECK: Final = 0.2
+
+
+def _start_worker(parent: int) -> None:
+    """In a worker: leave Ctrl-C (sent to the whole process group) to the parent process, and
+    end when the parent ends, however it ends. A parent killed with SIGKILL runs no cleanup;
+    its workers would live on (holding its stdout open, so a `| cat` after it never ends)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(
+        target=_watch_parent, args=(parent,), name="sentencenorm-parent-watch", daemon=True
+    ).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker at once when *parent* is gone (this process is then adopted by another,
+    so its parent pid changes): there is nobody left to hand results to."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def _chunks(items: Iterable[object]) -> Iterator[list[object]]:
@@ -146,7 +166,9 @@ def _run(
     # process group, the OOM killer) it fails the batch, where Pool.terminate() can wait
     # forever on a task queue that the dead worker left half read.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(
+        count, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    )
     lang, jurisdiction = args
     try:
         pending: collections.deque[Future[Any]] = collections.deque()

@@ -1,0 +1,116 @@
+"""The ``sentencenorm`` command: a thin, pipe-friendly layer over the public API.
+
+``main(argv)`` returns the exit status instead of exiting, so tests can call it in-process;
+the console script and ``python -m sentencenorm`` pass that status to ``sys.exit``. The exit
+statuses are listed in `sentencenorm.cli.streams`: 0 all read, 1 some records are error rows,
+2 usage, 3 the run failed (continue it with ``--resume``), 130/143 signals, 141 broken pipe.
+No input, however malformed, produces a traceback.
+
+Streams (``parse --jsonl``, ``parse --csv-column``, ``extract --jsonl``) write each record
+whole: an interrupt or a failure leaves only complete records, and ``--resume OUT`` proves
+OUT belongs to this input and these options before it continues it (`.resume`).
+
+Modules: `.options` (the argparse grammar), `.streams` (statuses, signals, output, input
+lines), `.records` (the JSON records), `.resume`, `.parsing`, `.extracting`, `.judging`
+(compare, render), `.terminal` (what a person sees).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+
+import sentencenorm
+from sentencenorm import SentenceParseError, UnknownCodeError
+from sentencenorm.territories import normalize_jurisdiction
+
+from .extracting import document as _document
+from .extracting import extract_command
+from .judging import compare_command, render_command
+from .options import COMMANDS, TOP_LEVEL_OPTIONS, build_parsers
+from .parsing import parse_csv, parse_stream
+from .streams import BROKEN_PIPE, RUN_FAILED, SIGNALS, USAGE, silence_stdout
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line *argv* (default: ``sys.argv[1:]``); return the exit status."""
+    SIGNALS.reset()
+    try:
+        with SIGNALS.installed():
+            return _main(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # argparse: --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else USAGE)
+    except KeyboardInterrupt:
+        return SIGNALS.status()
+    except BrokenPipeError:
+        silence_stdout()
+        return BROKEN_PIPE
+    except Exception as exc:  # a bug: report it in one line, never as a traceback
+        print(f"sentencenorm: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return RUN_FAILED
+
+
+def _main(args: list[str]) -> int:
+    top, parse_parser, extract_parser, compare_parser, render_parser = build_parsers()
+    if not args or (args[0] not in COMMANDS and args[0] not in TOP_LEVEL_OPTIONS):
+        args.insert(0, "parse")
+    if args[0] not in COMMANDS:
+        top.parse_args(args)  # prints help or version and exits
+        return USAGE
+    command = {
+        "parse": parse_parser,
+        "extract": extract_parser,
+        "compare": compare_parser,
+        "render": render_parser,
+    }[args[0]]
+    if args[0] == "parse":
+        cut = args.index("--") if "--" in args else len(args)
+        options = command.parse_intermixed_args(args[1:cut])  # options and phrases mixed
+        options.phrases += args[cut + 1 :]  # after "--", all are phrases (3.11 drops them)
+    else:
+        options = command.parse_args(args[1:])
+    _check_codes(command, options)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")  # never fail on the terminal's charset
+    if args[0] == "compare":
+        return compare_command(options)
+    if args[0] == "render":
+        return render_command(options)
+    if options.workers < 0:
+        command.error("--workers must be 0 (every core) or more")
+    if args[0] == "extract":
+        if options.context < 0:
+            command.error("--context must be 0 or more")
+        if options.resume is not None and not options.jsonl:
+            command.error("--resume continues --jsonl output: use it with --jsonl")
+        return extract_command(command, options)
+    if options.resume is not None and options.csv_column is None and not options.jsonl:
+        command.error(
+            "--resume continues one-line-per-phrase output: use it with --jsonl or "
+            "--csv-column (the plain and --json outputs cannot be resumed)"
+        )
+    if options.csv_column is not None:
+        return parse_csv(command, options)
+    return parse_stream(command, options)
+
+
+def _check_codes(command: argparse.ArgumentParser, options: argparse.Namespace) -> None:
+    """Check every code once, up front, before any input is read; keep the canonical
+    jurisdiction code (records and messages give it in upper case)."""
+    try:
+        if getattr(options, "jurisdiction", None) is not None:
+            options.jurisdiction = normalize_jurisdiction(options.jurisdiction)
+        if getattr(options, "locale", None) is not None:
+            sentencenorm.render(sentencenorm.parse("custody P1Y"), locale=options.locale)
+        sentencenorm.parse("", lang=options.lang)
+    except UnknownCodeError as exc:
+        command.error(str(exc))
+    except SentenceParseError:
+        pass  # the empty phrase: the codes are fine
+
+
+# ``cli._document`` stays where tests and users have patched it.
+__all__ += ["_document"]

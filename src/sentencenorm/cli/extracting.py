@@ -1,0 +1,210 @@
+"""``sentencenorm extract``: every sentencing expression of each document, with its offsets."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import sys
+from collections.abc import Iterator
+
+import sentencenorm
+
+from .records import check_match_record, match_record
+from .resume import Resume
+from .streams import OK, SOME_FAILED, Writer, close_results, lock_stdout, plural, stopped, to_json
+
+
+def extract_command(command: argparse.ArgumentParser, options: argparse.Namespace) -> int:
+    """Matches of each document, for a person or as JSON lines (one write per file)."""
+    emphasis = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    failed = 0
+    names = list(files(options.files or ["-"]))
+    out = Writer(sys.stdout)  # one record per file
+    files_before = lines_before = 0  # kept with --resume
+    found: Iterator[list[sentencenorm.Match]] | None = None
+    try:
+        if options.resume is not None:
+            if "-" in names:
+                command.error("--resume needs named files: matches from stdin carry no file name")
+            resume = Resume(command, options.resume, quoted=False)
+            resume.refuse_inputs(files=names)
+            files_before, cut, lines_before = _check_kept_matches(resume, names, options)
+            names = names[files_before:]
+            last = f" (the last with matches: {names_before(files_before, resume)})"
+            done = f"{files_before:,} {plural('file', files_before)}{last if files_before else ''}"
+            out = resume.keep(cut, 0, done)
+        else:
+            lock_stdout()
+        texts, documents = itertools.tee(document(name) for name in names)
+        found = sentencenorm.extract_many(
+            documents, lang=options.lang, jurisdiction=options.jurisdiction, workers=options.workers
+        )
+        for name, text, matches in zip(names, texts, found, strict=True):
+            if text is None:
+                failed += 1
+                out.write("")
+            elif options.jsonl:  # one write for the file: an interrupt leaves whole files
+                out.write(_jsonl(name, matches, options))
+            else:
+                out.write("".join(_shown(name, text, matches, options.context, emphasis)))
+                count = len(matches)
+                label = "stdin" if name == "-" else name
+                print(f"{label}: {count} match{'' if count == 1 else 'es'}", file=sys.stderr)
+    except (KeyboardInterrupt, Exception) as stop:
+        close_results(found)
+        if isinstance(stop, BrokenPipeError):
+            raise
+        count, lines = files_before + out.records, lines_before + out.lines
+        done = f"{count:,} {plural('file', count)} ({lines:,} {plural('line', lines)})"
+        return stopped(stop, out, done, options.jsonl and "-" not in names)
+    finally:
+        out.close()
+    return SOME_FAILED if failed else OK
+
+
+def names_before(count: int, resume: Resume) -> str:
+    return resume.last_file or f"file {count}"
+
+
+def _jsonl(name: str, matches: list[sentencenorm.Match], options: argparse.Namespace) -> str:
+    return "".join(to_json(match_record(name, m, options)) + "\n" for m in matches)
+
+
+def _check_kept_matches(
+    resume: Resume, names: list[str], options: argparse.Namespace
+) -> tuple[int, int, int]:
+    """Where ``extract --jsonl --resume`` goes on: (files to skip, byte to cut FILE at, lines
+    kept), after proving every kept match.
+
+    FILE's lines come in runs, one run per file with matches, in the order of the inputs. Each
+    match must be a record of this command with these options whose text stands in its file
+    at its offsets. The last run is compared with what this run finds in its file: complete,
+    the run goes on after that file; cut short, it is dropped and the file read again.
+    """
+    runs: list[tuple[str, int, int, int]] = []  # (file, input index, byte offset, line index)
+    index = -1
+    texts: dict[str, str | None] = {}
+    for number, offset, line in resume.lines():
+        try:
+            import json
+
+            value = json.loads(line)
+        except ValueError:
+            resume.fail(f"line {number} is not a JSON record; is it the output of extract --jsonl?")
+        problem = check_match_record(value, options)
+        if problem:
+            resume.fail(f"line {number} {problem}")
+        name = value["file"]
+        if not runs or runs[-1][0] != name:
+            index = next((i for i in range(index + 1, len(names)) if names[i] == name), -1)
+            if index < 0:
+                resume.fail(
+                    f"its matches of {name} (line {number}) do not come from these inputs in "
+                    "this order; give the same FILE arguments as the run that wrote it"
+                )
+            runs.append((name, index, offset, number - 1))
+            texts = {name: _quiet_document(name)}  # one file's text at a time
+        text = texts[name]
+        if text is None or text[value["start"] : value["end"]] != value["text"]:
+            resume.fail(
+                f"line {number}: {name} does not hold {value['text']!r} at "
+                f"{value['start']}..{value['end']} (has it changed since?)"
+            )
+    tail = resume.tail()
+    if not runs:
+        _check_first_tail(resume, names, tail, options, 0)
+        return 0, 0, 0
+    name, index, start, line_index = runs[-1]
+    expected = _jsonl(name, _matches(name, options), options).encode("utf-8", "backslashreplace")
+    resume.file.seek(start)
+    written = resume.file.read(resume.end - start)
+    if written == expected:  # the last file is complete; a tail begins the next one's matches
+        resume.last_file = name
+        _check_first_tail(resume, names, tail, options, index + 1)
+        return index + 1, resume.end, resume.records
+    if not expected.startswith(written + tail):
+        resume.fail(
+            f"its matches of {name} from line {line_index + 1} are not what this command finds "
+            "there with these options (were they written with other options, or has the file "
+            "changed?)"
+        )
+    resume.last_file = runs[-2][0] if len(runs) > 1 else None
+    return index, start, line_index
+
+
+def _check_first_tail(
+    resume: Resume, names: list[str], tail: bytes, options: argparse.Namespace, first: int
+) -> None:
+    """A cut-off record after the kept runs must begin the matches of the next file that has
+    any (read until one is found)."""
+    if not tail:
+        return
+    for name in names[first:]:
+        lines = _jsonl(name, _matches(name, options), options)
+        if lines:
+            resume.check_tail(lines.encode("utf-8", "backslashreplace"), f"the matches of {name}")
+            return
+    resume.check_tail(None, "")
+
+
+def _matches(name: str, options: argparse.Namespace) -> list[sentencenorm.Match]:
+    text = _quiet_document(name)
+    if text is None:
+        return []
+    return sentencenorm.extract(text, lang=options.lang, jurisdiction=options.jurisdiction)
+
+
+def files(names: list[str]) -> Iterator[str]:
+    """Each name, with a folder replaced by the files under it (sorted, hidden ones skipped)."""
+    for name in names:
+        if name != "-" and os.path.isdir(name):
+            for folder, subfolders, found in os.walk(name):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                for file in sorted(found):
+                    if not file.startswith("."):
+                        yield os.path.join(folder, file)
+        else:
+            yield name
+
+
+def document(name: str) -> str | None:
+    """The text of a file (or stdin); None, with a message on stderr, when it cannot be read."""
+    label = "stdin" if name == "-" else name
+    try:
+        raw = sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()  # noqa: SIM115
+    except OSError as exc:
+        print(f"sentencenorm: cannot read {label}: {exc.strerror or exc}", file=sys.stderr)
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        print(f"sentencenorm: {label} is not UTF-8 text (byte {exc.start})", file=sys.stderr)
+        return None
+
+
+def _quiet_document(name: str) -> str | None:
+    try:
+        with open(name, "rb") as file:
+            return file.read().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _shown(
+    name: str, text: str, matches: list[sentencenorm.Match], width: int, emphasis: bool
+) -> Iterator[str]:
+    """Each match for a person: where it is, what it means, and the text around it. Lines are
+    counted once through the document, not again from its start for each match."""
+    line, line_start, counted = 1, 0, 0
+    for match in matches:
+        line += text.count("\n", counted, match.start)
+        counted = match.start
+        line_start = text.rfind("\n", 0, match.start) + 1
+        column = match.start - line_start + 1
+        where = f"{'' if name == '-' else name + ':'}{line}:{column}"
+        before = text[max(0, match.start - width) : match.start]
+        after = text[match.end : match.end + width]
+        shown = f"\x1b[1;4m{match.text}\x1b[0m" if emphasis else f"[{match.text}]"
+        context = " ".join(f"{before}{shown}{after}".split()) if width else shown
+        yield f"{where}  {match.sentence}\n    {context}\n"
