@@ -301,12 +301,18 @@ def test_a_sign_nothing_settles_is_refused(phrase: str) -> None:
 
 @pytest.mark.parametrize("code", ["XX", "us-xx", "USA", "U.S.", "", " ", "EU", "ZZ", "US-"])
 def test_an_unreal_code_is_refused_everywhere(code: str) -> None:
-    """parse, extract, the batch API and severity all refuse a code that names no territory."""
+    """parse, extract, the batch API, severity, compare and the Dask functions all refuse a
+    code that names no territory (the CLI: test_cli.py)."""
+    from sentencenorm import dask as dask_functions
+
     for call in (
         lambda: parse("five years", jurisdiction=code),
         lambda: sentencenorm.extract("five years in prison", jurisdiction=code),
         lambda: list(sentencenorm.parse_many(["five years"], jurisdiction=code)),
         lambda: parse("life").severity(code),
+        lambda: sentencenorm.compare("life", "life", jurisdiction=code),
+        lambda: dask_functions.parse_series(None, jurisdiction=code),
+        lambda: dask_functions.extract_series(None, jurisdiction=code),
     ):
         with pytest.raises(UnknownJurisdictionError):
             call()
