@@ -70,6 +70,7 @@ LABELS = {
     "restraining order",
     "exempted from criminal punishment",
     "conversion to fine",
+    "travel ban",
 }
 COUNT_UNITS = {"strokes", "lashes", "hours", "days", "weekends"}
 _FAMILY_NAMES = """custody_term range statutory_max minimum life life_without_parole non_parole
@@ -170,7 +171,7 @@ def check_component(item: Any, where: str) -> Iterator[str]:
                 yield from _bound(suspended["period"], f"{where}.suspended.period", life=False)
         if "regime" in item and item["regime"] != "administrative_detention":
             yield f"{where}.regime: only 'administrative_detention' is annotated"
-        if item["min"] == "life" and item["max"] not in ("life",):
+        if item["min"] == "life" and item["max"] != "life":
             yield f"{where}: min life needs max life"
     elif kind == "death":
         if not isinstance(item["suspended"], bool):
@@ -190,7 +191,8 @@ def check_component(item: Any, where: str) -> Iterator[str]:
         ):
             yield f"{where}.hours: a positive int or null"
     elif kind in TERM_KINDS:
-        yield from _term(item, where, life=kind == "deprivation_of_rights")
+        # life: deprivation of rights (MODEL.md) and supervised release (README, decisions)
+        yield from _term(item, where, life=kind in ("deprivation_of_rights", "supervised_release"))
     elif kind == "other":
         if item["label"] not in LABELS:
             yield f"{where}.label: {item['label']!r} is not in the README's table"
