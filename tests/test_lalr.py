@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -199,3 +200,107 @@ def test_every_language_lexes_lowered_text(lang: str) -> None:
     fast = fast_parser_for(lang)
     lowered = {t.name for state in fast.lexers.values() for t in state._lowered}
     assert fast.folds, [t.name for t in parser_for(lang).terminals if t.name not in lowered]
+
+
+# ── a Lark release that moves the internals the loop reads ───────────────────────────────────
+
+
+@pytest.fixture
+def fresh_parsers() -> Any:
+    """Every built parser and reader forgotten before and after the test."""
+    from sentencenorm import extractor, grammars
+    from sentencenorm.parser import _outcome
+
+    def forget() -> None:
+        grammars.parser_for.cache_clear()  # type: ignore[attr-defined]
+        grammars.fast_parser_for.cache_clear()  # type: ignore[attr-defined]
+        extractor._reader.cache_clear()  # type: ignore[attr-defined]
+        extractor._remembered.cache_clear()
+        _outcome.cache_clear()
+
+    forget()
+    yield
+    forget()
+
+
+def _without_mres(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulate a Lark that renamed ``Scanner._mres`` (issue 15, item 7): Lark's own
+    scanners keep working under the new name; the loop no longer finds the old one."""
+    from lark.lexer import Scanner
+
+    original_init = Scanner.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        self._compiled = self.__dict__.pop("_mres")
+
+    def compiled(self: Any) -> Any:  # scanners built before the patch keep the old name
+        return self.__dict__.get("_compiled") or self.__dict__["_mres"]
+
+    def match(self: Any, text: Any, pos: int) -> Any:
+        for mre in compiled(self):
+            found = mre.match(text.text, pos, text.end)
+            if found:
+                return found.group(0), found.lastgroup
+        return None
+
+    def fullmatch(self: Any, text: str) -> Any:
+        for mre in compiled(self):
+            found = mre.fullmatch(text)
+            if found:
+                return found.lastgroup
+        return None
+
+    monkeypatch.setattr(Scanner, "__init__", init)
+    monkeypatch.setattr(Scanner, "match", match)
+    monkeypatch.setattr(Scanner, "fullmatch", fullmatch)
+    from sentencenorm import grammars
+
+    grammars.parser_for.cache_clear()  # type: ignore[attr-defined]  # Lark's lexers anew
+
+
+@pytest.mark.parametrize("breakage", ["mres", "tables", "disagree"])
+def test_a_lark_that_moved_its_internals_reads_the_same_slower(
+    monkeypatch: pytest.MonkeyPatch, fresh_parsers: None, breakage: str
+) -> None:
+    """parse and extract give exactly the same results through Lark's own parser, with one
+    RuntimeWarning, when the fast loop cannot be built or disagrees with Lark."""
+    import sentencenorm
+    import sentencenorm.lalr as loop
+    from sentencenorm.grammars import fast_parser_for
+
+    phrases = [
+        "six months to 10 years",
+        "ten yaers",
+        "life without parole",
+        "判处死刑，缓期二年执行",
+    ]
+    document = "He was sentenced to 20 years in prison and fined $5,000. She faces up to 5 years."
+    expected = [outcome(lambda p: str(sentencenorm.parse(p, lang="auto")), p) for p in phrases]
+    expected_matches = [(m.start, m.end, str(m.sentence)) for m in sentencenorm.extract(document)]
+    fast_parser_for.cache_clear()  # type: ignore[attr-defined]
+    from sentencenorm import extractor
+    from sentencenorm.parser import _outcome
+
+    extractor._reader.cache_clear()  # type: ignore[attr-defined]
+    extractor._remembered.cache_clear()
+    _outcome.cache_clear()
+    if breakage == "mres":
+        _without_mres(monkeypatch)
+    elif breakage == "tables":
+
+        def moved(self: Any, lark: Any, start: str = "start") -> None:
+            raise AttributeError("'LALR_Parser' object has no attribute 'parse_table'")
+
+        monkeypatch.setattr(loop.FastLALR, "__init__", moved)
+    else:
+        monkeypatch.setattr(loop.FastLALR, "parse", lambda self, text: "something else")
+    with pytest.warns(RuntimeWarning, match="reading with Lark's own parser instead"):
+        fast_parser_for("en")
+    assert isinstance(fast_parser_for("en"), loop.LarkLoop)
+    with warnings.catch_warnings():  # one warning per language: zh warns as it is built
+        warnings.simplefilter("ignore", RuntimeWarning)
+        got = [outcome(lambda p: str(sentencenorm.parse(p, lang="auto")), p) for p in phrases]
+    matches = [(m.start, m.end, str(m.sentence)) for m in sentencenorm.extract(document)]
+    assert got == expected
+    assert matches == expected_matches

@@ -62,6 +62,7 @@ ALLOWED = {
         "_once",
         "_resources",
         "errors",
+        "hints",
         "lexicon",
         "transformer",
         "notation_reader",

@@ -321,7 +321,6 @@ class _Reader:
         self.lexicon: Lexicon = lexicon(lang)
         self.context = load_context(lang)
         self.fast = fast_parser_for(lang)
-        self.first_lexer = self.fast.lexers[self.fast.start_state]
         #: Terminals that name a penalty, alone or beside another (see `_names_penalty`).
         self.penalty_words = self.context.evidence | self.context.family
 
@@ -409,7 +408,7 @@ class _Reader:
 
         Most words of running text cannot begin a phrase; this keeps them from costing a parse.
         """
-        first = self.first_lexer.match(text, start, low)
+        first = self.fast.first_token(text, start, low)
         return (
             first is not None
             and first[1] not in _NO_START

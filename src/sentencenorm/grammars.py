@@ -1,16 +1,25 @@
-"""Builds the Lark parsers, once per process. Every Lark option is set here and only here."""
+"""Builds the Lark parsers, once per process. Every Lark option is set here and only here.
+
+The hot path runs `sentencenorm.lalr.FastLALR`, which reads Lark's internal tables; it is
+tested with the Lark versions pyproject.toml allows. If a Lark release changes what it reads,
+`fast_parser_for` notices when it builds the loop (an error, or a disagreement with Lark on
+its self-test phrases) and falls back to `sentencenorm.lalr.LarkLoop`, Lark's own parser:
+the same results, slower, and one `RuntimeWarning` saying so.
+"""
 
 from __future__ import annotations
 
 import functools
+import warnings
 from typing import Any
 
+import lark
 from lark import Lark
 
 from ._once import built_once
 from ._resources import grammar_dir
 from .errors import UnknownLanguageError
-from .lalr import FastLALR
+from .lalr import FastLALR, LarkLoop
 from .lexicon import lexicon
 from .transformer import ToModel
 
@@ -67,6 +76,57 @@ def parser_for(lang: str) -> Lark:
 
 
 @built_once
-def fast_parser_for(lang: str) -> FastLALR:
-    """`parser_for` run by sentencenorm's own LALR loop: the same tables, results and errors."""
-    return FastLALR(parser_for(lang))
+def fast_parser_for(lang: str) -> FastLALR | LarkLoop:
+    """`parser_for` run by sentencenorm's own LALR loop: the same tables, results and errors.
+
+    Lark's own parser (`LarkLoop`) where the loop cannot be built on this Lark or disagrees
+    with Lark on the self-test phrases; a `RuntimeWarning` says so, once per language.
+    """
+    parser = parser_for(lang)
+    try:
+        fast = FastLALR(parser)
+        disagreement = next(
+            (phrase for phrase in _self_test_phrases(lang) if not _agree(fast, parser, phrase)),
+            None,
+        )
+    except Exception as error:  # Lark's internals moved: read them no more
+        problem = f"{type(error).__name__}: {error}"
+    else:
+        if disagreement is None:
+            return fast
+        problem = f"it reads {disagreement!r} otherwise than Lark"
+    warnings.warn(
+        f"sentencenorm: the fast LALR loop cannot run on lark {lark.__version__} for "
+        f"{lang!r} ({problem}); reading with Lark's own parser instead: the same results, "
+        "slower. The Lark versions sentencenorm is tested with are in its pyproject.toml.",
+        RuntimeWarning,
+        stacklevel=2,
+    )
+    return LarkLoop(parser)
+
+
+def _self_test_phrases(lang: str) -> list[str]:
+    """Phrases that take the loop through lexing, reductions and a refusal: a number with
+    units and currency signs of the language, and one of its hint examples (a mistake; a
+    refusal is handed to Lark anyway, so one is enough, and each costs Lark tens of ms)."""
+    from .hints import book  # the hints' data holds each language's common mistakes
+
+    if lang == NOTATION:
+        return ["custody P6M..P10Y x2 consecutive", "fine ..USD 250000 + death", "custody P"]
+    words = lexicon(lang)
+    phrases = [hint.examples[0] for hint in book(lang).hints if hint.examples][:1]
+    phrases += [f"5 {unit}" for unit in list(words.units)[:4]]
+    phrases += [f"{sign}500" for sign in list(words.currency_signs)[:2]]
+    return phrases
+
+
+def _agree(fast: FastLALR, parser: Lark, phrase: str) -> bool:
+    """Whether the loop and Lark give the same value, or the same exception, for *phrase*."""
+
+    def outcome(parse: Any) -> tuple[str, Any]:
+        try:
+            return ("value", parse(phrase))
+        except Exception as error:
+            return ("error", (type(error).__name__, str(error)))
+
+    return outcome(fast.parse) == outcome(parser.parse)

@@ -42,7 +42,7 @@ from lark.visitors import _vargs_inline, _VArgsWrapper
 
 from .scanning import DEPTH, beginning, lowered, lowered_pattern
 
-__all__ = ["FastLALR", "Refused"]
+__all__ = ["FastLALR", "LarkLoop", "Refused"]
 
 #: How many distinct beginnings (two characters) a lexer state remembers a filtered
 #: alternation for. Text uses a few hundred; beyond this (hostile text with thousands of
@@ -274,6 +274,10 @@ class FastLALR:
             str(name): callback for name, callback in callbacks.items() if isinstance(name, str)
         }
 
+    def first_token(self, text: str, pos: int, low: str | None = None) -> tuple[str, str] | None:
+        """The (value, terminal) a phrase starting at *pos* begins with, or None."""
+        return self.lexers[self.start_state].match(text, pos, low)
+
     def parse(self, text: str) -> Any:
         """What ``lark.parse(text)`` returns; on any failure, Lark's own exception."""
         try:
@@ -400,3 +404,59 @@ class FastLALR:
                 token = lexer.callback[kind](token)
             if kind not in lexer.ignore:
                 yield token
+
+
+# ── Lark's own loop, where the fast one cannot be built ──────────────────────────────────────
+
+
+class LarkLoop:
+    """The interface of `FastLALR` run by Lark's public API only: the same results, slower.
+
+    `sentencenorm.grammars.fast_parser_for` falls back to it (with one warning) when the fast
+    loop cannot be built or disagrees with Lark on its self-test: a release of Lark that
+    renamed or changed the internals `FastLALR` reads costs speed, never a wrong value.
+    """
+
+    def __init__(self, lark: Lark) -> None:
+        self.lark = lark
+
+    def parse(self, text: str) -> Any:
+        """What ``lark.parse(text)`` returns, or raises."""
+        return self.lark.parse(text)
+
+    def grow(self, text: str, low: str | None = None) -> Iterator[tuple[Token, bool]]:
+        """As `FastLALR.grow`, through Lark's interactive parser.
+
+        Its ``iter_parse`` hands out each token before feeding it; a token is passed on here
+        once the parser took it (the next token was lexed, or the text ended), with whether
+        the phrase could end after it.
+        """
+        from lark.exceptions import UnexpectedCharacters, UnexpectedInput
+
+        interactive = self.lark.parse_interactive(text)
+        tokens = interactive.iter_parse()
+        pending: Token | None = None
+        while True:
+            try:
+                token = next(tokens)
+            except (StopIteration, UnexpectedCharacters):  # the pending token was fed
+                if pending is not None:
+                    yield pending, "$END" in interactive.choices()  # type: ignore[no-untyped-call]
+                return
+            except UnexpectedInput:  # the parser refused the pending token
+                return
+            if pending is not None:
+                yield pending, "$END" in interactive.choices()  # type: ignore[no-untyped-call]
+            pending = token
+
+    def first_token(self, text: str, pos: int, low: str | None = None) -> tuple[str, str] | None:
+        """As `FastLALR.first_token`: the first token Lark lexes at *pos* in the start state."""
+        from lark.exceptions import UnexpectedInput
+
+        try:
+            token = next(self.lark.parse_interactive(text[pos:]).iter_parse())
+        except (StopIteration, UnexpectedInput):
+            return None
+        except Exception:  # the transformer refused the first value: it still began there
+            return None
+        return str(token), str(token.type)
