@@ -34,7 +34,7 @@ import lark
 from lark import Lark
 
 import sentencenorm
-from sentencenorm.grammars import grammar_path
+from sentencenorm.reading.grammars import grammar_path
 
 ROOT = Path(__file__).resolve().parents[1]
 

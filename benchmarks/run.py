@@ -48,8 +48,8 @@ from typing import Any
 import attrs
 
 import sentencenorm
-from sentencenorm.extractor import _remembered
-from sentencenorm.parser import _outcome
+from sentencenorm.reading.extractor import _remembered
+from sentencenorm.reading.parser import _outcome
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -128,7 +128,7 @@ def _parse_each(
 def _bare_each(phrases: Sequence[str], lang: str = "en", repeat: int = 1) -> Callable[[], None]:
     from lark import Lark
 
-    from sentencenorm.grammars import grammar_path
+    from sentencenorm.reading.grammars import grammar_path
 
     parser = Lark.open(grammar_path(lang), parser="lalr", lexer="contextual")
 

@@ -23,7 +23,7 @@ Rules, enforced by `parse_cases` (a malformed file fails loudly rather than losi
   as written, minus the line break: special characters (curly quotes, U+00A0, U+202F, dashes)
   are written literally.
 - The expected value is ``str(parse(phrase, jurisdiction=...))``, the canonical notation of
-  src/sentencenorm/notation.py (with its modality prefix, e.g. ``imposed: custody P5Y``), or
+  src/sentencenorm/writing/notation.py (with its modality prefix, e.g. ``imposed: custody P5Y``), or
   ``!`` when `parse` must raise `sentencenorm.SentenceParseError`.
 - ``# key: value`` lines attach metadata to the next case; ``jurisdiction`` is the only key.
 - ``--`` comment lines right before a case (in the same block) are kept as its `comments`.

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from strategies import sentences
 
 from sentencenorm import Sentence, UnknownSchemeError, UnsupportedError, parse
-from sentencenorm import jurisdictions as profiles
-from sentencenorm.bands import band_schemes, conventions, scheme
+from sentencenorm.law import jurisdictions as profiles
+from sentencenorm.law.bands import band_schemes, conventions, scheme
 
 MONTHS = [
     # (phrase, convention, (lo, hi))

@@ -18,7 +18,7 @@ from sentencenorm import (
     parse,
     parse_many,
 )
-from sentencenorm.batch import CHUNK
+from sentencenorm.reading.batch import CHUNK
 
 PHRASES = [
     "six months to 10 years",

@@ -17,8 +17,8 @@ from sentencenorm import (
     compare,
     parse,
 )
-from sentencenorm import jurisdictions as profiles
-from sentencenorm.comparison import Level, Rank
+from sentencenorm.law import jurisdictions as profiles
+from sentencenorm.law.severity import Level, Rank
 
 SEVERITIES = [
     # (phrase, jurisdiction, interval)

@@ -11,8 +11,8 @@ distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 
 from sentencenorm import UnknownLanguageError, extract, parse_many  # noqa: E402
-from sentencenorm.batch import record  # noqa: E402
 from sentencenorm.dask import extract_series, parse_series  # noqa: E402
+from sentencenorm.reading.batch import record  # noqa: E402
 
 PHRASES = [
     "six months to 10 years",

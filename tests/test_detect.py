@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sentencenorm import extract, parse
-from sentencenorm.detect import detect_language
-from sentencenorm.grammars import available_languages
+from sentencenorm.reading.detect import detect_language
+from sentencenorm.reading.grammars import available_languages
 
 CASES = [
     ("判处有期徒刑十五年", "zh"),

@@ -438,7 +438,7 @@ _NEWS = [
     breaks=st.lists(st.sampled_from(["\n\n", "\n \n", "\n\n\n", "\r\n\r\n"]), min_size=8),
 )
 def test_remembered_paragraphs_read_as_new_ones(picks: list[int], breaks: list[str]) -> None:
-    from sentencenorm.extractor import _remembered
+    from sentencenorm.reading.extractor import _remembered
 
     parts = [_NEWS[index] for index in picks]
     document = "".join(part + brk for part, brk in zip(parts, breaks, strict=False))

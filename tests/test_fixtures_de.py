@@ -14,8 +14,8 @@ import pytest
 from lark import Lark
 
 from sentencenorm import extract, parse
-from sentencenorm.grammars import grammar_path, options
-from sentencenorm.lexicon import lexicon
+from sentencenorm.language.lexicon import lexicon
+from sentencenorm.reading.grammars import grammar_path, options
 
 
 @pytest.mark.parametrize(

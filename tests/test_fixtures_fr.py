@@ -13,8 +13,8 @@ from helpers import FIXTURES
 from lark import Lark
 
 from sentencenorm import SentenceParseError, extract, parse
-from sentencenorm.grammars import grammar_path, options
-from sentencenorm.lexicon import lexicon
+from sentencenorm.language.lexicon import lexicon
+from sentencenorm.reading.grammars import grammar_path, options
 
 
 @pytest.fixture(scope="module")

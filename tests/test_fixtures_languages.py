@@ -13,7 +13,7 @@ from helpers import FIXTURES, Case, fixture_files, load_cases, read_cases
 from lark import Lark
 
 from sentencenorm import SentenceParseError, parse
-from sentencenorm.grammars import grammar_path, options
+from sentencenorm.reading.grammars import grammar_path, options
 
 _EUROPEAN = (
     "numbers",

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 import sentencenorm
-from sentencenorm import SentenceParseError, cli, hints, parse
-from sentencenorm.grammars import available_languages, parser_for
+from sentencenorm import SentenceParseError, cli, parse
+from sentencenorm.reading import hints
+from sentencenorm.reading.grammars import available_languages, parser_for
 
 #: The mistakes every language names (a language may name more).
 COMMON = {

@@ -29,10 +29,11 @@ import pytest
 from fuzz.contract import check_error, check_extract, check_value
 
 import sentencenorm
-from sentencenorm import SentenceParseError, grammars
-from sentencenorm import parser as parser_module
-from sentencenorm.grammars import available_languages
-from sentencenorm.parser import MAX_PHRASE_LENGTH
+from sentencenorm import SentenceParseError
+from sentencenorm.reading import grammars
+from sentencenorm.reading import parser as parser_module
+from sentencenorm.reading.grammars import available_languages
+from sentencenorm.reading.parser import MAX_PHRASE_LENGTH
 
 LANGUAGES = available_languages()
 MEGABYTE = 1_000_000

@@ -9,8 +9,8 @@ import pytest
 
 import sentencenorm
 from sentencenorm import LIFE, Duration, SentenceParseError, UnknownJurisdictionError, parse
-from sentencenorm import jurisdictions as profiles
 from sentencenorm._resources import data_dir
+from sentencenorm.law import jurisdictions as profiles
 
 SHIPPED = profiles.available()
 PROFILE_DIR = data_dir() / "jurisdictions"

@@ -1,4 +1,4 @@
-"""The fast LALR loop (sentencenorm.lalr) gives exactly what Lark's own parser gives.
+"""The fast LALR loop (sentencenorm.reading.lalr) gives exactly what Lark's own parser gives.
 
 `parse` runs every phrase through `FastLALR`; these tests hold it to Lark: the same value
 (transformer output, token positions included) or the same exception, on the fixtures and
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sentencenorm.grammars import NOTATION, available_languages, fast_parser_for, parser_for
-from sentencenorm.lalr import FastLALR, _token
-from sentencenorm.scanning import beginning, first_set
+from sentencenorm.reading.grammars import NOTATION, available_languages, fast_parser_for, parser_for
+from sentencenorm.reading.lalr import FastLALR, _token
+from sentencenorm.reading.scanning import beginning, first_set
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -106,7 +106,7 @@ def mixed_case(draw: st.DrawFn, lang: str) -> str:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_text_in_any_case_reads_as_lark_reads_it(lang: str, data: st.DataObject) -> None:
-    # The loop lexes lowered text where that is exact (sentencenorm.scanning): capitals,
+    # The loop lexes lowered text where that is exact (sentencenorm.reading.scanning): capitals,
     # and the characters where lowering and case-insensitive matching part ways.
     assert_same(lang, data.draw(mixed_case(lang)))
 
@@ -208,8 +208,8 @@ def test_every_language_lexes_lowered_text(lang: str) -> None:
 @pytest.fixture
 def fresh_parsers() -> Any:
     """Every built parser and reader forgotten before and after the test."""
-    from sentencenorm import extractor, grammars
-    from sentencenorm.parser import _outcome
+    from sentencenorm.reading import extractor, grammars
+    from sentencenorm.reading.parser import _outcome
 
     def forget() -> None:
         grammars.parser_for.cache_clear()  # type: ignore[attr-defined]
@@ -254,7 +254,7 @@ def _without_mres(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Scanner, "__init__", init)
     monkeypatch.setattr(Scanner, "match", match)
     monkeypatch.setattr(Scanner, "fullmatch", fullmatch)
-    from sentencenorm import grammars
+    from sentencenorm.reading import grammars
 
     grammars.parser_for.cache_clear()  # type: ignore[attr-defined]  # Lark's lexers anew
 
@@ -266,8 +266,8 @@ def test_a_lark_that_moved_its_internals_reads_the_same_slower(
     """parse and extract give exactly the same results through Lark's own parser, with one
     RuntimeWarning, when the fast loop cannot be built or disagrees with Lark."""
     import sentencenorm
-    import sentencenorm.lalr as loop
-    from sentencenorm.grammars import fast_parser_for
+    import sentencenorm.reading.lalr as loop
+    from sentencenorm.reading.grammars import fast_parser_for
 
     phrases = [
         "six months to 10 years",
@@ -279,8 +279,8 @@ def test_a_lark_that_moved_its_internals_reads_the_same_slower(
     expected = [outcome(lambda p: str(sentencenorm.parse(p, lang="auto")), p) for p in phrases]
     expected_matches = [(m.start, m.end, str(m.sentence)) for m in sentencenorm.extract(document)]
     fast_parser_for.cache_clear()  # type: ignore[attr-defined]
-    from sentencenorm import extractor
-    from sentencenorm.parser import _outcome
+    from sentencenorm.reading import extractor
+    from sentencenorm.reading.parser import _outcome
 
     extractor._reader.cache_clear()  # type: ignore[attr-defined]
     extractor._remembered.cache_clear()

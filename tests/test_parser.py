@@ -30,7 +30,7 @@ def test_error_names_the_column_and_draws_a_caret() -> None:
     lines = str(error).splitlines()
     assert lines[0].startswith('cannot read "five years in prisn" at column 14')
     assert lines[2].index("^") - 2 == 14
-    record = sentencenorm.batch.record(error)
+    record = sentencenorm.reading.batch.record(error)
     assert record["error"]["column"] == 14
     assert "at column 14:" in record["error"]["message"]
 
@@ -228,7 +228,7 @@ def test_vocabulary_soup_raises_only_the_parse_error(text: str) -> None:
 
 def test_a_repeated_phrase_is_read_once() -> None:
     """A phrase seen before is answered from the cache, with an equal value."""
-    from sentencenorm.parser import _outcome
+    from sentencenorm.reading.parser import _outcome
 
     first = parse("seventeen months and 3 days in jail")
     hits = _outcome.cache_info().hits
@@ -258,7 +258,7 @@ def test_a_repeated_error_is_a_fresh_error_with_the_same_fields() -> None:
 @given(st.text(max_size=40))
 def test_cached_and_fresh_reads_agree(text: str) -> None:
     """The cache changes nothing: a second read equals a read with the cache cleared."""
-    from sentencenorm.parser import _outcome
+    from sentencenorm.reading.parser import _outcome
 
     def read() -> object:
         try:
@@ -309,7 +309,7 @@ _PINYIN_PIECES = [*"執行個月年(（)）zhígèxíng12 5\u200b", "(zhí)", "�
 
 @given(st.lists(st.sampled_from(_PINYIN_PIECES), max_size=20).map("".join))
 def test_pinyin_readings_are_found_where_the_pattern_finds_them(text: str) -> None:
-    from sentencenorm.parser import _PINYIN, _pinyin_readings
+    from sentencenorm.reading.parser import _PINYIN, _pinyin_readings
 
     assert [m.span() for m in _pinyin_readings(text)] == [m.span() for m in _PINYIN.finditer(text)]
 
@@ -317,7 +317,7 @@ def test_pinyin_readings_are_found_where_the_pattern_finds_them(text: str) -> No
 def test_long_phrases_are_not_remembered() -> None:
     """The parse cache is bounded by size: a phrase longer than CACHED_LENGTH is read each
     time and never kept (600 MB of 2,000-character phrases could be held before)."""
-    from sentencenorm.parser import CACHED_LENGTH, _outcome
+    from sentencenorm.reading.parser import CACHED_LENGTH, _outcome
 
     before = _outcome.cache_info().currsize
     for number in range(50):

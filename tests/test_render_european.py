@@ -31,8 +31,8 @@ from sentencenorm import (
     parse,
     render,
 )
-from sentencenorm import renderer as renderer_module
-from sentencenorm.lexicon import lexicon
+from sentencenorm.language.lexicon import lexicon
+from sentencenorm.writing import renderer as renderer_module
 
 #: Locales of each language the spaced writer serves; variants read back by the language's
 #: reader (es_MX groups "5,000.5" in CLDR: it is written with Spanish digits).

@@ -31,8 +31,8 @@ from sentencenorm import (
     parse,
     render,
 )
-from sentencenorm import renderer as renderer_module
-from sentencenorm.lexicon import lexicon
+from sentencenorm.language.lexicon import lexicon
+from sentencenorm.writing import renderer as renderer_module
 
 #: Chinese locales the Chinese reader reads back, simplified and traditional.
 CHINESE = ["zh", "zh_Hans", "zh_CN", "zh_Hans_SG", "zh_Hant", "zh_TW", "zh_HK"]

@@ -40,8 +40,8 @@ from sentencenorm import (
     parse,
     render,
 )
-from sentencenorm import renderer as renderer_module
-from sentencenorm.lexicon import lexicon
+from sentencenorm.language.lexicon import lexicon
+from sentencenorm.writing import renderer as renderer_module
 
 STYLES = ["words", "digits"]
 

@@ -1,4 +1,4 @@
-"""Searching running text fast (sentencenorm.scanning) finds exactly what the plain search finds.
+"""Searching running text fast (reading.scanning) finds exactly what the plain search finds.
 
 The extractor searches documents with the case-insensitive patterns of each language's
 ``<lang>.context.toml``: led by a lookahead for their first characters, and, where that is
@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from test_lalr import TRICKY, mixed_case, vocabulary_text
 
 from sentencenorm._resources import grammar_dir
-from sentencenorm.grammars import available_languages
-from sentencenorm.scanning import ALPHABET, Caseless, lowered, searched_faster
+from sentencenorm.reading.grammars import available_languages
+from sentencenorm.reading.scanning import ALPHABET, Caseless, lowered, searched_faster
 
 LANGUAGES = available_languages()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from sentencenorm import SentenceParseError, extract, parse
-from sentencenorm.parser import _outcome
+from sentencenorm.reading.parser import _outcome
 
 PHRASES = [
     "six months to 10 years",

@@ -10,11 +10,6 @@
 '7 years in prison followed by 2 years of supervised release'
 """
 
-from .bands import band_schemes, conventions
-from .batch import extract_many, parse_many
-from .comparison import Comparison, Level, Order, Rank, Severity
-from .comparison import compare as _compare_sentences
-from .durations import Duration
 from .errors import (
     SentenceDataError,
     SentenceNormError,
@@ -26,8 +21,11 @@ from .errors import (
     UnknownSchemeError,
     UnsupportedError,
 )
-from .extractor import Match, extract
-from .jurisdictions import Jurisdiction
+from .law.bands import band_schemes, conventions
+from .law.comparison import Comparison, Order
+from .law.comparison import compare as _compare_sentences
+from .law.jurisdictions import Jurisdiction
+from .law.severity import Level, Rank, Severity
 from .model import (
     LIFE,
     Aggregation,
@@ -46,12 +44,16 @@ from .model import (
     Other,
     Probation,
     Restitution,
-    Sentence,
     SupervisedRelease,
     Suspension,
 )
-from .parser import MAX_PHRASE_LENGTH, parse
-from .renderer import render
+from .model.durations import Duration
+from .reading.batch import extract_many, parse_many
+from .reading.extractor import extract
+from .reading.match import Match
+from .reading.parser import MAX_PHRASE_LENGTH, parse
+from .sentence import Sentence
+from .writing.renderer import render
 
 __version__ = "0.1.0"
 
@@ -64,7 +66,7 @@ def compare(
     basis: str = "interval",
     lang: str = "en",
 ) -> Comparison:
-    """How *a* orders against *b* by severity (`sentencenorm.comparison.compare`).
+    """How *a* orders against *b* by severity (`sentencenorm.law.comparison.compare`).
 
     Each side is a `Sentence` or a phrase, which is parsed first (with *lang*, and
     *jurisdiction* settling readings such as "$"); a phrase that cannot be read raises

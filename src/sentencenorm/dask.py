@@ -2,7 +2,7 @@
 
 Each partition of a ``dask.dataframe`` Series is read by `parse_many` / `extract_many` on
 whichever worker holds it; every worker builds its grammar once. The results are the JSON
-contract, exactly what the single-process path gives (`sentencenorm.batch.record`), one per
+contract, exactly what the single-process path gives (`sentencenorm.reading.batch.record`), one per
 row, in the row's place. Needs the optional extra: ``pip install "sentencenorm[dask]"``.
 
 >>> import dask.dataframe as dd, pandas as pd
@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from .batch import _check, extract_many, parse_many, record
+from .reading.batch import _check, extract_many, parse_many, record
 
 __all__ = ["extract_series", "parse_series"]
 

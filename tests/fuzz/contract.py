@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sentencenorm import Match, Sentence, SentenceParseError, extract, parse
-from sentencenorm.grammars import available_languages
+from sentencenorm.reading.grammars import available_languages
 
 #: Every language with a grammar, plus "auto" (detection runs before the grammar).
 LANGUAGES: tuple[str, ...] = (*available_languages(), "auto")

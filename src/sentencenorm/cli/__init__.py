@@ -23,7 +23,8 @@ import sys
 
 import sentencenorm
 from sentencenorm import SentenceParseError, UnknownCodeError
-from sentencenorm.territories import normalize_jurisdiction
+from sentencenorm.law.jurisdictions import load as load_profile
+from sentencenorm.law.territories import normalize_jurisdiction
 
 from .extracting import document as _document
 from .extracting import extract_command
@@ -102,6 +103,7 @@ def _check_codes(command: argparse.ArgumentParser, options: argparse.Namespace) 
     jurisdiction code (records and messages give it in upper case)."""
     try:
         if getattr(options, "jurisdiction", None) is not None:
+            load_profile(options.jurisdiction)  # names the profiles when the code is unreal
             options.jurisdiction = normalize_jurisdiction(options.jurisdiction)
         if getattr(options, "locale", None) is not None:
             sentencenorm.render(sentencenorm.parse("custody P1Y"), locale=options.locale)

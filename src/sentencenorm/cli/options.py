@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 import sentencenorm
+from sentencenorm.law import comparison, jurisdictions
+from sentencenorm.writing import renderer
 
 COMMANDS = ("parse", "extract", "compare", "render")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
@@ -138,7 +140,7 @@ def build_parsers() -> tuple[
     compare.add_argument("second", metavar="B", help="the phrase to compare it with")
     compare.add_argument(
         "--basis",
-        choices=sentencenorm.comparison.BASES,
+        choices=comparison.BASES,
         default="interval",
         help="compare whole intervals (default), or only their max or min ends",
     )
@@ -158,7 +160,7 @@ def build_parsers() -> tuple[
     render.add_argument("--locale", default="en", help="any CLDR locale (default: en)")
     render.add_argument(
         "--style",
-        choices=sentencenorm.renderer.STYLES,
+        choices=renderer.STYLES,
         default="words",
         help="numbers in words (default) or digits",
     )
@@ -167,7 +169,7 @@ def build_parsers() -> tuple[
 
 
 def profiles() -> tuple[str, ...]:
-    return sentencenorm.jurisdictions.available()
+    return jurisdictions.available()
 
 
 def batch_options(command: argparse.ArgumentParser, resume: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import sentencenorm
 from sentencenorm import Sentence, SentenceDataError, SentenceParseError
-from sentencenorm.batch import record as outcome_record
+from sentencenorm.reading.batch import record as outcome_record
 
 
 def provenance(options: argparse.Namespace) -> dict[str, Any]:

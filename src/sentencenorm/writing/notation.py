@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import json
 
-from .model import (
+from ..model import (
     CommunityService,
     Component,
+    Composed,
     Custody,
     Death,
     Fine,
@@ -37,11 +38,10 @@ from .model import (
     Money,
     Other,
     Restitution,
-    Sentence,
 )
 
 
-def format_sentence(sentence: Sentence) -> str:
+def format_sentence(sentence: Composed) -> str:
     """The canonical notation of *sentence*."""
     body = " + ".join(format_component(component) for component in sentence.components)
     if sentence.modality is None:

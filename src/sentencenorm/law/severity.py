@@ -1,4 +1,4 @@
-"""Severity and comparison: where a sentence sits on one scale, and how two sentences order.
+"""Severity: where a sentence sits on one scale.
 
 The severity axis runs: no custody < custodial durations < life < death with a reprieve <
 death. A sentence's severity is an interval on it. `parse` records only what a phrase says; a
@@ -10,49 +10,21 @@ unstated bound stays open: it reaches to the end of the scale, and the reason sa
 '?..life'
 >>> str(severity(parse("life"), "DE")), str(severity(parse("life"), "US"))
 ('P15Y..life', 'life')
->>> compare(parse("life"), parse("25 years"), jurisdiction="DE").order
-<Order.OVERLAPS: 'overlaps'>
->>> compare(parse("life"), parse("25 years"), jurisdiction="DE", basis="max").order
-<Order.GREATER: 'greater'>
->>> compare(parse("1 month"), parse("30 days")).order
-<Order.INCOMPARABLE: 'incomparable'>
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
 
-from .durations import Duration
-from .errors import UnsupportedError
+from ..model import Aggregation, Composed, Custody, Death, Life, Modality, label_quantity
+from ..model.durations import Duration
 from .jurisdictions import Jurisdiction, load
-from .model import (
-    Aggregation,
-    Custody,
-    Death,
-    Life,
-    Modality,
-    Sentence,
-    label_quantity,
-)
 
-__all__ = [
-    "BASES",
-    "Comparison",
-    "Level",
-    "Order",
-    "Rank",
-    "Severity",
-    "compare",
-    "severity",
-]
-
-Basis = Literal["interval", "max", "min"]
-#: What `compare` may compare: whole intervals, their upper ends, or their lower ends.
-BASES: Final[tuple[str, ...]] = ("interval", "max", "min")
+__all__ = ["DEATH_LEVEL", "LIFE_LEVEL", "NO_CUSTODY", "Level", "Rank", "Severity", "severity"]
 
 
 class Rank(enum.IntEnum):
@@ -196,44 +168,6 @@ class Severity:
         return f"{low}..{high}"
 
 
-class Order(enum.StrEnum):
-    """How two sentences order by severity."""
-
-    LESS = "less"
-    EQUAL = "equal"
-    GREATER = "greater"
-    OVERLAPS = "overlaps"
-    INCOMPARABLE = "incomparable"
-
-    def reverse(self) -> Order:
-        """The order seen from the other side: LESS and GREATER swap, the rest stay."""
-        return {Order.LESS: Order.GREATER, Order.GREATER: Order.LESS}.get(self, self)
-
-
-@attrs.frozen
-class Comparison:
-    """The answer of `compare`: the `order`, the `reason` in words, and both severities."""
-
-    order: Order
-    reason: str
-    basis: str
-    left: Severity = attrs.field(repr=False)
-    right: Severity = attrs.field(repr=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The comparison as JSON-ready values: order, reason, basis and both severities."""
-        return {
-            "order": self.order.value,
-            "reason": self.reason,
-            "basis": self.basis,
-            "left": self.left.to_dict(),
-            "right": self.right.to_dict(),
-        }
-
-    def __str__(self) -> str:
-        return f"{self.order.name}: {self.reason}"
-
-
 @attrs.define
 class _Range:
     """A custodial interval being built, with the notes that explain it."""
@@ -246,7 +180,7 @@ class _Range:
     concurrent: bool = False
 
 
-def severity(sentence: Sentence, jurisdiction: str | Jurisdiction | None = None) -> Severity:
+def severity(sentence: Composed, jurisdiction: str | Jurisdiction | None = None) -> Severity:
     """The severity interval of *sentence*, with *jurisdiction*'s profile filling the gaps.
 
     >>> from sentencenorm import parse
@@ -256,7 +190,7 @@ def severity(sentence: Sentence, jurisdiction: str | Jurisdiction | None = None)
     >>> str(severity(parse("two years suspended for three years")))
     'none..P2Y'
     """
-    if not isinstance(sentence, Sentence):
+    if not isinstance(sentence, Composed):
         raise TypeError(f"severity needs a Sentence (parse the text first): {sentence!r}")
     profile = load(jurisdiction)
     code = None if jurisdiction is None else profile.code
@@ -301,7 +235,7 @@ def severity(sentence: Sentence, jurisdiction: str | Jurisdiction | None = None)
 
 
 def _accompanying(
-    sentence: Sentence,
+    sentence: Composed,
     profile: Jurisdiction,
     custody: _Range | None,
     death: Level | None,
@@ -323,13 +257,13 @@ def _accompanying(
         )
 
 
-def _where(profile: Jurisdiction) -> str:
+def where_in(profile: Jurisdiction) -> str:
     return "" if profile.code == "root" else f" in {profile.code}"
 
 
 def _custody(part: Custody, profile: Jurisdiction, notes: list[str]) -> _Range:
     """The interval of one custody component, its unstated bounds filled from *profile*."""
-    where = _where(profile)
+    where = where_in(profile)
     low, high = part.min, part.max
     result = _Range(NO_CUSTODY, LIFE_LEVEL)
     if high is None:
@@ -527,7 +461,7 @@ def _cap(result: _Range, profile: Jurisdiction, notes: list[str]) -> None:
     if result.low.duration is not None and result.low.duration.compare(limit) == 1:
         result.low = Level.of(limit)
     notes.append(
-        f"several terms{_where(profile)} are executed as at most {label_quantity(limit)}"
+        f"several terms{where_in(profile)} are executed as at most {label_quantity(limit)}"
         f"{profile.cite('combined_custody.cap')}"
     )
 
@@ -536,7 +470,7 @@ def _death(
     deaths: Sequence[Death], profile: Jurisdiction, notes: list[str]
 ) -> tuple[Level, Duration | None]:
     """The level of the gravest death component and its reprieve, filled from *profile*."""
-    where = _where(profile)
+    where = where_in(profile)
     gravest = next((part for part in deaths if not part.suspended), deaths[0])
     if profile.death_available is False:
         notes.append(f"{profile.name} has no death penalty{profile.cite('death.available')}")
@@ -560,104 +494,3 @@ def _sentence_of(notes: Sequence[str]) -> str:
     """Notes joined into one sentence; "as stated" when nothing was assumed."""
     text = "; ".join(dict.fromkeys(notes))
     return (text[0].upper() + text[1:] + ".") if text else "As stated."
-
-
-@attrs.frozen
-class _Ends:
-    """The part of a severity that a basis compares: an interval, or one end as a range."""
-
-    low: Level
-    high: Level
-    point: bool
-    words: str
-
-
-def _ends(value: Severity, basis: str) -> _Ends:
-    assert value.low is not None
-    assert value.high is not None
-    if basis == "max":
-        if value.high_open:
-            return _Ends(value.low, value.high, False, "an unstated maximum")
-        return _Ends(value.high, value.high, True, f"a maximum of {value.high.words()}")
-    if basis == "min":
-        if value.low_open:
-            return _Ends(value.low, value.high, False, "an unstated minimum")
-        return _Ends(value.low, value.low, True, f"a minimum of {value.low.words()}")
-    return _Ends(value.low, value.high, value.is_point, value.words())
-
-
-def _order(first: _Ends, second: _Ends) -> Order:
-    """The interval order: LESS/GREATER when disjoint, EQUAL for one same point."""
-    if first.point and second.point and first.low == second.low:
-        return Order.EQUAL
-    if first.high.compare(second.low) == -1:
-        return Order.LESS
-    if first.low.compare(second.high) == 1:
-        return Order.GREATER
-    if first.low.compare(second.high) in (-1, 0) and second.low.compare(first.high) in (-1, 0):
-        return Order.OVERLAPS
-    return Order.INCOMPARABLE
-
-
-def _name(sentence: Sentence) -> str:
-    return f'"{sentence.text}"' if sentence.text else f"`{sentence}`"
-
-
-def compare(
-    a: Sentence,
-    b: Sentence,
-    *,
-    jurisdiction: str | Jurisdiction | None = None,
-    basis: Basis | str = "interval",
-) -> Comparison:
-    """How *a* orders against *b* by severity, in *jurisdiction*, on *basis*.
-
-    ``basis="interval"``: LESS or GREATER only when the intervals are disjoint, EQUAL when
-    both are the same point, OVERLAPS when they share part of the axis, INCOMPARABLE when the
-    length of a month decides it or a sentence has no place on the axis. ``"max"`` and
-    ``"min"`` compare the upper or the lower ends (an unstated end is a range in itself).
-
-    >>> from sentencenorm import parse
-    >>> print(compare(parse("six months to 10 years"), parse("life"), jurisdiction="US"))
-    ... # doctest: +ELLIPSIS
-    LESS: "six months to 10 years" (6 months to 10 years) is less severe than "life" (life)
-    in US. "life": A life sentence in US is served for life (18 U.S.C. § 3624(b)(1); ...).
-    """
-    for value in (a, b):
-        if not isinstance(value, Sentence):
-            raise TypeError(f"compare needs two Sentences (parse the text first): {value!r}")
-    if basis not in BASES:
-        raise UnsupportedError(f"unknown basis {basis!r}; choose one of {', '.join(BASES)}")
-    profile = load(jurisdiction)
-    left, right = severity(a, profile), severity(b, profile)
-    where = "" if jurisdiction is None else _where(profile)
-    if not left.placed or not right.placed:
-        unplaced = [(s, v) for s, v in ((a, left), (b, right)) if not v.placed]
-        why = " ".join(f"{_name(s)}: {v.reason}" for s, v in unplaced)
-        reason = f"{_name(a)} and {_name(b)} have no common scale. {why}"
-        return Comparison(Order.INCOMPARABLE, reason, basis, left, right)
-    first, second = _ends(left, basis), _ends(right, basis)
-    order = _order(first, second)
-    shown_a = f"{_name(a)} ({first.words})"
-    shown_b = f"{_name(b)} ({second.words})"
-    if order is Order.OVERLAPS:
-        head = f"{shown_a} and {shown_b} overlap{where}: either may be the more severe"
-    elif order is Order.INCOMPARABLE:
-        head = (
-            f"{shown_a} and {shown_b} cannot be ordered{where}: a month is 28 to 31 days, "
-            "and the answer depends on which"
-        )
-    else:
-        verb = {
-            Order.LESS: "is less severe than",
-            Order.GREATER: "is more severe than",
-            Order.EQUAL: "is exactly as severe as",
-        }[order]
-        head = f"{shown_a} {verb} {shown_b}{where}"
-    if basis != "interval":
-        head = f"by {'maximum' if basis == 'max' else 'minimum'}, {head}"
-    details = [
-        f"{_name(s)}: {v.reason}" for s, v in ((a, left), (b, right)) if v.reason != "As stated."
-    ]
-    reason = " ".join([head + ".", *dict.fromkeys(details)])
-    return Comparison(order, reason, basis, left, right)

@@ -73,11 +73,10 @@ from babel.numbers import (
 )
 from babel.units import format_unit
 
-from ._resources import data_dir
-from .durations import Duration
-from .errors import UnknownLocaleError, UnsupportedError
-from .lexicon import Lexicon, fold, lexicon
-from .model import (
+from .._resources import data_dir
+from ..errors import UnknownLocaleError, UnsupportedError
+from ..language.lexicon import Lexicon, fold, lexicon
+from ..model import (
     COMPONENT_TYPES,
     CommunityService,
     CommunitySupervision,
@@ -92,10 +91,11 @@ from .model import (
     Other,
     Probation,
     Restitution,
-    Sentence,
     SupervisedRelease,
     read_label_quantity,
 )
+from ..model.durations import Duration
+from ..sentence import Sentence
 
 __all__ = ["STYLES", "Style", "render"]
 

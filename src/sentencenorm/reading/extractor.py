@@ -23,23 +23,23 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
-from typing import Any, Final
+from typing import Final
 
 import attrs
 from lark import Lark, Token
 
-from ._once import built_once
-from ._resources import grammar_dir
+from .._once import built_once
+from ..errors import UnknownLanguageError
+from ..language.lexicon import Lexicon, lexicon
+from ..law.territories import normalize_jurisdiction, reading_territory
+from ..sentence import Sentence
+from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
-from .errors import UnknownLanguageError
 from .grammars import available_languages, fast_parser_for, parser_for
-from .lexicon import Lexicon, lexicon
-from .model import Modality, Sentence
+from .match import Match
 from .parser import without_zero_width
-from .scanning import Caseless, lowered, searched_faster
-from .territories import normalize_jurisdiction, reading_territory
+from .scanning import lowered
 from .transformer import Core, Count, Cue, Draft, Item, Reject, assemble
 
 __all__ = ["Match", "extract"]
@@ -76,42 +76,6 @@ _NO_END: Final = frozenset(
 # grammar reads only to drop it (its name starts with "_": 以…罪 before a Chinese cue).
 _LINK_PREFIX: Final = "L_"
 _DROPPED_PREFIX: Final = "_"
-
-# Where a word starts: a letter or digit after a non-word character, or a currency sign.
-_WORD_START: Final = re.compile(r"(?<![\w'’\-‐‑‒–—/.,])[\w$£€¥₹₦₱]")
-
-
-@attrs.frozen
-class Match:
-    """One sentencing expression found in a document.
-
-    ``text[start:end] == match.text`` holds for the document *text* that `extract` was given.
-
-    >>> [m] = extract("He was sentenced to 20 years in prison.")
-    >>> (m.start, m.end, m.text, str(m.sentence))
-    (3, 38, 'was sentenced to 20 years in prison', 'imposed: custody P20Y')
-    """
-
-    start: int
-    end: int
-    text: str
-    sentence: Sentence
-
-    @property
-    def modality(self) -> Modality | None:
-        """The modality of the sentence (imposed, potential, statutory), or None."""
-        return self.sentence.modality
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of the sentence, with the match's offsets and text first.
-
-        >>> record = extract("He was fined $500.")[0].to_dict()
-        >>> record["start"], record["end"], record["text"], record["modality"]
-        (3, 17, 'was fined $500', 'imposed')
-        >>> record["components"][0]["max"]
-        {'amount': '500', 'currency': 'USD'}
-        """
-        return {"start": self.start, "end": self.end, "text": self.text, **self.sentence.to_dict()}
 
 
 def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> list[Match]:
@@ -192,98 +156,6 @@ def _in_paragraph(lang: str, country: str | None, paragraph: str) -> _Found:
 
 
 _remembered = functools.lru_cache(maxsize=PARAGRAPH_CACHE_SIZE)(_in_paragraph)
-
-
-# ── context data ────────────────────────────────────────────────────────────────────────────
-
-
-@attrs.frozen
-class _ContextCue:
-    pattern: Caseless
-    modality: Modality
-    bound: str | None
-    kind: str | None = None  # the only kind of component the cue may introduce ("fined ...")
-
-
-@attrs.frozen
-class _Context:
-    """``grammar/<lang>.context.toml``, compiled."""
-
-    anchors: Caseless
-    keywords: Caseless
-    evidence: frozenset[str]
-    nouns: re.Pattern[str]
-    bound_adjectives: re.Pattern[str]
-    coreless_nouns: re.Pattern[str]
-    coreless_words: re.Pattern[str]
-    weak: re.Pattern[str]
-    coreless: frozenset[str]
-    family: frozenset[str]
-    clause_verbs: re.Pattern[str]
-    subject_follows: Caseless
-    cues: tuple[_ContextCue, ...]
-    after_cues: tuple[_ContextCue, ...]
-    not_before: Caseless
-    not_after: Caseless
-    word_start: re.Pattern[str]
-    separate_bare_terms: bool
-    copula_clauses: bool
-    closing_words: re.Pattern[str] | None
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    # Searched for in whole documents: led by a lookahead for the characters a match begins with.
-    return searched_faster(re.compile(pattern, re.IGNORECASE))
-
-
-def _caseless(pattern: str) -> Caseless:
-    # Searched for in running text: in its lowered form where that is exact (see scanning).
-    return Caseless(re.compile(pattern, re.IGNORECASE))
-
-
-def _cues(tables: Sequence[dict[str, str]]) -> tuple[_ContextCue, ...]:
-    return tuple(
-        _ContextCue(
-            _caseless(table["pattern"]),
-            Modality(table["modality"]),
-            table.get("bound"),
-            table.get("kind"),
-        )
-        for table in tables
-    )
-
-
-def load_context(lang: str) -> _Context:
-    """Read and compile the context rules of *lang* (cached by `_reader`)."""
-    path = grammar_dir() / f"{lang}.context.toml"
-    if not path.is_file():
-        raise UnknownLanguageError(lang, available_languages())
-    raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    evidence = raw["evidence"]
-    return _Context(
-        anchors=_caseless(raw["anchors"]),
-        keywords=_caseless(raw["keywords"]),
-        evidence=frozenset(evidence["terminals"]),
-        nouns=_compile(evidence["nouns"]),
-        bound_adjectives=_compile(evidence["bound_adjectives"]),
-        coreless_nouns=_compile(evidence["coreless_nouns"]),
-        coreless_words=_compile(evidence["coreless_words"]),
-        weak=_compile(evidence["weak"]),
-        coreless=frozenset(evidence["coreless"]),
-        family=frozenset(evidence["family"]),
-        clause_verbs=_compile(raw["parts"]["clause_verbs"]),
-        subject_follows=_caseless(raw["parts"]["subject_follows"]),
-        cues=_cues(raw.get("cues", [])),
-        after_cues=_cues(raw.get("after_cues", [])),
-        not_before=_caseless(raw["not_penalty"]["before"]),
-        not_after=_caseless(raw["not_penalty"]["after"]),
-        word_start=_compile(raw["word_start"]) if "word_start" in raw else _WORD_START,
-        separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
-        copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
-        closing_words=(
-            _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
-        ),
-    )
 
 
 # ── the reader ──────────────────────────────────────────────────────────────────────────────
@@ -457,14 +329,14 @@ class _Reader:
         *low* is the `lowered` text (or None), which the context patterns search instead.
         """
         context = self.context
-        before = _Slice(text, low, max(0, start - CONTEXT), start)
-        after = _Slice(text, low, end, end + CONTEXT)
+        before = Slice(text, low, max(0, start - CONTEXT), start)
+        after = Slice(text, low, end, end + CONTEXT)
         if after.match(context.not_after):
             return None
         around = None
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
         if not _has_verb(tokens):
-            found = _cue_before(context.cues, before) or _cue_after(context.after_cues, after)
+            found = cue_before(context.cues, before) or cue_after(context.after_cues, after)
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
         if not self._is_penalty(tokens, cued=around is not None or _has_verb(tokens)):
@@ -512,7 +384,7 @@ class _Reader:
         return matches or None
 
     def _parts(
-        self, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: _Slice
+        self, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: Slice
     ) -> list[tuple[int, int, list[int]]]:
         """Split a phrase where a new clause begins; drop trailing items that are no penalty.
 
@@ -707,36 +579,6 @@ def _shift(token: Token, offset: int) -> Token:
     shifted = Token(token.type, token.value, (token.start_pos or 0) + offset)
     shifted.end_pos = (token.end_pos or 0) + offset
     return shifted
-
-
-class _Slice:
-    """``text[start:end]``, and the same of the `lowered` text, for the context patterns."""
-
-    __slots__ = ("lowered", "text")
-
-    def __init__(self, text: str, low: str | None, start: int, end: int) -> None:
-        self.text = text[start:end]
-        self.lowered = low[start:end] if low is not None else None
-
-    def search(self, pattern: Caseless) -> bool:
-        return pattern.search(self.text, self.lowered) is not None
-
-    def match(self, pattern: Caseless) -> bool:
-        return pattern.match(self.text, self.lowered) is not None
-
-
-def _cue_before(cues: Sequence[_ContextCue], before: _Slice) -> _ContextCue | None:
-    for cue in cues:
-        if before.search(cue.pattern):
-            return cue
-    return None
-
-
-def _cue_after(cues: Sequence[_ContextCue], after: _Slice) -> _ContextCue | None:
-    for cue in cues:
-        if after.match(cue.pattern):
-            return cue
-    return None
 
 
 @built_once

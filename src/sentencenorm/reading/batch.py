@@ -29,9 +29,10 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Final, TypeVar
 
-from .errors import SentenceParseError
-from .extractor import Match, extract
-from .model import Sentence
+from ..errors import SentenceParseError
+from ..sentence import Sentence
+from .extractor import extract
+from .match import Match
 from .parser import parse
 
 __all__ = ["extract_many", "parse_many", "record"]

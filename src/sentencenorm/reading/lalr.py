@@ -9,11 +9,11 @@ general machinery does, and gives exactly what Lark gives:
   terminal the parser state accepts at each token, so a word like "years" is tried against the
   whole vocabulary. Here each state's terminals are filtered, once per (state, first two
   characters), to those that can *begin* with those characters (worked out from each
-  terminal's regular expression, see `sentencenorm.scanning.beginning`), and the same
+  terminal's regular expression, see `sentencenorm.reading.scanning.beginning`), and the same
   alternation is built from them by Lark's own ``Scanner``, in Lark's order. An alternation
   picks its first matching branch, and a dropped branch could never have matched there, so
   the token is the one Lark's lexer returns. Terminals are matched in the lowered text where
-  that is proven exact (`sentencenorm.scanning.lowered_pattern`).
+  that is proven exact (`sentencenorm.reading.scanning.lowered_pattern`).
 - **The parse loop** is Lark's ``ParserState.feed_token`` with the actions pre-digested: plain
   ``str`` keys, Lark's wrappers skipped where they do nothing (a ``?rule`` with one child, a
   transformer method taking its children as arguments), one-symbol reductions made in place,
@@ -72,7 +72,7 @@ class _State:
         self._all = scanner._mres
         self.by_start: dict[str, list[re.Pattern[str]]] = {}
         self._by_names: dict[tuple[bool, tuple[str, ...]], list[re.Pattern[str]]] = {}
-        # The same terminals for `lowered` text (see sentencenorm.scanning): each one made
+        # The same terminals for `lowered` text (see sentencenorm.reading.scanning): each one made
         # case-sensitive where that is proven exact; `folds` is False when one cannot be.
         lowered = [_for_lowered(terminal, flags) for terminal in self._terminals]
         self.folds = all(terminal is not None for terminal in lowered)
@@ -223,7 +223,7 @@ def _reduction(rule: Rule, callback: Callable[[list[Any]], Any]) -> _Action:
 class FastLALR:
     """Runs a built `lark.Lark` LALR parser (contextual lexer, transformer attached).
 
-    >>> from sentencenorm.grammars import parser_for
+    >>> from sentencenorm.reading.grammars import parser_for
     >>> fast = FastLALR(parser_for("en"))
     >>> fast.parse("six months") == parser_for("en").parse("six months")
     True
@@ -296,7 +296,7 @@ class FastLALR:
         parser refuses; an exception the transformer raises propagates. *low* is
         ``scanning.lowered(text)`` when the caller has it (else it is worked out here).
 
-        >>> from sentencenorm.grammars import parser_for
+        >>> from sentencenorm.reading.grammars import parser_for
         >>> [(str(t), end) for t, end in FastLALR(parser_for("en")).grow("5 years and the")]
         [('5', False), ('years', True), ('and', False), ('the', False)]
         """
@@ -358,8 +358,8 @@ class FastLALR:
         pos = 0
         end = len(text)
         multiline = "\n" in text
-        # Terminals are matched in the lowered text where that is exact (sentencenorm.scanning:
-        # a case-sensitive match is several times cheaper); values come from the text.
+        # Terminals are matched in the lowered text where that is exact (reading.scanning: a
+        # case-sensitive match is several times cheaper); values come from the text.
         if not self.folds:
             low = None
         elif low is None:
@@ -412,8 +412,8 @@ class FastLALR:
 class LarkLoop:
     """The interface of `FastLALR` run by Lark's public API only: the same results, slower.
 
-    `sentencenorm.grammars.fast_parser_for` falls back to it (with one warning) when the fast
-    loop cannot be built or disagrees with Lark on its self-test: a release of Lark that
+    `sentencenorm.reading.grammars.fast_parser_for` falls back to it (with one warning) when
+    the fast loop cannot be built or disagrees with Lark on its self-test: a Lark release that
     renamed or changed the internals `FastLALR` reads costs speed, never a wrong value.
     """
 

@@ -1,6 +1,6 @@
 """Reads the canonical notation (``grammar/notation.lark``) back into a `Sentence`.
 
-The read side of `sentencenorm.notation`; the two share only the model.
+The read side of `sentencenorm.writing.notation`; the two share only the model.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from typing import Any
 
 from lark import Token, Transformer, v_args
 
-from .durations import Duration
-from .model import (
+from ..model import (
     LIFE,
     Bound,
     CommunityService,
@@ -27,10 +26,11 @@ from .model import (
     Other,
     Probation,
     Restitution,
-    Sentence,
     SupervisedRelease,
     Suspension,
 )
+from ..model.durations import Duration
+from ..sentence import Sentence
 from .transformer import Reject
 
 

@@ -37,10 +37,8 @@ from typing import Any, Final
 import attrs
 from lark import Token, Transformer, v_args
 
-from .durations import Duration
-from .hints import backwards_range
-from .lexicon import Lexicon, fold
-from .model import (
+from ..language.lexicon import Lexicon, fold
+from ..model import (
     EXACT,
     LIFE,
     Bound,
@@ -58,11 +56,13 @@ from .model import (
     Other,
     Probation,
     Restitution,
-    Sentence,
     SupervisedRelease,
     Suspension,
     label_quantity,
 )
+from ..model.durations import Duration
+from ..sentence import Sentence
+from .hints import backwards_range
 
 
 class Reject(Exception):

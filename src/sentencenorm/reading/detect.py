@@ -15,7 +15,7 @@ import re
 import tomllib
 from typing import Final
 
-from ._resources import grammar_dir
+from .._resources import grammar_dir
 from .grammars import available_languages
 
 __all__ = ["AUTO", "detect_language"]

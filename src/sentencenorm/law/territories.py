@@ -2,7 +2,7 @@
 
 A jurisdiction code is an ISO 3166-1 alpha-2 code or an ISO 3166-2 subdivision, accepted in
 any case and given back in upper case. Every real code is accepted everywhere (parse, extract,
-compare, the CLI, Dask); one with a profile (`sentencenorm.jurisdictions`) also brings its
+compare, the CLI, Dask); one with a profile (`sentencenorm.law.jurisdictions`) also brings its
 legal facts. A code that names no real territory raises `UnknownJurisdictionError`.
 
 What a code settles when reading: which currency a sign such as "$", "Rs" or "kr" means there
@@ -27,8 +27,8 @@ import re
 import tomllib
 from typing import Any, Final
 
-from ._resources import data_dir
-from .errors import UnknownJurisdictionError
+from .._resources import data_dir
+from ..errors import UnknownJurisdictionError
 
 __all__ = [
     "country_name",
@@ -88,10 +88,8 @@ def normalize_jurisdiction(code: object) -> str | None:
 
 
 def _suggestions(text: str | None) -> list[str]:
-    """What to write instead: a code of the same country where there is one, and the codes
-    whose profiles bring legal facts."""
-    from .jurisdictions import available  # the law side, asked only to word this message
-
+    """What to write instead: a code of the same country where there is one (the profiles
+    are added by `sentencenorm.law.jurisdictions.load`, which knows them)."""
     countries, subdivisions, _ = _territories()
     country = (text or "").partition("-")[0]
     if country in countries and subdivisions.get(country):
@@ -100,7 +98,7 @@ def _suggestions(text: str | None) -> list[str]:
         subdivision = f"a subdivision of {country} such as {shown}"
     else:
         subdivision = "a subdivision such as US-CA, GB-SCT, AU-NSW"
-    return [*_EXAMPLES, subdivision, f"a code with a profile: {', '.join(available())}"]
+    return [*_EXAMPLES, subdivision]
 
 
 def country_name(code: str) -> str | None:

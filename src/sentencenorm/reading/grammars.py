@@ -1,9 +1,9 @@
 """Builds the Lark parsers, once per process. Every Lark option is set here and only here.
 
-The hot path runs `sentencenorm.lalr.FastLALR`, which reads Lark's internal tables; it is
+The hot path runs `sentencenorm.reading.lalr.FastLALR`, which reads Lark's internal tables; it is
 tested with the Lark versions pyproject.toml allows. If a Lark release changes what it reads,
 `fast_parser_for` notices when it builds the loop (an error, or a disagreement with Lark on
-its self-test phrases) and falls back to `sentencenorm.lalr.LarkLoop`, Lark's own parser:
+its self-test phrases) and falls back to `sentencenorm.reading.lalr.LarkLoop`, Lark's own parser:
 the same results, slower, and one `RuntimeWarning` saying so.
 """
 
@@ -16,11 +16,11 @@ from typing import Any
 import lark
 from lark import Lark
 
-from ._once import built_once
-from ._resources import grammar_dir
-from .errors import UnknownLanguageError
+from .._once import built_once
+from .._resources import grammar_dir
+from ..errors import UnknownLanguageError
+from ..language.lexicon import lexicon
 from .lalr import FastLALR, LarkLoop
-from .lexicon import lexicon
 from .transformer import ToModel
 
 #: The notation grammar reads `str(sentence)`; it is not a language.

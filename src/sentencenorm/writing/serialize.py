@@ -32,20 +32,20 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from .durations import Duration
-from .errors import SentenceDataError
-from .model import (
+from ..errors import SentenceDataError
+from ..model import (
     COMPONENT_TYPES,
     LIFE,
     Aggregation,
     Bound,
     Component,
+    Composed,
     Life,
     Modality,
     Money,
-    Sentence,
     Suspension,
 )
+from ..model.durations import Duration
 
 _converter: Final = cattrs.Converter()
 
@@ -90,20 +90,22 @@ def _component_to(value: Component) -> dict[str, Any]:
     return result
 
 
-def sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
+def sentence_to_dict(sentence: Composed) -> dict[str, Any]:
     """The JSON contract form of *sentence* (see the module docstring)."""
     return {
-        "text": sentence.text,
+        "text": getattr(sentence, "text", None),
         "modality": None if sentence.modality is None else sentence.modality.value,
         "components": [_component_to(component) for component in sentence.components],
     }
 
 
-def sentence_from_dict(data: Any) -> Sentence:
-    """Read the JSON contract form; `SentenceDataError` names the key path of what is wrong.
+def sentence_from_dict(data: Any) -> tuple[tuple[Component, ...], Modality | None, str | None]:
+    """Read the JSON contract form: the sentence's (components, modality, text), which
+    `Sentence.from_dict` builds it from; `SentenceDataError` names the key path of what is
+    wrong.
 
-    >>> str(sentence_from_dict({"components": [{"kind": "custody", "max": "P5Y"}]}))
-    'custody ..P5Y'
+    >>> sentence_from_dict({"components": [{"kind": "custody", "max": "P5Y"}]})[0]
+    (Custody(min=None, max=Duration('P5Y'), count=1, aggregation=None, suspended=None),)
     >>> sentence_from_dict({"components": [{"kind": "custody", "count": "2"}]})
     Traceback (most recent call last):
     ...
@@ -129,7 +131,7 @@ def sentence_from_dict(data: Any) -> Sentence:
     parts = tuple(
         _component_from(item, f"components[{index}]") for index, item in enumerate(components)
     )
-    return Sentence(parts, modality=modality, text=text)
+    return parts, None if modality is None else Modality(modality), text
 
 
 # ── reading: exactly the values `sentence_to_dict` writes ───────────────────────────────────

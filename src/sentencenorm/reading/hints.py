@@ -18,7 +18,7 @@ language leaves out):
   matches errors inside such an item, so "10 yaers" is no unknown currency.
 - ``[reversed_range]``: the message for a range that runs backwards ("10 years to 6 months").
 
->>> from sentencenorm.grammars import parser_for
+>>> from sentencenorm.reading.grammars import parser_for
 >>> hint = diagnose("en", "a fine of 500 zorkmids", parser_for("en"))
 >>> hint.label, hint.title
 ('unknown_currency', 'unknown currency')
@@ -46,7 +46,7 @@ from babel.numbers import format_decimal
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
-from ._resources import data_dir
+from .._resources import data_dir
 
 #: The language whose file fills what another leaves out.
 FALLBACK: Final = "en"
@@ -221,7 +221,7 @@ def _key(exc: UnexpectedInput) -> tuple[_Key, frozenset[str], object] | None:
 
 
 class Parser(Hashable, Protocol):
-    """What reads a phrase: `sentencenorm.grammars.parser_for(lang)`, a `lark.Lark`."""
+    """What reads a phrase: `sentencenorm.reading.grammars.parser_for(lang)`, a `lark.Lark`."""
 
     def parse(self, text: str) -> Any: ...
 
@@ -369,7 +369,7 @@ def backwards_range(low: Any, high: Any, lang: str) -> str | None:
     """The message for a minimum above its maximum, in words of *lang*; None when *low* and
     *high* (the transformer's `Time` or `Cash` values) are not such a pair.
 
-    >>> from sentencenorm.transformer import Time
+    >>> from sentencenorm.reading.transformer import Time
     >>> ten, six = Time.of(Fraction(10), ("months", 12), 0), Time.of(Fraction(6), ("months", 1), 9)
     >>> message = backwards_range(ten, six, "en") or ""
     >>> message.split(";")

@@ -45,10 +45,10 @@ from typing import Any, Final
 
 import attrs
 
-from ._resources import data_dir
-from .durations import Duration
-from .errors import UnknownJurisdictionError
-from .model import LIFE, Life
+from .._resources import data_dir
+from ..errors import UnknownJurisdictionError
+from ..model import LIFE, Life
+from ..model.durations import Duration
 from .territories import country_name, normalize_jurisdiction
 
 __all__ = ["Example", "Jurisdiction", "available", "load"]
@@ -238,7 +238,12 @@ def load(code: str | Jurisdiction | None = None) -> Jurisdiction:
 
     if text in available():
         return _load(text)
-    return _without_profile(normalize_jurisdiction(code if isinstance(code, str) else text) or "")
+    try:
+        real = normalize_jurisdiction(code if isinstance(code, str) else text)
+    except UnknownJurisdictionError as error:  # say which codes also bring legal facts
+        profiles = f"a code with a profile: {', '.join(available())}"
+        raise UnknownJurisdictionError(code, (*error.available, profiles)) from None
+    return _without_profile(real or "")
 
 
 @functools.cache

@@ -8,13 +8,13 @@ from typing import Final
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
+from ..errors import SentenceParseError, UnknownLanguageError
+from ..language.lexicon import lexicon
+from ..law.territories import normalize_jurisdiction, reading_territory
+from ..sentence import Sentence
 from .detect import AUTO, detect_language
-from .errors import SentenceParseError, UnknownLanguageError
 from .grammars import NOTATION, available_languages, fast_parser_for
 from .hints import Found, expected_words, hint_for, messages, printable
-from .lexicon import lexicon
-from .model import Sentence
-from .territories import normalize_jurisdiction, reading_territory
 from .transformer import Draft, Reject, assemble
 
 #: Longest phrase `parse` reads. A sentencing phrase is a clause, not a document: longer input
@@ -220,7 +220,7 @@ def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
 
 def _from_lark(text: str, exc: UnexpectedInput, lang: str = "en") -> SentenceParseError:
     """The error for a phrase Lark refused: the column, what was expected there in words of
-    *lang*, and the common mistake it looks like (`sentencenorm.hints`), if any."""
+    *lang*, and the common mistake it looks like (`sentencenorm.reading.hints`), if any."""
     column: int
     names: set[str]
     found: str | None

@@ -1,4 +1,4 @@
-"""The canonical model: what a sentencing phrase means, independent of how it was written.
+"""The components of a sentence: what each kind of penalty holds (MODEL.md, "Components").
 
 Every type is a frozen attrs class: immutable, hashable, compared by value. `None` always
 means "the text did not say", never zero. Validators reject values that are not canonical,
@@ -6,6 +6,7 @@ so two equal meanings are always equal objects.
 
 >>> Custody(min=Duration.of(months=6), max=Duration.of(years=10))
 Custody(min=Duration('P6M'), max=Duration('P10Y'), count=1, aggregation=None, suspended=None)
+>>> from sentencenorm.model import LIFE
 >>> Custody(min=LIFE, max=None)
 Traceback (most recent call last):
 ...
@@ -14,79 +15,34 @@ ValueError: a term whose minimum is life must have life as its maximum (got None
 
 from __future__ import annotations
 
-import decimal
-import enum
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeAlias
+from typing import Any, ClassVar, Final, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 
 from .durations import Duration
-
-if TYPE_CHECKING:  # the judging side imports the model, never the other way at run time
-    from .comparison import Severity
-    from .jurisdictions import Jurisdiction
+from .values import Aggregation, Bound, Life, Modality, Money
 
 __all__ = [
-    "LIFE",
-    "Aggregation",
-    "Bound",
+    "COMPONENT_TYPES",
     "CommunityService",
     "CommunitySupervision",
     "Component",
+    "Composed",
     "Custody",
     "Death",
     "DeprivationOfRights",
-    "Duration",
     "Fine",
     "Forfeiture",
-    "Life",
-    "Modality",
-    "Money",
     "Other",
     "Probation",
     "Restitution",
-    "Sentence",
     "SupervisedRelease",
     "Suspension",
+    "label_quantity",
+    "read_label_quantity",
 ]
-
-
-@attrs.frozen(repr=False)
-class Life:
-    """The open top of the custody scale: a sentence for the rest of the offender's life."""
-
-    def __repr__(self) -> str:
-        return "LIFE"
-
-    def __str__(self) -> str:
-        return "life"
-
-    def __reduce__(self) -> str:
-        # Unpickled (e.g. from a worker process) as the one LIFE, so `is LIFE` stays true.
-        return "LIFE"
-
-
-LIFE: Final = Life()
-
-#: A bound of a term: a `Duration`, `LIFE`, or None when the text leaves it unstated.
-Bound: TypeAlias = Duration | Life | None
-
-
-class Modality(enum.StrEnum):
-    """What the phrase says about the sentence: handed down, threatened, or in the statute."""
-
-    IMPOSED = "imposed"
-    POTENTIAL = "potential"
-    STATUTORY = "statutory"
-
-
-class Aggregation(enum.StrEnum):
-    """How several terms of one custody component are served."""
-
-    CONSECUTIVE = "consecutive"
-    CONCURRENT = "concurrent"
 
 
 def _nonzero(name: str, value: Duration | None) -> None:
@@ -178,60 +134,6 @@ class Death:
         _nonzero("reprieve", self.reprieve)
         if self.reprieve is not None and not self.suspended:
             raise ValueError("a death sentence with a reprieve is a suspended death sentence")
-
-
-#: Significant digits an amount of money may have: decimal's default precision, far beyond
-#: any real amount. More is refused, never rounded (a wrong amount is worse than none).
-MONEY_DIGITS: Final = 28
-#: Decimal arithmetic that never rounds an amount as written (a phrase has at most 2,000
-#: characters, so 4,000 digits hold any product); the model then refuses what it cannot hold.
-EXACT: Final = decimal.Context(prec=4000, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
-
-
-def _canonical_amount(value: Decimal | int | str) -> Decimal:
-    try:
-        amount = Decimal(value) if not isinstance(value, Decimal) else value
-    except (ArithmeticError, ValueError, TypeError):
-        raise ValueError(f"not an amount of money: {value!r}") from None
-    if not amount.is_finite() or amount < 0:
-        raise ValueError(f"an amount of money must be a finite number of at least 0: {value!r}")
-    if amount.adjusted() >= MONEY_DIGITS:
-        raise ValueError(f"an amount of money has at most {MONEY_DIGITS} digits: {value}")
-    if amount and amount.adjusted() < -MONEY_DIGITS:  # "1e-999999999" would be a 1 GB string
-        raise ValueError(f"an amount of money has at most {MONEY_DIGITS} decimals: {value}")
-    # One spelling per amount: no exponent, no trailing zeros ("200.00" and "2E+2" are 200).
-    if amount == amount.to_integral_value(context=EXACT):
-        canonical = amount.quantize(Decimal(1), context=EXACT)
-    else:
-        canonical = amount.normalize(EXACT)
-    if len(canonical.as_tuple().digits) > MONEY_DIGITS:
-        raise ValueError(
-            f"an amount of money has at most {MONEY_DIGITS} significant digits: {value}"
-        )
-    return canonical
-
-
-@attrs.frozen(order=False)
-class Money:
-    """An exact amount in an ISO 4217 currency.
-
-    >>> Money("1200000.00", "USD")
-    Money('1200000', 'USD')
-    """
-
-    amount: Decimal = attrs.field(converter=_canonical_amount)
-    currency: str = attrs.field()
-
-    @currency.validator
-    def _iso_4217(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if not (isinstance(value, str) and len(value) == 3 and value.isascii() and value.isupper()):
-            raise ValueError(f"'currency' must be an ISO 4217 code such as 'USD': {value!r}")
-
-    def __repr__(self) -> str:
-        return f"Money({str(self.amount)!r}, {self.currency!r})"
-
-    def __str__(self) -> str:
-        return f"{self.currency} {self.amount}"
 
 
 def _penalty_amount(name: str, value: Money) -> None:
@@ -444,107 +346,16 @@ COMPONENT_TYPES: Final[tuple[type[Component], ...]] = (
 )
 
 
-def _components(value: Any) -> tuple[Component, ...]:
-    items = tuple(value)
-    if not items:
-        raise ValueError("a sentence needs at least one component")
-    for item in items:
-        if not isinstance(item, COMPONENT_TYPES):
-            raise TypeError(f"not a sentence component: {item!r}")
-    return items
+@runtime_checkable
+class Composed(Protocol):
+    """What the law and writing layers ask of a sentence: its components and its modality.
 
-
-@attrs.frozen
-class Sentence:
-    """What a phrase says: one or more components, in text order, and its modality.
-
-    `text` is the phrase it was read from. It is provenance, so it takes no part in equality:
-    two spellings of one meaning are equal sentences.
-
-    >>> from sentencenorm import parse
-    >>> parse("six months to 10 years") == parse("between 6 months and ten years")
-    True
-    >>> str(parse("84 months in prison followed by two years of supervised release"))
-    'custody P7Y + supervised_release P2Y'
+    `sentencenorm.Sentence` is one; those layers name this instead of it, so that they never
+    import the class that imports them.
     """
 
-    components: tuple[Component, ...] = attrs.field(converter=_components)
-    modality: Modality | None = attrs.field(
-        default=None, converter=attrs.converters.optional(Modality)
-    )
-    text: str | None = attrs.field(default=None, eq=False, repr=False)
+    @property
+    def components(self) -> tuple[Component, ...]: ...
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract form: ``{"text", "modality", "components"}``.
-
-        >>> from sentencenorm import parse
-        >>> parse("life sentences").to_dict()  # doctest: +NORMALIZE_WHITESPACE
-        {'text': 'life sentences', 'modality': None,
-         'components': [{'kind': 'custody', 'min': None, 'max': 'life', 'count': None,
-                         'aggregation': None, 'suspended': None}]}
-        """
-        from .serialize import sentence_to_dict
-
-        return sentence_to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Sentence:
-        """Read the JSON contract form back (`sentencenorm.serialize`).
-
-        Accepts exactly the values `to_dict` writes; anything else raises
-        `SentenceDataError` (a ValueError) whose `path` names the key
-        (``components[0].max.amount``).
-        """
-        from .serialize import sentence_from_dict
-
-        return sentence_from_dict(data)
-
-    def severity(self, jurisdiction: str | Jurisdiction | None = None) -> Severity:
-        """The interval this sentence covers on the severity axis, in *jurisdiction*.
-
-        No custody < durations < life < death with a reprieve < death. The profile of
-        *jurisdiction* fills what the phrase leaves unstated; without one, such a bound stays
-        open and the reason says so (`sentencenorm.comparison.severity`).
-
-        >>> from sentencenorm import parse
-        >>> str(parse("life").severity()), str(parse("life").severity("DE"))
-        ('?..life', 'P15Y..life')
-        """
-        from .comparison import severity
-
-        return severity(self, jurisdiction)
-
-    def months(self, convention: str = "ussc") -> tuple[float, float | None]:
-        """(lowest, highest) months of the custodial part, as *convention* codes them.
-
-        "ussc": life and death are 470 months; "cail": death -2, life -1 (`sentencenorm.bands`).
-
-        >>> from sentencenorm import parse
-        >>> parse("six months to 10 years").months(), parse("life").months("cail")
-        ((6.0, 120.0), (-1.0, -1.0))
-        """
-        from .bands import months
-
-        return months(self, convention)
-
-    def band(
-        self,
-        scheme: str,
-        *,
-        jurisdiction: str | Jurisdiction | None = None,
-        basis: str = "max",
-    ) -> str | None:
-        """The label of the length band of *scheme* ("space1", "bop") holding the maximum.
-
-        >>> from sentencenorm import parse
-        >>> parse("six months to 10 years").band("space1"), parse("death").band("bop")
-        ('10y-<20y', 'death')
-        """
-        from .bands import band
-
-        return band(self, scheme, jurisdiction=jurisdiction, basis=basis)
-
-    def __str__(self) -> str:
-        from .notation import format_sentence
-
-        return format_sentence(self)
+    @property
+    def modality(self) -> Modality | None: ...

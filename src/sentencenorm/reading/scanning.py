@@ -5,7 +5,7 @@ list costs a comparison per word per position. Three exact aids (the same matche
 same offsets; tests/test_scanning.py and tests/test_lalr.py check them with Hypothesis):
 
 - **What a match can begin with** (`beginning`, from each pattern's parse tree): the LALR
-  loop (sentencenorm.lalr) tries only the terminals that can begin with the next two
+  loop (sentencenorm.reading.lalr) tries only the terminals that can begin with the next two
   characters.
 - **Led by the first two characters** (`searched_faster`): a lookahead for the characters a
   match can begin with lets most positions of a long text fail at once.

@@ -22,12 +22,12 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from ._resources import data_dir
-from .comparison import Rank, Severity, severity
-from .durations import Duration
-from .errors import UnknownSchemeError, UnsupportedError
+from .._resources import data_dir
+from ..errors import UnknownSchemeError, UnsupportedError
+from ..model import Aggregation, Composed, Custody, Death, Life
+from ..model.durations import Duration
 from .jurisdictions import Jurisdiction
-from .model import Aggregation, Custody, Death, Life, Sentence
+from .severity import Rank, Severity, severity
 
 __all__ = ["Band", "Convention", "band", "band_schemes", "conventions", "months"]
 
@@ -128,7 +128,7 @@ def _custody_months(part: Custody) -> tuple[_Months, _Months]:
     return low, _scaled(high, count)
 
 
-def months(sentence: Sentence, convention: str = "ussc") -> tuple[float, float | None]:
+def months(sentence: Composed, convention: str = "ussc") -> tuple[float, float | None]:
     """(lowest, highest) months of the custodial part, coded as *convention* codes them.
 
     ``"ussc"`` codes life and death as 470 months; ``"cail"`` codes death as -2 and life as -1.
@@ -143,7 +143,7 @@ def months(sentence: Sentence, convention: str = "ussc") -> tuple[float, float |
     >>> months(parse("at least 10 years")), months(parse("a fine of $500"))
     ((120.0, None), (0.0, 0.0))
     """
-    if not isinstance(sentence, Sentence):
+    if not isinstance(sentence, Composed):
         raise TypeError(f"months needs a Sentence (parse the text first): {sentence!r}")
     coding = _convention(convention)
     if any(isinstance(part, Death) for part in sentence.components):
@@ -223,7 +223,7 @@ _BASES: Final = ("max", "min")
 
 
 def band(
-    sentence: Sentence,
+    sentence: Composed,
     scheme_code: str,
     *,
     jurisdiction: str | Jurisdiction | None = None,
@@ -242,7 +242,7 @@ def band(
     >>> band(parse("a year"), "bop"), band(parse("a year and a day"), "bop")
     ('<=1y', '1y-<3y')
     """
-    if not isinstance(sentence, Sentence):
+    if not isinstance(sentence, Composed):
         raise TypeError(f"band needs a Sentence (parse the text first): {sentence!r}")
     table = scheme(scheme_code)
     if basis not in _BASES:

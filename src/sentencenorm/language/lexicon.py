@@ -16,9 +16,9 @@ from typing import Any, Final
 
 import attrs
 
-from ._resources import data_dir
-from .errors import UnknownLanguageError
-from .territories import currency_in, family_currencies, is_family
+from .._resources import data_dir
+from ..errors import UnknownLanguageError
+from ..law.territories import currency_in, family_currencies, is_family
 
 _SPACES: Final = re.compile(r"[\s\-‐‑‒–—]+")
 # Decimal comma to decimal point, group dot to group comma.
@@ -167,7 +167,7 @@ class Lexicon:
 
     def currency(self, sign: str, territory: str | None) -> str | None:
         """The ISO 4217 code a sign or word stands for in *territory* (its reading territory,
-        `sentencenorm.territories.reading_territory`); None when nothing settles it."""
+        `sentencenorm.law.territories.reading_territory`); None when nothing settles it."""
         key = fold(sign)
         code = self.currency_signs.get(key) or self.currency_words.get(key)
         if code is not None and is_family(code):  # "$", "Rs", "kr": the territory settles it

@@ -1,0 +1,1 @@
+"""What sentencenorm knows of each language, shared by the read and the write side."""

@@ -1,0 +1,60 @@
+"""The canonical model: what a sentencing phrase means, independent of how it was written.
+
+`values` holds the plain values (life, modality, aggregation, money), `components` what
+each kind of penalty holds, `durations` exact calendar lengths. The `Sentence` that holds
+components, with its ways out (JSON, notation, severity), is `sentencenorm.sentence`: it sits
+above the writing and law layers it calls, and nothing here imports it.
+"""
+
+from __future__ import annotations
+
+from .components import (
+    COMPONENT_TYPES,
+    CommunityService,
+    CommunitySupervision,
+    Component,
+    Composed,
+    Custody,
+    Death,
+    DeprivationOfRights,
+    Fine,
+    Forfeiture,
+    Other,
+    Probation,
+    Restitution,
+    SupervisedRelease,
+    Suspension,
+    label_quantity,
+    read_label_quantity,
+)
+from .durations import Duration
+from .values import EXACT, LIFE, MONEY_DIGITS, Aggregation, Bound, Life, Modality, Money
+
+__all__ = [
+    "COMPONENT_TYPES",
+    "EXACT",
+    "LIFE",
+    "MONEY_DIGITS",
+    "Aggregation",
+    "Bound",
+    "CommunityService",
+    "CommunitySupervision",
+    "Component",
+    "Composed",
+    "Custody",
+    "Death",
+    "DeprivationOfRights",
+    "Duration",
+    "Fine",
+    "Forfeiture",
+    "Life",
+    "Modality",
+    "Money",
+    "Other",
+    "Probation",
+    "Restitution",
+    "SupervisedRelease",
+    "Suspension",
+    "label_quantity",
+    "read_label_quantity",
+]

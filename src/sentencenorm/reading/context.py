@@ -1,0 +1,149 @@
+"""A language's extraction context: ``grammar/<lang>.context.toml``, compiled.
+
+What running text around a phrase may say about it: the anchors and keywords the prefilter
+looks for, the cues before or after a phrase that give it a modality ("was sentenced to",
+"faces"), what makes a number no penalty, and how parts of a clause are told apart.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
+
+from .._resources import grammar_dir
+from ..errors import UnknownLanguageError
+from ..model import Modality
+from .grammars import available_languages
+from .scanning import Caseless, searched_faster
+
+__all__ = ["Context", "ContextCue", "Slice", "cue_after", "cue_before", "load_context"]
+
+#: Where a word starts: a letter or digit after a non-word character, or a currency sign
+#: (unless the language's context file says otherwise).
+WORD_START: Final = re.compile(r"(?<![\w'’\-‐‑‒–—/.,])[\w$£€¥₹₦₱]")
+
+
+# ── context data ────────────────────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class ContextCue:
+    pattern: Caseless
+    modality: Modality
+    bound: str | None
+    kind: str | None = None  # the only kind of component the cue may introduce ("fined ...")
+
+
+@attrs.frozen
+class Context:
+    """``grammar/<lang>.context.toml``, compiled."""
+
+    anchors: Caseless
+    keywords: Caseless
+    evidence: frozenset[str]
+    nouns: re.Pattern[str]
+    bound_adjectives: re.Pattern[str]
+    coreless_nouns: re.Pattern[str]
+    coreless_words: re.Pattern[str]
+    weak: re.Pattern[str]
+    coreless: frozenset[str]
+    family: frozenset[str]
+    clause_verbs: re.Pattern[str]
+    subject_follows: Caseless
+    cues: tuple[ContextCue, ...]
+    after_cues: tuple[ContextCue, ...]
+    not_before: Caseless
+    not_after: Caseless
+    word_start: re.Pattern[str]
+    separate_bare_terms: bool
+    copula_clauses: bool
+    closing_words: re.Pattern[str] | None
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    # Searched for in whole documents: led by a lookahead for the characters a match begins with.
+    return searched_faster(re.compile(pattern, re.IGNORECASE))
+
+
+def _caseless(pattern: str) -> Caseless:
+    # Searched for in running text: in its lowered form where that is exact (see scanning).
+    return Caseless(re.compile(pattern, re.IGNORECASE))
+
+
+def _cues(tables: Sequence[dict[str, str]]) -> tuple[ContextCue, ...]:
+    return tuple(
+        ContextCue(
+            _caseless(table["pattern"]),
+            Modality(table["modality"]),
+            table.get("bound"),
+            table.get("kind"),
+        )
+        for table in tables
+    )
+
+
+def load_context(lang: str) -> Context:
+    """Read and compile the context rules of *lang* (cached by `_reader`)."""
+    path = grammar_dir() / f"{lang}.context.toml"
+    if not path.is_file():
+        raise UnknownLanguageError(lang, available_languages())
+    raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    evidence = raw["evidence"]
+    return Context(
+        anchors=_caseless(raw["anchors"]),
+        keywords=_caseless(raw["keywords"]),
+        evidence=frozenset(evidence["terminals"]),
+        nouns=_compile(evidence["nouns"]),
+        bound_adjectives=_compile(evidence["bound_adjectives"]),
+        coreless_nouns=_compile(evidence["coreless_nouns"]),
+        coreless_words=_compile(evidence["coreless_words"]),
+        weak=_compile(evidence["weak"]),
+        coreless=frozenset(evidence["coreless"]),
+        family=frozenset(evidence["family"]),
+        clause_verbs=_compile(raw["parts"]["clause_verbs"]),
+        subject_follows=_caseless(raw["parts"]["subject_follows"]),
+        cues=_cues(raw.get("cues", [])),
+        after_cues=_cues(raw.get("after_cues", [])),
+        not_before=_caseless(raw["not_penalty"]["before"]),
+        not_after=_caseless(raw["not_penalty"]["after"]),
+        word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
+        separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
+        copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
+        closing_words=(
+            _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
+        ),
+    )
+
+
+class Slice:
+    """``text[start:end]``, and the same of the `lowered` text, for the context patterns."""
+
+    __slots__ = ("lowered", "text")
+
+    def __init__(self, text: str, low: str | None, start: int, end: int) -> None:
+        self.text = text[start:end]
+        self.lowered = low[start:end] if low is not None else None
+
+    def search(self, pattern: Caseless) -> bool:
+        return pattern.search(self.text, self.lowered) is not None
+
+    def match(self, pattern: Caseless) -> bool:
+        return pattern.match(self.text, self.lowered) is not None
+
+
+def cue_before(cues: Sequence[ContextCue], before: Slice) -> ContextCue | None:
+    for cue in cues:
+        if before.search(cue.pattern):
+            return cue
+    return None
+
+
+def cue_after(cues: Sequence[ContextCue], after: Slice) -> ContextCue | None:
+    for cue in cues:
+        if after.match(cue.pattern):
+            return cue
+    return None

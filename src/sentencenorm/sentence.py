@@ -1,0 +1,120 @@
+"""`Sentence`: one or more components and a modality, with its ways out.
+
+It sits on top of the model and of the layers it hands itself to: JSON
+(`sentencenorm.writing.serialize`), the canonical notation (`sentencenorm.writing.notation`),
+severity and statistics (`sentencenorm.law`). Those layers work on its components and never
+import it back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .law.bands import band, months
+from .law.severity import Severity, severity
+from .model import COMPONENT_TYPES, Component, Modality
+from .writing.notation import format_sentence
+from .writing.serialize import sentence_from_dict, sentence_to_dict
+
+if TYPE_CHECKING:
+    from .law.jurisdictions import Jurisdiction
+
+__all__ = ["Sentence"]
+
+
+def _components(value: Any) -> tuple[Component, ...]:
+    items = tuple(value)
+    if not items:
+        raise ValueError("a sentence needs at least one component")
+    for item in items:
+        if not isinstance(item, COMPONENT_TYPES):
+            raise TypeError(f"not a sentence component: {item!r}")
+    return items
+
+
+@attrs.frozen
+class Sentence:
+    """What a phrase says: one or more components, in text order, and its modality.
+
+    `text` is the phrase it was read from. It is provenance, so it takes no part in equality:
+    two spellings of one meaning are equal sentences.
+
+    >>> from sentencenorm import parse
+    >>> parse("six months to 10 years") == parse("between 6 months and ten years")
+    True
+    >>> str(parse("84 months in prison followed by two years of supervised release"))
+    'custody P7Y + supervised_release P2Y'
+    """
+
+    components: tuple[Component, ...] = attrs.field(converter=_components)
+    modality: Modality | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Modality)
+    )
+    text: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract form: ``{"text", "modality", "components"}``.
+
+        >>> from sentencenorm import parse
+        >>> parse("life sentences").to_dict()  # doctest: +NORMALIZE_WHITESPACE
+        {'text': 'life sentences', 'modality': None,
+         'components': [{'kind': 'custody', 'min': None, 'max': 'life', 'count': None,
+                         'aggregation': None, 'suspended': None}]}
+        """
+        return sentence_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Sentence:
+        """Read the JSON contract form back (`sentencenorm.writing.serialize`).
+
+        Accepts exactly the values `to_dict` writes; anything else raises
+        `SentenceDataError` (a ValueError) whose `path` names the key
+        (``components[0].max.amount``).
+        """
+        components, modality, text = sentence_from_dict(data)
+        return cls(components, modality=modality, text=text)
+
+    def severity(self, jurisdiction: str | Jurisdiction | None = None) -> Severity:
+        """The interval this sentence covers on the severity axis, in *jurisdiction*.
+
+        No custody < durations < life < death with a reprieve < death. The profile of
+        *jurisdiction* fills what the phrase leaves unstated; without one, such a bound stays
+        open and the reason says so (`sentencenorm.law.severity.severity`).
+
+        >>> from sentencenorm import parse
+        >>> str(parse("life").severity()), str(parse("life").severity("DE"))
+        ('?..life', 'P15Y..life')
+        """
+        return severity(self, jurisdiction)
+
+    def months(self, convention: str = "ussc") -> tuple[float, float | None]:
+        """(lowest, highest) months of the custodial part, as *convention* codes them.
+
+        "ussc": life and death are 470 months; "cail": death -2, life -1
+        (`sentencenorm.law.bands`).
+
+        >>> from sentencenorm import parse
+        >>> parse("six months to 10 years").months(), parse("life").months("cail")
+        ((6.0, 120.0), (-1.0, -1.0))
+        """
+        return months(self, convention)
+
+    def band(
+        self,
+        scheme: str,
+        *,
+        jurisdiction: str | Jurisdiction | None = None,
+        basis: str = "max",
+    ) -> str | None:
+        """The label of the length band of *scheme* ("space1", "bop") holding the maximum.
+
+        >>> from sentencenorm import parse
+        >>> parse("six months to 10 years").band("space1"), parse("death").band("bop")
+        ('10y-<20y', 'death')
+        """
+        return band(self, scheme, jurisdiction=jurisdiction, basis=basis)
+
+    def __str__(self) -> str:
+        return format_sentence(self)
