@@ -14,7 +14,7 @@ import pytest
 from lark import Lark
 
 from sentencenorm import extract, parse
-from sentencenorm.language.lexicon import lexicon
+from sentencenorm.language import lexicon
 from sentencenorm.reading.grammars import grammar_path, options
 
 

@@ -13,7 +13,7 @@ from helpers import FIXTURES
 from lark import Lark
 
 from sentencenorm import SentenceParseError, extract, parse
-from sentencenorm.language.lexicon import lexicon
+from sentencenorm.language import lexicon
 from sentencenorm.reading.grammars import grammar_path, options
 
 

@@ -9,10 +9,10 @@ import pytest
 from lark import Lark
 
 from sentencenorm._resources import grammar_dir
-from sentencenorm.language.lexicon import lexicon
+from sentencenorm.language import lexicon
 from sentencenorm.reading.grammars import available_languages, grammar_path, options
 from sentencenorm.reading.notation_reader import FromNotation
-from sentencenorm.reading.transformer import ToModel
+from sentencenorm.reading.tree import ToModel
 
 GRAMMARS = [*available_languages(), "notation"]
 

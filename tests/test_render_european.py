@@ -31,7 +31,7 @@ from sentencenorm import (
     parse,
     render,
 )
-from sentencenorm.language.lexicon import lexicon
+from sentencenorm.language import lexicon
 from sentencenorm.writing import renderer as renderer_module
 
 #: Locales of each language the spaced writer serves; variants read back by the language's

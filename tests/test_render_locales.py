@@ -31,7 +31,7 @@ from sentencenorm import (
     parse,
     render,
 )
-from sentencenorm.language.lexicon import lexicon
+from sentencenorm.language import lexicon
 from sentencenorm.writing import renderer as renderer_module
 
 #: Chinese locales the Chinese reader reads back, simplified and traditional.

@@ -40,7 +40,7 @@ from sentencenorm import (
     parse,
     render,
 )
-from sentencenorm.language.lexicon import lexicon
+from sentencenorm.language import lexicon
 from sentencenorm.writing import renderer as renderer_module
 
 STYLES = ["words", "digits"]

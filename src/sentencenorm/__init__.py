@@ -21,6 +21,7 @@ from .errors import (
     UnknownSchemeError,
     UnsupportedError,
 )
+from .language import Language, languages
 from .law.bands import band_schemes, conventions
 from .law.comparison import Comparison, Order
 from .law.comparison import compare as _compare_sentences
@@ -101,6 +102,7 @@ __all__ = [
     "Fine",
     "Forfeiture",
     "Jurisdiction",
+    "Language",
     "Level",
     "Life",
     "Match",
@@ -130,6 +132,7 @@ __all__ = [
     "conventions",
     "extract",
     "extract_many",
+    "languages",
     "parse",
     "parse_many",
     "render",

@@ -17,8 +17,8 @@ from typing import Any, Final
 import attrs
 
 from .._resources import data_dir
-from ..errors import UnknownLanguageError
 from ..law.territories import currency_in, family_currencies, is_family
+from .roles import PUNCTUATION_JOINS, Joins
 
 _SPACES: Final = re.compile(r"[\s\-‐‑‒–—]+")
 # Decimal comma to decimal point, group dot to group comma.
@@ -56,16 +56,41 @@ class Lexicon:
     number_joiners: frozenset[str] = frozenset({"and"})
     decimal_mark: str = "."
     year_figures_are_dates: bool = False
-    #: The language's joiners, folded, as the English joiner the assembly knows them by.
-    joiners: Mapping[str, str] = attrs.field(factory=dict)
+    #: The language's joiners, folded, by the role each plays between items.
+    joiners: Mapping[str, Joins] = attrs.field(factory=dict)
+    #: Words of a statute's bound cue that make it a minimum ("the minimum penalty is");
+    #: without one the cue states a maximum.
+    minimum_words: tuple[str, ...] = ()
+    #: Words of a strokes terminal that name flogging ("lashes"); other strokes are caning.
+    flogging_words: tuple[str, ...] = ()
+    #: Currency words that are also weights ("pounds"): a fine must be named to read them.
+    weight_words: frozenset[str] = frozenset()
     #: Plural nouns that make a count unknown ("life sentences": several, how many unsaid).
     plural_nouns: frozenset[str] = frozenset({"sentences", "terms", "penalties", "punishments"})
+
+    def joins(self, word: str) -> Joins:
+        """The role of a joiner *word* ("and", "；", "或者"): the lexicon's, punctuation's in
+        every language, else OTHER (it keeps the parts apart)."""
+        folded = fold(word)
+        return self.joiners.get(folded) or PUNCTUATION_JOINS.get(folded, Joins.OTHER)
+
+    def statute_bound(self, cue: str) -> str:
+        """ "min" when the bound cue *cue* names a minimum ("the minimum penalty is"), else
+        "max"."""
+        folded = fold(cue)
+        return "min" if any(word in folded for word in self.minimum_words) else "max"
+
+    def strokes_label(self, words: str) -> str:
+        """The `other` label of corporal punishment: "flogging" for lashes, else "caning"."""
+        folded = fold(words)
+        return "flogging" if any(word in folded for word in self.flogging_words) else "caning"
 
     def english_figures(self, text: str) -> str:
         """Figures as English writes them, for the reader: where the decimal mark is ",",
         "5.000,50" becomes "5,000.50" (no-break spaces grouping digits are read as they are).
         Unchanged where the mark is ".".
 
+        >>> from sentencenorm.language import lexicon
         >>> attrs.evolve(lexicon("en"), decimal_mark=",").english_figures("€ 1.234.567,5")
         '€ 1,234,567.5'
         """
@@ -76,6 +101,7 @@ class Lexicon:
     def number(self, words: str) -> int:
         """The value of a spelled-out cardinal ("one hundred and twenty" -> 120).
 
+        >>> from sentencenorm.language import lexicon
         >>> lexicon("en").number("Twenty-five thousand, three hundred and six")
         25306
         >>> lexicon("zh").number("一万二千零五"), lexicon("zh").number("十五")
@@ -191,17 +217,9 @@ class Lexicon:
         return None
 
 
-def available_languages() -> tuple[str, ...]:
-    """Language codes that have a lexicon."""
-    return tuple(sorted(path.stem for path in (data_dir() / "lexicon").glob("*.toml")))
-
-
-@functools.cache
-def lexicon(lang: str) -> Lexicon:
-    """The lexicon of *lang*, loaded once per process."""
+def read_lexicon(lang: str) -> Lexicon:
+    """Read ``data/lexicon/<lang>.toml`` (`sentencenorm.language.Language.lexicon` keeps it)."""
     path = data_dir() / "lexicon" / f"{lang}.toml"
-    if not isinstance(lang, str) or not lang.isidentifier() or not path.is_file():
-        raise UnknownLanguageError(lang, available_languages())
     raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     return Lexicon(
         lang=lang,
@@ -225,7 +243,10 @@ def lexicon(lang: str) -> Lexicon:
         number_joiners=frozenset(raw.get("number_joiners", ["and"])),
         decimal_mark=raw.get("decimal_mark", "."),
         year_figures_are_dates=bool(raw.get("year_figures_are_dates", False)),
-        joiners={fold(key): value for key, value in raw.get("joiners", {}).items()},
+        joiners={fold(key): Joins(value) for key, value in raw.get("joiners", {}).items()},
+        minimum_words=tuple(fold(word) for word in raw.get("minimum_words", ())),
+        flogging_words=tuple(fold(word) for word in raw.get("flogging_words", ())),
+        weight_words=frozenset(fold(word) for word in raw.get("weight_words", ())),
         plural_nouns=frozenset(
             fold(word)
             for word in raw.get("plural_nouns", ["sentences", "terms", "penalties", "punishments"])

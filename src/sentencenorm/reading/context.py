@@ -8,16 +8,13 @@ looks for, the cues before or after a phrase that give it a modality ("was sente
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
-from .._resources import grammar_dir
-from ..errors import UnknownLanguageError
+from ..language import Language
 from ..model import Modality
-from .grammars import available_languages
 from .scanning import Caseless, searched_faster
 
 __all__ = ["Context", "ContextCue", "Slice", "cue_after", "cue_before", "load_context"]
@@ -88,10 +85,7 @@ def _cues(tables: Sequence[dict[str, str]]) -> tuple[ContextCue, ...]:
 
 def load_context(lang: str) -> Context:
     """Read and compile the context rules of *lang* (cached by `_reader`)."""
-    path = grammar_dir() / f"{lang}.context.toml"
-    if not path.is_file():
-        raise UnknownLanguageError(lang, available_languages())
-    raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    raw = Language.get(lang).context
     evidence = raw["evidence"]
     return Context(
         anchors=_caseless(raw["anchors"]),

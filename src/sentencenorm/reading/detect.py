@@ -1,8 +1,9 @@
 """`detect_language`: which grammar should read a text, from its script and vocabulary.
 
-Chinese is told by its script. Between languages written in Latin letters, the one whose
-sentencing vocabulary (the ``keywords`` of ``grammar/<lang>.context.toml``, the same words
-`extract` uses to find penalties) occurs most often wins; English when none does or on a tie.
+A language whose `detect` is "script" (Chinese) is told by any character of its script.
+Between the others, the one whose sentencing vocabulary (the ``keywords`` of
+``grammar/<lang>.context.toml``, the same words `extract` uses to find penalties) occurs most
+often wins; English when none does or on a tie.
 
 >>> detect_language("判处有期徒刑十五年"), detect_language("six months to 10 years")
 ('zh', 'en')
@@ -12,40 +13,46 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from typing import Final
 
-from .._resources import grammar_dir
-from .grammars import available_languages
+from ..language import Language, languages
 
 __all__ = ["AUTO", "detect_language"]
 
 #: The `lang` value that asks for detection.
 AUTO: Final = "auto"
 _DEFAULT: Final = "en"
-_HAN: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Languages told by their script rather than their words.
-_SCRIPTS: Final = {"zh": _HAN}
+#: The characters of each script a language may be told by (ISO 15924 codes).
+_SCRIPT_CHARACTERS: Final = {"Hani": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")}
+
+
+@functools.cache
+def _by_script() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Languages told by their script (`detect = "script"`), with its characters."""
+    found = []
+    for code in languages():
+        language = Language.get(code)
+        if language.detect == "script":
+            found += [(code, _SCRIPT_CHARACTERS[script]) for script in language.scripts]
+    return tuple(found)
 
 
 @functools.cache
 def _vocabulary() -> dict[str, re.Pattern[str]]:
-    """Each Latin-script language's sentencing keywords, compiled once."""
+    """Each language told by its words: its context file's keywords, compiled once."""
     found = {}
-    for lang in available_languages():
-        path = grammar_dir() / f"{lang}.context.toml"
-        if lang in _SCRIPTS or not path.is_file():
-            continue
-        keywords = tomllib.loads(path.read_text(encoding="utf-8")).get("keywords")
-        if keywords:
-            found[lang] = re.compile(keywords, re.IGNORECASE)
+    for code in languages():
+        language = Language.get(code)
+        keywords = language.context.get("keywords")
+        if language.detect == "vocabulary" and keywords:
+            found[code] = re.compile(keywords, re.IGNORECASE)
     return found
 
 
 def detect_language(text: str) -> str:
     """The language code of the grammar that should read *text*."""
-    for lang, script in _SCRIPTS.items():
-        if lang in available_languages() and script.search(text):
+    for lang, script in _by_script():
+        if script.search(text):
             return lang
     scores = {lang: len(pattern.findall(text)) for lang, pattern in _vocabulary().items()}
     best = max(scores.values(), default=0)

@@ -31,16 +31,18 @@ from lark import Lark, Token
 
 from .._once import built_once
 from ..errors import UnknownLanguageError
-from ..language.lexicon import Lexicon, lexicon
+from ..language import Language, Lexicon, lexicon
+from ..language.roles import AUX, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..sentence import Sentence
+from .assemble import assemble
+from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .parser import without_zero_width
+from .parts import Core, Count, Cue, Draft, Item, Reject
 from .scanning import lowered
-from .transformer import Core, Count, Cue, Draft, Item, Reject, assemble
 
 __all__ = ["Match", "extract"]
 
@@ -59,23 +61,9 @@ REACH: Final = 250
 #: How much text before a phrase a modality cue may take ("sentenced ... to").
 CONTEXT: Final = 120
 
-# Terminals a phrase may not begin or end with: a phrase is "20 years in prison", never
-# "for 20 years in prison, the" (links, determiners, joiners and punctuation stay outside).
-_NO_START: Final = frozenset(
-    {"COMMA", "STOP", "SEMI", "AND", "OR", "J_OTHER", "OR_BOTH", "RPAR", "DASH", "TO", "POSS"}
-)
-_NO_END: Final = frozenset(
-    {
-        "A", "DET", "W_POSSESSOR", "COMMA", "STOP", "SEMI", "AND", "OR", "J_OTHER", "OR_BOTH",
-        "LPAR", "DASH", "TO", "BETWEEN", "FROM", "M_MAX", "M_MIN", "POSS", "POSS_DASH", "AUX",
-        "V_IMPOSE", "V_FACE", "V_STATUTE", "V_TO", "V_STATUTE_BOUND", "L_COPULA", "L_AMOUNT",
-        "W_MAX", "W_MIN", "W_PLURAL", "W_COUNT_WORD", "W_ELIGIBLE",
-    }
-)  # fmt: skip
-# A link word ("of", "for", "in"...) neither starts nor ends a phrase, nor does a token the
-# grammar reads only to drop it (its name starts with "_": 以…罪 before a Chinese cue).
-_LINK_PREFIX: Final = "L_"
-_DROPPED_PREFIX: Final = "_"
+# Where a phrase may begin and end is each terminal's role (sentencenorm.language.roles): a
+# phrase is "20 years in prison", never "for 20 years in prison, the" (links, determiners,
+# joiners, punctuation and dropped words stay outside).
 
 
 def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> list[Match]:
@@ -104,8 +92,8 @@ def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> 
     if lang not in available_languages():
         raise UnknownLanguageError(lang, available_languages())
     country = reading_territory(normalize_jurisdiction(jurisdiction))
-    clean, kept = without_zero_width(text)
-    found = _by_paragraph(lang, clean, country)
+    cleaned, kept = clean(text, Language.get(lang).cleaning)
+    found = _by_paragraph(lang, cleaned, country)
     if kept is None:
         return found
     # Offsets are found in the cleaned text and reported in the text as given.
@@ -281,11 +269,7 @@ class _Reader:
         Most words of running text cannot begin a phrase; this keeps them from costing a parse.
         """
         first = self.fast.first_token(text, start, low)
-        return (
-            first is not None
-            and first[1] not in _NO_START
-            and not first[1].startswith((_LINK_PREFIX, _DROPPED_PREFIX))
-        )
+        return first is not None and role(first[1]).starts
 
     def _grow(self, text: str, low: str | None, start: int) -> _Grown | None:
         """Feed the parser from *start* while it accepts; None when nothing can start here."""
@@ -296,10 +280,7 @@ class _Reader:
         try:
             lowered_window = low[start : start + MAX_SPAN] if low is not None else None
             for token, may_end in self.fast.grow(window, lowered_window):
-                if not tokens and (
-                    token.type in _NO_START
-                    or token.type.startswith((_LINK_PREFIX, _DROPPED_PREFIX))
-                ):
+                if not tokens and not role(token.type).starts:
                     return None
                 tokens.append(token)
                 if may_end and _may_end(token):
@@ -350,8 +331,8 @@ class _Reader:
         outer = draft.cue if around is None else around
         if outer is None and before.search(context.not_before):
             return None  # "after 17 years in prison", "over a 39-day period"
-        body = next((t for t in tokens if t.type != "AUX" and not t.type.startswith("V_")), None)
-        if body is None or body.type.startswith(_LINK_PREFIX):
+        body = next((t for t in tokens if role(t.type).group is not Group.CUE), None)
+        if body is None or _is_link(body):
             return None  # "that he was facing in federal jail": the cue governs no penalty
         matches = []
         for part_start, part_end, group in self._parts(draft, tokens, start, end, after):
@@ -406,7 +387,7 @@ class _Reader:
                 or item.listed
                 or self._opens_clause(item)
                 or (context.separate_bare_terms and _is_bare_term(item))
-                or (context.copula_clauses and _has_token(item, "L_COPULA"))
+                or (context.copula_clauses and _has_token(item, COPULA))
                 or self._closes(items[index - 1])
                 or (_per_conviction(items[index - 1]) and self._names_penalty(item))
             ):
@@ -474,12 +455,13 @@ class _Reader:
         previous: Token | None = None
         for token in tokens:
             kind, word = token.type, token.value
-            if kind in _CORE_TOKENS:
+            says = role(kind).says
+            if kind in CORE_TERMINALS:
                 has_core = True
-            elif kind in {"W_MIN", "W_MAX"} and previous is not None:
+            elif says & {Says.MIN, Says.MAX} and previous is not None:
                 if context.bound_adjectives.fullmatch(previous.value):
                     strong.add("noun")  # "the legal minimum of 20 years"
-            elif kind == "W_NEUTRAL":
+            elif Says.NEUTRAL in says:
                 if context.nouns.fullmatch(word):
                     strong.add("noun")
                 if context.coreless_nouns.fullmatch(word):
@@ -490,7 +472,7 @@ class _Reader:
                 coreless = coreless or bool(context.coreless_words.fullmatch(word))
             elif kind in context.family:
                 family.add(kind)
-                if kind == "W_LIFE" and previous is not None and previous.type in _TO_LIFE:
+                if Says.LIFE in says and previous is not None and previous.type in TO_LIFE:
                     strong.add("to_life")  # "25 years to life", "up to life"
             if kind != "DASH":
                 previous = token
@@ -499,13 +481,6 @@ class _Reader:
         if has_core:
             return bool(strong) or len(family) > 1
         return coreless or (bool(family) and bool(strong or len(family) > 1))
-
-
-_CORE_TOKENS: Final = frozenset({"DIGITS", "WORDNUM", "UNIT", "ONE_UNIT", "MONEY"})
-# What comes before "life" when life is the top of a range: "to life", "up to life", "nor
-# more than life", "between 10 years and life".
-_TO_LIFE: Final = frozenset({"TO", "M_MAX", "M_NOR_MORE", "AND"})
-_JOINERS: Final = frozenset({"COMMA", "AND", "OR", "J_OTHER", "SEMI"})
 
 
 def _off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> bool:
@@ -518,19 +493,17 @@ def _off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> 
 
 def _has_verb(tokens: Sequence[Token]) -> bool:
     """A cue with a verb ("was sentenced to", "faces"), not a bare "is" or "was"."""
-    return any(token.type.startswith("V_") for token in tokens)
+    return any(role(token.type).group is Group.CUE and token.type != AUX for token in tokens)
 
 
 def _per_conviction(item: Item) -> bool:
     """Terms stated per count ("death on each of two counts"): the expression ends there, and
     what follows ("and life imprisonment on the third") is a sentence of its own."""
     return any(
-        (isinstance(e, Count) and e.per_conviction) or (isinstance(e, Token) and e.type == _EACH)
+        (isinstance(e, Count) and e.per_conviction)
+        or (isinstance(e, Token) and Says.EACH_COUNT in role(e.type).says)
         for e in item.elements
     )
-
-
-_EACH: Final = "W_EACH_COUNT"
 
 
 def _has_token(item: Item, kind: str) -> bool:
@@ -547,16 +520,22 @@ def _has_core(item: Item) -> bool:
 
 
 def _is_det(element: object) -> bool:
-    return isinstance(element, Token) and element.type in {"A", "DET", "W_POSSESSOR"}
+    if not isinstance(element, Token):
+        return False
+    found = role(element.type)
+    return found.group is Group.DETERMINER or Says.POSSESSOR in found.says
+
+
+def _is_link(token: Token) -> bool:
+    found = role(token.type)
+    return found.group is Group.LINK and not found.possessive
 
 
 def _item_start(item: Item, tokens: Sequence[Token], start: int) -> int:
     """Where an item begins in the document, its cue included."""
     begin = start + item.pos
     index = next((i for i, t in enumerate(tokens) if (t.start_pos or 0) >= begin), len(tokens))
-    while index > 0 and (
-        tokens[index - 1].type == "AUX" or tokens[index - 1].type.startswith("V_")
-    ):
+    while index > 0 and role(tokens[index - 1].type).group is Group.CUE:
         index -= 1
     return tokens[index].start_pos or begin if index < len(tokens) else begin
 
@@ -564,15 +543,13 @@ def _item_start(item: Item, tokens: Sequence[Token], start: int) -> int:
 def _end_before(tokens: Sequence[Token], begin: int) -> int:
     """The end of the last token before the joiner that precedes offset *begin*."""
     index = next((i for i, t in enumerate(tokens) if (t.start_pos or 0) >= begin), len(tokens))
-    while index > 0 and (
-        tokens[index - 1].type in _JOINERS or tokens[index - 1].type.startswith(_DROPPED_PREFIX)
-    ):
+    while index > 0 and role(tokens[index - 1].type).group in {Group.JOINER, Group.DROPPED}:
         index -= 1
     return tokens[index - 1].end_pos or begin if index > 0 else begin
 
 
 def _may_end(token: Token) -> bool:
-    return token.type not in _NO_END and not token.type.startswith((_LINK_PREFIX, _DROPPED_PREFIX))
+    return role(token.type).ends
 
 
 def _shift(token: Token, offset: int) -> Token:

@@ -9,7 +9,6 @@ the same results, slower, and one `RuntimeWarning` saying so.
 
 from __future__ import annotations
 
-import functools
 import warnings
 from typing import Any
 
@@ -18,25 +17,17 @@ from lark import Lark
 
 from .._once import built_once
 from .._resources import grammar_dir
-from ..errors import UnknownLanguageError
-from ..language.lexicon import lexicon
+from ..language import Language, languages, lexicon
 from .lalr import FastLALR, LarkLoop
-from .transformer import ToModel
+from .tree import ToModel
 
 #: The notation grammar reads `str(sentence)`; it is not a language.
 NOTATION = "notation"
 
 
-@functools.cache
 def available_languages() -> tuple[str, ...]:
-    """Languages with a phrase grammar (``grammar/<lang>.lark`` beside a lexicon)."""
-    return tuple(
-        sorted(
-            path.stem
-            for path in grammar_dir().glob("*.lark")
-            if path.stem not in {NOTATION, "common"}
-        )
-    )
+    """Languages with a phrase grammar: every one `sentencenorm.language.languages()` lists."""
+    return languages()
 
 
 def options(**overrides: Any) -> dict[str, Any]:
@@ -54,12 +45,12 @@ def options(**overrides: Any) -> dict[str, Any]:
 def grammar_path(lang: str) -> str:
     """The grammar file of *lang* (or of the notation); UnknownLanguageError for anything else.
 
-    Only names found by `available_languages` are accepted, so a code can never reach another
-    file ("../x") or a shared piece ("common").
+    Only the languages `sentencenorm.language.languages()` lists are accepted, so a code can
+    never reach another file ("../x") or a shared piece ("common").
     """
-    if lang != NOTATION and lang not in available_languages():
-        raise UnknownLanguageError(lang, available_languages())
-    return str(grammar_dir() / f"{lang}.lark")
+    if lang == NOTATION:
+        return str(grammar_dir() / f"{NOTATION}.lark")
+    return str(Language.get(lang).grammar_path)
 
 
 @built_once

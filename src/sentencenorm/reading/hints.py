@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 import unicodedata
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -46,7 +45,8 @@ from babel.numbers import format_decimal
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
-from .._resources import data_dir
+from ..language import Language, languages
+from ..language.roles import Group, role
 
 #: The language whose file fills what another leaves out.
 FALLBACK: Final = "en"
@@ -108,16 +108,14 @@ class Book:
 
 
 def available() -> tuple[str, ...]:
-    """Languages with a hints file."""
-    return tuple(sorted(path.stem for path in (data_dir() / "hints").glob("*.toml")))
+    """Languages with error words and hints: every one `sentencenorm.language.languages()`
+    lists (tests/test_languages.py checks each has its file)."""
+    return languages()
 
 
-@functools.cache
 def _raw(lang: str) -> Mapping[str, Any]:
-    path = data_dir() / "hints" / f"{lang}.toml"
-    if not lang.isidentifier() or not path.is_file():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    """The hints file of *lang* as it states it; nothing for any other code."""
+    return Language.get(lang).hints if lang in languages() else {}
 
 
 @functools.cache
@@ -195,7 +193,7 @@ def _families(values: Iterable[object]) -> frozenset[str]:
     while pending:
         value = pending.pop()
         if isinstance(value, Token):
-            if value.type.startswith("W_"):
+            if role(value.type).group is Group.WORD:
                 found.add(value.type)
         elif isinstance(value, Tree):
             pending.extend(value.children)
@@ -369,7 +367,7 @@ def backwards_range(low: Any, high: Any, lang: str) -> str | None:
     """The message for a minimum above its maximum, in words of *lang*; None when *low* and
     *high* (the transformer's `Time` or `Cash` values) are not such a pair.
 
-    >>> from sentencenorm.reading.transformer import Time
+    >>> from sentencenorm.reading.parts import Time
     >>> ten, six = Time.of(Fraction(10), ("months", 12), 0), Time.of(Fraction(6), ("months", 1), 9)
     >>> message = backwards_range(ten, six, "en") or ""
     >>> message.split(";")

@@ -31,7 +31,7 @@ from ..model import (
 )
 from ..model.durations import Duration
 from ..sentence import Sentence
-from .transformer import Reject
+from .parts import Reject
 
 
 def _pos(token: Token) -> int:

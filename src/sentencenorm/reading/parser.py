@@ -9,13 +9,18 @@ from typing import Final
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ..errors import SentenceParseError, UnknownLanguageError
-from ..language.lexicon import lexicon
+from ..language import Language, lexicon
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..sentence import Sentence
+from .assemble import assemble
+from .cleaning import clean
 from .detect import AUTO, detect_language
 from .grammars import NOTATION, available_languages, fast_parser_for
 from .hints import Found, expected_words, hint_for, messages, printable
-from .transformer import Draft, Reject, assemble
+from .parts import Draft, Reject
+
+#: How the notation is cleaned: it is read in every language, and no site inserts pinyin in it.
+_ZERO_WIDTH_ONLY: Final = ("zero_width",)
 
 #: Longest phrase `parse` reads. A sentencing phrase is a clause, not a document: longer input
 #: is refused up front so that no caller can make one call cost more than a few milliseconds.
@@ -123,62 +128,10 @@ def _bare(error: SentenceParseError) -> SentenceParseError:
     return SentenceParseError(error.text, error.column, error.expected, error.reason)
 
 
-# Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
-_ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_HIDDEN_CHARS: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-# A pinyin reading some Chinese sites insert after a character: "執(zhí)行", "個(gè)月".
-_PINYIN: Final = re.compile(
-    # The bracket first and the character before it checked after: a pattern that begins
-    # with a character class is searched for in C, not tried at every position.
-    r"[(（](?<=[\u3400-\u9fff][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]"
-)
-
-
-def _pinyin_readings(text: str) -> list[re.Match[str]]:
-    """The pinyin readings in *text*: tried only at brackets that follow a Chinese character."""
-    found = []
-    for bracket in "(（":
-        at = text.find(bracket, 1)
-        while at != -1:
-            if "\u3400" <= text[at - 1] <= "\u9fff":
-                reading = _PINYIN.match(text, at)
-                if reading is not None:
-                    found.append(reading)
-            at = text.find(bracket, at + 1)
-    found.sort(key=lambda reading: reading.start())
-    return found
-
-
-def without_zero_width(text: str) -> tuple[str, list[int] | None]:
-    """*text* without zero-width characters or inserted pinyin readings, and where each kept
-    character was in *text* (None when nothing was removed), so offsets found in the clean
-    text can be mapped back.
-
-    >>> without_zero_width("ten\u200b years")
-    ('ten years', [0, 1, 2, 4, 5, 6, 7, 8, 9])
-    >>> without_zero_width("兩個(gè)月")[0]
-    '兩個月'
-    """
-    if text.isascii():  # no zero-width character, no Chinese: nothing to take out
-        return text, None
-    # `in` scans in C at memory speed: a document pays a few passes, not a regex per character.
-    hidden = any(char in text for char in _HIDDEN_CHARS)
-    readings = _pinyin_readings(text)
-    if not hidden and not readings:
-        return text, None
-    dropped: set[int] = set()
-    for reading in readings:
-        dropped.update(range(reading.start(), reading.end()))
-    kept = [
-        index
-        for index, char in enumerate(text)
-        if ord(char) not in _ZERO_WIDTH and index not in dropped
-    ]
-    return "".join(text[index] for index in kept), kept
-
-
 def _read(text: str, lang: str, country: str | None) -> Sentence:
-    cleaned, kept = without_zero_width(text)
+    cleaned, kept = clean(
+        text, _ZERO_WIDTH_ONLY if lang == NOTATION else Language.get(lang).cleaning
+    )
     if kept is None:
         return _read_clean(text, lang, country)
     try:

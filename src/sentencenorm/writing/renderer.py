@@ -75,7 +75,8 @@ from babel.units import format_unit
 
 from .._resources import data_dir
 from ..errors import UnknownLocaleError, UnsupportedError
-from ..language.lexicon import Lexicon, fold, lexicon
+from ..language import Lexicon, lexicon
+from ..language.lexicon import fold
 from ..model import (
     COMPONENT_TYPES,
     CommunityService,
@@ -95,6 +96,7 @@ from ..model import (
     read_label_quantity,
 )
 from ..model.durations import Duration
+from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, Span, bare_custody_qualifies, meets
 from ..sentence import Sentence
 
 __all__ = ["STYLES", "Style", "render"]
@@ -120,12 +122,6 @@ _NO_BREAK_SPACES: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _SPACES: Final = str.maketrans({" ": None, "\u00a0": None, "\u202f": None})
 
 _T = TypeVar("_T")
-
-# Kinds whose fixed term or amount the reader bounds with a maximum stated before it.
-_CARRIED: Final = frozenset(
-    {"custody", "probation", "supervised_release", "community_supervision"}
-    | {"deprivation_of_rights", "fine"}
-)
 
 
 class _Unrenderable(Exception):
@@ -497,7 +493,7 @@ class _Writer:
         open_life = isinstance(high, Life) and component.kind != "custody"
         states_max = low is None and (isinstance(high, Duration | Money) or open_life)
         plain = low is not None and low == high and isinstance(low, Duration | Money)
-        carried = plain and component.kind in _CARRIED
+        carried = plain and component.kind in DISTRIBUTES_TO
         return _Part(text, component.kind, states_max, carried, component)
 
     def with_term(self, kind: str, term: str | None) -> str:
@@ -1208,18 +1204,23 @@ def _folds(before: _Part, after: _Part) -> bool:
     first, second = before.component, after.component
     if before.kind != after.kind or first is None or second is None:
         return False
-    if isinstance(second, Custody) and second.min is None and second.max is None:
-        return True
-    if isinstance(first, Death) and isinstance(second, Death):
-        return False
-    ends: list[tuple[object, object]] = [
-        (getattr(first, "min", None), getattr(first, "max", None)),
-        (getattr(second, "min", None), getattr(second, "max", None)),
-    ]
-    for (upper_min, upper_max), (lower_min, lower_max) in (ends, ends[::-1]):
-        fixed = lower_min == lower_max and isinstance(lower_min, Duration | Money)
-        if upper_min is None and upper_max is not None and lower_min is not None and not fixed:
+    if isinstance(first, Custody) and isinstance(second, Custody):
+        # A custody with no term is written as its custody word, its suspension after it as
+        # a part of its own ("有期徒刑，缓刑"): the reader meets the word alone first.
+        bare = bare_custody_qualifies(
+            first.kind,
+            second.kind,
+            has_term=second.min is not None or second.max is not None,
+            suspended=False,
+            count=second.count,
+            aggregation=second.aggregation,
+        )
+        if bare:
             return True
+    if before.kind in TERM_KINDS:
+        one = Span.of_bounds(getattr(first, "min", None), getattr(first, "max", None))
+        two = Span.of_bounds(getattr(second, "min", None), getattr(second, "max", None))
+        return meets(one, two) or meets(two, one)
     return isinstance(first, Other)
 
 

@@ -1,0 +1,305 @@
+"""What each grammar terminal is for: the one table of word roles every part reads.
+
+The grammars of every language name their terminals alike (``W_CUSTODY`` is a word naming
+custody in English, German or Chinese); this table says, once, what each name means to the
+read side (which kind a word names, what it binds, whether a phrase may begin or end with
+it), and so to the extractor (where phrases start and end) and the hints (which words name
+penalties). A terminal the table does not list takes the role its prefix declares:
+
+- ``W_`` a word of a penalty phrase (every one is listed: its role is its meaning);
+- ``L_`` a link ("of", "for", 的): never the first or last word of a phrase;
+- ``V_`` a verb of a modality cue ("sentenced to", "faces");
+- ``M_`` a bound marker ("up to", "not less than");
+- ``_`` a word the grammar reads only to drop it.
+
+tests/test_languages.py checks that every terminal of every grammar has a role.
+
+>>> role("W_CUSTODY").kind, role("W_TARIFF").says
+('custody', frozenset({<Says.TARIFF: 'tariff'>}))
+>>> role("L_OF").group, role("L_OF").starts
+(<Group.LINK: 'link'>, False)
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Mapping
+from typing import Final
+
+import attrs
+
+__all__ = [
+    "AFTER",
+    "AUX",
+    "BINDERS",
+    "CORE_TERMINALS",
+    "OF",
+    "PREFIXES",
+    "PUNCTUATION_JOINS",
+    "ROLES",
+    "SKIPPABLE",
+    "TO_LIFE",
+    "Group",
+    "Joins",
+    "Role",
+    "Says",
+    "names_with",
+    "role",
+]
+
+
+class Group(enum.Enum):
+    """What part of a phrase a terminal is."""
+
+    NUMBER = "number"  # digits, number words, "half"
+    UNIT = "unit"  # years, months, strokes
+    MONEY = "money"  # an amount, a currency, a scale ("million")
+    RANGE = "range"  # "to", "between", "from", bound markers ("up to", "or more")
+    JOINER = "joiner"  # "and", "or", ",", ";", "followed by"
+    PUNCTUATION = "punctuation"
+    CUE = "cue"  # a verb or auxiliary that gives the modality
+    DETERMINER = "determiner"  # "a", "the", "his", "defendant's"
+    LINK = "link"  # "of", "for", "in", 的
+    WORD = "word"  # a word of a penalty phrase (see `Says`)
+    COUNT = "count"  # "on each of ... counts"
+    DROPPED = "dropped"  # read only to be dropped
+
+
+class Says(enum.Enum):
+    """What a word of a penalty phrase says, beside the kind it may name."""
+
+    NEUTRAL = "neutral"  # "sentence", "term": no kind
+    MAX = "max"  # "maximum"
+    MIN = "min"  # "minimum", "mandatory"
+    LIFE = "life"  # "life" (a term to life, minimum unstated)
+    LIFE_ONLY = "life_only"  # "whole life", "natural life": life..life
+    LIFE_PHRASE = "life_phrase"  # "the rest of his life"
+    NO_PAROLE = "no_parole"  # "without parole"
+    PAROLE = "parole"  # "parole" (binds a length: "parole after 25 years")
+    ELIGIBLE = "eligible"  # "eligible" (binds a length)
+    PAROLE_BAR = "parole_bar"  # "no chance of parole for" (binds a length)
+    NON_PAROLE = "non_parole"  # "non-parole period" (binds a length: a minimum)
+    BEFORE_PAROLE = "before_parole"  # "before being eligible for parole"
+    TARIFF = "tariff"  # "tariff", "minimum term": the minimum of a life sentence
+    SUSPENDED = "suspended"  # "suspended" (binds a length: the suspension period)
+    SUSPENSION = "suspension"  # "suspension", 缓刑 (binds a length)
+    DEATH_SUSPENDED = "death_suspended"  # 死缓: a suspended death sentence in one word
+    REPRIEVE = "reprieve"  # "reprieve" (binds a length)
+    IMMEDIATE = "immediate"  # "with immediate execution"
+    SERVED = "served"  # "to be served intermittently": how a term is served
+    AGGREGATION = "aggregation"  # "consecutive", "concurrent"
+    PLURAL = "plural"  # "sentences": several, number unknown
+    EACH = "each"  # "each"
+    EACH_COUNT = "each_count"  # "on each count": one term per count, number unknown
+    COUNT_WORD = "count_word"  # "a pair of": a count in words
+    STATUTE_REF = "statute_ref"  # "under section 3": no meaning of its own
+    OTHER = "other"  # a penalty kept as `other` (its label from the lexicon)
+    POSSESSOR = "possessor"  # "the defendant's"
+    SERVICE_HOURS = "service_hours"  # "community service hours" after the number
+
+
+class Joins(enum.Enum):
+    """The role a joiner between two items plays (each language's lexicon maps its words).
+
+    "and" and "comma" join the parts of one list, and of one length ("2 years and 6
+    months"); "or" gives alternatives; "with" qualifies the part before ("life with a
+    minimum term of 25 years"); "plus" adds; "then" ("followed by") and "also" ("as well
+    as") add a part of their own; "hard" (";") ends a part: nothing carries or folds over
+    it; "other" keeps the parts apart.
+    """
+
+    AND = "and"
+    COMMA = "comma"
+    OR = "or"
+    WITH = "with"
+    PLUS = "plus"
+    THEN = "then"
+    ALSO = "also"
+    HARD = "hard"
+    OTHER = "other"
+
+
+#: The punctuation that joins items in every language.
+PUNCTUATION_JOINS: Final[Mapping[str, Joins]] = {
+    ",": Joins.COMMA,
+    "，": Joins.COMMA,
+    ";": Joins.HARD,
+    "；": Joins.HARD,
+}
+
+#: Words that bind the length after them (through a link): "suspended for <3 years>".
+BINDERS: Final = frozenset(
+    {Says.SUSPENDED, Says.SUSPENSION, Says.REPRIEVE, Says.PAROLE, Says.ELIGIBLE, Says.NON_PAROLE}
+)
+
+
+@attrs.frozen
+class Role:
+    """One terminal's role: its group, the kind it names, what it says, where it may stand."""
+
+    name: str
+    group: Group
+    kind: str | None = None  # the component kind a word names ("W_FINE": "fine")
+    says: frozenset[Says] = frozenset()
+    starts: bool = True  # may begin a phrase in running text
+    ends: bool = True  # may end one
+    opens: bool = True  # a link that may open an item ("in 9 years' time"); not the copula
+    possessive: bool = False  # the possessive link: "two years' reprieve"
+
+
+def _word(name: str, *says: Says, kind: str | None = None, ends: bool = True) -> Role:
+    return Role(name, Group.WORD, kind=kind, says=frozenset(says), ends=ends)
+
+
+def _stop(name: str, group: Group, starts: bool = False, ends: bool = False) -> Role:
+    return Role(name, group, starts=starts, ends=ends)
+
+
+_TABLE: Final[tuple[Role, ...]] = (
+    # numbers, units, money: the core of an item
+    Role("DIGITS", Group.NUMBER),
+    Role("WORDNUM", Group.NUMBER),
+    Role("EIN_NUM", Group.NUMBER),  # German "ein" as a number
+    Role("HALF", Group.NUMBER),
+    Role("AND_A_HALF", Group.NUMBER),
+    Role("APPROX", Group.NUMBER),  # "about", "approximately" before a restated figure
+    Role("NO_CENTS", Group.MONEY),  # German ",-" after an amount
+    Role("UNIT", Group.UNIT),
+    Role("ONE_UNIT", Group.UNIT),
+    Role("STROKES", Group.UNIT),
+    Role("MONEY", Group.MONEY),
+    Role("CURRENCY", Group.MONEY),
+    Role("CURRENCY_PREFIX", Group.MONEY),
+    Role("SCALE", Group.MONEY),
+    # ranges and bounds
+    _stop("TO", Group.RANGE),
+    Role("BETWEEN", Group.RANGE, ends=False),
+    Role("FROM", Group.RANGE, ends=False),
+    Role("M_MAX", Group.RANGE, ends=False),
+    Role("M_MIN", Group.RANGE, ends=False),
+    Role("M_NOR_MORE", Group.RANGE),
+    Role("M_OR_LESS", Group.RANGE),
+    Role("M_OR_MORE", Group.RANGE),
+    Role("EXCEPT", Group.RANGE),  # 以下 … 除外
+    _stop("DASH", Group.PUNCTUATION),
+    # joiners and punctuation
+    _stop("AND", Group.JOINER),
+    _stop("OR", Group.JOINER),
+    _stop("J_OTHER", Group.JOINER),
+    _stop("OR_BOTH", Group.PUNCTUATION),  # ", or both" closing a statute's list
+    _stop("COMMA", Group.JOINER),
+    _stop("SEMI", Group.JOINER),
+    _stop("STOP", Group.PUNCTUATION),
+    Role("LPAR", Group.PUNCTUATION, ends=False),
+    _stop("RPAR", Group.PUNCTUATION, ends=True),
+    _stop("QUOTE", Group.PUNCTUATION, starts=True, ends=True),
+    _stop("WS", Group.PUNCTUATION, starts=True, ends=True),
+    # modality cues
+    Role("AUX", Group.CUE, ends=False),
+    Role("V_IMPOSE", Group.CUE, ends=False),
+    Role("V_FACE", Group.CUE, ends=False),
+    Role("V_STATUTE", Group.CUE, ends=False),
+    Role("V_STATUTE_BOUND", Group.CUE, ends=False),
+    Role("V_TO", Group.CUE, ends=False),
+    # determiners
+    Role("A", Group.DETERMINER, ends=False),
+    Role("DET", Group.DETERMINER, ends=False),
+    _word("W_POSSESSOR", Says.POSSESSOR, ends=False),
+    Role("POSS", Group.LINK, starts=False, ends=False, possessive=True),  # "two years' reprieve"
+    Role("POSS_DASH", Group.RANGE, ends=False),  # "26 weeks’ – 18 months’ custody"
+    # the copula link "reduced to", "commuted to": never opens an item
+    Role("L_COPULA", Group.LINK, starts=False, ends=False, opens=False),
+    # counts: "on each of <three> counts"
+    _word("W_EACH_OF"),
+    _word("W_COUNTS"),
+    # words naming a kind
+    _word("W_CUSTODY", kind="custody"),
+    _word("W_TARIFF", Says.TARIFF, kind="custody"),
+    _word("W_DEATH", kind="death"),
+    _word("W_DEATH_SUSPENDED", Says.DEATH_SUSPENDED, kind="death"),
+    _word("W_PROBATION", kind="probation"),
+    _word("W_SUPERVISED_RELEASE", kind="supervised_release"),
+    _word("W_COMMUNITY_SUPERVISION", kind="community_supervision"),
+    _word("W_COMMUNITY_SERVICE", kind="community_service"),
+    _word("W_SERVICE_HOURS", Says.SERVICE_HOURS),  # read into a core by the tree
+    _word("W_RIGHTS", kind="deprivation_of_rights"),
+    _word("W_FINE", kind="fine"),
+    _word("W_RESTITUTION", kind="restitution"),
+    _word("W_FORFEITURE", kind="forfeiture"),
+    _word("W_OTHER", Says.OTHER, kind="other"),
+    # words that bound, bind or qualify
+    _word("W_NEUTRAL", Says.NEUTRAL),
+    _word("W_STATUTE_REF", Says.STATUTE_REF),
+    _word("W_MAX", Says.MAX, ends=False),
+    _word("W_MIN", Says.MIN, ends=False),
+    _word("W_LIFE", Says.LIFE),
+    _word("W_LIFE_ONLY", Says.LIFE_ONLY),
+    _word("W_LIFE_PHRASE", Says.LIFE_PHRASE),
+    _word("W_NO_PAROLE", Says.NO_PAROLE),
+    _word("W_PAROLE", Says.PAROLE),
+    _word("W_ELIGIBLE", Says.ELIGIBLE, ends=False),
+    _word("W_PAROLE_BAR", Says.PAROLE_BAR),
+    _word("W_NON_PAROLE", Says.NON_PAROLE),
+    _word("W_BEFORE_PAROLE", Says.BEFORE_PAROLE),
+    _word("W_SUSPENDED", Says.SUSPENDED),
+    _word("W_SUSPENSION", Says.SUSPENSION),
+    _word("W_REPRIEVE", Says.REPRIEVE),
+    _word("W_IMMEDIATE", Says.IMMEDIATE),
+    _word("W_SERVED", Says.SERVED),
+    _word("W_AGG", Says.AGGREGATION),
+    _word("W_PLURAL", Says.PLURAL, ends=False),
+    _word("W_EACH", Says.EACH),
+    _word("W_EACH_COUNT", Says.EACH_COUNT),
+    _word("W_COUNT_WORD", Says.COUNT_WORD, ends=False),
+)
+
+#: Terminals the read side names because one word decides a reading, declared here once.
+OF: Final = "L_OF"  # "sentences of 14 days to 12 months": sentences in general
+AFTER: Final = "L_AFTER"  # "suspended after": a part served, then suspended
+AUX: Final = "AUX"  # an auxiliary: a cue, but no verb ("is", "was")
+COPULA: Final = "L_COPULA"  # "reduced to", "commuted to"
+IMPOSE: Final = "V_IMPOSE"  # "sentenced to": imposed (unless an auxiliary says otherwise)
+FACE: Final = "V_FACE"  # "faces": potential, and a plain length is a maximum
+STATUTE_BOUND: Final = "V_STATUTE_BOUND"  # "the maximum penalty is": statutory, a bound
+SERVICE_WORD: Final = "W_COMMUNITY_SERVICE"  # the word "200 community service hours" names
+#: Tokens that make an item a number or an amount (the extractor's evidence of a core).
+CORE_TERMINALS: Final = frozenset({"DIGITS", "WORDNUM", "UNIT", "ONE_UNIT", "MONEY"})
+#: What comes before "life" when life is the top of a range: "to life", "up to life", "nor
+#: more than life", "between 10 years and life".
+TO_LIFE: Final = frozenset({"TO", "M_MAX", "M_NOR_MORE", "AND"})
+#: Words an item may hold between a binding word and its length ("suspended for a <year>").
+SKIPPABLE: Final = frozenset({"A", "DET", "W_NEUTRAL", OF})
+
+#: Every listed terminal by name.
+ROLES: Final[Mapping[str, Role]] = {entry.name: entry for entry in _TABLE}
+
+#: The role a terminal takes from its name's prefix when the table does not list it.
+PREFIXES: Final[Mapping[str, Role]] = {
+    "L_": Role("L_", Group.LINK, starts=False, ends=False),
+    "V_": Role("V_", Group.CUE, ends=False),
+    "M_": Role("M_", Group.RANGE),
+    "_": Role("_", Group.DROPPED, starts=False, ends=False),
+}
+
+
+@functools.cache
+def role(name: str) -> Role:
+    """The role of the terminal *name*; KeyError for a name neither listed nor prefixed
+    (``W_`` words are always listed). Worked out once per name."""
+    found = ROLES.get(name)
+    if found is not None:
+        return found
+    for prefix, default in PREFIXES.items():
+        if name.startswith(prefix):
+            return attrs.evolve(default, name=name)
+    raise KeyError(f"the terminal {name!r} has no role (sentencenorm.language.roles)")
+
+
+def names_with(*, group: Group | None = None, says: Says | None = None) -> frozenset[str]:
+    """The listed terminals of *group* or that say *says*."""
+    return frozenset(
+        entry.name
+        for entry in _TABLE
+        if (group is None or entry.group is group) and (says is None or says in entry.says)
+    )

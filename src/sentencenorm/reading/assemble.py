@@ -1,0 +1,202 @@
+"""`assemble`: a parsed `Draft` to its `Sentence`, by the named rules of `rules`.
+
+Each item is read into a `Part` (`sentencenorm.reading.items`); the parts go through
+`sentencenorm.reading.rules.RULES` in order, which fold, change or refuse them; the parts that
+stand become components. Whatever cannot be read exactly raises `Reject` with its column.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final
+
+from ..language import Lexicon
+from ..language.lexicon import fold
+from ..model import (
+    Bound,
+    CommunityService,
+    CommunitySupervision,
+    Component,
+    Custody,
+    Death,
+    DeprivationOfRights,
+    Fine,
+    Forfeiture,
+    Life,
+    Money,
+    Other,
+    Probation,
+    Restitution,
+    SupervisedRelease,
+    Suspension,
+    label_quantity,
+)
+from ..model.durations import Duration
+from ..sentence import Sentence
+from .hints import backwards_range
+from .items import Part, read_item
+from .parts import Cash, Core, Cue, Draft, Reject, Strokes, Time
+from .rules import RULES, Becomes, Fold, carried_maximum, compound_durations, or_lists
+
+__all__ = ["assemble", "component"]
+
+#: Custody components are immutable: a term read often ("5 years") is built once.
+_custody: Final = functools.lru_cache(maxsize=4096)(Custody)
+
+
+def assemble(
+    draft: Draft, lexicon: Lexicon, *, text: str, country: str | None, context: Cue | None = None
+) -> Sentence:
+    """Give a parsed `Draft` its meaning: the canonical `Sentence`.
+
+    *context* is a cue found outside the phrase (by `extract`); a cue inside it wins.
+    """
+    cue = draft.cue if draft.cue is not None else context
+    items, joiners = compound_durations(draft.items, draft.joiners)
+    marked = or_lists(joiners)
+    parts: list[Part] = []
+    hard_breaks: set[int] = set()  # indexes of parts that follow a ";"
+    for index, item in enumerate(items):
+        joiner = marked[index - 1] if index else None
+        part = read_item(item, lexicon)
+        folded = False
+        for rule in RULES:
+            outcome = rule(parts[-1] if parts else None, part, joiner)
+            if isinstance(outcome, Fold):
+                parts[-1] = outcome.before
+                folded = True
+                break
+            if isinstance(outcome, Becomes):
+                part = outcome.part
+        if folded:
+            continue
+        if joiner is not None and joiner.hard:
+            hard_breaks.add(len(parts))
+        parts.append(part)
+    parts = carried_maximum(parts, cue, hard_breaks)
+    components = tuple(component(part, lexicon, country) for part in parts)
+    return Sentence(components, modality=cue.modality if cue else None, text=text)
+
+
+def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
+    """The component a `Part` that stands makes (`Reject` where it cannot be one exactly)."""
+    kind = part.kind
+    try:
+        if kind == "custody":
+            suspended = None
+            if part.suspended:
+                suspended = Suspension(_period(part.suspension))
+            return _custody(
+                _bound(part.low, part),
+                _bound(part.high, part),
+                count=part.count,
+                aggregation=part.aggregation,
+                suspended=suspended,
+            )
+        if kind == "death":
+            stated = part.reprieve_period or part.suspension  # "death, suspended for two years"
+            return Death(suspended=part.suspended or part.reprieve, reprieve=_period(stated))
+        if kind == "fine":
+            return Fine(
+                _money(part.low, part, lexicon, country),
+                _money(part.high, part, lexicon, country),
+            )
+        if kind in {"restitution", "forfeiture"}:
+            if part.low is None or part.low != part.high:
+                raise Reject(f"{kind} needs one stated amount", part.pos)
+            amount = _money(part.low, part, lexicon, country)
+            assert amount is not None
+            return Restitution(amount) if kind == "restitution" else Forfeiture(amount)
+        if kind == "community_service":
+            if not part.plain or not isinstance(part.low, Time) or not part.low.hours_only():
+                raise Reject("community service needs one number of hours", part.pos)
+            hours = part.low.hours
+            if hours.denominator != 1 or hours < 1:
+                raise Reject("community service needs a whole number of hours", part.pos)
+            return CommunityService(int(hours))
+        if kind == "other":
+            label = part.label or "other"
+            if part.quantity is not None:
+                label += " " + _quantity_label(part.quantity, lexicon, country)
+            return Other(label)
+        if kind == "deprivation_of_rights":
+            return DeprivationOfRights(_bound(part.low, part), _bound(part.high, part))
+        classes: dict[str, type[Probation | SupervisedRelease | CommunitySupervision]] = {
+            "probation": Probation,
+            "supervised_release": SupervisedRelease,
+            "community_supervision": CommunitySupervision,
+        }
+        term_class = classes[kind or ""]
+        low, high = _bound(part.low, part), _bound(part.high, part)
+        if isinstance(low, Life) or isinstance(high, Life):
+            raise Reject(f"{(kind or '').replace('_', ' ')} cannot last for life", part.pos)
+        component: Component = term_class(low, high)
+        return component
+    except ValueError as exc:
+        backwards = backwards_range(part.low, part.high, lexicon.lang)
+        raise Reject(  # "10 years to 6 months": say the range runs backwards, in words
+            backwards or str(exc), part.pos, impossible=backwards is not None
+        ) from None
+
+
+def _period(value: Time | None) -> Duration | None:
+    """A suspension's or reprieve's stated length; zero is refused as a term's is."""
+    if value is None:
+        return None
+    duration = value.duration()
+    if duration.is_zero():
+        raise Reject("a period of zero length", value.pos)
+    return duration
+
+
+def _bound(value: Time | Cash | Strokes | Life | None, part: Part) -> Bound:
+    if value is None or isinstance(value, Life):
+        return value
+    if isinstance(value, Strokes):
+        raise Reject("strokes are their own penalty", value.pos)
+    if isinstance(value, Cash):
+        raise Reject(
+            f"{(part.kind or '').replace('_', ' ')} is measured in time, not money", value.pos
+        )
+    duration = value.duration()
+    if duration.is_zero():
+        raise Reject("a term of zero length", value.pos)
+    return duration
+
+
+def _money(
+    value: Time | Cash | Strokes | Life | None, part: Part, lexicon: Lexicon, country: str | None
+) -> Money | None:
+    if value is None:
+        return None
+    if not isinstance(value, Cash):
+        raise Reject(f"{(part.kind or '').replace('_', ' ')} is an amount of money", part.pos)
+    if value.amount == 0:
+        raise Reject("an amount of zero is no penalty", value.pos)
+    if not part.named and fold(value.sign) in lexicon.weight_words:
+        raise Reject(
+            '"pounds" alone may be a weight; write "a fine of ... pounds" or "£"', value.pos
+        )
+    code = lexicon.currency(value.sign, country)
+    if code is None:
+        candidates = " or ".join(lexicon.currencies_of(value.sign))
+        raise Reject(
+            f"{value.sign!r} names no single currency here ({candidates}); "
+            "pass the jurisdiction whose currency it is",
+            value.pos,
+        )
+    return Money(value.amount, code)
+
+
+def _quantity_label(core: Core, lexicon: Lexicon, country: str | None) -> str:
+    value = core.low
+    if isinstance(value, Strokes):
+        return f"{value.count} {'lashes' if value.label == 'flogging' else 'strokes'}"
+    if core.shape != "fixed":
+        raise Reject("a length or amount for this penalty must be one value", core.pos)
+    if isinstance(value, Cash):
+        money = _money(value, Part(pos=core.pos, kind="other"), lexicon, country)
+        assert money is not None
+        return label_quantity(money)
+    assert isinstance(value, Time)
+    return label_quantity(value.duration())

@@ -1,0 +1,385 @@
+"""One item read for meaning: its words' roles (`sentencenorm.language.roles`) make a `Part`.
+
+An item is the run of classed words around at most one core ("a maximum sentence of 17 years
+in prison"). Its words say what the core measures (custody, probation, a fine...), bound it
+("maximum", "at least"), bind a second core ("suspended for <3 years>", "parole after <25
+years>") or qualify it ("consecutive", "without parole"). The result, a `Part`, is a component
+in the making; `sentencenorm.reading.rules` then folds neighbouring parts, and
+`sentencenorm.reading.assemble` builds the components.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+from lark import Token
+
+from ..language import Lexicon
+from ..language.lexicon import fold
+from ..language.roles import AFTER, BINDERS, OF, SKIPPABLE, Group, Says, role
+from ..model import LIFE, Life
+from ..model.merging import Span
+from .parts import Cash, Core, Count, Item, Reject, Strokes, Time, pos
+
+__all__ = ["Part", "bound_by_parole", "read_item"]
+
+
+@attrs.frozen
+class Part:
+    """One item read for meaning (immutable; rules evolve it)."""
+
+    pos: int
+    kind: str | None = None
+    low: Time | Cash | Strokes | Life | None = None  # strokes: an `other` part's quantity
+    high: Time | Cash | Strokes | Life | None = None
+    has_term: bool = False
+    plain: bool = False  # a fixed value with no bound of its own: "up to" may carry over it
+    open_high: bool = False  # stated as a minimum only ("at least", "minimum", tariff)
+    open_low: bool = False  # stated as a maximum only ("up to", "maximum", "life")
+    max_cue: bool = False  # states a maximum that carries over what follows
+    count: int | None = 1
+    count_given: bool = False
+    aggregation: str | None = None
+    suspended: bool = False
+    suspension: Time | None = None
+    reprieve: bool = False
+    reprieve_period: Time | None = None
+    parole_after: Time | None = None
+    label: str | None = None
+    quantity: Core | None = None  # the core an `other` label measures
+    length_first: bool = False  # the main length comes before any "suspended"
+    immediate: bool = False  # "with immediate execution": a death sentence not suspended
+    named: bool = False  # a word of the phrase says the kind ("prison", "fine"...)
+    no_parole: bool = False  # ", without parole" on its own
+    mentions_parole: bool = False  # "with the possibility of parole" (no date)
+    served: bool = False  # how the term is served: "to be served intermittently"
+
+    def is_attachment(self) -> bool:
+        """A part that only qualifies the one before it (no kind, no term)."""
+        return self.kind is None and not self.has_term
+
+    def span(self) -> Span:
+        """Its term as `sentencenorm.model.merging` asks about terms."""
+        return Span(self.low, self.high, self.plain, self.open_low, self.open_high)
+
+
+def bound_by_parole(target: Part, after: Time) -> Part:
+    """Parole eligibility after N years makes N the least time served: "life, parole after 25
+    years" is P25Y..life; "20 years, with parole eligibility after 10 years" is P10Y..P20Y."""
+    open_life = isinstance(target.high, Life) and target.low is None
+    fixed = (
+        target.low is not None and target.low == target.high and not isinstance(target.low, Life)
+    )
+    if not (open_life or fixed):
+        raise Reject("parole eligibility only narrows a life or a fixed term", after.pos)
+    return attrs.evolve(target, low=after, open_low=False, plain=False)
+
+
+def _says(element: object, *what: Says) -> bool:
+    return isinstance(element, Token) and bool(role(element.type).says & set(what))
+
+
+def _is(element: object, name: str) -> bool:
+    return isinstance(element, Token) and element.type == name
+
+
+def _binder(
+    elements: Sequence[Any], index: int, direct: frozenset[str] = frozenset()
+) -> Token | None:
+    """The word a core is bound to: "suspended for <3 years>", "parole after <25 years>".
+
+    A word in *direct* (the lexicon's ``direct_binders``) takes its period with no link
+    between: 缓刑<三年> is "suspended for three years".
+    """
+    after_core = [
+        e
+        for e in elements[index + 1 : index + 3]
+        if not (isinstance(e, Token) and role(e.type).possessive)
+    ]
+    if after_core and _says(after_core[0], Says.REPRIEVE, Says.SUSPENSION):
+        # "a two-year reprieve", "two years' reprieve", "a two-year suspension"
+        return after_core[0]  # type: ignore[no-any-return]
+    j = index - 1
+    while j >= 0:
+        element = elements[j]
+        if not isinstance(element, Token):
+            return None
+        says = role(element.type).says
+        if Says.PAROLE_BAR in says:
+            return element  # "no chance of parole for <25 years>": the link is in the token
+        if says & BINDERS:
+            after = elements[j + 1]
+            if _is(after, AFTER) and says & {Says.SUSPENDED, Says.SUSPENSION}:
+                raise Reject(
+                    'a term "suspended after" part is served is partly suspended, which '
+                    "cannot be expressed yet",
+                    pos(after),
+                )
+            linked = (
+                isinstance(after, Token)
+                and role(after.type).group is Group.LINK
+                and not role(after.type).possessive
+            )
+            if j + 1 == index and fold(element.value) in direct:
+                return element
+            if not linked and says & {Says.PAROLE, Says.ELIGIBLE}:
+                # "parole possible after 25 years": a link comes later, before the core
+                between = elements[j + 1 : index]
+                linked = any(_link(e) for e in between) and all(
+                    _link(e) or _skippable(e) for e in between
+                )
+            return element if linked else None
+        if not _skippable(element) and not _link(element):
+            return None
+        j -= 1
+    return None
+
+
+def _link(element: object) -> bool:
+    return isinstance(element, Token) and role(element.type).group is Group.LINK
+
+
+def _skippable(element: object) -> bool:
+    return isinstance(element, Token) and element.type in SKIPPABLE
+
+
+def read_item(item: Item, lexicon: Lexicon) -> Part:
+    """The `Part` *item* reads as (`Reject` where it cannot mean one exact thing)."""
+    elements = item.elements
+    fields: dict[str, Any] = {"pos": item.pos}
+    first = elements[0]
+    opening_link = (
+        first if isinstance(first, Token) and _link(first) and role(first.type).opens else None
+    )
+    kinds: dict[str, int] = {}
+    parole_words: list[Token] = []
+    bound: tuple[Says, int] | None = None  # MAX or MIN, and where the word is
+    life = life_only = tariff = no_parole = per_conviction = False
+    main: Core | None = None
+    count: int | None = 1
+    count_given = suspended = reprieve = False
+    suspension = reprieve_period = parole_after = None
+    label: str | None = None
+    aggregation: str | None = None
+    for index, element in enumerate(elements):
+        if isinstance(element, Count):
+            if count_given:
+                raise Reject("two counts in one part of the phrase", element.pos)
+            count, count_given = element.value, True
+            per_conviction = element.per_conviction
+            continue
+        if isinstance(element, Core):
+            binder = _binder(elements, index, lexicon.direct_binders)
+            if binder is None:
+                if main is not None:
+                    raise Reject("two lengths or amounts in one part of the phrase", element.pos)
+                main = element
+                fields["length_first"] = not suspended  # "a two-year suspended ..."
+            elif _says(binder, Says.SUSPENDED, Says.SUSPENSION):
+                suspension = _fixed_time(element, "a suspension period")
+            elif _says(binder, Says.REPRIEVE):
+                reprieve_period = _fixed_time(element, "a reprieve")
+            else:
+                parole_after = _fixed_time(element, "a parole eligibility date")
+            continue
+        word = role(element.type)
+        says = word.says
+        if word.kind is not None:
+            kinds.setdefault(word.kind, pos(element))
+        if Says.OTHER in says:
+            named = lexicon.other_label(element.value)
+            if named is None:  # the grammar and the lexicon disagree: a bug, said plainly
+                raise Reject(f"no label for {element.value!r} in the lexicon", pos(element))
+            if label is not None and named != label:
+                raise Reject("two different penalties in one part of the phrase", pos(element))
+            label = named
+        elif says & {Says.MAX, Says.MIN}:
+            said = Says.MAX if Says.MAX in says else Says.MIN
+            if bound is not None and bound[0] is not said:
+                raise Reject("both a maximum and a minimum for one value", pos(element))
+            bound = (said, pos(element))
+        elif Says.LIFE in says or Says.LIFE_PHRASE in says:
+            life = True
+        elif Says.LIFE_ONLY in says:
+            life = life_only = True
+        elif Says.NO_PAROLE in says:
+            no_parole = True
+        elif says & {Says.PAROLE, Says.ELIGIBLE, Says.PAROLE_BAR}:
+            fields["mentions_parole"] = True
+            parole_words.append(element)
+        elif Says.NON_PAROLE in says:
+            bound = bound or (Says.MIN, pos(element))
+            parole_words.append(element)
+        elif Says.IMMEDIATE in says:
+            fields["immediate"] = True
+        elif Says.SERVED in says:
+            fields["served"] = True
+        elif says & {Says.PLURAL, Says.EACH_COUNT} and not count_given:
+            count = None
+        elif Says.COUNT_WORD in says:
+            if count_given:
+                raise Reject("two counts in one part of the phrase", pos(element))
+            count, count_given = lexicon.count_words[fold(element.value)], True
+        elif Says.TARIFF in says:
+            tariff = True
+        elif says & {Says.SUSPENDED, Says.SUSPENSION, Says.DEATH_SUSPENDED}:
+            suspended = True  # 死缓 is a suspended death sentence in one word
+        elif Says.REPRIEVE in says:
+            reprieve = True
+        elif Says.AGGREGATION in says:
+            said_aggregation = lexicon.aggregation[fold(element.value)]
+            if aggregation not in {None, said_aggregation}:
+                raise Reject("both consecutive and concurrent", pos(element))
+            aggregation = said_aggregation
+        elif (
+            Says.NEUTRAL in says and fold(element.value) in lexicon.plural_nouns and not count_given
+        ):
+            following = elements[index + 1] if index + 1 < len(elements) else None
+            # "sentences of 14 days to 12 months" speaks of sentences in general; "life
+            # sentences", "concurrent sentences of 8 years": several, number unknown.
+            generic = _is(following, OF) and not any(_says(e, Says.AGGREGATION) for e in elements)
+            if not generic:
+                count = None
+
+    if opening_link is not None and main is not None:
+        # "in 9 years' time", "after 10 years in prison", "within 30 days", "over 10 years":
+        # a length after a bare preposition dates something; it is not a penalty.
+        raise Reject(f"a length after {opening_link.value!r} is not a sentence", item.pos)
+    if main is not None and any(_says(w, Says.PAROLE) for w in parole_words):
+        # "five years of parole": a period on parole is not a sentence component.
+        raise Reject("a period of parole is not a penalty this model can hold", main.pos)
+    lone_no_parole = False
+    if no_parole and (life or main is None):
+        life_only = True  # "life without parole"; alone, it qualifies the life term before it
+        lone_no_parole = not life
+    if suspension is not None:
+        suspended = True
+    if reprieve_period is not None:
+        reprieve = True
+    if lone_no_parole:
+        life_only = False
+    part = Part(
+        **fields,
+        count=count,
+        count_given=count_given,
+        aggregation=aggregation,
+        suspended=suspended,
+        suspension=suspension,
+        reprieve=reprieve,
+        reprieve_period=reprieve_period,
+        parole_after=parole_after,
+        label=label,
+        no_parole=lone_no_parole,
+    )
+    part = _with_kind(part, kinds, life, main, item.pos)
+    part = attrs.evolve(part, named=bool(kinds) or life)
+    if part.kind == "death":
+        main = None  # a length there was the reprieve
+    part = _with_term(part, main, bound, life=life, life_only=life_only, tariff=tariff)
+    if part.parole_after is not None and part.kind == "custody" and part.has_term:
+        # "life without eligibility for parole for 10 years"
+        part = attrs.evolve(bound_by_parole(part, part.parole_after), parole_after=None)
+    if part.kind == "other":
+        part = attrs.evolve(part, quantity=main)
+    if part.count_given and part.kind != "custody" and not per_conviction:
+        raise Reject("only custodial terms can be counted", item.pos)
+    if part.kind is not None and part.kind != "custody":
+        part = attrs.evolve(part, count=1)
+    return part
+
+
+def _with_kind(part: Part, kinds: dict[str, int], life: bool, main: Core | None, at: int) -> Part:
+    """*part* with the kind its words name, or its core shows."""
+    named = dict(kinds)
+    if "death" in named:
+        if len(named) > 1 or life:
+            other = next(kind for kind in named if kind != "death") if len(named) > 1 else "life"
+            raise Reject(f"death and {other.replace('_', ' ')} in one part", named["death"])
+        if main is not None:
+            if not (part.suspended and part.length_first) or main.shape != "fixed":
+                raise Reject("a death sentence has no length", main.pos)
+            # "a two-year suspended death sentence": the length is the reprieve
+            period = _fixed_time(main, "a reprieve")
+            return attrs.evolve(part, kind="death", reprieve_period=period, reprieve=True)
+        return attrs.evolve(part, kind="death")
+    if "custody" in named and len(named) > 1:
+        # "90 days of county jail": one kind; "prison ... probation" would be two.
+        others = [kind for kind in named if kind != "custody"]
+        raise Reject(f"custody and {others[0].replace('_', ' ')} in one part", named[others[0]])
+    if len(named) > 1:
+        first, second = list(named)[:2]
+        raise Reject(
+            f"{first.replace('_', ' ')} and {second.replace('_', ' ')} in one part", named[second]
+        )
+    if named:
+        return attrs.evolve(part, kind=next(iter(named)))
+    if life:
+        return attrs.evolve(part, kind="custody")
+    if main is None:
+        return part  # an attachment: "with reprieve", ", suspended"
+    value = main.high if isinstance(main.high, Time | Cash) else main.low
+    if isinstance(value, Strokes):
+        return attrs.evolve(part, kind="other", label=value.label)
+    if isinstance(value, Cash):
+        return attrs.evolve(part, kind="fine")
+    if isinstance(value, Time) and value.hours_only():
+        return attrs.evolve(part, kind="community_service")  # "a required 200 hours"
+    return attrs.evolve(part, kind="custody")
+
+
+def _with_term(
+    part: Part,
+    main: Core | None,
+    bound: tuple[Says, int] | None,
+    *,
+    life: bool,
+    life_only: bool,
+    tariff: bool,
+) -> Part:
+    """*part* with the term its core and bound words state."""
+    if part.kind is None:
+        if bound is not None or life:
+            raise Reject("a bound with nothing to bound", part.pos)
+        return part
+    if main is None:
+        if life:
+            # Rights lost "for life" are lost until death: life..life (MODEL.md, 剥夺政治权利终身).
+            whole = life_only or part.kind == "deprivation_of_rights"
+            low, high = (LIFE, LIFE) if whole else (None, LIFE)
+            return attrs.evolve(part, has_term=True, low=low, high=high, open_low=not whole)
+        return part
+    if isinstance(main.low, Strokes) and part.kind != "other":
+        raise Reject("strokes are their own penalty", main.pos)
+    if life:
+        raise Reject("life and a length in one part of the phrase", main.pos)
+    # strokes: the `other` part keeps them as its quantity
+    part = attrs.evolve(part, has_term=True, low=main.low, high=main.high)
+    shape = main.shape
+    if bound is not None or tariff:
+        said = bound[0] if bound is not None else None
+        if shape != "fixed" and not (
+            said is not None
+            and (shape == "at_most") == (said is Says.MAX)
+            and shape in {"at_most", "at_least"}
+        ):
+            raise Reject("a maximum or minimum of something that is not one value", main.pos)
+        if tariff:  # the minimum term of a life sentence
+            return attrs.evolve(part, high=LIFE, open_high=False)
+        if said is Says.MAX:
+            return attrs.evolve(part, low=None, open_low=True, max_cue=True)
+        return attrs.evolve(part, high=None, open_high=True)
+    return attrs.evolve(
+        part,
+        plain=shape == "fixed",
+        open_low=shape == "at_most",
+        open_high=shape == "at_least",
+        max_cue=shape == "at_most",
+    )
+
+
+def _fixed_time(core: Core, what: str) -> Time:
+    if core.shape != "fixed" or not isinstance(core.low, Time):
+        raise Reject(f"{what} must be one length of time", core.pos)
+    return core.low

@@ -1,0 +1,298 @@
+"""What the parse builds before meaning is given: exact values and items of classed words.
+
+`sentencenorm.reading.tree.ToModel` makes these from the parse tree, during the parse: numbers
+(`Num`), lengths as written (`Time`), amounts (`Cash`), strokes, counts, the structured
+`Core` of an item ("six months to 10 years", "up to $250,000"), the `Item` around it, the
+`Joiner` between items and the `Cue` that gives the modality. `sentencenorm.reading.assemble`
+gives them meaning. All are immutable.
+
+Whatever cannot be read exactly raises `Reject` with the column it concerns; the parser turns
+it into `SentenceParseError`.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+from lark import Token
+
+from ..language.roles import Joins
+from ..model import Life, Modality
+from ..model.durations import Duration
+
+__all__ = [
+    "AND",
+    "COMMA_OR",
+    "MOST_BARE_YEARS",
+    "Cash",
+    "Core",
+    "Count",
+    "Cue",
+    "Draft",
+    "Element",
+    "Item",
+    "Joiner",
+    "Listed",
+    "Num",
+    "Reject",
+    "Strokes",
+    "Time",
+    "figure",
+    "pos",
+    "rank",
+]
+
+
+class Reject(Exception):
+    """A phrase that parses but does not mean one exact thing; *pos* is a 0-based column.
+
+    *impossible*: what the text says cannot be (a range that runs backwards), so no shorter
+    part of it may be read as a sentence either ("10 years to 6 months" is not "10 years").
+    """
+
+    def __init__(self, message: str, pos: int, *, impossible: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+        self.impossible = impossible
+
+
+# ── values built during the parse ────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class Num:
+    """A number as written, exact."""
+
+    value: Fraction
+    pos: int
+
+
+# Rank of a unit, to check that a compound duration runs from larger to smaller units.
+_RANK: Final = {
+    ("months", 120): 5,
+    ("months", 12): 4,
+    ("months", 1): 3,
+    ("days", 14): 2,
+    ("days", 7): 2,
+}
+_RANK_DAY: Final = 1
+_ZERO: Final = Fraction(0)
+_RANK_HOUR: Final = 0
+
+
+def rank(unit: tuple[str, int]) -> int:
+    """The rank of a unit: a compound length runs from larger to smaller ones."""
+    if unit[0] == "hours":
+        return _RANK_HOUR
+    return _RANK.get(unit, _RANK_DAY)
+
+
+@attrs.frozen
+class Time:
+    """A length as written: months, days and hours kept apart, possibly fractional."""
+
+    months: Fraction
+    days: Fraction
+    hours: Fraction
+    first: tuple[str, int]  # the largest unit written ("years" is ("months", 12))
+    last: tuple[str, int]  # the smallest unit written
+    pos: int
+
+    @classmethod
+    def of(cls, amount: Fraction, unit: tuple[str, int], pos: int) -> Time:
+        part, size = unit
+        value = amount * size if size != 1 else amount
+        return cls(
+            months=value if part == "months" else _ZERO,
+            days=value if part == "days" else _ZERO,
+            hours=value if part == "hours" else _ZERO,
+            first=unit,
+            last=unit,
+            pos=pos,
+        )
+
+    def plus(self, other: Time) -> Time:
+        return Time(
+            self.months + other.months,
+            self.days + other.days,
+            self.hours + other.hours,
+            self.first,
+            other.last,
+            self.pos,
+        )
+
+    def hours_only(self) -> bool:
+        return self.hours != 0 and self.months == 0 and self.days == 0
+
+    def duration(self) -> Duration:
+        """The exact `Duration`; a month's fraction becomes days at 30 days a month (MODEL.md)."""
+        if not self.hours and self.months.denominator == 1 and self.days.denominator == 1:
+            try:  # whole months and days, the common case: no fraction arithmetic
+                return _duration(int(self.months), int(self.days))
+            except ValueError as exc:
+                raise Reject(f"the length is out of range: {exc}", self.pos) from None
+        months = int(self.months)
+        days = self.days + (self.months - months) * 30
+        if self.hours:
+            if self.hours % 24:
+                raise Reject(f"{figure(self.hours)} hours is not a whole number of days", self.pos)
+            days += self.hours / 24
+        if days.denominator != 1:
+            raise Reject(f"{figure(days)} days is not a whole number of days", self.pos)
+        try:
+            return Duration(months, int(days))
+        except ValueError as exc:
+            raise Reject(f"the length is out of range: {exc}", self.pos) from None
+
+
+#: A bare whole number read as years ("25 to life") is below this: a four-digit figure is a
+#: calendar year or an amount ("1995 to life", "2,000 to life"), never a term.
+MOST_BARE_YEARS: Final = 1000
+
+
+@functools.lru_cache(maxsize=4096)
+def _duration(months: int, days: int) -> Duration:
+    # Values are immutable: a length read often ("5 years") is built and validated once.
+    return Duration(months, days)
+
+
+@attrs.frozen
+class Cash:
+    """An amount of money as written, with the sign or word that names its currency."""
+
+    amount: Decimal
+    sign: str
+    scale: int
+    pos: int
+
+
+@attrs.frozen
+class Strokes:
+    """Strokes of the cane or lashes: corporal punishment, kept as `other`."""
+
+    count: int
+    label: str  # "caning" or "flogging"
+    pos: int
+
+
+@attrs.frozen
+class Count:
+    """How many terms: "three" in "three 25-year sentences"."""
+
+    value: int
+    pos: int
+    per_conviction: bool = False  # "on each of three counts": a term per count convicted of
+
+
+@attrs.frozen
+class Core:
+    """The structured part of an item: a value, a range, an open bound, or a term to life."""
+
+    shape: str  # fixed, range, at_most, at_least, min_max, to_life, strokes
+    low: Time | Cash | Strokes | None
+    high: Time | Cash | Strokes | Life | None
+    pos: int
+
+
+Element = Token | Count | Core
+
+
+@attrs.frozen
+class Item:
+    """One item between joiners: its words, counts and cores in text order."""
+
+    elements: tuple[Element, ...]
+    pos: int
+    cue: Cue | None = None
+    listed: bool = False  # one of "10, 12 and 15 years": a term of its own (see `listed`)
+
+
+@attrs.frozen
+class Listed:
+    """ "10, 12 and 15 years": one fixed term per number, the unit written once, at the end."""
+
+    cores: tuple[Core, ...]
+    pos: int
+
+
+@attrs.frozen
+class Cue:
+    """The modality cue that opens a phrase ("was sentenced to", "faces")."""
+
+    modality: Modality | None
+    bound: str | None = None  # "faces N years", "the maximum penalty is N": "max" (or "min")
+
+
+@attrs.frozen
+class Joiner:
+    """The joiner between two items: the role of each of its words, in order (", and" is
+    COMMA, AND). The assembly's rules ask it the questions below, never for words."""
+
+    roles: tuple[Joins, ...]
+
+    @property
+    def hard(self) -> bool:
+        """ ";", "; and": nothing carries or folds over it."""
+        return self.roles in _HARD
+
+    @property
+    def alternative(self) -> bool:
+        """ "or", ", or": alternatives."""
+        return self.roles in _ALTERNATIVE
+
+    @property
+    def compound(self) -> bool:
+        """ "and", ",", ", and", "plus": parts of one list, or of one length."""
+        return self.roles in _COMPOUND
+
+    @property
+    def qualifying(self) -> bool:
+        """A "with" among its words: the part after qualifies the one before."""
+        return Joins.WITH in self.roles
+
+    @property
+    def comma(self) -> bool:
+        """A bare comma."""
+        return self.roles == (Joins.COMMA,)
+
+    def __str__(self) -> str:
+        """The joiner for a message, by its roles: "with", ", and", ";"."""
+        return " ".join(_SHOWN.get(one, one.value) for one in self.roles)
+
+
+_SHOWN: Final = {Joins.COMMA: ",", Joins.HARD: ";"}
+_HARD: Final = frozenset({(Joins.HARD,), (Joins.HARD, Joins.AND)})
+_ALTERNATIVE: Final = frozenset({(Joins.OR,), (Joins.COMMA, Joins.OR)})
+_COMPOUND: Final = frozenset(
+    {(Joins.AND,), (Joins.COMMA,), (Joins.COMMA, Joins.AND), (Joins.PLUS,)}
+)
+#: The joiner a list ("10, 12 and 15 years") puts between the items it spreads into.
+AND: Final = Joiner((Joins.AND,))
+#: A comma that an "or" at the end of its list makes an alternative too.
+COMMA_OR: Final = Joiner((Joins.COMMA, Joins.OR))
+
+
+@attrs.frozen
+class Draft:
+    """What the parse produced, before `assemble` gives it meaning."""
+
+    cue: Cue | None
+    items: tuple[Item, ...]
+    joiners: tuple[Joiner, ...]  # the joiner before each item after the first
+
+
+def figure(value: Fraction) -> str:
+    """A number as a person writes it: "5", "2.5"."""
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+
+
+def pos(item: Any) -> int:
+    """Where a token or a built value starts in the phrase."""
+    if isinstance(item, Token):
+        return item.start_pos or 0
+    return int(item.pos)

@@ -1,0 +1,403 @@
+"""How neighbouring parts of a phrase make one component: the assembly's named rules.
+
+`sentencenorm.reading.assemble` reads each item into a `Part`, then gives it to `RULES` in
+order, with the part before it and the joiner between them. A rule that applies folds the
+part into the one before (`Fold`), makes it read otherwise and goes on (`Becomes`), or
+refuses the phrase (`Reject`); a part no rule folds stands as a component of its own. Around
+them, `before_reading` rules work on the items and joiners as parsed, and `after_reading`
+rules on the parts that stand. Each rule says what it is for in its docstring and has its
+own fixture file, ``tests/fixtures/rules/<name>.txt`` (positives and negatives).
+
+The questions the writer asks too ("would these two parts fold?") live in
+`sentencenorm.model.merging`; rules here ask them there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+import attrs
+from lark import Token
+
+from ..language.roles import Says, role
+from ..model import LIFE, Life
+from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, bare_custody_qualifies, meets
+from .items import Part, bound_by_parole
+from .parts import COMMA_OR, Cash, Core, Cue, Item, Joiner, Reject, Time, rank
+
+__all__ = ["AFTER_READING", "BEFORE_READING", "RULES", "Becomes", "Fold", "Rule"]
+
+
+@attrs.frozen
+class Fold:
+    """The part is folded into the one before it: *before* is what that one becomes."""
+
+    before: Part
+
+
+@attrs.frozen
+class Becomes:
+    """The part reads as *part* instead, and goes on to the next rules."""
+
+    part: Part
+
+
+Outcome = Fold | Becomes | None
+#: A rule: (the part before or None, the part, the joiner between or None) -> its outcome.
+Rule = Callable[[Part | None, Part, Joiner | None], Outcome]
+
+
+# ── the rules, in the order they are tried ───────────────────────────────────────────────────
+
+
+def qualifying_custody_word(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A custody word with no term after a custodial term names how that one is served.
+
+    "seven years imprisonment with hard labour", "10 years and jail", "有期徒刑十年，有期徒刑": one
+    custody component. Not across ";".
+    """
+    if before is None or (joiner is not None and joiner.hard):
+        return None
+    qualifies = bare_custody_qualifies(
+        before.kind,
+        part.kind,
+        has_term=part.has_term,
+        suspended=part.suspended,
+        count=part.count,
+        aggregation=part.aggregation,
+    )
+    return Fold(before) if qualifies else None
+
+
+def reprieve_of_death(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A probation "with" a death sentence is its reprieve (older Chinese court English).
+
+    "death with a two-year probation" is death, suspended, reprieve P2Y.
+    """
+    if before is None or joiner is None or joiner.hard:
+        return None
+    if (
+        before.kind == "death"
+        and part.kind == "probation"
+        and joiner.qualifying
+        and part.plain
+        and isinstance(part.low, Time)
+    ):
+        return Fold(attrs.evolve(before, reprieve=True, reprieve_period=part.low))
+    return None
+
+
+def alternatives(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """Alternatives joined by "or" between terms of one kind are one range of possible terms.
+
+    "five to 99 years or life" is P5Y..life; the Californian "16 months, 2 years, or 3 years"
+    is P1Y4M..P3Y. Alternatives of different kinds ("a fine or imprisonment") stay apart.
+    """
+    if before is None or joiner is None or not joiner.alternative:
+        return None
+    if before.kind != part.kind or before.kind not in TERM_KINDS:
+        return None
+    if not (before.has_term and part.has_term) or before.count != 1 or part.count != 1:
+        return None
+    if before.suspended or part.suspended or before.aggregation or part.aggregation:
+        return None
+
+    def low_of(one: Part) -> object:
+        # A life sentence with no stated minimum is, as an alternative, at least life.
+        return LIFE if one.low is None and isinstance(one.high, Life) else one.low
+
+    lows = [low_of(before), low_of(part)]
+    highs = [before.high, part.high]
+    if any(isinstance(value, Cash) for value in lows + highs):
+        return None
+    low: Any = _extreme(lows, smallest=True, pos=part.pos)
+    high: Any = _extreme(highs, smallest=False, pos=part.pos)
+    merged = attrs.evolve(
+        before,
+        low=low,
+        high=high,
+        plain=False,
+        max_cue=False,
+        open_low=low is None,
+        open_high=high is None,
+    )
+    return Fold(merged)
+
+
+def suspended_sentence_alone(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """ "a suspended sentence" with nothing before it is custody of unstated length, suspended."""
+    if before is None and part.is_attachment() and part.suspended and part.suspension is None:
+        return Becomes(attrs.evolve(part, kind="custody"))
+    return None
+
+
+def qualifier(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A part that only qualifies folds into the component before it.
+
+    ", suspended for 3 years", "with a two-year reprieve", "with the possibility of parole
+    after 25 years", ", to be served consecutively", ", without parole".
+    """
+    if not part.is_attachment():
+        return None
+    if before is None:
+        raise Reject("this qualifies a sentence, but none comes before it", part.pos)
+    return Fold(_attach(before, part))
+
+
+def partial_suspension(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A suspended part of the term before it is refused: the model cannot hold it yet.
+
+    "10 years, 5 years suspended", "10 years with 5 suspended". Not when the term before is
+    no custody ("death, 1 day suspended custody") nor when the suspended term names its own
+    kind ("2 years in prison, 1 day in prison suspended"): then it is a sentence of its own.
+    """
+    if (
+        before is not None
+        and before.kind == "custody"
+        and part.kind == "custody"
+        and part.suspended
+        and part.plain
+        and not part.named
+        and joiner is not None
+        and (joiner.qualifying or joiner.comma)
+    ):
+        raise Reject(
+            'a partly suspended term ("with N years suspended") cannot be expressed yet',
+            part.pos,
+        )
+    return None
+
+
+def bare_length_after_with(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A bare length after "with" is refused: "life with 25 years" (a minimum? a second
+    term?) says nothing certain."""
+    bare = not part.named and part.kind == "custody" and not part.open_high
+    if before is not None and joiner is not None and joiner.qualifying and bare:
+        raise Reject(f'a bare length after "{joiner}" says nothing certain', part.pos)
+    return None
+
+
+_SHARED: Final = ("count", "aggregation", "suspended", "suspension")
+
+
+def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """An open-topped and an open-bottomed term of one kind make one term.
+
+    "a maximum of 40 years and a mandatory minimum of 5 years" is P5Y..P40Y; "life with a
+    minimum term of 25 years" and "life with a tariff of 15 years" are N..life; "12 years with
+    a non-parole period of eight years" is P8Y..P12Y. Not across ";" or "or".
+    """
+    if before is None or (joiner is not None and (joiner.hard or joiner.alternative)):
+        return None
+    if before.kind != part.kind or before.kind not in TERM_KINDS:
+        return None
+    if (
+        joiner is not None
+        and joiner.qualifying
+        and before.plain
+        and part.open_high
+        and part.low is not None
+        and part.count == 1
+        and not part.suspended
+    ):
+        # "12 years with a non-parole period of eight years", "10 years with a minimum of 5"
+        return Fold(attrs.evolve(before, low=part.low, plain=False))
+    for upper, lower in ((before, part), (part, before)):
+        if not meets(upper.span(), lower.span()):
+            continue
+        blank = Part(pos=0)
+        shared = {}
+        for name in _SHARED:
+            default = getattr(blank, name)
+            mine, theirs = getattr(upper, name), getattr(lower, name)
+            if mine != default and theirs != default and mine != theirs:
+                return None
+            shared[name] = mine if mine != default else theirs
+        merged = attrs.evolve(
+            before,
+            low=lower.low,
+            high=upper.high,
+            open_low=False,
+            open_high=False,
+            plain=False,
+            max_cue=upper.max_cue,
+            **shared,
+        )
+        return Fold(merged)
+    return None
+
+
+#: The rules between two parts, in the order they are tried.
+RULES: Final[tuple[Rule, ...]] = (
+    qualifying_custody_word,
+    reprieve_of_death,
+    alternatives,
+    suspended_sentence_alone,
+    qualifier,
+    partial_suspension,
+    bare_length_after_with,
+    bounds_meet,
+)
+
+
+# ── before the parts are read ────────────────────────────────────────────────────────────────
+
+
+def or_lists(joiners: Sequence[Joiner | None]) -> list[Joiner | None]:
+    """ "16 months, 2 years, or 3 years": the commas of a list that ends in "or" are "or"s."""
+    marked = list(joiners)
+    for index in range(len(marked) - 1, -1, -1):
+        joiner = marked[index]
+        if joiner is not None and joiner.alternative:
+            back = index - 1
+            while back >= 0 and (found := marked[back]) is not None and found.comma:
+                marked[back] = COMMA_OR
+                back -= 1
+    return marked
+
+
+def compound_durations(
+    items: Sequence[Item], joiners: Sequence[Joiner]
+) -> tuple[list[Item], list[Joiner]]:
+    """ "2 years and 6 months in prison", "a year and a day": one length across a joiner."""
+    merged_items, merged_joiners = [items[0]], []
+    for joiner, item in zip(joiners, items[1:], strict=True):
+        previous = merged_items[-1]
+        before, after = previous.elements[-1], item.elements[0]
+        suspends = any(
+            isinstance(e, Token) and role(e.type).says & {Says.SUSPENDED, Says.SUSPENSION}
+            for e in item.elements
+        )
+        if (
+            joiner.compound
+            and not suspends  # "five years, six months suspended": a part suspended
+            and isinstance(before, Core)
+            and before.shape in {"fixed", "at_most", "at_least"}
+            and isinstance(after, Core)
+            and after.shape == "fixed"
+            and isinstance(before.high if before.shape != "at_least" else before.low, Time)
+            and isinstance(after.low, Time)
+        ):
+            length = before.high if before.shape != "at_least" else before.low
+            assert isinstance(length, Time)
+            assert isinstance(after.low, Time)
+            hours_mix = after.low.hours_only() != length.hours_only()
+            if rank(after.low.first) < rank(length.last) and not hours_mix:
+                total = length.plus(after.low)
+                low = None if before.shape == "at_most" else total
+                high = None if before.shape == "at_least" else total
+                core = Core(before.shape, low, high, before.pos)
+                merged_items[-1] = Item(
+                    (*previous.elements[:-1], core, *item.elements[1:]), previous.pos
+                )
+                continue
+        merged_items.append(item)
+        merged_joiners.append(joiner)
+    return merged_items, merged_joiners
+
+
+#: The rules on items and joiners before parts are read, in order (for the fixture check).
+BEFORE_READING: Final = (compound_durations, or_lists)
+
+
+# ── after the parts are read ─────────────────────────────────────────────────────────────────
+
+
+def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -> list[Part]:
+    """ "up to 5 years and a $5,000 fine": a maximum carries over the plain values after it.
+
+    The fine's $5,000 is a maximum too (the gold corpus's convention); so after "faces 20
+    years" or "the maximum penalty is". "the minimum penalty is 5 years": a minimum. Not
+    across ";".
+    """
+    carrying = False
+    result = []
+    for index, part in enumerate(parts):
+        if index in hard_breaks:
+            carrying = False
+        if index == 0 and cue is not None and cue.bound == "min" and part.plain:
+            part = attrs.evolve(part, high=None, plain=False, open_high=True)
+        if index == 0 and cue is not None and cue.bound == "max" and part.plain:
+            carrying = True  # "faces 20 years", "the maximum penalty is 20 years"
+        if part.max_cue:
+            carrying = True
+        if carrying and part.plain and part.kind in DISTRIBUTES_TO:
+            part = attrs.evolve(part, low=None, plain=False, open_low=True)
+        result.append(part)
+    return result
+
+
+#: The rules on the parts that stand, in order.
+AFTER_READING: Final = (carried_maximum,)
+
+
+# ── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _extreme(values: Sequence[object], *, smallest: bool, pos: int) -> object:
+    """The least (or greatest) of two bounds. An unstated bound makes the result unstated,
+    except that life tops any alternative ("not less than 10 years or for life": P10Y..life)."""
+    lifes = [value for value in values if isinstance(value, Life)]
+    if not smallest and lifes:
+        return LIFE
+    if any(value is None for value in values):
+        return None
+    times = [value for value in values if isinstance(value, Time)]
+    if lifes and (not smallest or not times):
+        return LIFE
+    if len(times) == 1:
+        return times[0]
+    first, second = times[0], times[1]
+    order = first.duration().compare(second.duration())
+    if order is None:
+        raise Reject("alternatives whose order cannot be told (months against days)", pos)
+    keep_first = (order <= 0) if smallest else (order >= 0)
+    return first if keep_first else second
+
+
+def _attach(target: Part, extra: Part) -> Part:
+    """*target* with what the qualifying part *extra* says of it."""
+    if extra.aggregation is not None:
+        if target.kind != "custody":
+            raise Reject("only custodial terms run consecutively or concurrently", extra.pos)
+        target = attrs.evolve(target, aggregation=extra.aggregation)
+    if extra.suspended:
+        if target.kind == "death":
+            period = extra.suspension or target.reprieve_period
+            target = attrs.evolve(target, reprieve=True, reprieve_period=period)
+        elif target.kind == "custody":
+            period = extra.suspension or target.suspension
+            target = attrs.evolve(target, suspended=True, suspension=period)
+        else:
+            raise Reject("only custody or death can be suspended", extra.pos)
+    if extra.reprieve:
+        if target.kind == "custody":
+            # Chinese court English: "three years in prison with a four-year reprieve" (缓刑)
+            period = extra.reprieve_period or target.suspension
+            target = attrs.evolve(target, suspended=True, suspension=period)
+        elif target.kind != "death":
+            raise Reject("a reprieve belongs to a death or custodial sentence", extra.pos)
+        else:
+            period = extra.reprieve_period or target.reprieve_period
+            target = attrs.evolve(target, reprieve=True, reprieve_period=period)
+    if extra.parole_after is not None:
+        if target.kind != "custody":
+            raise Reject("parole eligibility bounds a custodial term", extra.pos)
+        target = bound_by_parole(target, extra.parole_after)
+    if extra.no_parole:
+        if target.kind != "custody" or not isinstance(target.high, Life):
+            raise Reject('"without parole" only qualifies a life sentence here', extra.pos)
+        target = attrs.evolve(target, low=LIFE, open_low=False)
+    if extra.count_given:
+        raise Reject("a count with no term to count", extra.pos)
+    if extra.immediate and (target.kind != "death" or target.suspended or target.reprieve):
+        raise Reject("immediate execution only qualifies a death sentence not suspended", extra.pos)
+    parole_note = extra.mentions_parole and target.kind == "custody"
+    # "90 days, to be served intermittently": how a custody term is served (weekends in
+    # Canada) changes nothing this model holds, and the note is no second penalty.
+    serving_note = extra.served and target.kind == "custody"
+    said = extra.aggregation or extra.suspended or extra.reprieve or extra.parole_after
+    if not (said or extra.no_parole or parole_note or serving_note or extra.immediate):
+        raise Reject("this part says nothing that can be read", extra.pos)
+    return target

@@ -1,0 +1,361 @@
+"""`ToModel`: the parse tree to a `Draft`, applied by Lark during the LALR parse.
+
+One method per grammar alias. Numbers, lengths and amounts become exact values; each item
+becomes the run of classed words around its core; joiners become their roles. It knows a
+language only through its lexicon (numbers, units, currencies, joiners, cue words), so the
+grammars of every language share it. Stateless, so thread-safe.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+from lark import Token, Transformer, v_args
+
+from ..language import Lexicon
+from ..language.lexicon import fold
+from ..language.roles import AUX, FACE, IMPOSE, SERVICE_WORD, STATUTE_BOUND
+from ..model import EXACT, LIFE, Modality
+from .parts import (
+    AND,
+    MOST_BARE_YEARS,
+    Cash,
+    Core,
+    Count,
+    Cue,
+    Draft,
+    Item,
+    Joiner,
+    Listed,
+    Num,
+    Reject,
+    Strokes,
+    Time,
+    pos,
+    rank,
+)
+from .parts import (
+    figure as _figure,
+)
+
+__all__ = ["ToModel"]
+
+_DIGITS: Final = re.compile(
+    r"(?P<int>[\d, \u00a0\u202f\u2009]*?)(?:\.(?P<dec>\d+))?"
+    r"\s*(?:(?P<vulgar>[½¼¾⅓⅔])|(?P<num>\d)/(?P<den>\d+))?"
+)
+# Digits may be grouped by "," or by spaces (French "1 200", CLDR's no-break spaces).
+_GROUPS: Final = re.compile(r"[, \u00a0\u202f\u2009]")
+_MONEY: Final = re.compile(
+    r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)$", re.S
+)
+
+
+def _is_year(number: Num) -> bool:
+    return number.value.denominator == 1 and 1800 <= number.value <= 2200
+
+
+@v_args(inline=True)
+class ToModel(Transformer[Token, Draft]):
+    """Parse tree to `Draft`, one method per grammar alias. Stateless, so thread-safe."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self._lex = lexicon
+        # Figures repeat ("5", "10", "2,000"): each distinct one is worked out once.
+        self._figures = functools.lru_cache(maxsize=4096)(self._figures_value)
+
+    # numbers ---------------------------------------------------------------------------------
+    def digits(self, token: Token) -> Num:
+        value = self._figures(token.value)
+        if value is None:
+            raise Reject(f"{token.value!r} divides by zero", pos(token))
+        return Num(value, pos(token))
+
+    def _figures_value(self, figures: str) -> Fraction | None:
+        """The value of a number written in figures ("1,250", "2½", "1 1/2"); None for "/0"."""
+        match = _DIGITS.fullmatch(self._lex.english_figures(figures))
+        assert match is not None  # the grammar's DIGITS admits only these shapes
+        whole = _GROUPS.sub("", match["int"])
+        value = Fraction(int(whole)) if whole else Fraction(0)
+        if match["dec"]:
+            value += Fraction(int(match["dec"]), 10 ** len(match["dec"]))
+        if match["vulgar"]:
+            vulgar = match["vulgar"]
+            # The grammar's DIGITS (common.lark) admits the same vulgar fractions in every
+            # language; a lexicon without a table for one still knows its Unicode value.
+            fraction = self._lex.fractions.get(vulgar)
+            value += fraction or Fraction(unicodedata.numeric(vulgar)).limit_denominator(16)
+        if match["den"]:
+            if int(match["den"]) == 0:
+                return None
+            value += Fraction(int(match["num"]), int(match["den"]))
+        return value
+
+    def words(self, token: Token) -> Num:
+        try:
+            return Num(Fraction(self._lex.number(token.value)), pos(token))
+        except ValueError as error:  # a numeral that is not well formed ("五五")
+            raise Reject(str(error), pos(token)) from None
+
+    def restated(self, words: Token, _open: Token, figure: Token, _close: Token) -> Num:
+        # Legal drafting restates a number in figures: "thirty (30) days".
+        spelled, written = self.words(words), self.digits(figure)
+        if spelled.value != written.value:
+            raise Reject(
+                f"{words.value!r} is {_figure(spelled.value)} but the figure says "
+                f"{_figure(written.value)}",
+                pos(figure),
+            )
+        return spelled
+
+    def restated_words(self, figure: Token, _open: Token, words: Token, _close: Token) -> Num:
+        return self.restated(words, _open, figure, _close)
+
+    def number_and_a_half(self, number: Num, _half: Token) -> Num:
+        return Num(number.value + Fraction(1, 2), number.pos)
+
+    # durations -------------------------------------------------------------------------------
+    def _unit(self, token: Token) -> tuple[str, int]:
+        return self._lex.units[fold(token.value).rstrip(".")]
+
+    def dur_part(self, number: Num, *rest: Token) -> Time:
+        unit = self._unit(rest[-1])
+        if self._lex.year_figures_are_dates and unit == ("months", 12) and _is_year(number):
+            # "2015年" is a date in Chinese, never a length of 2015 years.
+            raise Reject(f"{_figure(number.value)} with 年 is a calendar year", number.pos)
+        return Time.of(number.value, unit, number.pos)
+
+    def one_unit(self, token: Token) -> Time:
+        # "a year", "another year", "an additional year": the token ends with its unit word.
+        return Time.of(Fraction(1), self._unit(Token("UNIT", token.value.split()[-1])), pos(token))
+
+    def half_unit(self, half: Token, *rest: Token) -> Time:
+        unit = self._unit(rest[-1]) if rest[-1].type == "UNIT" else self.one_unit(rest[-1]).first
+        return Time.of(Fraction(1, 2), unit, pos(half))
+
+    def and_a_half(self, time: Time, _half: Token) -> Time:
+        return time.plus(Time.of(Fraction(1, 2), time.last, time.pos))
+
+    def duration(self, *parts: Time) -> Time:
+        if len(parts) == 1:
+            return parts[0]
+        total, added = parts
+        if rank(added.first) >= rank(total.last):
+            raise Reject("the units of a length must run from larger to smaller", added.pos)
+        return total.plus(added)
+
+    # money -----------------------------------------------------------------------------------
+    def money_sign(self, token: Token, scale: Token | None = None) -> Cash:
+        match = _MONEY.match(self._lex.english_figures(token.value))
+        assert match is not None  # the grammar's MONEY always ends in an amount
+        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
+        amount = EXACT.multiply(Decimal(_GROUPS.sub("", match["amount"])), factor)
+        return Cash(amount, match["sign"] or "$", factor, pos(token))
+
+    def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
+        # "人民币五千元", "人民币701万元", "人民币5000": the currency word comes first.
+        scale = next((token for token in rest if token.type == "SCALE"), None)
+        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
+        return Cash(_decimal(number.value * factor, number.pos), sign.value, factor, pos(sign))
+
+    def money_word(self, number: Num, *rest: Token) -> Cash:
+        scale = next((token for token in rest if token.type == "SCALE"), None)
+        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
+        value = number.value * factor
+        amount = _decimal(value, number.pos)
+        return Cash(amount, rest[-1].value, factor, number.pos)
+
+    # cores -----------------------------------------------------------------------------------
+    def fixed(self, value: Time | Cash) -> Core:
+        return Core("fixed", value, value, value.pos)
+
+    def at_most(self, *args: Any) -> Core:
+        value = next(arg for arg in args if isinstance(arg, Time | Cash))
+        return Core("at_most", None, value, pos(args[0]))
+
+    def up_to_life(self, cue: Token, _life: Token) -> Core:
+        return Core("at_most", None, LIFE, pos(cue))
+
+    def at_least(self, *args: Any) -> Core:
+        value = next(arg for arg in args if isinstance(arg, Time | Cash))
+        return Core("at_least", value, None, pos(args[0]))
+
+    def min_max(self, cue: Token, low: Any, _nor: Token, high: Time | Cash) -> Core:
+        return Core("min_max", _scaled(low, high), high, pos(cue))
+
+    def service_hours(self, number: Num, words: Token) -> tuple[Core, Token]:
+        # "200 community service hours": the hours, and the penalty's name as a word of the item.
+        hours = Time.of(number.value, self._unit(Token("UNIT", "hours")), number.pos)
+        named = Token.new_borrow_pos(SERVICE_WORD, words.value, words)
+        return Core("fixed", hours, hours, number.pos), named
+
+    def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Core:
+        # "120 months (10 years)": federal judgments restate a length in larger units.
+        again: Time | Cash = rest[-2]  # after "about", "approximately"... if written
+        if (
+            isinstance(value, Cash)
+            and isinstance(again, Cash)
+            and self._lex.currency(value.sign, None) != self._lex.currency(again.sign, None)
+        ):
+            # "1 million yuan (about $140,000)": a conversion for readers; the court's amount.
+            return Core("fixed", value, value, value.pos)
+        same = (
+            isinstance(value, Time)
+            and isinstance(again, Time)
+            and value.duration() == again.duration()
+        ) or (isinstance(value, Cash) and isinstance(again, Cash) and value.amount == again.amount)
+        if not same:
+            what = "amount" if isinstance(value, Cash) else "length"
+            raise Reject(f"the {what} restated in brackets is not the same {what}", again.pos)
+        return Core("fixed", value, value, value.pos)
+
+    def min_to_life(self, cue: Token, low: Time | Cash, _nor: Token, _life: Token) -> Core:
+        return Core("to_life", low, LIFE, pos(cue))
+
+    def to_life(self, *args: Any) -> Core:
+        low = next(arg for arg in args if not isinstance(arg, Token))
+        if isinstance(low, Num):  # "25-to-life" counts years
+            if low.value.denominator != 1 or low.value >= MOST_BARE_YEARS:
+                # "1995 to life" is a year, "2,000 to life" a figure: never a number of years
+                raise Reject(f"{_figure(low.value)} is not a number of years", low.pos)
+            low = Time.of(low.value, ("months", 12), low.pos)
+        if isinstance(low, Cash):
+            raise Reject("an amount of money cannot run to life", low.pos)
+        return Core("to_life", low, LIFE, low.pos)
+
+    def number_list(self, *children: Any) -> tuple[Num, ...]:
+        return tuple(child for child in children if isinstance(child, Num))
+
+    def listed(self, numbers: tuple[Num, ...], last: Time) -> Listed:
+        times = [Time.of(number.value, last.first, number.pos) for number in numbers]
+        cores = tuple(Core("fixed", time, time, time.pos) for time in [*times, last])
+        return Listed(cores, cores[0].pos)
+
+    def range(self, *args: Any) -> Core:
+        low, high = (arg for arg in args if isinstance(arg, Time | Cash | Num))
+        assert isinstance(high, Time | Cash)  # the grammar puts a unit on the high end
+        return Core("range", _scaled(low, high), high, pos(args[0]))
+
+    # items -----------------------------------------------------------------------------------
+    def strokes(self, number: Num, token: Token) -> Core:
+        if number.value.denominator != 1 or number.value < 1:
+            raise Reject(f"{_figure(number.value)} is not a number of strokes", number.pos)
+        label = self._lex.strokes_label(token.value)
+        value = Strokes(int(number.value), label, number.pos)
+        return Core("strokes", value, value, number.pos)
+
+    def count(self, number: Num) -> Count:
+        if number.value.denominator != 1 or not 1 <= number.value <= 10_000:
+            raise Reject(f"{_figure(number.value)} is not a count of terms", number.pos)
+        return Count(int(number.value), number.pos)
+
+    def each_count(self, _each: Token, number: Num, _counts: Token) -> Count:
+        count = self.count(number)  # "on each of three counts": three terms
+        return Count(count.value, count.pos, per_conviction=True)
+
+    def post(self, *children: Any) -> tuple[Any, ...]:
+        return children
+
+    def tail(self, *children: Any) -> tuple[Any, ...]:
+        return children
+
+    def body(self, *children: Any) -> tuple[Any, ...]:
+        return children
+
+    def item(self, *children: Any) -> Item | tuple[Item, ...]:
+        cue = children[0] if isinstance(children[0], Cue) else None
+        elements = tuple(_flatten(children[1:] if cue else children))
+        listed = next((e for e in elements if isinstance(e, Listed)), None)
+        if listed is None:
+            return Item(elements, pos(elements[0]), cue)
+        # "were sentenced to 10, 12 and 15 years": as if each term were written out in full,
+        # each item beginning at its own number (the first at the start of the phrase).
+        at = elements.index(listed)
+        clones = []
+        for index, core in enumerate(listed.cores):
+            copy = (*elements[:at], core, *elements[at + 1 :])
+            start = pos(elements[0]) if index == 0 else core.pos
+            clones.append(Item(copy, start, cue if index == 0 else None, listed=True))
+        return tuple(clones)
+
+    def joiner(self, *tokens: Token) -> Joiner:
+        # Each word's role in the language's lexicon ("y": and, "；": hard, "或者": or).
+        return Joiner(tuple(self._lex.joins(token.value) for token in tokens))
+
+    def items(self, *children: Any) -> tuple[list[Item], list[Joiner]]:
+        if len(children) == 1:
+            return _spread(children[0], [], [])
+        (items, joiners), joiner, item = children
+        return _spread(item, list(items), [*joiners, joiner])
+
+    def cue(self, *tokens: Token) -> Cue:
+        aux = tokens[0] if tokens[0].type == AUX else None
+        verb = tokens[-1] if tokens[-1].type != AUX else None
+        aux_modality = self._lex.modality_aux.get(fold(aux.value)) if aux else None
+        if verb is None:
+            return Cue(_modality(aux_modality))
+        verb_modality = self._lex.modality_verbs.get(fold(verb.value).split()[0])
+        if verb.type == IMPOSE and aux_modality is not None:
+            return Cue(_modality(aux_modality))
+        bound = None
+        if verb.type == FACE:
+            bound = "max"  # "faces 20 years": a maximum (the corpus convention)
+        elif verb.type == STATUTE_BOUND:
+            bound = self._lex.statute_bound(verb.value)  # "the minimum penalty is": "min"
+        return Cue(_modality(verb_modality), bound=bound)
+
+    def start(self, *children: Any) -> Draft:
+        items, joiners = children[0]
+        cue = next((item.cue for item in items if item.cue is not None), None)
+        return Draft(cue, tuple(items), tuple(joiners))
+
+
+def _spread(
+    item: Item | tuple[Item, ...], items: list[Item], joiners: list[Joiner]
+) -> tuple[list[Item], list[Joiner]]:
+    """Append an item, or the items of a list ("10, 12 and 15 years") joined by "and"."""
+    if isinstance(item, Item):
+        return [*items, item], joiners
+    return [*items, *item], [*joiners, *[AND] * (len(item) - 1)]
+
+
+def _modality(value: str | None) -> Modality | None:
+    return None if value is None else Modality(value)
+
+
+def _flatten(children: Sequence[Any], into: list[Any] | None = None) -> list[Any]:
+    """The elements of nested tuples, in order (a list built in place: no generators)."""
+    found: list[Any] = [] if into is None else into
+    for child in children:
+        if type(child) is tuple:
+            _flatten(child, found)
+        else:
+            found.append(child)
+    return found
+
+
+def _decimal(value: Fraction, pos: int) -> Decimal:
+    # Exact only when the denominator divides a power of ten.
+    scaled = value
+    for places in range(13):
+        if scaled.denominator == 1:
+            return EXACT.scaleb(Decimal(scaled.numerator), -places)
+        scaled *= 10
+    raise Reject(f"{float(value):g} is not an exact amount of money", pos)
+
+
+def _scaled(low: Any, high: Time | Cash) -> Time | Cash:
+    """The low end of a range, taking the unit or scale written only on the high end."""
+    if not isinstance(low, Num):
+        return low  # type: ignore[no-any-return]
+    if isinstance(high, Time):  # "six to 10 years"
+        return Time.of(low.value, high.first, low.pos)
+    # "5 to 10 million dollars", "between 5,000 and 10,000 yuan"
+    return Cash(_decimal(low.value * high.scale, low.pos), high.sign, high.scale, low.pos)
