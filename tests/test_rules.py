@@ -54,3 +54,20 @@ def test_rule_case_reads_as_expected(case: Case) -> None:
             parse(case.phrase, lang=lang, jurisdiction=case.jurisdiction)
     else:
         assert str(parse(case.phrase, lang=lang, jurisdiction=case.jurisdiction)) == case.expected
+
+
+def test_the_rules_for_a_first_part_are_those_that_need_none_before() -> None:
+    """FIRST_RULES (tried alone on a phrase's first part) are exactly the rules that can apply
+    with no part before: every other one returns None for it."""
+    from sentencenorm.reading.items import Part
+
+    alone = Part(pos=0, suspended=True)
+    termed = Part(pos=0, kind="custody", has_term=True, plain=True)
+    for rule in rules.RULES:
+        if rule in rules.FIRST_RULES:
+            continue
+        assert rule(None, alone, None) is None, rule.__name__
+        assert rule(None, termed, None) is None, rule.__name__
+    assert set(rules.FIRST_RULES) <= set(rules.RULES)
+    for rule in rules.FIRST_RULES:  # they concern a part that only qualifies
+        assert rule(None, termed, None) is None, rule.__name__

@@ -36,7 +36,15 @@ from ..sentence import Sentence
 from .hints import backwards_range
 from .items import Part, read_item
 from .parts import Cash, Core, Cue, Draft, Reject, Strokes, Time
-from .rules import RULES, Becomes, Fold, carried_maximum, compound_durations, or_lists
+from .rules import (
+    FIRST_RULES,
+    RULES,
+    Becomes,
+    Fold,
+    carried_maximum,
+    compound_durations,
+    or_lists,
+)
 
 __all__ = ["assemble", "component"]
 
@@ -52,15 +60,21 @@ def assemble(
     *context* is a cue found outside the phrase (by `extract`); a cue inside it wins.
     """
     cue = draft.cue if draft.cue is not None else context
-    items, joiners = compound_durations(draft.items, draft.joiners)
-    marked = or_lists(joiners)
+    if len(draft.items) == 1:  # one item: nothing to merge, no list
+        items, marked = list(draft.items), []
+    else:
+        items, joiners = compound_durations(draft.items, draft.joiners)
+        marked = or_lists(joiners)
     parts: list[Part] = []
     hard_breaks: set[int] = set()  # indexes of parts that follow a ";"
     for index, item in enumerate(items):
         joiner = marked[index - 1] if index else None
         part = read_item(item, lexicon)
         folded = False
-        for rule in RULES:
+        # A first part that is more than a qualifier goes to no rule (FIRST_RULES are about
+        # qualifiers; tests/test_rules.py holds them to it).
+        candidates = RULES if parts else FIRST_RULES if part.is_attachment() else ()
+        for rule in candidates:
             outcome = rule(parts[-1] if parts else None, part, joiner)
             if isinstance(outcome, Fold):
                 parts[-1] = outcome.before
@@ -89,7 +103,7 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
             return _custody(
                 _bound(part.low, part),
                 _bound(part.high, part),
-                count=part.count,
+                count=part.terms,
                 aggregation=part.aggregation,
                 suspended=suspended,
             )

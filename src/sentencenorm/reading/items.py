@@ -10,10 +10,10 @@ in the making; `sentencenorm.reading.rules` then folds neighbouring parts, and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final, NamedTuple
 
-import attrs
 from lark import Token
 
 from ..language import Lexicon
@@ -26,9 +26,12 @@ from .parts import Cash, Core, Count, Item, Reject, Strokes, Time, pos
 __all__ = ["Part", "bound_by_parole", "read_item"]
 
 
-@attrs.frozen
-class Part:
-    """One item read for meaning (immutable; rules evolve it)."""
+class Part(NamedTuple):
+    """One item read for meaning (immutable: rules make changed copies, ``part._replace``).
+
+    A named tuple rather than an attrs class: one is made for every item of every phrase
+    read, and a tuple is made several times faster.
+    """
 
     pos: int
     kind: str | None = None
@@ -39,7 +42,7 @@ class Part:
     open_high: bool = False  # stated as a minimum only ("at least", "minimum", tariff)
     open_low: bool = False  # stated as a maximum only ("up to", "maximum", "life")
     max_cue: bool = False  # states a maximum that carries over what follows
-    count: int | None = 1
+    terms: int | None = 1  # how many terms: "three life sentences" (None: unknown)
     count_given: bool = False
     aggregation: str | None = None
     suspended: bool = False
@@ -74,7 +77,7 @@ def bound_by_parole(target: Part, after: Time) -> Part:
     )
     if not (open_life or fixed):
         raise Reject("parole eligibility only narrows a life or a fixed term", after.pos)
-    return attrs.evolve(target, low=after, open_low=False, plain=False)
+    return target._replace(low=after, open_low=False, plain=False)
 
 
 def _says(element: object, *what: Says) -> bool:
@@ -145,18 +148,58 @@ def _skippable(element: object) -> bool:
     return isinstance(element, Token) and element.type in SKIPPABLE
 
 
+# What each word does to the item, worked out once per terminal from its role: the first that
+# applies, in this order (a word says one thing here; its kind is counted apart).
+_NOTHING, _OTHER, _MAX, _MIN, _LIFE, _LIFE_ONLY, _NO_PAROLE, _PAROLE = range(8)
+_NON_PAROLE, _IMMEDIATE, _SERVED, _PLURAL, _COUNT_WORD, _TARIFF, _SUSPENDED = range(8, 15)
+_REPRIEVE, _AGGREGATION, _NEUTRAL = range(15, 18)
+_ACTIONS: Final = (
+    (Says.OTHER, _OTHER),
+    (Says.MAX, _MAX),
+    (Says.MIN, _MIN),
+    (Says.LIFE, _LIFE),
+    (Says.LIFE_ONLY, _LIFE_ONLY),
+    (Says.NO_PAROLE, _NO_PAROLE),
+    (Says.PAROLE, _PAROLE),
+    (Says.ELIGIBLE, _PAROLE),
+    (Says.PAROLE_BAR, _PAROLE),
+    (Says.NON_PAROLE, _NON_PAROLE),
+    (Says.IMMEDIATE, _IMMEDIATE),
+    (Says.SERVED, _SERVED),
+    (Says.LIFE_PHRASE, _LIFE),
+    (Says.PLURAL, _PLURAL),
+    (Says.EACH_COUNT, _PLURAL),
+    (Says.COUNT_WORD, _COUNT_WORD),
+    (Says.TARIFF, _TARIFF),
+    (Says.SUSPENDED, _SUSPENDED),
+    (Says.SUSPENSION, _SUSPENDED),
+    (Says.DEATH_SUSPENDED, _SUSPENDED),
+    (Says.REPRIEVE, _REPRIEVE),
+    (Says.AGGREGATION, _AGGREGATION),
+    (Says.NEUTRAL, _NEUTRAL),
+)
+
+
+@functools.cache
+def _word(name: str) -> tuple[str | None, int, bool]:
+    """(the kind the word names, what it does, whether it is "parole" itself)."""
+    found = role(name)
+    action = next((act for said, act in _ACTIONS if said in found.says), _NOTHING)
+    return found.kind, action, Says.PAROLE in found.says
+
+
 def read_item(item: Item, lexicon: Lexicon) -> Part:
     """The `Part` *item* reads as (`Reject` where it cannot mean one exact thing)."""
     elements = item.elements
-    fields: dict[str, Any] = {"pos": item.pos}
     first = elements[0]
     opening_link = (
         first if isinstance(first, Token) and _link(first) and role(first.type).opens else None
     )
     kinds: dict[str, int] = {}
-    parole_words: list[Token] = []
+    parole_period_word = False  # "five years of parole": no sentence
     bound: tuple[Says, int] | None = None  # MAX or MIN, and where the word is
     life = life_only = tariff = no_parole = per_conviction = False
+    mentions_parole = immediate = served = length_first = False
     main: Core | None = None
     count: int | None = 1
     count_given = suspended = reprieve = False
@@ -176,7 +219,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
                 if main is not None:
                     raise Reject("two lengths or amounts in one part of the phrase", element.pos)
                 main = element
-                fields["length_first"] = not suspended  # "a two-year suspended ..."
+                length_first = not suspended  # "a two-year suspended ..."
             elif _says(binder, Says.SUSPENDED, Says.SUSPENSION):
                 suspension = _fixed_time(element, "a suspension period")
             elif _says(binder, Says.REPRIEVE):
@@ -184,58 +227,57 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             else:
                 parole_after = _fixed_time(element, "a parole eligibility date")
             continue
-        word = role(element.type)
-        says = word.says
-        if word.kind is not None:
-            kinds.setdefault(word.kind, pos(element))
-        if Says.OTHER in says:
+        kind, action, is_parole = _word(element.type)
+        if kind is not None:
+            kinds.setdefault(kind, element.start_pos or 0)
+        if action == _NOTHING:
+            continue
+        if action == _OTHER:
             named = lexicon.other_label(element.value)
             if named is None:  # the grammar and the lexicon disagree: a bug, said plainly
                 raise Reject(f"no label for {element.value!r} in the lexicon", pos(element))
             if label is not None and named != label:
                 raise Reject("two different penalties in one part of the phrase", pos(element))
             label = named
-        elif says & {Says.MAX, Says.MIN}:
-            said = Says.MAX if Says.MAX in says else Says.MIN
+        elif action in (_MAX, _MIN):
+            said = Says.MAX if action == _MAX else Says.MIN
             if bound is not None and bound[0] is not said:
                 raise Reject("both a maximum and a minimum for one value", pos(element))
             bound = (said, pos(element))
-        elif Says.LIFE in says or Says.LIFE_PHRASE in says:
+        elif action == _LIFE:
             life = True
-        elif Says.LIFE_ONLY in says:
+        elif action == _LIFE_ONLY:
             life = life_only = True
-        elif Says.NO_PAROLE in says:
+        elif action == _NO_PAROLE:
             no_parole = True
-        elif says & {Says.PAROLE, Says.ELIGIBLE, Says.PAROLE_BAR}:
-            fields["mentions_parole"] = True
-            parole_words.append(element)
-        elif Says.NON_PAROLE in says:
+        elif action == _PAROLE:
+            mentions_parole = True
+            parole_period_word = parole_period_word or is_parole
+        elif action == _NON_PAROLE:
             bound = bound or (Says.MIN, pos(element))
-            parole_words.append(element)
-        elif Says.IMMEDIATE in says:
-            fields["immediate"] = True
-        elif Says.SERVED in says:
-            fields["served"] = True
-        elif says & {Says.PLURAL, Says.EACH_COUNT} and not count_given:
-            count = None
-        elif Says.COUNT_WORD in says:
+        elif action == _IMMEDIATE:
+            immediate = True
+        elif action == _SERVED:
+            served = True
+        elif action == _PLURAL:
+            if not count_given:
+                count = None
+        elif action == _COUNT_WORD:
             if count_given:
                 raise Reject("two counts in one part of the phrase", pos(element))
             count, count_given = lexicon.count_words[fold(element.value)], True
-        elif Says.TARIFF in says:
+        elif action == _TARIFF:
             tariff = True
-        elif says & {Says.SUSPENDED, Says.SUSPENSION, Says.DEATH_SUSPENDED}:
+        elif action == _SUSPENDED:
             suspended = True  # 死缓 is a suspended death sentence in one word
-        elif Says.REPRIEVE in says:
+        elif action == _REPRIEVE:
             reprieve = True
-        elif Says.AGGREGATION in says:
+        elif action == _AGGREGATION:
             said_aggregation = lexicon.aggregation[fold(element.value)]
             if aggregation not in {None, said_aggregation}:
                 raise Reject("both consecutive and concurrent", pos(element))
             aggregation = said_aggregation
-        elif (
-            Says.NEUTRAL in says and fold(element.value) in lexicon.plural_nouns and not count_given
-        ):
+        elif fold(element.value) in lexicon.plural_nouns and not count_given:  # _NEUTRAL
             following = elements[index + 1] if index + 1 < len(elements) else None
             # "sentences of 14 days to 12 months" speaks of sentences in general; "life
             # sentences", "concurrent sentences of 8 years": several, number unknown.
@@ -247,7 +289,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         # "in 9 years' time", "after 10 years in prison", "within 30 days", "over 10 years":
         # a length after a bare preposition dates something; it is not a penalty.
         raise Reject(f"a length after {opening_link.value!r} is not a sentence", item.pos)
-    if main is not None and any(_says(w, Says.PAROLE) for w in parole_words):
+    if main is not None and parole_period_word:
         # "five years of parole": a period on parole is not a sentence component.
         raise Reject("a period of parole is not a penalty this model can hold", main.pos)
     lone_no_parole = False
@@ -260,9 +302,22 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         reprieve = True
     if lone_no_parole:
         life_only = False
+    kind, named_label, death_reprieve = _kind_of(
+        kinds, life, main, item.pos, suspended=suspended, length_first=length_first
+    )
+    if named_label is not None:
+        label = named_label
+    if death_reprieve is not None:
+        reprieve_period, reprieve = death_reprieve, True
+    if kind == "death":
+        main = None  # a length there was the reprieve
+    term = _term_of(kind, main, bound, item.pos, life=life, life_only=life_only, tariff=tariff)
+    if count_given and kind is not None and kind != "custody" and not per_conviction:
+        raise Reject("only custodial terms can be counted", item.pos)
     part = Part(
-        **fields,
-        count=count,
+        pos=item.pos,
+        kind=kind,
+        terms=1 if kind is not None and kind != "custody" else count,
         count_given=count_given,
         aggregation=aggregation,
         suspended=suspended,
@@ -271,91 +326,93 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         reprieve_period=reprieve_period,
         parole_after=parole_after,
         label=label,
+        quantity=main if kind == "other" else None,
+        length_first=length_first,
+        immediate=immediate,
+        named=bool(kinds) or life,
         no_parole=lone_no_parole,
+        mentions_parole=mentions_parole,
+        served=served,
+        **term,
     )
-    part = _with_kind(part, kinds, life, main, item.pos)
-    part = attrs.evolve(part, named=bool(kinds) or life)
-    if part.kind == "death":
-        main = None  # a length there was the reprieve
-    part = _with_term(part, main, bound, life=life, life_only=life_only, tariff=tariff)
     if part.parole_after is not None and part.kind == "custody" and part.has_term:
         # "life without eligibility for parole for 10 years"
-        part = attrs.evolve(bound_by_parole(part, part.parole_after), parole_after=None)
-    if part.kind == "other":
-        part = attrs.evolve(part, quantity=main)
-    if part.count_given and part.kind != "custody" and not per_conviction:
-        raise Reject("only custodial terms can be counted", item.pos)
-    if part.kind is not None and part.kind != "custody":
-        part = attrs.evolve(part, count=1)
+        part = bound_by_parole(part, part.parole_after)._replace(parole_after=None)
     return part
 
 
-def _with_kind(part: Part, kinds: dict[str, int], life: bool, main: Core | None, at: int) -> Part:
-    """*part* with the kind its words name, or its core shows."""
-    named = dict(kinds)
-    if "death" in named:
-        if len(named) > 1 or life:
-            other = next(kind for kind in named if kind != "death") if len(named) > 1 else "life"
-            raise Reject(f"death and {other.replace('_', ' ')} in one part", named["death"])
+def _kind_of(
+    kinds: dict[str, int],
+    life: bool,
+    main: Core | None,
+    at: int,
+    *,
+    suspended: bool,
+    length_first: bool,
+) -> tuple[str | None, str | None, Time | None]:
+    """(the kind its words name or its core shows, the label strokes give, the reprieve a
+    death sentence's length is)."""
+    if "death" in kinds:
+        if len(kinds) > 1 or life:
+            other = next(kind for kind in kinds if kind != "death") if len(kinds) > 1 else "life"
+            raise Reject(f"death and {other.replace('_', ' ')} in one part", kinds["death"])
         if main is not None:
-            if not (part.suspended and part.length_first) or main.shape != "fixed":
+            if not (suspended and length_first) or main.shape != "fixed":
                 raise Reject("a death sentence has no length", main.pos)
             # "a two-year suspended death sentence": the length is the reprieve
-            period = _fixed_time(main, "a reprieve")
-            return attrs.evolve(part, kind="death", reprieve_period=period, reprieve=True)
-        return attrs.evolve(part, kind="death")
-    if "custody" in named and len(named) > 1:
+            return "death", None, _fixed_time(main, "a reprieve")
+        return "death", None, None
+    if "custody" in kinds and len(kinds) > 1:
         # "90 days of county jail": one kind; "prison ... probation" would be two.
-        others = [kind for kind in named if kind != "custody"]
-        raise Reject(f"custody and {others[0].replace('_', ' ')} in one part", named[others[0]])
-    if len(named) > 1:
-        first, second = list(named)[:2]
+        others = [kind for kind in kinds if kind != "custody"]
+        raise Reject(f"custody and {others[0].replace('_', ' ')} in one part", kinds[others[0]])
+    if len(kinds) > 1:
+        first, second = list(kinds)[:2]
         raise Reject(
-            f"{first.replace('_', ' ')} and {second.replace('_', ' ')} in one part", named[second]
+            f"{first.replace('_', ' ')} and {second.replace('_', ' ')} in one part", kinds[second]
         )
-    if named:
-        return attrs.evolve(part, kind=next(iter(named)))
+    if kinds:
+        return next(iter(kinds)), None, None
     if life:
-        return attrs.evolve(part, kind="custody")
+        return "custody", None, None
     if main is None:
-        return part  # an attachment: "with reprieve", ", suspended"
+        return None, None, None  # an attachment: "with reprieve", ", suspended"
     value = main.high if isinstance(main.high, Time | Cash) else main.low
     if isinstance(value, Strokes):
-        return attrs.evolve(part, kind="other", label=value.label)
+        return "other", value.label, None
     if isinstance(value, Cash):
-        return attrs.evolve(part, kind="fine")
+        return "fine", None, None
     if isinstance(value, Time) and value.hours_only():
-        return attrs.evolve(part, kind="community_service")  # "a required 200 hours"
-    return attrs.evolve(part, kind="custody")
+        return "community_service", None, None  # "a required 200 hours"
+    return "custody", None, None
 
 
-def _with_term(
-    part: Part,
+def _term_of(
+    kind: str | None,
     main: Core | None,
     bound: tuple[Says, int] | None,
+    at: int,
     *,
     life: bool,
     life_only: bool,
     tariff: bool,
-) -> Part:
-    """*part* with the term its core and bound words state."""
-    if part.kind is None:
+) -> dict[str, Any]:
+    """The term fields its core and bound words state."""
+    if kind is None:
         if bound is not None or life:
-            raise Reject("a bound with nothing to bound", part.pos)
-        return part
+            raise Reject("a bound with nothing to bound", at)
+        return {}
     if main is None:
         if life:
             # Rights lost "for life" are lost until death: life..life (MODEL.md, 剥夺政治权利终身).
-            whole = life_only or part.kind == "deprivation_of_rights"
+            whole = life_only or kind == "deprivation_of_rights"
             low, high = (LIFE, LIFE) if whole else (None, LIFE)
-            return attrs.evolve(part, has_term=True, low=low, high=high, open_low=not whole)
-        return part
-    if isinstance(main.low, Strokes) and part.kind != "other":
+            return {"has_term": True, "low": low, "high": high, "open_low": not whole}
+        return {}
+    if isinstance(main.low, Strokes) and kind != "other":
         raise Reject("strokes are their own penalty", main.pos)
     if life:
         raise Reject("life and a length in one part of the phrase", main.pos)
-    # strokes: the `other` part keeps them as its quantity
-    part = attrs.evolve(part, has_term=True, low=main.low, high=main.high)
     shape = main.shape
     if bound is not None or tariff:
         said = bound[0] if bound is not None else None
@@ -366,17 +423,19 @@ def _with_term(
         ):
             raise Reject("a maximum or minimum of something that is not one value", main.pos)
         if tariff:  # the minimum term of a life sentence
-            return attrs.evolve(part, high=LIFE, open_high=False)
+            return {"has_term": True, "low": main.low, "high": LIFE}
         if said is Says.MAX:
-            return attrs.evolve(part, low=None, open_low=True, max_cue=True)
-        return attrs.evolve(part, high=None, open_high=True)
-    return attrs.evolve(
-        part,
-        plain=shape == "fixed",
-        open_low=shape == "at_most",
-        open_high=shape == "at_least",
-        max_cue=shape == "at_most",
-    )
+            return {"has_term": True, "high": main.high, "open_low": True, "max_cue": True}
+        return {"has_term": True, "low": main.low, "open_high": True}
+    return {
+        "has_term": True,
+        "low": main.low,
+        "high": main.high,
+        "plain": shape == "fixed",
+        "open_low": shape == "at_most",
+        "open_high": shape == "at_least",
+        "max_cue": shape == "at_most",
+    }
 
 
 def _fixed_time(core: Core, what: str) -> Time:

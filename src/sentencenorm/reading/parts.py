@@ -231,34 +231,34 @@ class Cue:
 @attrs.frozen
 class Joiner:
     """The joiner between two items: the role of each of its words, in order (", and" is
-    COMMA, AND). The assembly's rules ask it the questions below, never for words."""
+    COMMA, AND), and the questions the assembly's rules ask of it, answered once when it is
+    made (`Joiner.of`): never a question about words.
+    """
 
     roles: tuple[Joins, ...]
+    #: ";", "; and": nothing carries or folds over it.
+    hard: bool = False
+    #: "or", ", or": alternatives.
+    alternative: bool = False
+    #: "and", ",", ", and", "plus": parts of one list, or of one length.
+    compound: bool = False
+    #: A "with" among its words: the part after qualifies the one before.
+    qualifying: bool = False
+    #: A bare comma.
+    comma: bool = False
 
-    @property
-    def hard(self) -> bool:
-        """ ";", "; and": nothing carries or folds over it."""
-        return self.roles in _HARD
-
-    @property
-    def alternative(self) -> bool:
-        """ "or", ", or": alternatives."""
-        return self.roles in _ALTERNATIVE
-
-    @property
-    def compound(self) -> bool:
-        """ "and", ",", ", and", "plus": parts of one list, or of one length."""
-        return self.roles in _COMPOUND
-
-    @property
-    def qualifying(self) -> bool:
-        """A "with" among its words: the part after qualifies the one before."""
-        return Joins.WITH in self.roles
-
-    @property
-    def comma(self) -> bool:
-        """A bare comma."""
-        return self.roles == (Joins.COMMA,)
+    @staticmethod
+    @functools.lru_cache(maxsize=256)
+    def of(roles: tuple[Joins, ...]) -> Joiner:
+        """The joiner of these roles (one value per distinct joiner)."""
+        return Joiner(
+            roles,
+            hard=roles in _HARD,
+            alternative=roles in _ALTERNATIVE,
+            compound=roles in _COMPOUND,
+            qualifying=Joins.WITH in roles,
+            comma=roles == (Joins.COMMA,),
+        )
 
     def __str__(self) -> str:
         """The joiner for a message, by its roles: "with", ", and", ";"."""
@@ -272,9 +272,9 @@ _COMPOUND: Final = frozenset(
     {(Joins.AND,), (Joins.COMMA,), (Joins.COMMA, Joins.AND), (Joins.PLUS,)}
 )
 #: The joiner a list ("10, 12 and 15 years") puts between the items it spreads into.
-AND: Final = Joiner((Joins.AND,))
+AND: Final = Joiner.of((Joins.AND,))
 #: A comma that an "or" at the end of its list makes an alternative too.
-COMMA_OR: Final = Joiner((Joins.COMMA, Joins.OR))
+COMMA_OR: Final = Joiner.of((Joins.COMMA, Joins.OR))
 
 
 @attrs.frozen

@@ -26,7 +26,15 @@ from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, bare_custody_qualifies, 
 from .items import Part, bound_by_parole
 from .parts import COMMA_OR, Cash, Core, Cue, Item, Joiner, Reject, Time, rank
 
-__all__ = ["AFTER_READING", "BEFORE_READING", "RULES", "Becomes", "Fold", "Rule"]
+__all__ = [
+    "AFTER_READING",
+    "BEFORE_READING",
+    "FIRST_RULES",
+    "RULES",
+    "Becomes",
+    "Fold",
+    "Rule",
+]
 
 
 @attrs.frozen
@@ -64,7 +72,7 @@ def qualifying_custody_word(before: Part | None, part: Part, joiner: Joiner | No
         part.kind,
         has_term=part.has_term,
         suspended=part.suspended,
-        count=part.count,
+        count=part.terms,
         aggregation=part.aggregation,
     )
     return Fold(before) if qualifies else None
@@ -84,7 +92,7 @@ def reprieve_of_death(before: Part | None, part: Part, joiner: Joiner | None) ->
         and part.plain
         and isinstance(part.low, Time)
     ):
-        return Fold(attrs.evolve(before, reprieve=True, reprieve_period=part.low))
+        return Fold(before._replace(reprieve=True, reprieve_period=part.low))
     return None
 
 
@@ -98,7 +106,7 @@ def alternatives(before: Part | None, part: Part, joiner: Joiner | None) -> Outc
         return None
     if before.kind != part.kind or before.kind not in TERM_KINDS:
         return None
-    if not (before.has_term and part.has_term) or before.count != 1 or part.count != 1:
+    if not (before.has_term and part.has_term) or before.terms != 1 or part.terms != 1:
         return None
     if before.suspended or part.suspended or before.aggregation or part.aggregation:
         return None
@@ -113,8 +121,7 @@ def alternatives(before: Part | None, part: Part, joiner: Joiner | None) -> Outc
         return None
     low: Any = _extreme(lows, smallest=True, pos=part.pos)
     high: Any = _extreme(highs, smallest=False, pos=part.pos)
-    merged = attrs.evolve(
-        before,
+    merged = before._replace(
         low=low,
         high=high,
         plain=False,
@@ -128,7 +135,7 @@ def alternatives(before: Part | None, part: Part, joiner: Joiner | None) -> Outc
 def suspended_sentence_alone(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
     """ "a suspended sentence" with nothing before it is custody of unstated length, suspended."""
     if before is None and part.is_attachment() and part.suspended and part.suspension is None:
-        return Becomes(attrs.evolve(part, kind="custody"))
+        return Becomes(part._replace(kind="custody"))
     return None
 
 
@@ -178,7 +185,7 @@ def bare_length_after_with(before: Part | None, part: Part, joiner: Joiner | Non
     return None
 
 
-_SHARED: Final = ("count", "aggregation", "suspended", "suspension")
+_SHARED: Final = ("terms", "aggregation", "suspended", "suspension")
 
 
 def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
@@ -198,11 +205,11 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
         and before.plain
         and part.open_high
         and part.low is not None
-        and part.count == 1
+        and part.terms == 1
         and not part.suspended
     ):
         # "12 years with a non-parole period of eight years", "10 years with a minimum of 5"
-        return Fold(attrs.evolve(before, low=part.low, plain=False))
+        return Fold(before._replace(low=part.low, plain=False))
     for upper, lower in ((before, part), (part, before)):
         if not meets(upper.span(), lower.span()):
             continue
@@ -214,8 +221,7 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
             if mine != default and theirs != default and mine != theirs:
                 return None
             shared[name] = mine if mine != default else theirs
-        merged = attrs.evolve(
-            before,
+        merged = before._replace(
             low=lower.low,
             high=upper.high,
             open_low=False,
@@ -239,6 +245,9 @@ RULES: Final[tuple[Rule, ...]] = (
     bare_length_after_with,
     bounds_meet,
 )
+#: The rules that may apply to the first part of a phrase (the others need a part before):
+#: a phrase of one item, the commonest, is tried against these alone.
+FIRST_RULES: Final[tuple[Rule, ...]] = (suspended_sentence_alone, qualifier)
 
 
 # ── before the parts are read ────────────────────────────────────────────────────────────────
@@ -311,19 +320,21 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
     years" or "the maximum penalty is". "the minimum penalty is 5 years": a minimum. Not
     across ";".
     """
+    if (cue is None or cue.bound is None) and not any(part.max_cue for part in parts):
+        return parts  # no maximum to carry, no minimum cue: nothing changes
     carrying = False
     result = []
     for index, part in enumerate(parts):
         if index in hard_breaks:
             carrying = False
         if index == 0 and cue is not None and cue.bound == "min" and part.plain:
-            part = attrs.evolve(part, high=None, plain=False, open_high=True)
+            part = part._replace(high=None, plain=False, open_high=True)
         if index == 0 and cue is not None and cue.bound == "max" and part.plain:
             carrying = True  # "faces 20 years", "the maximum penalty is 20 years"
         if part.max_cue:
             carrying = True
         if carrying and part.plain and part.kind in DISTRIBUTES_TO:
-            part = attrs.evolve(part, low=None, plain=False, open_low=True)
+            part = part._replace(low=None, plain=False, open_low=True)
         result.append(part)
     return result
 
@@ -361,26 +372,26 @@ def _attach(target: Part, extra: Part) -> Part:
     if extra.aggregation is not None:
         if target.kind != "custody":
             raise Reject("only custodial terms run consecutively or concurrently", extra.pos)
-        target = attrs.evolve(target, aggregation=extra.aggregation)
+        target = target._replace(aggregation=extra.aggregation)
     if extra.suspended:
         if target.kind == "death":
             period = extra.suspension or target.reprieve_period
-            target = attrs.evolve(target, reprieve=True, reprieve_period=period)
+            target = target._replace(reprieve=True, reprieve_period=period)
         elif target.kind == "custody":
             period = extra.suspension or target.suspension
-            target = attrs.evolve(target, suspended=True, suspension=period)
+            target = target._replace(suspended=True, suspension=period)
         else:
             raise Reject("only custody or death can be suspended", extra.pos)
     if extra.reprieve:
         if target.kind == "custody":
             # Chinese court English: "three years in prison with a four-year reprieve" (缓刑)
             period = extra.reprieve_period or target.suspension
-            target = attrs.evolve(target, suspended=True, suspension=period)
+            target = target._replace(suspended=True, suspension=period)
         elif target.kind != "death":
             raise Reject("a reprieve belongs to a death or custodial sentence", extra.pos)
         else:
             period = extra.reprieve_period or target.reprieve_period
-            target = attrs.evolve(target, reprieve=True, reprieve_period=period)
+            target = target._replace(reprieve=True, reprieve_period=period)
     if extra.parole_after is not None:
         if target.kind != "custody":
             raise Reject("parole eligibility bounds a custodial term", extra.pos)
@@ -388,7 +399,7 @@ def _attach(target: Part, extra: Part) -> Part:
     if extra.no_parole:
         if target.kind != "custody" or not isinstance(target.high, Life):
             raise Reject('"without parole" only qualifies a life sentence here', extra.pos)
-        target = attrs.evolve(target, low=LIFE, open_low=False)
+        target = target._replace(low=LIFE, open_low=False)
     if extra.count_given:
         raise Reject("a count with no term to count", extra.pos)
     if extra.immediate and (target.kind != "death" or target.suspended or target.reprieve):

@@ -287,7 +287,7 @@ class ToModel(Transformer[Token, Draft]):
 
     def joiner(self, *tokens: Token) -> Joiner:
         # Each word's role in the language's lexicon ("y": and, "；": hard, "或者": or).
-        return Joiner(tuple(self._lex.joins(token.value) for token in tokens))
+        return Joiner.of(tuple(self._lex.joins(token.value) for token in tokens))
 
     def items(self, *children: Any) -> tuple[list[Item], list[Joiner]]:
         if len(children) == 1:
