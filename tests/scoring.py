@@ -9,6 +9,7 @@ overlaps no gold expression is a false positive.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -16,12 +17,45 @@ from typing import Any
 
 import attrs
 
-from sentencenorm import extract
+from sentencenorm import Duration, extract
+from sentencenorm.model.labels import other_label
+
+# The development corpora were annotated before MODEL.md gave `other` a quantity of its own:
+# their labels carry it ("license suspension 6 months", "caning 12 strokes", "costs USD 250").
+_PACKED_LENGTH = re.compile(
+    r"(?P<label>.+?) (?:(?P<y>\d+) years?)? ?(?:(?P<m>\d+) months?)? ?(?:(?P<d>\d+) days?)?"
+)
+_PACKED_AMOUNT = re.compile(r"(?P<label>.+) (?P<currency>[A-Z]{3}) (?P<amount>\d+(?:\.\d+)?)")
+_PACKED_COUNT = re.compile(r"(?P<label>.+) (?P<count>\d+) (?P<unit>strokes|lashes)")
+
+
+def unpacked(item: dict[str, Any]) -> dict[str, Any]:
+    """An `other` whose label packs its quantity, as MODEL.md writes it now: label and
+    quantity apart; any other component as it is.
+
+    >>> unpacked({"kind": "other", "label": "rehab 90 days"})
+    {'kind': 'other', 'label': 'rehab', 'quantity': 'P90D'}
+    >>> unpacked({"kind": "other", "label": "costs USD 250"})["quantity"]
+    {'amount': '250', 'currency': 'USD'}
+    """
+    if item["kind"] != "other" or "quantity" in item or other_label(item["label"]):
+        return {**item, "quantity": item.get("quantity")} if item["kind"] == "other" else item
+    label: str = item["label"]
+    if match := _PACKED_COUNT.fullmatch(label):
+        quantity: Any = {"count": int(match["count"]), "unit": match["unit"]}
+    elif match := _PACKED_AMOUNT.fullmatch(label):
+        quantity = {"amount": match["amount"], "currency": match["currency"]}
+    elif (match := _PACKED_LENGTH.fullmatch(label)) and any(match.group(k) for k in "ymd"):
+        parts = {key: int(match.group(key) or 0) for key in "ymd"}
+        quantity = Duration.of(years=parts["y"], months=parts["m"], days=parts["d"]).isoformat()
+    else:
+        return {**item, "quantity": None}
+    return {"kind": "other", "label": match["label"], "quantity": quantity}
 
 
 def normal(component: dict[str, Any]) -> str:
     """One component as a comparable string."""
-    item = dict(component)
+    item = unpacked(dict(component))
     if item["kind"] == "custody":
         item.setdefault("count", 1)
     for key, value in item.items():

@@ -29,7 +29,8 @@ from sentencenorm import (
     SupervisedRelease,
     Suspension,
 )
-from sentencenorm.model import label_quantity
+from sentencenorm.model import Counted
+from sentencenorm.model.labels import other_label
 
 durations = st.builds(
     Duration.of,
@@ -145,14 +146,31 @@ OTHER_LABELS_WITH_LENGTH = [
     "curfew",
     "community order",
 ]
+#: ...with an amount, and with a count.
+OTHER_LABELS_WITH_AMOUNT = ["costs", "special assessment", "victim surcharge"]
+OTHER_LABELS_WITH_COUNT = ["caning", "flogging"]
 
 
 @st.composite
 def other(draw: st.DrawFn) -> Other:
-    if draw(st.booleans()):
-        return Other(draw(st.sampled_from(OTHER_LABELS + OTHER_LABELS_WITH_LENGTH)))
-    label = draw(st.sampled_from(OTHER_LABELS_WITH_LENGTH))
-    return Other(f"{label} {label_quantity(draw(durations))}")
+    label = draw(
+        st.sampled_from(
+            OTHER_LABELS
+            + OTHER_LABELS_WITH_LENGTH
+            + OTHER_LABELS_WITH_AMOUNT
+            + OTHER_LABELS_WITH_COUNT
+        )
+    )
+    known = other_label(label)
+    assert known is not None, label
+    if label in OTHER_LABELS or (label not in OTHER_LABELS_WITH_COUNT and draw(st.booleans())):
+        return Other(label)
+    if label in OTHER_LABELS_WITH_LENGTH:
+        return Other(label, draw(durations))
+    if label in OTHER_LABELS_WITH_AMOUNT:
+        return Other(label, draw(money()))
+    assert known.unit is not None
+    return Other(label, Counted(draw(st.integers(1, 200)), known.unit))
 
 
 components = st.one_of(

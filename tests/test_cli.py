@@ -602,6 +602,32 @@ def test_render_unknown_locale_is_a_usage_error(monkeypatch: pytest.MonkeyPatch)
     assert "unknown locale 'xx'" in result.err
 
 
+def test_render_locale_without_wording(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A locale whose language has no wording exits 2 naming it, unless the notation is
+    asked for."""
+    result = run(monkeypatch, "render", "custody P1Y", "--locale", "nl")
+    assert result.code == 2
+    assert "no wording for locale 'nl' (Dutch)" in result.err
+    result = run(
+        monkeypatch, "render", "custody P1Y", "--locale", "nl", "--unsupported", "notation"
+    )
+    assert result.code == 0
+    assert result.out == "custody P1Y\n"
+
+
+def test_render_value_without_wording(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value the locale cannot say leaves an empty line, a message naming it and exit
+    status 1; with --unsupported notation it is written in the notation."""
+    values = b"custody P2Y x2 consecutive\ncustody P2Y\n"
+    result = run(monkeypatch, "render", "--locale", "zh", stdin=values)
+    assert result.code == 1
+    assert result.out.splitlines() == ["", "有期徒刑二年"]
+    assert "cannot write 'custody P2Y x2 consecutive' in 'zh'" in result.err
+    result = run(monkeypatch, "render", "--locale", "zh", "--unsupported", "notation", stdin=values)
+    assert result.code == 0
+    assert result.out.splitlines() == ["custody P2Y x2 consecutive", "有期徒刑二年"]
+
+
 def test_parse_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     """`sentencenorm parse "有期徒刑十五年" --lang zh` reads Chinese court wording."""
     result = run(monkeypatch, "parse", "有期徒刑十五年", "--lang", "zh", "--json")

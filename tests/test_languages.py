@@ -50,7 +50,7 @@ def test_every_part_is_present(lang: str) -> None:
     assert language.lexicon.lang == lang
     assert (data_dir() / "hints" / f"{lang}.toml").is_file()
     assert (data_dir() / "locales" / f"{lang}.toml").is_file()
-    assert language.writing.get("writer") in {"prose", "cjk", "spaced"}
+    assert language.writing.get("lexicon") == language.code  # its reader reads its wording back
     assert (FIXTURES / lang).is_dir()
     assert parser_for(lang) is not None
 

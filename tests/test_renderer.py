@@ -41,7 +41,10 @@ from sentencenorm import (
     render,
 )
 from sentencenorm.language import lexicon
-from sentencenorm.writing import renderer as renderer_module
+from sentencenorm.model import Counted
+from sentencenorm.model.labels import OtherLabel, other_label
+from sentencenorm.writing import wording as wording_module
+from sentencenorm.writing.wording import join_list
 
 STYLES = ["words", "digits"]
 
@@ -267,16 +270,22 @@ TABLE: list[tuple[Component | Sentence, str, str]] = [
     (CommunityService(1), "one hour of community service", "1 hour of community service"),
     (Other("time served"), "time served", "time served"),
     (
-        Other("home confinement 6 months"),
+        Other("home confinement", months(6)),
         "six months of home confinement",
         "6 months of home confinement",
     ),
     (
-        Other("house arrest 1 year 6 months"),
+        Other("house arrest", months(18)),
         "one year and six months of house arrest",
         "1 year and 6 months of house arrest",
     ),
-    (Other("costs USD 500"), "$500 in costs", "$500 in costs"),
+    (Other("costs", usd(500)), "$500 in costs", "$500 in costs"),
+    (
+        Other("caning", Counted(12, "strokes")),
+        "twelve strokes of the cane",
+        "12 strokes of the cane",
+    ),
+    (Other("flogging", Counted(74, "lashes")), "seventy-four lashes", "74 lashes"),
     # modality and joining
     (
         Sentence((Custody(years(10), years(10)),), modality="imposed"),
@@ -355,7 +364,7 @@ ONE_OF_EACH: dict[type, Component] = {
     CommunitySupervision: CommunitySupervision(months(18), months(18)),
     CommunityService: CommunityService(120),
     DeprivationOfRights: DeprivationOfRights(LIFE, LIFE),
-    Other: Other("electronic monitoring 90 days"),
+    Other: Other("electronic monitoring", Duration.of(days=90)),
 }
 
 
@@ -444,16 +453,32 @@ def test_numbers_spelled_with_the_lexicon(hours: int, words: str) -> None:
 def test_other_labels_read_back(label: str, style: str) -> None:
     """Every label the reader gives is written so that it reads back, with or without a length."""
     reads_back(Other(label), style=style)
-    reads_back(Other(f"{label} 1 year 6 months"), style=style)
+    if "length" in known_label(label).quantities:
+        reads_back(Other(label, months(18)), style=style)
+
+
+#: A quantity of each kind, for the labels that may state it.
+SAMPLE_QUANTITIES: dict[str, list[Duration | Money]] = {
+    "length": [months(6), Duration.of(years=2, days=15)],
+    "amount": [usd(500), Money("12.50", "GBP")],
+}
 
 
 @pytest.mark.parametrize("label", sorted({label for _, label in lexicon("en").other_labels}))
 @pytest.mark.parametrize("style", STYLES)
 def test_every_lexicon_label_reads_back(label: str, style: str) -> None:
-    """Each label of the lexicon's [other_labels] table reads back, alone or with a quantity."""
+    """Each label of the lexicon's [other_labels] table reads back, alone and with every
+    quantity data/labels.toml lets it state."""
     reads_back(Other(label), style=style)
-    reads_back(Other(f"{label} 6 months"), style=style)
-    reads_back(Other(f"{label} 2 years 15 days"), style=style)
+    for kind in known_label(label).quantities:
+        for quantity in SAMPLE_QUANTITIES[kind]:
+            reads_back(Other(label, quantity), style=style)
+
+
+def known_label(name: str) -> OtherLabel:
+    label = other_label(name)
+    assert label is not None, f"{name!r} is not in data/labels.toml"
+    return label
 
 
 # ── values with no English phrasing ──────────────────────────────────────────────────────────
@@ -464,14 +489,17 @@ def test_every_lexicon_label_reads_back(label: str, style: str) -> None:
     [
         Sentence((Custody(years(1), years(1)), Other("a label the grammar does not know"))),
         Sentence((Restitution(Money(5000, "MXN")),), modality="imposed"),
-        Sentence((Other("home confinement 18 months"),)),  # the reader writes "1 year 6 months"
+        Sentence((Other("costs", months(6)),)),  # costs state an amount, not a length
     ],
     ids=repr,
 )
-def test_unphrasable_values_fall_back_to_notation(value: Sentence) -> None:
-    """A value no English phrase reads back as is written in the canonical notation."""
-    assert render(value) == str(value)
-    assert parse(render(value)) == value
+def test_unphrasable_values_raise_or_fall_back_to_notation(value: Sentence) -> None:
+    """A value no English phrase reads back raises UnsupportedError, naming the value; asked
+    for, it is written in the canonical notation instead."""
+    with pytest.raises(UnsupportedError, match="cannot write"):
+        render(value)
+    assert render(value, unsupported="notation") == str(value)
+    assert parse(render(value, unsupported="notation")) == value
 
 
 # ── arguments ────────────────────────────────────────────────────────────────────────────────
@@ -505,20 +533,31 @@ def test_unknown_locale(code: object) -> None:
     assert isinstance(info.value, sentencenorm.SentenceNormError)
 
 
-@pytest.mark.parametrize("code", ["de", "fr_FR", "zh_Hans_CN", "es", "en_Shaw"])
+@pytest.mark.parametrize("code", ["de", "fr_FR", "zh_Hans_CN", "es", "de_AT", "es_419"])
 def test_other_languages_are_written_too(code: str) -> None:
-    """Every locale Babel knows is written: those without an English file by their own data."""
+    """Every locale of a language with a reader is written in its own words."""
     text = render(Death(), locale=code)
     assert text
     assert "\n" not in text
+    assert text != str(Sentence((Death(),)))
 
 
-def test_english_in_another_script_falls_back_to_root() -> None:
-    """en.toml serves the Latin script only: en_Shaw gets root's neutral wording, not prose."""
-    assert render(Custody(years(2), years(2)), locale="en_Shaw", style="digits").startswith(
-        "custody "
-    )
+@pytest.mark.parametrize("code", ["nl", "ja", "ru", "pt_BR", "ar", "en_Shaw"])
+def test_languages_without_wording_raise_or_write_notation(code: str) -> None:
+    """A locale of a language with no wording is never written in a mix of English kind words
+    and its own lengths: UnsupportedError naming the locale and the languages there are, or
+    the canonical notation when asked for. en.toml serves the Latin script only, so en_Shaw
+    has no wording either."""
+    value = Sentence((Custody(years(2), years(2)), Fine(usd(500), usd(500))))
+    with pytest.raises(UnsupportedError, match=f"no wording for locale '{code}'.*de, en"):
+        render(value, locale=code)
+    assert render(value, locale=code, unsupported="notation") == str(value)
     assert render(Custody(years(2), years(2)), locale="en_GB", style="digits") == "2 years"
+
+
+def test_unknown_unsupported_option() -> None:
+    with pytest.raises(UnsupportedError, match="unsupported"):
+        render(Death(), unsupported="ignore")  # type: ignore[arg-type]
 
 
 def test_unknown_style() -> None:
@@ -535,7 +574,7 @@ def test_not_a_value() -> None:
 
 def test_list_style_falls_back_to_standard(monkeypatch: pytest.MonkeyPatch) -> None:
     """A CLDR list style with missing parts (KeyError, STYLE.md §d.1) falls back to "standard"."""
-    real = renderer_module.format_list
+    real = wording_module.format_list
     calls: list[str] = []
 
     def partial_data(items: list[str], style: str = "standard", locale: object = None) -> str:
@@ -544,9 +583,8 @@ def test_list_style_falls_back_to_standard(monkeypatch: pytest.MonkeyPatch) -> N
             raise KeyError("start")
         return real(items, style=style, locale=locale)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(renderer_module, "format_list", partial_data)
-    writer = renderer_module._writer("en", "digits")
-    assert writer.list(["1 year", "6 months"], "unit") == "1 year and 6 months"
+    monkeypatch.setattr(wording_module, "format_list", partial_data)
+    assert join_list(["1 year", "6 months"], "unit", Locale.parse("en")) == "1 year and 6 months"
     assert calls == ["unit", "standard"]
 
 

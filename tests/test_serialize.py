@@ -69,7 +69,25 @@ from sentencenorm import Sentence, parse
         ),
         ("3 years of probation", [{"kind": "probation", "min": "P3Y", "max": "P3Y"}]),
         ("200 hours of community service", [{"kind": "community_service", "hours": 200}]),
-        ("time served", [{"kind": "other", "label": "time served"}]),
+        ("time served", [{"kind": "other", "label": "time served", "quantity": None}]),
+        (
+            "six months of home confinement",
+            [{"kind": "other", "label": "home confinement", "quantity": "P6M"}],
+        ),
+        (
+            "$250 in costs",
+            [
+                {
+                    "kind": "other",
+                    "label": "costs",
+                    "quantity": {"amount": "250", "currency": "USD"},
+                }
+            ],
+        ),
+        (
+            "12 strokes of the cane",
+            [{"kind": "other", "label": "caning", "quantity": {"count": 12, "unit": "strokes"}}],
+        ),
     ],
 )
 def test_to_dict_has_exactly_the_contract_keys(

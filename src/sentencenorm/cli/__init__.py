@@ -22,7 +22,7 @@ import io
 import sys
 
 import sentencenorm
-from sentencenorm import SentenceParseError, UnknownCodeError
+from sentencenorm import SentenceParseError, UnknownCodeError, UnsupportedError
 from sentencenorm.law.jurisdictions import load as load_profile
 from sentencenorm.law.territories import normalize_jurisdiction
 
@@ -106,9 +106,13 @@ def _check_codes(command: argparse.ArgumentParser, options: argparse.Namespace) 
             load_profile(options.jurisdiction)  # names the profiles when the code is unreal
             options.jurisdiction = normalize_jurisdiction(options.jurisdiction)
         if getattr(options, "locale", None) is not None:
-            sentencenorm.render(sentencenorm.parse("custody P1Y"), locale=options.locale)
+            sentencenorm.render(
+                sentencenorm.parse("custody P1Y"),
+                locale=options.locale,
+                unsupported=options.unsupported,
+            )
         sentencenorm.parse("", lang=options.lang)
-    except UnknownCodeError as exc:
+    except (UnknownCodeError, UnsupportedError) as exc:  # a locale with no wording too
         command.error(str(exc))
     except SentenceParseError:
         pass  # the empty phrase: the codes are fine

@@ -7,7 +7,7 @@ import json
 import sys
 
 import sentencenorm
-from sentencenorm import Sentence, SentenceParseError
+from sentencenorm import Sentence, SentenceParseError, UnsupportedError
 
 from .streams import OK, SOME_FAILED, decode, inputs, to_json
 
@@ -45,9 +45,15 @@ def render_command(options: argparse.Namespace) -> int:
             print(value, file=sys.stderr)
             sys.stdout.write("\n")  # one output line per input line, even for a failure
             continue
-        sys.stdout.write(
-            sentencenorm.render(value, locale=options.locale, style=options.style) + "\n"
-        )
+        try:
+            phrase = sentencenorm.render(
+                value, locale=options.locale, style=options.style, unsupported=options.unsupported
+            )
+        except UnsupportedError as error:
+            failed += 1
+            print(f"sentencenorm: {error}", file=sys.stderr)
+            phrase = ""
+        sys.stdout.write(phrase + "\n")
     sys.stdout.flush()
     return SOME_FAILED if failed else OK
 

@@ -157,7 +157,19 @@ def build_parsers() -> tuple[
         formatter_class=raw,
     )
     render.add_argument("values", nargs="*", metavar="VALUE", help='a value; "-" reads stdin')
-    render.add_argument("--locale", default="en", help="any CLDR locale (default: en)")
+    render.add_argument(
+        "--locale",
+        default="en",
+        help="a CLDR locale of a language sentencenorm reads: en, en_GB, de, fr_CA, es_MX, zh, "
+        "zh_Hant... (default: en)",
+    )
+    render.add_argument(
+        "--unsupported",
+        choices=renderer.UNSUPPORTED,
+        default="raise",
+        help="a value or locale with no wording: an error for that value (raise, the "
+        "default) or the canonical notation (notation)",
+    )
     render.add_argument(
         "--style",
         choices=renderer.STYLES,

@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..model import Aggregation, Composed, Custody, Death, Life, Modality, label_quantity
+from ..model import Aggregation, Composed, Custody, Death, Life, Modality, plain_length
 from ..model.durations import Duration
 from .jurisdictions import Jurisdiction, load
 
@@ -79,7 +79,7 @@ class Level:
     def words(self) -> str:
         """The level for a person: "no custody", "1 year 6 months", "life", "death"."""
         if self.duration is not None:
-            return label_quantity(self.duration)
+            return plain_length(self.duration)
         return _RANK_TEXT[self.rank][1]
 
     def __str__(self) -> str:
@@ -275,8 +275,7 @@ def _custody(part: Custody, profile: Jurisdiction, notes: list[str]) -> _Range:
         ):
             result.high = Level.of(filled[0])
             notes.append(
-                f"an unstated maximum is {label_quantity(filled[0])}{where}"
-                f"{profile.cite(filled[1])}"
+                f"an unstated maximum is {plain_length(filled[0])}{where}{profile.cite(filled[1])}"
             )
         else:
             result.high_open = True
@@ -298,13 +297,13 @@ def _custody(part: Custody, profile: Jurisdiction, notes: list[str]) -> _Range:
         elif minimum is not None:
             result.low = Level.of(minimum)
             notes.append(
-                f"a life sentence{where} allows release after {label_quantity(minimum)}"
+                f"a life sentence{where} allows release after {plain_length(minimum)}"
                 f"{profile.cite('life.minimum')}"
             )
             most = profile.fact("life.minimum_at_most")
             if most:
                 notes.append(
-                    f"a court may raise that to {label_quantity(Duration.fromisoformat(most))}"
+                    f"a court may raise that to {plain_length(Duration.fromisoformat(most))}"
                 )
         else:
             result.low_open = True
@@ -320,7 +319,7 @@ def _custody(part: Custody, profile: Jurisdiction, notes: list[str]) -> _Range:
         assert minimum is not None
         result.low = Level.of(minimum)
         notes.append(
-            f"the shortest custodial term{where} is {label_quantity(minimum)}"
+            f"the shortest custodial term{where} is {plain_length(minimum)}"
             f"{profile.cite('custody.minimum')}"
         )
     else:
@@ -349,8 +348,8 @@ def _check_suspension(part: Custody, profile: Jurisdiction, notes: list[str]) ->
         if value.compare(low) == -1 or value.compare(high) == 1:
             cite = profile.cite(f"suspended_custody.{key}_minimum")
             notes.append(
-                f"its {noun} of {label_quantity(value)} is outside the {label_quantity(low)} "
-                f"to {label_quantity(high)} the law allows{cite}"
+                f"its {noun} of {plain_length(value)} is outside the {plain_length(low)} "
+                f"to {plain_length(high)} the law allows{cite}"
             )
 
 
@@ -461,7 +460,7 @@ def _cap(result: _Range, profile: Jurisdiction, notes: list[str]) -> None:
     if result.low.duration is not None and result.low.duration.compare(limit) == 1:
         result.low = Level.of(limit)
     notes.append(
-        f"several terms{where_in(profile)} are executed as at most {label_quantity(limit)}"
+        f"several terms{where_in(profile)} are executed as at most {plain_length(limit)}"
         f"{profile.cite('combined_custody.cap')}"
     )
 
@@ -480,7 +479,7 @@ def _death(
     if reprieve is None and profile.death_reprieve is not None:
         reprieve = profile.death_reprieve
         notes.append(
-            f"a suspended death sentence{where} has a reprieve of {label_quantity(reprieve)}"
+            f"a suspended death sentence{where} has a reprieve of {plain_length(reprieve)}"
             f"{profile.cite('death.reprieve')}"
         )
     elif reprieve is None:

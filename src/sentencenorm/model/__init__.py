@@ -14,6 +14,7 @@ from .components import (
     CommunitySupervision,
     Component,
     Composed,
+    Counted,
     Custody,
     Death,
     DeprivationOfRights,
@@ -21,11 +22,11 @@ from .components import (
     Forfeiture,
     Other,
     Probation,
+    Quantity,
     Restitution,
     SupervisedRelease,
     Suspension,
-    label_quantity,
-    read_label_quantity,
+    plain_length,
 )
 from .durations import Duration
 from .values import EXACT, LIFE, MONEY_DIGITS, Aggregation, Bound, Life, Modality, Money
@@ -41,6 +42,7 @@ __all__ = [
     "CommunitySupervision",
     "Component",
     "Composed",
+    "Counted",
     "Custody",
     "Death",
     "DeprivationOfRights",
@@ -52,9 +54,9 @@ __all__ = [
     "Money",
     "Other",
     "Probation",
+    "Quantity",
     "Restitution",
     "SupervisedRelease",
     "Suspension",
-    "label_quantity",
-    "read_label_quantity",
+    "plain_length",
 ]

@@ -15,8 +15,6 @@ ValueError: a term whose minimum is life must have life as its maximum (got None
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
 from typing import Any, ClassVar, Final, Protocol, TypeAlias, runtime_checkable
 
 import attrs
@@ -30,6 +28,7 @@ __all__ = [
     "CommunitySupervision",
     "Component",
     "Composed",
+    "Counted",
     "Custody",
     "Death",
     "DeprivationOfRights",
@@ -37,11 +36,11 @@ __all__ = [
     "Forfeiture",
     "Other",
     "Probation",
+    "Quantity",
     "Restitution",
     "SupervisedRelease",
     "Suspension",
-    "label_quantity",
-    "read_label_quantity",
+    "plain_length",
 ]
 
 
@@ -260,12 +259,51 @@ class DeprivationOfRights:
 
 
 @attrs.frozen
+class Counted:
+    """A number of things a penalty states that are no length nor amount: "12 strokes",
+    "74 lashes", "20 days" of rehabilitation activity."""
+
+    value: int = attrs.field()
+    unit: str = attrs.field()
+
+    @value.validator
+    def _whole(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int or not 1 <= value <= 1_000_000:
+            raise ValueError(f"a count must be a whole number from 1 to 1000000: {value!r}")
+
+    @unit.validator
+    def _word(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not (isinstance(value, str) and value.isalpha() and value.islower()):
+            raise ValueError(f"a count's unit is one lower-case word such as 'strokes': {value!r}")
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}"
+
+
+#: What an `Other` states besides its name: a length, an amount, or a count of things.
+Quantity: TypeAlias = Duration | Money | Counted
+
+
+def _quantity(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Duration | Money | Counted):
+        raise TypeError(f"'quantity' must be a Duration, Money, Counted or None: {value!r}")
+    if isinstance(value, Duration):
+        _nonzero("quantity", value)
+    if isinstance(value, Money):
+        _penalty_amount("quantity", value)
+
+
+@attrs.frozen
 class Other:
-    """A recognized penalty without its own kind ("time served", "home confinement 6 months")."""
+    """A recognized penalty without its own kind: its `label` ("time served", "driving ban")
+    and the `quantity` it states, if any ("6 months", "USD 250", "12 strokes")."""
 
     kind: ClassVar[str] = "other"
 
     label: str = attrs.field()
+    quantity: Quantity | None = attrs.field(default=None, validator=_quantity)
 
     @label.validator
     def _one_line(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -275,45 +313,17 @@ class Other:
             )
 
 
-# The length or amount an `Other` label carries after its name, in one fixed form shared by
-# the reader (which writes labels) and the writer (which reads them back into prose).
-_LABEL_LENGTH: Final = re.compile(
-    r"(?:(?P<y>\d+) years?)?(?: ?(?P<m>\d+) months?)?(?: ?(?P<d>\d+) days?)?", re.ASCII
-)
-_LABEL_AMOUNT: Final = re.compile(r"(?P<code>[A-Z]{3}) (?P<amount>\d+(?:\.\d+)?)", re.ASCII)
+def plain_length(value: Duration) -> str:
+    """A length in plain English words for messages: "1 year 6 months", "15 days".
 
-
-def label_quantity(value: Duration | Money) -> str:
-    """How an `Other` label states a length or amount: "6 months", "1 year 6 months", "USD 100".
-
-    >>> label_quantity(Duration.of(months=18)), label_quantity(Money(100, "USD"))
-    ('1 year 6 months', 'USD 100')
+    >>> plain_length(Duration.of(months=18))
+    '1 year 6 months'
     """
-    if isinstance(value, Money):
-        return str(value)
     parts = []
     for amount, unit in ((value.years, "year"), (value.months % 12, "month"), (value.days, "day")):
         if amount:
             parts.append(f"{amount} {unit}{'' if amount == 1 else 's'}")
     return " ".join(parts) or "0 days"
-
-
-def read_label_quantity(text: str) -> Duration | Money | None:
-    """The value of a label's quantity written by `label_quantity`; None for anything else.
-
-    >>> read_label_quantity("1 year 6 months"), read_label_quantity("18 months")
-    (Duration('P1Y6M'), None)
-    """
-    match = _LABEL_LENGTH.fullmatch(text)
-    if match and text:
-        parts = {key: int(value or 0) for key, value in match.groupdict().items()}
-        duration = Duration.of(years=parts["y"], months=parts["m"], days=parts["d"])
-        return duration if label_quantity(duration) == text else None
-    match = _LABEL_AMOUNT.fullmatch(text)
-    if match:
-        money = Money(Decimal(match["amount"]), match["code"])
-        return money if str(money) == text else None
-    return None
 
 
 Component: TypeAlias = (

@@ -17,6 +17,7 @@ from ..model import (
     CommunityService,
     CommunitySupervision,
     Component,
+    Counted,
     Custody,
     Death,
     DeprivationOfRights,
@@ -29,9 +30,9 @@ from ..model import (
     Restitution,
     SupervisedRelease,
     Suspension,
-    label_quantity,
 )
 from ..model.durations import Duration
+from ..model.labels import OtherLabel, other_label, quantity_kind
 from ..sentence import Sentence
 from .hints import backwards_range
 from .items import Part, read_item
@@ -129,10 +130,7 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
                 raise Reject("community service needs a whole number of hours", part.pos)
             return CommunityService(int(hours))
         if kind == "other":
-            label = part.label or "other"
-            if part.quantity is not None:
-                label += " " + _quantity_label(part.quantity, lexicon, country)
-            return Other(label)
+            return _other(part, lexicon, country)
         if kind == "deprivation_of_rights":
             return DeprivationOfRights(_bound(part.low, part), _bound(part.high, part))
         classes: dict[str, type[Probation | SupervisedRelease | CommunitySupervision]] = {
@@ -202,15 +200,37 @@ def _money(
     return Money(value.amount, code)
 
 
-def _quantity_label(core: Core, lexicon: Lexicon, country: str | None) -> str:
+def _other(part: Part, lexicon: Lexicon, country: str | None) -> Other:
+    """A penalty kept under its label, with the quantity the label may state."""
+    label = other_label(part.label or "")
+    if label is None:  # the lexicon names a label data/labels.toml does not list
+        raise Reject(f"no penalty is labelled {part.label!r}", part.pos)
+    quantity = None
+    if part.quantity is not None:
+        quantity = _quantity(part.quantity, label, lexicon, country)
+        if not label.allows(quantity):
+            kind = quantity_kind(quantity)
+            raise Reject(f"a {label.name} states no {kind} such as {quantity}", part.quantity.pos)
+    return Other(label.name, quantity)
+
+
+def _quantity(
+    core: Core, label: OtherLabel, lexicon: Lexicon, country: str | None
+) -> Duration | Money | Counted:
+    """What an `other` penalty states: one length, one amount, or a count of strokes."""
     value = core.low
     if isinstance(value, Strokes):
-        return f"{value.count} {'lashes' if value.label == 'flogging' else 'strokes'}"
+        if label.unit is None:
+            raise Reject(f"a {label.name} is not counted in strokes", core.pos)
+        return Counted(value.count, label.unit)
     if core.shape != "fixed":
         raise Reject("a length or amount for this penalty must be one value", core.pos)
     if isinstance(value, Cash):
         money = _money(value, Part(pos=core.pos, kind="other"), lexicon, country)
         assert money is not None
-        return label_quantity(money)
+        return money
     assert isinstance(value, Time)
-    return label_quantity(value.duration())
+    duration = value.duration()
+    if duration.is_zero():
+        raise Reject("a length of zero", value.pos)
+    return duration

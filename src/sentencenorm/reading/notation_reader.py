@@ -17,6 +17,7 @@ from ..model import (
     CommunityService,
     CommunitySupervision,
     Component,
+    Counted,
     Custody,
     Death,
     DeprivationOfRights,
@@ -25,6 +26,7 @@ from ..model import (
     Money,
     Other,
     Probation,
+    Quantity,
     Restitution,
     SupervisedRelease,
     Suspension,
@@ -141,8 +143,20 @@ class FromNotation(Transformer[Token, Sentence]):
     def community_service(self, hours: Token) -> CommunityService:
         return CommunityService(int(hours.value[:-1]))
 
-    def other(self, label: Token) -> Other:
-        return Other(json.loads(label.value))
+    def other(self, label: Token, quantity: Quantity | None = None) -> Other:
+        return Other(json.loads(label.value), quantity)
+
+    def quantity_length(self, length: Token) -> Duration:
+        return _duration(length)
+
+    def quantity_money(self, money: Money) -> Money:
+        return money
+
+    def quantity_count(self, count: Token, unit: Token) -> Counted:
+        value = int(count.value)
+        if not value:
+            raise Reject("a count of zero is no penalty", _pos(count))
+        return Counted(value, unit.value)
 
     def start(self, *parts: Any) -> Sentence:
         modality = parts[0].value if isinstance(parts[0], Token) else None

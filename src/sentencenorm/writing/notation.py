@@ -9,11 +9,12 @@ One line, ASCII except inside labels, one spelling per value::
     fine [MONEY-TERM]            restitution MONEY        forfeiture MONEY
     probation [TERM]             supervised_release [TERM]
     community_supervision [TERM] deprivation_of_rights [TERM]
-    community_service Nh         other "LABEL"
+    community_service Nh         other "LABEL" [QUANTITY]
 
 A TERM is one bound when min equals max (``P10Y``, ``life``), else ``MIN..MAX`` with an
 unstated side left empty (``..P20Y``, ``P10Y..``, ``P25Y..life``); a term with neither bound
-is left out. Durations are ISO-8601; MONEY is ``CODE AMOUNT`` (``USD 5000``).
+is left out. Durations are ISO-8601; MONEY is ``CODE AMOUNT`` (``USD 5000``). An `Other`'s
+QUANTITY is a duration, money, or a count and its unit (``other "caning" 12 strokes``).
 The grammar that reads it is ``grammar/notation.lark``.
 
 >>> from sentencenorm import parse
@@ -76,6 +77,11 @@ def format_component(component: Component) -> str:
         words.append(f"{component.hours}h")
     elif isinstance(component, Other):
         words.append(json.dumps(component.label, ensure_ascii=False))
+        quantity = component.quantity
+        if isinstance(quantity, Money):
+            words.append(_money(quantity))
+        elif quantity is not None:
+            words.append(str(quantity))  # "P6M", "12 strokes"
     else:
         words += _term(component.min, component.max)
     return " ".join(words)

@@ -40,9 +40,11 @@ from ..model import (
     Bound,
     Component,
     Composed,
+    Counted,
     Life,
     Modality,
     Money,
+    Quantity,
     Suspension,
 )
 from ..model.durations import Duration
@@ -70,6 +72,19 @@ _converter.register_unstructure_hook(Aggregation, lambda value: value.value)
 _converter.register_unstructure_hook(
     Aggregation | None, lambda value: None if value is None else value.value
 )
+
+
+def _quantity_to(value: Quantity | None) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Duration):
+        return value.isoformat()
+    if isinstance(value, Money):
+        return _money_to(value)
+    return {"count": value.value, "unit": value.unit}
+
+
+_converter.register_unstructure_hook(Quantity | None, _quantity_to)
 
 
 def _unstructure_with_kind(cls: type[Component]) -> Callable[[Any], dict[str, Any]]:
@@ -241,6 +256,30 @@ def _read_str(value: Any, path: str) -> str:
     return value
 
 
+def _read_quantity(value: Any, path: str) -> Quantity | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _read_duration(value, path)
+    if isinstance(value, Mapping) and set(value) == {"count", "unit"}:
+        count, unit = value["count"], value["unit"]
+        _read_int(count, f"{path}.count")
+        if not isinstance(unit, str):
+            raise SentenceDataError(f"{path}.unit", f"expected a word, not {_show(unit)}")
+        try:
+            return Counted(count, unit)
+        except ValueError as error:
+            raise SentenceDataError(path, str(error)) from None
+    if isinstance(value, Mapping) and set(value) == {"amount", "currency"}:
+        return _read_money(value, path)
+    raise SentenceDataError(
+        path,
+        "expected null, a duration such as 'P6M', money such as {'amount': '250', "
+        "'currency': 'USD'} or a count such as {'count': 12, 'unit': 'strokes'}, not "
+        + _show(value),
+    )
+
+
 def _read_aggregation(value: Any, path: str) -> Aggregation | None:
     if value is None:
         return None
@@ -274,6 +313,7 @@ _READERS: Final[dict[Any, Callable[[Any, str], Any]]] = {
     str: _read_str,
     Aggregation | None: _read_aggregation,
     Suspension | None: _read_suspension,
+    Quantity | None: _read_quantity,
 }
 
 _FIELDS: Final[dict[str, tuple[attrs.Attribute[Any], ...]]] = {
