@@ -133,7 +133,12 @@ class Writer:
 
     # sentences ---------------------------------------------------------------------------
     def sentence(self, sentence: Sentence) -> str:
-        """The whole phrase, checked by reading it back as it grows (see the module doc)."""
+        """The whole phrase, checked by reading it back (see the module doc).
+
+        Most phrases read back joined softly throughout: one reading settles them. Where one
+        does not, the phrase is built again component by component, each joined softly if
+        the phrase so far reads back so, and by the hard separator otherwise.
+        """
         components = sentence.components
         texts = [
             self.component(component, more_follows=index < len(components) - 1)
@@ -144,20 +149,21 @@ class Writer:
         lists = not (join.get("commas_break_lists") and any(", " in text for text in texts))
         runs: list[list[str]] = [[texts[0]]]  # runs of softly joined components...
         separators: list[str] = []  # ...and what stands between two runs
-        text = self.finish(runs, separators, sentence.modality, 1)
-        self.check(text, Sentence(components[:1], sentence.modality))
+        options = [self.soft(components, texts, 1, runs, separators, lists)]
+        for index in range(2, len(components) + 1):
+            options.append(self.soft(components, texts, index, *options[-1], lists))
+        text = self.finish(*options[-1], sentence.modality)
+        if self.reads_back(text, sentence):
+            return text
+        if len(components) == 1:
+            raise Unwritable(f"the reader does not read {text!r} back")
         for index in range(1, len(components)):
-            between = self.between(components[index - 1], components[index])
-            options: list[tuple[list[list[str]], list[str]]] = []
-            if between is not None:
-                options.append(([*runs, [texts[index]]], [*separators, between]))
-            elif lists:
-                options.append(([*runs[:-1], [*runs[-1], texts[index]]], separators))
+            tried = [self.soft(components, texts, index + 1, runs, separators, lists)]
             if hard:
-                options.append(([*runs, [texts[index]]], [*separators, hard]))
+                tried.append(([*runs, [texts[index]]], [*separators, hard]))
             expected = Sentence(components[: index + 1], sentence.modality)
-            for option_runs, option_separators in options:
-                text = self.finish(option_runs, option_separators, sentence.modality, index + 1)
+            for option_runs, option_separators in tried:
+                text = self.finish(option_runs, option_separators, sentence.modality)
                 if self.reads_back(text, expected):
                     runs, separators = option_runs, option_separators
                     break
@@ -165,8 +171,29 @@ class Writer:
                 raise Unwritable("the reader would read these components otherwise")
         return text
 
+    def soft(
+        self,
+        components: Sequence[Component],
+        texts: Sequence[str],
+        count: int,
+        runs: list[list[str]],
+        separators: list[str],
+        lists: bool,
+    ) -> tuple[list[list[str]], list[str]]:
+        """*runs* with the component at *count* - 1 joined softly: by the locale's joiner for
+        the two kinds, else in the list of the run before (or in a run of its own after a
+        separator of its pair, or where lists may not hold it)."""
+        if count == 1:
+            return runs, separators
+        index = count - 1
+        between = self.between(components[index - 1], components[index])
+        if between is None and lists:
+            return [*runs[:-1], [*runs[-1], texts[index]]], separators
+        hard: str = self.section("join").get("hard", "")
+        return [*runs, [texts[index]]], [*separators, between or hard]
+
     def finish(
-        self, runs: Sequence[Sequence[str]], separators: Sequence[str], modality: Any, count: int
+        self, runs: Sequence[Sequence[str]], separators: Sequence[str], modality: Any
     ) -> str:
         """The phrase of *runs*: each run a list, the runs joined, the modality cue around."""
         join = self.section("join")
@@ -192,10 +219,6 @@ class Writer:
 
     def reads_back(self, text: str, expected: Sentence) -> bool:
         return self.read_back(text) == expected
-
-    def check(self, text: str, expected: Sentence) -> None:
-        if not self.reads_back(text, expected):
-            raise Unwritable(f"the reader does not read {text!r} back")
 
     # components ---------------------------------------------------------------------------
     def component(self, component: Component, *, more_follows: bool = False) -> str:
