@@ -155,6 +155,21 @@ def test_no_definition_is_copied_into_three_languages() -> None:
     assert not copied, f"share these in grammar/skeleton.lark: {copied}"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_number_words_are_not_spelled_in_the_grammar(lang: str) -> None:
+    """Terminals take number words from the lexicon (%words, %chars), never list them: no
+    pattern of grammar/<lang>.lark names three of the lexicon's numbers (two and above) or
+    three Chinese digits."""
+    words = lexicon(lang)
+    numbers = {word for word, value in words.numbers.items() if value >= 2}
+    digits = set(words.cjk_digits)
+    for definition in _file(lang):
+        for pattern in definition.alternatives if _is_terminal(definition.name) else ():
+            named = {run.lower() for run in re.findall(r"[^\W\d_]+", pattern)} & numbers
+            named |= set(pattern) & digits
+            assert len(named) < 3, f"{lang}.lark {definition.name} spells {sorted(named)}"
+
+
 def _terminal(parser: Lark, name: str) -> re.Pattern[str]:
     pattern = parser.get_terminal(name).pattern
     return re.compile(pattern.to_regexp())
