@@ -128,9 +128,11 @@ def _parse_each(
 def _bare_each(phrases: Sequence[str], lang: str = "en", repeat: int = 1) -> Callable[[], None]:
     from lark import Lark
 
-    from sentencenorm.reading.grammars import grammar_path
+    from sentencenorm.reading.grammars import grammar_path, grammar_text
 
-    parser = Lark.open(grammar_path(lang), parser="lalr", lexer="contextual")
+    parser = Lark(
+        grammar_text(lang), source_path=grammar_path(lang), parser="lalr", lexer="contextual"
+    )
 
     def run() -> None:
         for phrase in list(phrases) * repeat:

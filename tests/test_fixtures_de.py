@@ -15,7 +15,7 @@ from lark import Lark
 
 from sentencenorm import extract, parse
 from sentencenorm.language import lexicon
-from sentencenorm.reading.grammars import grammar_path, options
+from sentencenorm.reading.grammars import build
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_lexicon_words_lex_under_their_terminal(
     table: str, terminals: tuple[str, ...], template: str
 ) -> None:
     """A word with a meaning in data/lexicon/de.toml is one grammar/de.lark can read."""
-    parser = Lark.open(grammar_path("de"), **options())
+    parser = build("de")
     patterns = [_terminal(parser, name) for name in terminals]
     words = getattr(lexicon("de"), table)
     unread = [w for w in words if not any(p.fullmatch(template.format(w)) for p in patterns)]

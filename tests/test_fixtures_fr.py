@@ -14,12 +14,12 @@ from lark import Lark
 
 from sentencenorm import SentenceParseError, extract, parse
 from sentencenorm.language import lexicon
-from sentencenorm.reading.grammars import grammar_path, options
+from sentencenorm.reading.grammars import build
 
 
 @pytest.fixture(scope="module")
 def french() -> Lark:
-    return Lark.open(grammar_path("fr"), **options())
+    return build("fr")
 
 
 @pytest.mark.parametrize(

@@ -1,16 +1,18 @@
-"""The grammars build strictly, every alias has a transformer method, and the lexicon and the
-grammar agree on the words they share."""
+"""The grammars build strictly, every alias has a transformer method, the lexicon and the
+grammar agree on the words they share, and each language's file adds to the skeleton instead
+of copying it."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import pytest
 from lark import Lark
 
 from sentencenorm._resources import grammar_dir
 from sentencenorm.language import lexicon
-from sentencenorm.reading.grammars import available_languages, grammar_path, options
+from sentencenorm.reading.grammars import available_languages, build
 from sentencenorm.reading.notation_reader import FromNotation
 from sentencenorm.reading.tree import ToModel
 
@@ -20,14 +22,15 @@ GRAMMARS = [*available_languages(), "notation"]
 @pytest.fixture(scope="module", params=GRAMMARS)
 def strict(request: pytest.FixtureRequest) -> tuple[str, Lark]:
     lang = request.param
-    return lang, Lark.open(grammar_path(lang), **options(strict=True))
+    return lang, build(lang, strict=True)
 
 
 def test_languages_are_found_by_file_name() -> None:
     """Every grammar/<lang>.lark except shared pieces is a language."""
     assert "en" in available_languages()
-    assert {"common", "notation"}.isdisjoint(available_languages())
+    assert {"common", "notation", "skeleton"}.isdisjoint(available_languages())
     assert (grammar_dir() / "common.lark").is_file()
+    assert (grammar_dir() / "skeleton.lark").is_file()
 
 
 def test_grammar_builds_strictly(strict: tuple[str, Lark]) -> None:
@@ -52,6 +55,121 @@ def test_every_alias_has_a_transformer_method(strict: tuple[str, Lark]) -> None:
     assert not missing, f"{lang}: no transformer method for {sorted(missing)}"
 
 
+# ── composed, not copied ──────────────────────────────────────────────────────────────────────
+
+LANGUAGES = list(available_languages())
+_HEAD = re.compile(
+    r"^(?:%(?P<how>override|extend) )?(?P<mod>[?!]?)(?P<name>[A-Za-z_]\w*)(?:\.-?\d+)?\s*:"
+    r"(?P<body>.*)$"
+)
+_REGEX = re.compile(r"/(?!/)(?:\\/|\\\\|[^/\n])*?/[imslux]*")
+
+
+class Definition(NamedTuple):
+    """One rule or terminal as a grammar file writes it."""
+
+    how: str  # "", "override" or "extend"
+    modifier: str  # "?" (inlined) or ""
+    name: str
+    alternatives: frozenset[str]  # a rule's, normalized; a terminal's pattern
+
+
+def definitions(text: str) -> list[Definition]:
+    """The definitions of a grammar file, continuation lines joined, comments dropped."""
+    found: list[list[str]] = []  # how, modifier, name, body
+    for line in text.splitlines():
+        head = _HEAD.match(line)
+        if head:
+            found.append([head["how"] or "", head["mod"], head["name"], ""])
+            line = head["body"]
+        elif not line[:1].isspace() or not found:
+            continue
+        if _is_terminal(found[-1][2]):  # its pattern
+            pattern = _REGEX.search(line)
+            found[-1][3] = pattern.group() if pattern else line.strip()
+        else:
+            found[-1][3] += " " + line.split("//")[0]
+    return [
+        Definition(how, modifier, name, _alternatives(name, body))
+        for how, modifier, name, body in found
+    ]
+
+
+def _is_terminal(name: str) -> bool:
+    return name.lstrip("_").isupper()
+
+
+def _alternatives(name: str, body: str) -> frozenset[str]:
+    if _is_terminal(name):
+        return frozenset({body})
+    parts, depth, current = [], 0, ""
+    for char in body:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return frozenset(" ".join(part.split()) for part in parts if part.strip())
+
+
+def _file(name: str) -> list[Definition]:
+    return definitions((grammar_dir() / f"{name}.lark").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_language_changes_what_it_takes_from_the_skeleton(lang: str) -> None:
+    """An %override of a skeleton rule changes it (and keeps its `?`); an %extend adds only
+    alternatives the skeleton lacks; nothing else of the skeleton is defined again."""
+    skeleton = {definition.name: definition for definition in _file("skeleton")}
+    for definition in _file(lang):
+        base = skeleton.get(definition.name)
+        where = f"{lang}.lark: {definition.how or 'defines'} {definition.name}"
+        if definition.how == "override":
+            assert base is not None, f"{where}: not a rule of the skeleton"
+            assert definition.alternatives != base.alternatives, f"{where}: same as the skeleton"
+            assert definition.modifier == base.modifier, f"{where}: '?' differs from the skeleton"
+        elif definition.how == "extend":
+            assert base is not None, f"{where}: not a rule of the skeleton"
+            again = definition.alternatives & base.alternatives
+            assert not again, f"{where}: the skeleton has {sorted(again)} already"
+        else:
+            assert base is None, f"{where}: the skeleton defines it (use %override or %extend)"
+
+
+def test_no_definition_is_copied_into_three_languages() -> None:
+    """A rule, a terminal or an added alternative written alike in three language files
+    belongs in grammar/skeleton.lark."""
+    seen: dict[tuple[str, str, frozenset[str]], set[str]] = {}
+    for lang in LANGUAGES:
+        for definition in _file(lang):
+            pieces = (
+                [frozenset({alternative}) for alternative in definition.alternatives]
+                if definition.how == "extend"
+                else [definition.alternatives]
+            )
+            for piece in pieces:
+                seen.setdefault((definition.how, definition.name, piece), set()).add(lang)
+    copied = {key: sorted(langs) for key, langs in seen.items() if len(langs) >= 3}
+    assert not copied, f"share these in grammar/skeleton.lark: {copied}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_number_words_are_not_spelled_in_the_grammar(lang: str) -> None:
+    """Terminals take number words from the lexicon (%words, %chars), never list them: no
+    pattern of grammar/<lang>.lark names three of the lexicon's numbers (two and above) or
+    three Chinese digits."""
+    words = lexicon(lang)
+    numbers = {word for word, value in words.numbers.items() if value >= 2}
+    digits = set(words.cjk_digits)
+    for definition in _file(lang):
+        for pattern in definition.alternatives if _is_terminal(definition.name) else ():
+            named = {run.lower() for run in re.findall(r"[^\W\d_]+", pattern)} & numbers
+            named |= set(pattern) & digits
+            assert len(named) < 3, f"{lang}.lark {definition.name} spells {sorted(named)}"
+
+
 def _terminal(parser: Lark, name: str) -> re.Pattern[str]:
     pattern = parser.get_terminal(name).pattern
     return re.compile(pattern.to_regexp())
@@ -59,7 +177,7 @@ def _terminal(parser: Lark, name: str) -> re.Pattern[str]:
 
 @pytest.fixture(scope="module")
 def english() -> Lark:
-    return Lark.open(grammar_path("en"), **options())
+    return build("en")
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,7 @@ def _check_wheel(wheel: Path) -> None:
     for required in (
         "sentencenorm/grammar/en.lark",
         "sentencenorm/grammar/common.lark",
+        "sentencenorm/grammar/skeleton.lark",
         "sentencenorm/grammar/notation.lark",
         "sentencenorm/py.typed",
         "sentencenorm/data/lexicon/en.toml",
@@ -136,7 +137,7 @@ def test_sdist_then_wheel_still_carries_the_grammars(sdist: Path, wheel_from_sdi
     """
     with tarfile.open(sdist) as archive:
         names = archive.getnames()
-    for grammar in ("en.lark", "common.lark", "notation.lark"):
+    for grammar in ("en.lark", "common.lark", "skeleton.lark", "notation.lark"):
         assert any(name.endswith(f"/grammar/{grammar}") for name in names), grammar
     _check_wheel(wheel_from_sdist)
 

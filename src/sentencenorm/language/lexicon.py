@@ -2,7 +2,9 @@
 
 The reader (transformer) and the writer (renderer) both take number and unit words from here,
 so "twenty-five" means 25 in both directions. Which words exist in a phrase, and where, is the
-grammar's business (``grammar/<lang>.lark``).
+grammar's business (``grammar/<lang>.lark``); the grammar's number terminals are built from
+the number tables here (`sentencenorm.reading.compose`), so every word lexed as a number has
+a value.
 """
 
 from __future__ import annotations

@@ -76,7 +76,8 @@ class Language:
 
     @property
     def grammar(self) -> str:
-        """The text of its grammar."""
+        """The text of its own grammar file (the reader lays it over ``grammar/skeleton.lark``
+        and fills in its number words: `sentencenorm.reading.compose`)."""
         return _grammar_text(self.code)
 
     @property

@@ -18,6 +18,7 @@ from lark import Lark
 from .._once import built_once
 from .._resources import grammar_dir
 from ..language import Language, languages, lexicon
+from .compose import composed
 from .lalr import FastLALR, LarkLoop
 from .tree import ToModel
 
@@ -53,17 +54,31 @@ def grammar_path(lang: str) -> str:
     return str(Language.get(lang).grammar_path)
 
 
+def grammar_text(lang: str) -> str:
+    """The grammar Lark builds for *lang*: ``grammar/skeleton.lark`` and ``grammar/<lang>.lark``
+    as one text, number words written in from the lexicon (`sentencenorm.reading.compose`);
+    the notation's own file as it is."""
+    if lang == NOTATION:
+        return (grammar_dir() / f"{NOTATION}.lark").read_text(encoding="utf-8")
+    return composed(lang)
+
+
+def build(lang: str, **overrides: Any) -> Lark:
+    """A new Lark parser for *lang* (`options` with *overrides*); `parser_for` keeps one."""
+    # The file's own path, so that `%import .common` is found beside it.
+    return Lark(grammar_text(lang), source_path=grammar_path(lang), **options(**overrides))
+
+
 @built_once
 def parser_for(lang: str) -> Lark:
     """The LALR parser of *lang* with its transformer applied during the parse."""
-    path = grammar_path(lang)
     if lang == NOTATION:
         from .notation_reader import FromNotation
 
         transformer: Any = FromNotation()
     else:
         transformer = ToModel(lexicon(lang))
-    return Lark.open(path, transformer=transformer, **options())
+    return build(lang, transformer=transformer)
 
 
 @built_once
