@@ -59,8 +59,8 @@ def test_every_alias_has_a_transformer_method(strict: tuple[str, Lark]) -> None:
 
 LANGUAGES = list(available_languages())
 _HEAD = re.compile(
-    r"^(?:%(?P<how>override|extend) )?(?P<mod>[?!]?)(?P<name>[A-Za-z_]\w*)(?:\.-?\d+)?\s*:"
-    r"(?P<body>.*)$"
+    r"^(?:%(?P<how>override|extend) )?(?P<mod>[?!]?)(?P<name>[A-Za-z_]\w*)"
+    r"(?P<priority>\.-?\d+)?\s*:(?P<body>.*)$"
 )
 _REGEX = re.compile(r"/(?!/)(?:\\/|\\\\|[^/\n])*?/[imslux]*")
 
@@ -71,7 +71,7 @@ class Definition(NamedTuple):
     how: str  # "", "override" or "extend"
     modifier: str  # "?" (inlined) or ""
     name: str
-    alternatives: frozenset[str]  # a rule's, normalized; a terminal's pattern
+    alternatives: frozenset[str]  # a rule's, normalized; a terminal's priority and pattern
 
 
 def definitions(text: str) -> list[Definition]:
@@ -80,13 +80,16 @@ def definitions(text: str) -> list[Definition]:
     for line in text.splitlines():
         head = _HEAD.match(line)
         if head:
-            found.append([head["how"] or "", head["mod"], head["name"], ""])
+            # A terminal's priority is part of what it is: the same pattern at another
+            # priority is an override that changes something.
+            start = head["priority"] or "" if _is_terminal(head["name"]) else ""
+            found.append([head["how"] or "", head["mod"], head["name"], start])
             line = head["body"]
         elif not line[:1].isspace() or not found:
             continue
         if _is_terminal(found[-1][2]):  # its pattern
             pattern = _REGEX.search(line)
-            found[-1][3] = pattern.group() if pattern else line.strip()
+            found[-1][3] += pattern.group() if pattern else line.strip()
         else:
             found[-1][3] += " " + line.split("//")[0]
     return [

@@ -18,13 +18,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from babel import Locale
 from lark import Lark
 from lark.exceptions import GrammarError
 
 from sentencenorm.language import lexicon
 from sentencenorm.reading.compose import composed, expand, tried_order
 from sentencenorm.reading.grammars import available_languages, build
-from sentencenorm.writing import renderer
+from sentencenorm.writing.spellers import speller_for
+from sentencenorm.writing.wording import wording
 
 TESTS = Path(__file__).resolve().parent
 BEFORE: dict[str, dict[str, dict[str, object]]] = json.loads(
@@ -62,7 +64,7 @@ def _numbers(lang: str) -> frozenset[str]:
     """0..9999 as the writer spells them, and as the lexicon lets them be spelled otherwise;
     and every two number words of the lexicon side by side."""
     words = lexicon(lang)
-    writer = renderer._writer(lang, "words")
+    writer = speller_for(wording(Locale.parse(lang)), lexicon(lang))
     same: dict[object, list[str]] = {}
     for word, value in words.numbers.items():
         same.setdefault(value, []).append(word)

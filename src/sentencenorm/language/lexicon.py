@@ -49,6 +49,8 @@ class Lexicon:
     modality_aux: Mapping[str, str]
     modality_verbs: Mapping[str, str]
     aggregation: Mapping[str, str]
+    #: (pattern, label): the phrases that name each `other` penalty, as regular expressions
+    #: (the grammar's W_OTHER is their alternation), in the order they are tried.
     other_labels: tuple[tuple[str, str], ...]
     number_system: str = "words"
     cjk_digits: Mapping[str, int] = attrs.field(factory=dict)
@@ -211,12 +213,28 @@ class Lexicon:
         return family_currencies(code) if is_family(code) else (code,)
 
     def other_label(self, words: str) -> str | None:
-        """The canonical label of a penalty kept as `other`, if the words name one."""
-        folded = fold(words)
-        for key, label in self.other_labels:
-            if key in folded:
+        """The label of the penalty *words* name (a W_OTHER token), if they name one."""
+        for pattern, label in _compiled(self.other_labels):
+            if pattern.fullmatch(words):
                 return label
         return None
+
+
+@functools.cache
+def _compiled(labels: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern, re.IGNORECASE), label) for pattern, label in labels)
+
+
+def _label_phrases(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """``[other_labels]``: each label with the list of patterns that name it."""
+    pairs = []
+    for label, patterns in table.items():
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise ValueError(f"[other_labels] {label!r}: expected a list of patterns")
+        for pattern in patterns:
+            re.compile(pattern)  # a bad pattern fails here, naming nothing else
+            pairs.append((pattern, label))
+    return tuple(pairs)
 
 
 def read_lexicon(lang: str) -> Lexicon:
@@ -236,7 +254,7 @@ def read_lexicon(lang: str) -> Lexicon:
         modality_aux=raw.get("modality_aux", {}),
         modality_verbs=raw.get("modality_verbs", {}),
         aggregation=raw.get("aggregation", {}),
-        other_labels=tuple(raw.get("other_labels", {}).items()),
+        other_labels=_label_phrases(raw.get("other_labels", {})),
         number_system=raw.get("number_system", "words"),
         cjk_digits=raw.get("cjk_digits", {}),
         cjk_units=raw.get("cjk_units", {}),

@@ -22,6 +22,9 @@ sees the text:
     The same, one character each, for use inside a character class ``[...]``.
 ``%pattern NAME: REGEX``
     A piece of regular expression, written in as ``(?:REGEX)``.
+``%phrases NAME: TABLE``
+    The phrases of a lexicon table whose entries are patterns (``other_labels``: the words
+    of each `other` penalty, by its label), one alternation in the table's order.
 
 ``{NAME}`` in a terminal's pattern or in a ``%pattern`` is replaced by its value. Every name
 must be defined, once, and every word selected must be in the table, so a grammar cannot
@@ -57,7 +60,7 @@ __all__ = ["SKELETON", "composed", "expand", "number_tables"]
 SKELETON: Final = "skeleton.lark"
 
 _DIRECTIVE: Final = re.compile(
-    r"^%(?P<kind>words|chars|pattern)[ \t]+(?P<name>[a-z][a-z0-9_]*)[ \t]*:"
+    r"^%(?P<kind>words|chars|pattern|phrases)[ \t]+(?P<name>[a-z][a-z0-9_]*)[ \t]*:"
     r"[ \t]*(?P<value>.*?)[ \t]*$",
     re.MULTILINE,
 )
@@ -86,7 +89,12 @@ def number_tables(words: Lexicon) -> dict[str, Mapping[str, Any]]:
         "cjk_digits": words.cjk_digits,
         "cjk_units": words.cjk_units,
         "cjk_large_units": words.cjk_large_units,
+        "other_labels": dict(words.other_labels),
     }
+
+
+#: Lexicon tables whose keys are phrases written as patterns, not words.
+PHRASE_TABLES: Final = frozenset({"other_labels"})
 
 
 def expand(text: str, tables: Mapping[str, Mapping[str, Any]]) -> str:
@@ -111,7 +119,12 @@ def expand(text: str, tables: Mapping[str, Mapping[str, Any]]) -> str:
         if name in using:
             raise GrammarError(f"{{{name}}} refers to itself: {' -> '.join((*using, name))}")
         kind, body = definitions[name]
-        if kind == "pattern":
+        if kind == "phrases":
+            phrases = tables.get(body.strip())
+            if not phrases or body.strip() not in PHRASE_TABLES:
+                raise GrammarError(f"%phrases {name}: no phrase table {body.strip()!r}")
+            result = "(?:" + "|".join(phrases) + ")"
+        elif kind == "pattern":
             filled = _PLACEHOLDER.sub(lambda m: value(m[1], (*using, name)), body)
             result = f"(?:{filled})"
         else:
