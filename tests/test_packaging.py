@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from sentencenorm import languages
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Run in the installed environment, from a temporary folder: parses a phrase and says where the
@@ -25,9 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CHECK = """\
 import sentencenorm
 from sentencenorm._resources import grammar_dir
+from sentencenorm.reading import grammars
 print(sentencenorm.parse('six months to 10 years'))
 print(sentencenorm.__file__)
 print(grammar_dir())
+print('en' in grammars._FROM_TABLES)
 """
 
 pytestmark = pytest.mark.slow
@@ -111,7 +115,9 @@ def _check_wheel(wheel: Path) -> None:
         "sentencenorm/data/conventions.toml",
         "sentencenorm/data/bands/space1.toml",
         "sentencenorm/data/bands/bop.toml",
+        "sentencenorm/data/labels.toml",
         *(f"sentencenorm/data/jurisdictions/{code}.toml" for code in JURISDICTIONS),
+        *(f"sentencenorm/tables/{lang}.tables" for lang in (*languages(), "notation")),
     ):
         assert required in names, f"{required} is missing from {wheel.name}"
     assert "[console_scripts]\nsentencenorm = sentencenorm.cli:main" in scripts, scripts
@@ -149,8 +155,9 @@ def test_installed_wheel_finds_its_grammars(wheel: Path, tmp_path: Path) -> None
     _run(python, "-m", "pip", "install", "--quiet", wheel)
     work = tmp_path / "elsewhere"
     work.mkdir()
-    parsed, module, grammars = _run(python, "-c", CHECK, cwd=work).splitlines()
+    parsed, module, grammars, from_tables = _run(python, "-c", CHECK, cwd=work).splitlines()
     assert parsed == "custody P6M..P10Y"
+    assert from_tables == "True"  # the wheel's tables, built with the Lark it installs
     site = (tmp_path / "venv").resolve()
     assert Path(module).resolve().is_relative_to(site), module
     assert Path(grammars).resolve() == Path(module).resolve().parent / "grammar"
@@ -168,7 +175,7 @@ def test_editable_install_finds_the_checkout_grammars(tmp_path: Path) -> None:
     _run(python, "-m", "pip", "install", "--quiet", "-e", ROOT)
     work = tmp_path / "elsewhere"
     work.mkdir()
-    parsed, module, grammars = _run(python, "-c", CHECK, cwd=work).splitlines()
+    parsed, module, grammars, _ = _run(python, "-c", CHECK, cwd=work).splitlines()
     assert parsed == "custody P6M..P10Y"
     assert Path(module).resolve() == ROOT / "src" / "sentencenorm" / "__init__.py"
     assert Path(grammars).resolve() == ROOT / "grammar"

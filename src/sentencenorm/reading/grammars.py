@@ -18,6 +18,7 @@ from lark import Lark
 from .._once import built_once
 from .._resources import grammar_dir
 from ..language import Language, languages, lexicon
+from . import tables
 from .compose import composed
 from .lalr import FastLALR, LarkLoop
 from .tree import ToModel
@@ -69,16 +70,45 @@ def build(lang: str, **overrides: Any) -> Lark:
     return Lark(grammar_text(lang), source_path=grammar_path(lang), **options(**overrides))
 
 
-@built_once
-def parser_for(lang: str) -> Lark:
-    """The LALR parser of *lang* with its transformer applied during the parse."""
+def _transformer(lang: str) -> Any:
     if lang == NOTATION:
         from .notation_reader import FromNotation
 
-        transformer: Any = FromNotation()
-    else:
-        transformer = ToModel(lexicon(lang))
-    return build(lang, transformer=transformer)
+        return FromNotation()
+    return ToModel(lexicon(lang))
+
+
+#: The lowered terminal patterns of each language whose parser came from its tables.
+_FROM_TABLES: dict[str, dict[Any, str | None]] = {}
+#: Whether the loop passed its self-test when those tables were built.
+_TABLES_LOOP_AGREES: dict[str, bool] = {}
+
+
+@built_once
+def parser_for(lang: str) -> Lark:
+    """The LALR parser of *lang* with its transformer applied during the parse: read from
+    the tables built ahead (`sentencenorm.reading.tables`) where they match the grammar,
+    else built from it."""
+    transformer = _transformer(lang)
+    text = grammar_text(lang)
+    settings = options(transformer=transformer)
+    stored = tables.load(lang, text, settings, transformer)
+    if stored is not None:
+        _FROM_TABLES[lang] = dict(stored.lowered)
+        _TABLES_LOOP_AGREES[lang] = stored.loop_agrees
+        return stored.parser
+    _FROM_TABLES.pop(lang, None)  # what an earlier parser of lang came from holds no more
+    _TABLES_LOOP_AGREES.pop(lang, None)
+    return Lark(text, source_path=grammar_path(lang), **settings)
+
+
+def build_fresh(lang: str) -> tuple[Lark, str, dict[str, Any]]:
+    """*lang*'s parser built from its grammar (never from tables), with the text and the
+    options it was built from: what `sentencenorm.reading.tables` writes."""
+    transformer = _transformer(lang)
+    text = grammar_text(lang)
+    settings = options(transformer=transformer)
+    return Lark(text, source_path=grammar_path(lang), **settings), text, settings
 
 
 @built_once
@@ -89,18 +119,17 @@ def fast_parser_for(lang: str) -> FastLALR | LarkLoop:
     with Lark on the self-test phrases; a `RuntimeWarning` says so, once per language.
     """
     parser = parser_for(lang)
-    try:
-        fast = FastLALR(parser)
-        disagreement = next(
-            (phrase for phrase in _self_test_phrases(lang) if not _agree(fast, parser, phrase)),
-            None,
-        )
-    except Exception as error:  # Lark's internals moved: read them no more
-        problem = f"{type(error).__name__}: {error}"
-    else:
-        if disagreement is None:
-            return fast
-        problem = f"it reads {disagreement!r} otherwise than Lark"
+    lowered = _FROM_TABLES.get(lang)
+    if lowered is not None and _TABLES_LOOP_AGREES.get(lang):
+        # Tables built with this very Lark (their fingerprint says so), on which the loop
+        # passed its self-test when they were built: no need to run it again.
+        try:
+            return FastLALR(parser, lowered=lowered)
+        except Exception:
+            pass
+    problem = loop_agrees(lang, parser)
+    if problem is None:
+        return FastLALR(parser, lowered=lowered)
     warnings.warn(
         f"sentencenorm: the fast LALR loop cannot run on lark {lark.__version__} for "
         f"{lang!r} ({problem}); reading with Lark's own parser instead: the same results, "
@@ -109,6 +138,20 @@ def fast_parser_for(lang: str) -> FastLALR | LarkLoop:
         stacklevel=2,
     )
     return LarkLoop(parser)
+
+
+def loop_agrees(lang: str, parser: Lark) -> str | None:
+    """None where the fast loop can be built on *parser* and agrees with Lark on the
+    self-test phrases; else what went wrong."""
+    try:
+        fast = FastLALR(parser)
+        disagreement = next(
+            (phrase for phrase in _self_test_phrases(lang) if not _agree(fast, parser, phrase)),
+            None,
+        )
+    except Exception as error:  # Lark's internals moved: read them no more
+        return f"{type(error).__name__}: {error}"
+    return None if disagreement is None else f"it reads {disagreement!r} otherwise than Lark"
 
 
 def _self_test_phrases(lang: str) -> list[str]:

@@ -28,6 +28,7 @@ text and on text built from the grammar's own vocabulary, in every language.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from types import FunctionType
@@ -68,7 +69,7 @@ class _State:
         self.ignore: frozenset[str] = frozenset(map(str, lexer.ignore_types))
         self._flags = flags
         self._terminals: list[TerminalDef] = list(scanner.terminals)
-        self._tests = [beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
+        self._tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
         self._all = scanner._mres
         self.by_start: dict[str, list[re.Pattern[str]]] = {}
         self._by_names: dict[tuple[bool, tuple[str, ...]], list[re.Pattern[str]]] = {}
@@ -77,7 +78,7 @@ class _State:
         lowered = [_for_lowered(terminal, flags) for terminal in self._terminals]
         self.folds = all(terminal is not None for terminal in lowered)
         self._lowered: list[TerminalDef] = [t for t in lowered if t is not None]
-        self._lowered_tests = [beginning(t.pattern.to_regexp(), flags) for t in self._lowered]
+        self._lowered_tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._lowered]
         #: `by_start` for lowered text: its alternations search the lowered text.
         self.by_lowered: dict[str, list[re.Pattern[str]]] = {}
         # Where a space can only begin an ignored terminal (whitespace), the space and what
@@ -145,9 +146,44 @@ class _State:
         return mres
 
 
+@functools.lru_cache(maxsize=4096)
+def _beginning(regexp: str, flags: int) -> Callable[[str, str | None], bool] | None:
+    """`scanning.beginning`, worked out once per pattern (a terminal is in many states)."""
+    return beginning(regexp, flags)
+
+
+# Each terminal's pattern for lowered text, worked out once per process (a terminal is in many
+# lexer states) or read from the tables built ahead (`sentencenorm.reading.tables`).
+_LOWERED: dict[tuple[Any, ...], str | None] = {}
+
+
+def _key(terminal: TerminalDef, flags: int) -> tuple[Any, ...]:
+    pattern = terminal.pattern
+    return (type(pattern).__name__, pattern.value, tuple(pattern.flags), flags)
+
+
 def _for_lowered(terminal: TerminalDef, flags: int) -> TerminalDef | None:
     """*terminal*, made to match `lowered` text case-sensitively where it matches the text;
     None where `lowered_pattern` cannot show that."""
+    key = _key(terminal, flags)
+    if key not in _LOWERED:
+        _LOWERED[key] = _lowered_pattern(terminal, flags)
+    same = _LOWERED[key]
+    if same is None:
+        return None
+    other = frozenset(terminal.pattern.flags) - {"i"}
+    return TerminalDef(terminal.name, PatternRE(same, other), terminal.priority)
+
+
+def lowered_terminals(lark: Lark) -> dict[tuple[Any, ...], str | None]:
+    """Every terminal's pattern for lowered text (None: it has none), as the tables keep it."""
+    flags = lark.lexer_conf.g_regex_flags
+    for terminal in lark.terminals:
+        _for_lowered(terminal, flags)
+    return {key: _LOWERED[key] for key in (_key(t, flags) for t in lark.terminals)}
+
+
+def _lowered_pattern(terminal: TerminalDef, flags: int) -> str | None:
     pattern = terminal.pattern
     body = re.escape(pattern.value) if isinstance(pattern, PatternStr) else pattern.value
     caseless = re.IGNORECASE if "i" in pattern.flags else 0
@@ -156,9 +192,30 @@ def _for_lowered(terminal: TerminalDef, flags: int) -> TerminalDef | None:
     for flag in sorted(other):
         body = f"(?{flag}:{body})"
     same = lowered_pattern(body, flags | caseless)
-    if same is None:
-        return None
-    return TerminalDef(terminal.name, PatternRE(same.pattern, other), terminal.priority)
+    return None if same is None else same.pattern
+
+
+class _Lexers(dict[int, _State]):
+    """The lexer state of each parser state, made when first asked for; states that share
+    Lark's lexer share one."""
+
+    def __init__(self, lexers: dict[int, BasicLexer], flags: int) -> None:
+        super().__init__()
+        self._lark = lexers
+        self._flags = flags
+        self._shared: dict[int, _State] = {}
+
+    def __missing__(self, state: int) -> _State:
+        lexer = self._lark[state]  # KeyError for a state the parser does not have
+        made = self._shared.get(id(lexer))
+        if made is None:
+            made = self._shared[id(lexer)] = _State(lexer, self._flags)
+        self[state] = made
+        return made
+
+    def every(self) -> list[_State]:
+        """Every state's lexer, made now (tests look at them all)."""
+        return [self[state] for state in self._lark]
 
 
 _new_str = str.__new__
@@ -231,7 +288,15 @@ class FastLALR:
     [('DIGITS', '10', False), ('UNIT', 'years', True), ('L_IN', 'in', False)]
     """
 
-    def __init__(self, lark: Lark, start: str = "start") -> None:
+    def __init__(
+        self,
+        lark: Lark,
+        start: str = "start",
+        lowered: dict[tuple[Any, ...], str | None] | None = None,
+    ) -> None:
+        """*lowered*: the terminals' patterns for lowered text, where the tables hold them."""
+        if lowered:
+            _LOWERED.update(lowered)
         frontend: Any = lark.parser
         if lark.options.parser != "lalr" or lark.options.lexer != "contextual":
             raise ValueError("FastLALR runs LALR parsers with the contextual lexer only")
@@ -244,13 +309,9 @@ class FastLALR:
         flags = frontend.lexer_conf.g_regex_flags
         self.start_state: int = table.start_states[start]
         self.end_state: int = table.end_states[start]
-        shared: dict[int, _State] = {}
-        self.lexers: dict[int, _State] = {}
-        for state, lexer in frontend.lexer.lexers.items():
-            key = id(lexer)
-            if key not in shared:
-                shared[key] = _State(lexer, flags)
-            self.lexers[state] = shared[key]
+        #: Each parser state's lexer, made the first time the state lexes (a phrase meets a
+        #: handful of the grammar's states: a first call pays for those only).
+        self.lexers = _Lexers(frontend.lexer.lexers, flags)
         self.actions: dict[int, dict[str, _Action]] = {}
         self.gotos: dict[int, dict[str, int]] = {}
         for state, row in table.states.items():
@@ -268,8 +329,9 @@ class FastLALR:
                     gotos[symbol] = arg
             self.actions[state] = actions
             self.gotos[state] = gotos
-        #: Whether every lexer state lexes `lowered` text (the notation's capitals do not).
-        self.folds = all(lexer.folds for lexer in self.lexers.values())
+        #: Whether every lexer state lexes `lowered` text (the notation's capitals do not):
+        #: whether every terminal of the grammar does (each state's terminals are among them).
+        self.folds = all(_for_lowered(terminal, flags) is not None for terminal in lark.terminals)
         self.token_callbacks: dict[str, Callable[[Token], Any]] = {
             str(name): callback for name, callback in callbacks.items() if isinstance(name, str)
         }
