@@ -7,11 +7,13 @@ decimals, labels the English grammar recognizes, counts from 1 up or unknown.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
 from sentencenorm import (
     LIFE,
+    Choice,
     CommunityService,
     CommunitySupervision,
     Custody,
@@ -173,7 +175,7 @@ def other(draw: st.DrawFn) -> Other:
     return Other(label, Counted(draw(st.integers(1, 200)), known.unit))
 
 
-components = st.one_of(
+single_components = st.one_of(
     custody(),
     death(),
     fine(),
@@ -187,10 +189,46 @@ components = st.one_of(
     other(),
 )
 
+
+@st.composite
+def choice(draw: st.DrawFn, *, penalties: int = 1) -> Choice:
+    """Alternatives: two or three options of up to *penalties* penalties each, or the
+    statutes' "A or B, or both". With one penalty each, the options are of different kinds
+    (MODEL.md: alternatives of one kind are one range where they can be, and the writers are
+    not held to write the others)."""
+    option = st.lists(single_components, min_size=1, max_size=penalties).map(tuple)
+    unique_by: Any = (lambda option: option[0].kind) if penalties == 1 else (lambda o: o)
+    options = draw(st.lists(option, min_size=2, max_size=3, unique_by=unique_by))
+    if len(options) == 2 and len(options[0] + options[1]) <= 2 and draw(st.booleans()):
+        both = options[0] + options[1]
+        if both not in options:
+            options.append(both)
+    return Choice(options)
+
+
+#: Every component: one penalty, or alternatives of one penalty each...
+components = st.one_of(single_components, choice())
+#: ...and alternatives of several penalties each, which the notation and JSON carry.
+any_components = st.one_of(single_components, choice(penalties=3))
+
 modalities = st.sampled_from([None, *Modality])
 
-sentences = st.builds(
+
+@st.composite
+def _written_components(draw: st.DrawFn) -> list[Any]:
+    """Up to four penalties, or alternatives with the penalties before them: the phrases
+    the writers are held to write. Alternatives closed by ", or both" end a phrase as they
+    end a statute's clause; penalties after them are not written (`render` refuses)."""
+    found = draw(st.lists(single_components, min_size=0, max_size=3))
+    if not found or draw(st.booleans()):
+        found.append(draw(choice()) if draw(st.booleans()) else draw(single_components))
+    return found
+
+
+sentences = st.builds(Sentence, components=_written_components(), modality=modalities)
+#: Sentences of `any_components`: for the notation, JSON and the law layer.
+any_sentences = st.builds(
     Sentence,
-    components=st.lists(components, min_size=1, max_size=4),
+    components=st.lists(any_components, min_size=1, max_size=3),
     modality=modalities,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import sentences
+from strategies import any_sentences as sentences
 
 from sentencenorm import Sentence, UnknownSchemeError, UnsupportedError, parse
 from sentencenorm.law import jurisdictions as profiles

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import sentences
+from strategies import any_sentences as sentences
 
 from sentencenorm import Sentence, SentenceDataError, SentenceNormError, parse
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import given
-from strategies import sentences
+from strategies import any_sentences as sentences
 
 from sentencenorm import Sentence, parse
 

@@ -103,15 +103,16 @@ class Joins(enum.Enum):
     """The role a joiner between two items plays (each language's lexicon maps its words).
 
     "and" and "comma" join the parts of one list, and of one length ("2 years and 6
-    months"); "or" gives alternatives; "with" qualifies the part before ("life with a
-    minimum term of 25 years"); "plus" adds; "then" ("followed by") and "also" ("as well
-    as") add a part of their own; "hard" (";") ends a part: nothing carries or folds over
-    it; "other" keeps the parts apart.
+    months"); "or" gives alternatives, "either" ("and/or") alternatives and both together;
+    "with" qualifies the part before ("life with a minimum term of 25 years"); "plus" adds;
+    "then" ("followed by") and "also" ("as well as") add a part of their own; "hard" (";")
+    ends a part: nothing carries or folds over it; "other" keeps the parts apart.
     """
 
     AND = "and"
     COMMA = "comma"
     OR = "or"
+    EITHER = "either"  # "and/or": alternatives, and both together
     WITH = "with"
     PLUS = "plus"
     THEN = "then"
@@ -187,7 +188,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("AND", Group.JOINER),
     _stop("OR", Group.JOINER),
     _stop("J_OTHER", Group.JOINER),
-    _stop("OR_BOTH", Group.PUNCTUATION),  # ", or both" closing a statute's list
+    _stop("OR_BOTH", Group.PUNCTUATION, ends=True),  # ", or both" closing a statute's list
     _stop("COMMA", Group.JOINER),
     _stop("SEMI", Group.JOINER),
     _stop("STOP", Group.PUNCTUATION),
@@ -262,6 +263,7 @@ COPULA: Final = "L_COPULA"  # "reduced to", "commuted to"
 IMPOSE: Final = "V_IMPOSE"  # "sentenced to": imposed (unless an auxiliary says otherwise)
 FACE: Final = "V_FACE"  # "faces": potential, and a plain length is a maximum
 STATUTE_BOUND: Final = "V_STATUTE_BOUND"  # "the maximum penalty is": statutory, a bound
+OR_BOTH: Final = "OR_BOTH"  # ", or both" closing alternatives: together is an option too
 SERVICE_WORD: Final = "W_COMMUNITY_SERVICE"  # the word "200 community service hours" names
 #: Tokens that make an item a number or an amount (the extractor's evidence of a core).
 CORE_TERMINALS: Final = frozenset({"DIGITS", "WORDNUM", "UNIT", "ONE_UNIT", "MONEY"})

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Final, Literal
 
@@ -24,10 +24,10 @@ import attrs
 
 from .._resources import data_dir
 from ..errors import UnknownSchemeError, UnsupportedError
-from ..model import Aggregation, Composed, Custody, Death, Life
+from ..model import Aggregation, Choice, Composed, Custody, Death, Life, expansions
 from ..model.durations import Duration
 from .jurisdictions import Jurisdiction
-from .severity import Rank, Severity, severity
+from .severity import Rank, Severity, Way, severity
 
 __all__ = ["Band", "Convention", "band", "band_schemes", "conventions", "months"]
 
@@ -146,6 +146,16 @@ def months(sentence: Composed, convention: str = "ussc") -> tuple[float, float |
     if not isinstance(sentence, Composed):
         raise TypeError(f"months needs a Sentence (parse the text first): {sentence!r}")
     coding = _convention(convention)
+    if any(isinstance(part, Choice) for part in sentence.components):
+        # Alternatives: from the least of their ways to the most (MODEL.md, "choice").
+        ways = [
+            months(Way(way, sentence.modality), convention)
+            for way in expansions(sentence.components)
+        ]
+        order = _severity_order(coding)
+        lowest = min((way[0] for way in ways), key=order)
+        highs = [way[1] for way in ways]
+        return lowest, None if None in highs else max(highs, key=order)
     if any(isinstance(part, Death) for part in sentence.components):
         return float(coding.death), float(coding.death)
     parts = [_custody_months(part) for part in sentence.components if isinstance(part, Custody)]
@@ -160,6 +170,20 @@ def months(sentence: Composed, convention: str = "ussc") -> tuple[float, float |
         return float(coding.life) if isinstance(value, Life) else float(value or 0)
 
     return code(low), None if high is None else code(high)
+
+
+def _severity_order(coding: Convention) -> Callable[[float | None], tuple[int, float]]:
+    """A key that orders coded months by severity: lengths, then life, then death (a
+    convention may code them below the lengths, as "cail" does with -1 and -2)."""
+
+    def key(value: float | None) -> tuple[int, float]:
+        if value == float(coding.death):
+            return (2, 0.0)
+        if value == float(coding.life):
+            return (1, 0.0)
+        return (0, value or 0.0)
+
+    return key
 
 
 def _longer(first: _Months, second: _Months) -> _Months:

@@ -20,7 +20,18 @@ from typing import Any, Final
 
 import attrs
 
-from ..model import Aggregation, Composed, Custody, Death, Life, Modality, plain_length
+from ..model import (
+    Aggregation,
+    Choice,
+    Component,
+    Composed,
+    Custody,
+    Death,
+    Life,
+    Modality,
+    expansions,
+    plain_length,
+)
 from ..model.durations import Duration
 from .jurisdictions import Jurisdiction, load
 
@@ -192,6 +203,8 @@ def severity(sentence: Composed, jurisdiction: str | Jurisdiction | None = None)
     """
     if not isinstance(sentence, Composed):
         raise TypeError(f"severity needs a Sentence (parse the text first): {sentence!r}")
+    if any(isinstance(part, Choice) for part in sentence.components):
+        return _hull(sentence, jurisdiction)
     profile = load(jurisdiction)
     code = None if jurisdiction is None else profile.code
     notes: list[str] = []
@@ -232,6 +245,65 @@ def severity(sentence: Composed, jurisdiction: str | Jurisdiction | None = None)
     if custody is not None:
         notes.append("the death sentence outweighs the custodial term")
     return Severity(death, death, reprieve=reprieve, jurisdiction=code, reason=_sentence_of(notes))
+
+
+@attrs.frozen
+class Way:
+    """One way a sentence with alternatives turns out: its components with one option each
+    (`sentencenorm.model.expansions`); the law layer reads it as a sentence."""
+
+    components: tuple[Component, ...]
+    modality: Modality | None
+
+
+def _hull(sentence: Composed, jurisdiction: str | Jurisdiction | None) -> Severity:
+    """A sentence with alternatives is as severe as its ways together: from the least severe
+    to the most (MODEL.md, "choice"). A way with no place on the scale (a fine alone) is
+    no custody."""
+    ways = [
+        severity(Way(way, sentence.modality), jurisdiction)
+        for way in expansions(sentence.components)
+    ]
+    code = ways[0].jurisdiction
+    if not any(way.placed for way in ways):
+        return Severity(
+            None,
+            None,
+            jurisdiction=code,
+            reason="None of its alternatives has a custodial or death component, so it has "
+            "no place on the scale.",
+        )
+    ends = [
+        (way.low, way.high, way.low_open, way.high_open, way.reprieve)
+        if way.low is not None and way.high is not None
+        else (NO_CUSTODY, NO_CUSTODY, False, False, None)
+        for way in ways
+    ]
+    low = ends[0]
+    high = ends[0]
+    for end in ends[1:]:
+        if end[0].compare(low[0]) == -1 or (end[0] == low[0] and end[2]):
+            low = end
+        if end[1].compare(high[1]) == 1 or (end[1] == high[1] and end[3]):
+            high = end
+    reasons = [way.reason for way in ways if way.placed and way.reason != "As stated."]
+    if not all(way.placed for way in ways):
+        reasons.append("An alternative with no custody or death (a fine alone) is no custody.")
+    reason = " ".join(
+        [
+            f"It is one of {len(ways)} alternatives, from the least severe to the most.",
+            *dict.fromkeys(reasons),
+        ]
+    )
+    return Severity(
+        low[0],
+        high[1],
+        low[2],
+        high[3],
+        reprieve=high[4],
+        jurisdiction=code,
+        reason=reason,
+    )
 
 
 def _accompanying(

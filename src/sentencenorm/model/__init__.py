@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from .components import (
     COMPONENT_TYPES,
+    SINGLE_TYPES,
+    Choice,
     CommunityService,
     CommunitySupervision,
     Component,
@@ -24,8 +26,10 @@ from .components import (
     Probation,
     Quantity,
     Restitution,
+    Single,
     SupervisedRelease,
     Suspension,
+    expansions,
     plain_length,
 )
 from .durations import Duration
@@ -36,8 +40,10 @@ __all__ = [
     "EXACT",
     "LIFE",
     "MONEY_DIGITS",
+    "SINGLE_TYPES",
     "Aggregation",
     "Bound",
+    "Choice",
     "CommunityService",
     "CommunitySupervision",
     "Component",
@@ -56,7 +62,9 @@ __all__ = [
     "Probation",
     "Quantity",
     "Restitution",
+    "Single",
     "SupervisedRelease",
     "Suspension",
+    "expansions",
     "plain_length",
 ]

@@ -15,6 +15,7 @@ ValueError: a term whose minimum is life must have life as its maximum (got None
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar, Final, Protocol, TypeAlias, runtime_checkable
 
 import attrs
@@ -24,6 +25,8 @@ from .values import Aggregation, Bound, Life, Modality, Money
 
 __all__ = [
     "COMPONENT_TYPES",
+    "SINGLE_TYPES",
+    "Choice",
     "CommunityService",
     "CommunitySupervision",
     "Component",
@@ -34,12 +37,15 @@ __all__ = [
     "DeprivationOfRights",
     "Fine",
     "Forfeiture",
+    "Options",
     "Other",
     "Probation",
     "Quantity",
     "Restitution",
+    "Single",
     "SupervisedRelease",
     "Suspension",
+    "expansions",
     "plain_length",
 ]
 
@@ -326,7 +332,8 @@ def plain_length(value: Duration) -> str:
     return " ".join(parts) or "0 days"
 
 
-Component: TypeAlias = (
+#: A component that is one penalty (every kind but `Choice`).
+Single: TypeAlias = (
     Custody
     | Death
     | Fine
@@ -340,8 +347,8 @@ Component: TypeAlias = (
     | Other
 )
 
-#: Every component class, in the order MODEL.md lists the kinds.
-COMPONENT_TYPES: Final[tuple[type[Component], ...]] = (
+#: Every class of one penalty, in the order MODEL.md lists the kinds.
+SINGLE_TYPES: Final[tuple[type[Single], ...]] = (
     Custody,
     Death,
     Fine,
@@ -354,6 +361,83 @@ COMPONENT_TYPES: Final[tuple[type[Component], ...]] = (
     DeprivationOfRights,
     Other,
 )
+
+#: A choice's options: each a tuple of penalties.
+Options: TypeAlias = tuple[tuple[Single, ...], ...]
+
+#: Most options one choice may hold, and most penalties one option: far beyond any statute
+#: ("A, B, or both" has three), small enough that hostile input costs little.
+MAX_OPTIONS: Final = 16
+
+
+def _options(value: object) -> Options:
+    """The options as tuples (a list of lists from code or JSON is accepted)."""
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"'options' must be a list of options, each a list of penalties: {value!r}")
+    return tuple(tuple(option) if isinstance(option, list | tuple) else option for option in value)
+
+
+def _check_options(
+    instance: Choice, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    if not 2 <= len(value) <= MAX_OPTIONS:
+        raise ValueError(f"a choice has from 2 to {MAX_OPTIONS} options, not {len(value)}")
+    for index, option in enumerate(value):
+        if not isinstance(option, tuple) or not 1 <= len(option) <= MAX_OPTIONS:
+            raise ValueError(
+                f"option {index} must hold from 1 to {MAX_OPTIONS} penalties: {option!r}"
+            )
+        for penalty in option:
+            if not isinstance(penalty, SINGLE_TYPES):
+                raise TypeError(
+                    f"option {index} holds {penalty!r}: an option's penalties are components "
+                    "of one kind each (no choice inside a choice)"
+                )
+    if len(set(value)) != len(value):
+        raise ValueError("a choice lists each option once")
+
+
+@attrs.frozen
+class Choice:
+    """Alternatives: "up to 5 years, a $250,000 fine, or both" is one of its `options`, each
+    a tuple of penalties (MODEL.md: "or" is never "and"). The options keep the text's order.
+
+    >>> Choice([[Custody(max=Duration.of(years=5))], [Fine(max=Money(250000, "USD"))]]).kinds
+    ('custody', 'fine')
+    """
+
+    kind: ClassVar[str] = "choice"
+
+    options: Options = attrs.field(converter=_options, validator=_check_options)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds its options name, each once, in order."""
+        return tuple(dict.fromkeys(p.kind for option in self.options for p in option))
+
+
+Component: TypeAlias = Single | Choice
+
+
+def expansions(components: Sequence[Component]) -> list[tuple[Single, ...]]:
+    """Every way the alternatives among *components* can turn out: each `Choice` replaced
+    by one of its options, in the text's order (one way where there is no choice).
+
+    >>> fine, prison = Fine(max=Money(500, "USD")), Custody(max=Duration.of(years=1))
+    >>> [len(way) for way in expansions([Choice([[fine], [prison], [fine, prison]])])]
+    [1, 1, 2]
+    """
+    ways: list[tuple[Single, ...]] = [()]
+    for component in components:
+        if isinstance(component, Choice):
+            ways = [way + option for way in ways for option in component.options]
+        else:
+            ways = [(*way, component) for way in ways]
+    return ways
+
+
+#: Every component class, in the order MODEL.md lists the kinds.
+COMPONENT_TYPES: Final[tuple[type[Component], ...]] = (*SINGLE_TYPES, Choice)
 
 
 @runtime_checkable

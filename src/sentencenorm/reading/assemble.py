@@ -12,8 +12,10 @@ from typing import Final
 
 from ..language import Lexicon
 from ..language.lexicon import fold
+from ..language.roles import Joins
 from ..model import (
     Bound,
+    Choice,
     CommunityService,
     CommunitySupervision,
     Component,
@@ -36,7 +38,7 @@ from ..model.labels import OtherLabel, other_label, quantity_kind
 from ..sentence import Sentence
 from .hints import backwards_range
 from .items import Part, read_item
-from .parts import Cash, Core, Cue, Draft, Reject, Strokes, Time
+from .parts import Cash, Core, Cue, Draft, Joiner, Reject, Strokes, Time
 from .rules import (
     FIRST_RULES,
     RULES,
@@ -68,6 +70,7 @@ def assemble(
         marked = or_lists(joiners)
     parts: list[Part] = []
     hard_breaks: set[int] = set()  # indexes of parts that follow a ";"
+    standing_joiners: list[Joiner | None] = []  # the joiner before each part that stands
     for index, item in enumerate(items):
         joiner = marked[index - 1] if index else None
         part = read_item(item, lexicon)
@@ -88,9 +91,95 @@ def assemble(
         if joiner is not None and joiner.hard:
             hard_breaks.add(len(parts))
         parts.append(part)
+        standing_joiners.append(joiner)
     parts = carried_maximum(parts, cue, hard_breaks)
     components = tuple(component(part, lexicon, country) for part in parts)
+    if draft.both or any(j is not None and j.alternative for j in standing_joiners):
+        components = alternatives(components, standing_joiners, parts, both=draft.both)
     return Sentence(components, modality=cue.modality if cue else None, text=text)
+
+
+def alternatives(
+    components: tuple[Component, ...],
+    joiners: list[Joiner | None],
+    parts: list[Part],
+    *,
+    both: bool,
+) -> tuple[Component, ...]:
+    """Penalties that still stand apart across "or" are a `Choice` (MODEL.md: "or" is never
+    "and"; alternatives that one range holds were merged by `rules.alternatives` before).
+
+    The options are the runs of penalties between the "or"s: "a fine not exceeding $500 or
+    imprisonment not exceeding 30 days" is choice(fine | custody). A closing ", or both"
+    adds both together: "up to 5 years, a $250,000 fine, or both" (a list whose commas the
+    "or both" makes alternatives); after penalties joined by "and" it adds each alone
+    (French "... et 30 000 euros d'amende ou l'une de ces deux peines seulement"). What
+    follows the alternatives after a comma or ";" stands beside the choice ("up to 5 years or
+    a fine, and 3 years of supervised release"). What cannot be told is refused.
+    """
+    count = len(components)
+    alternative = [j is not None and j.alternative for j in joiners]
+    # "a fine of $800 and/or imprisonment not to exceed 60 days": either, or both.
+    both = both or any(j is not None and Joins.EITHER in j.roles for j in joiners)
+    if both and not any(alternative):
+        if all(j is not None and j.comma for j in joiners[1:]):  # "A, B, or both"
+            alternative = [False] + [True] * (count - 1)
+        elif count == 2:  # "A and B, or one of them alone"
+            return (Choice([components, components[:1], components[1:]]),)
+        else:
+            raise Reject('"or both" after penalties that are not a list of two', parts[-1].pos)
+    first = alternative.index(True) - 1  # the first option begins before the first "or"
+    last = max(index for index, flag in enumerate(alternative) if flag)
+    # The last option runs on over "and" ("or imprisonment and a fine"), not over a comma.
+    end = last + 1
+    while end < count and not _closes(joiners[end]):
+        end += 1
+    # ...and the first begins back over "and": "a fine and costs or 30 days".
+    while first > 0 and not _closes(joiners[first]):
+        first -= 1
+    options: list[tuple[Component, ...]] = []
+    for index in range(first, end):
+        if index == first or alternative[index]:
+            options.append(())
+        elif joiners[index] is not None and joiners[index].hard:  # type: ignore[union-attr]
+            raise Reject('alternatives across ";"', parts[index].pos)
+        options[-1] += (components[index],)
+    if not both and len(options) == 3 and _restates_both(options):
+        options.pop()  # "..., or by both such fine and imprisonment": "..., or both"
+        both = True
+    if both:
+        if len(options) != 2:
+            raise Reject('"or both" after more than two alternatives', parts[-1].pos)
+        options.append(options[0] + options[1])
+    try:
+        choice = Choice(options)
+    except ValueError:  # "5 years or 5 years": the same option twice is no choice
+        raise Reject("the same penalty on both sides of 'or'", parts[first].pos) from None
+    return (*components[:first], choice, *components[end:])
+
+
+def _restates_both(options: list[tuple[Component, ...]]) -> bool:
+    """Whether the last of three options names, with no value, the penalties of the two
+    before, each of one penalty: "a fine not exceeding $500 or imprisonment not exceeding 12
+    months, or both such fine and imprisonment" is "..., or both"."""
+    first, second, last = options
+    if len(first) != 1 or len(second) != 1 or len(last) != 2:
+        return False
+    kinds = sorted(penalty.kind for penalty in last)
+    return kinds == sorted((first[0].kind, second[0].kind)) and all(map(_unstated, last))
+
+
+def _unstated(penalty: Component) -> bool:
+    """A penalty named with nothing stated about it ("imprisonment", "a fine")."""
+    try:
+        return penalty == type(penalty)()  # type: ignore[call-arg]
+    except TypeError:  # a kind that cannot be named without a value (restitution)
+        return False
+
+
+def _closes(joiner: Joiner | None) -> bool:
+    """Whether a joiner ends a run of alternatives: a comma or ";" among its words."""
+    return joiner is None or joiner.hard or Joins.COMMA in joiner.roles
 
 
 def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:

@@ -350,7 +350,9 @@ class _Reader:
             if not self._is_penalty(words, cued=outer is not None and outer.modality is not None):
                 continue
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
-            piece = Draft(items[0].cue, tuple(items), joiners)
+            # ", or both" closes the phrase: it belongs to the piece that ends it.
+            both = draft.both and group[-1] == len(draft.items) - 1
+            piece = Draft(items[0].cue, tuple(items), joiners, both)
             try:
                 sentence = assemble(piece, self.lexicon, text=part, country=country, context=outer)
             except Reject as reject:
@@ -382,6 +384,12 @@ class _Reader:
         context = self.context
         for index in range(1, len(items)):
             item = items[index]
+            if draft.joiners[index - 1].alternative and not self._closes(items[index - 1]):
+                # "shall be fined under this title or imprisoned not more than 5 years": a
+                # clause after "or" is an alternative of the one before, never a penalty of
+                # its own (MODEL.md: "or" is never "and").
+                groups[-1].append(index)
+                continue
             if (
                 item.cue is not None
                 or item.listed

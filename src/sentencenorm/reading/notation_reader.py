@@ -14,6 +14,7 @@ from lark import Token, Transformer, v_args
 from ..model import (
     LIFE,
     Bound,
+    Choice,
     CommunityService,
     CommunitySupervision,
     Component,
@@ -157,6 +158,15 @@ class FromNotation(Transformer[Token, Sentence]):
         if not value:
             raise Reject("a count of zero is no penalty", _pos(count))
         return Counted(value, unit.value)
+
+    def option(self, *components: Component) -> tuple[Component, ...]:
+        return components
+
+    def choice(self, *options: tuple[Component, ...]) -> Choice:
+        try:
+            return Choice(options)
+        except ValueError as exc:  # an option listed twice
+            raise Reject(str(exc), 0) from None
 
     def start(self, *parts: Any) -> Sentence:
         modality = parts[0].value if isinstance(parts[0], Token) else None

@@ -11,6 +11,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 from ..errors import SentenceParseError, UnknownLanguageError
 from ..language import Language, lexicon
 from ..law.territories import normalize_jurisdiction, reading_territory
+from ..model import SINGLE_TYPES, Choice, Modality
 from ..sentence import Sentence
 from .assemble import assemble
 from .cleaning import clean
@@ -28,9 +29,8 @@ _ZERO_WIDTH_ONLY: Final = ("zero_width",)
 MAX_PHRASE_LENGTH: Final = 2000
 
 _NOTATION_START: Final = re.compile(
-    r"\s*(?:(?:imposed|potential|statutory)\s*:\s*)?"
-    r"(?:custody|death|fine|restitution|forfeiture|probation|supervised_release|"
-    r"community_supervision|deprivation_of_rights|community_service|other)(?:\s|$)"
+    rf"\s*(?:(?:{'|'.join(m.value for m in Modality)})\s*:\s*)?"
+    rf"(?:(?:{'|'.join(c.kind for c in SINGLE_TYPES)})(?:\s|$)|{Choice.kind}\()"
 )
 
 

@@ -267,7 +267,9 @@ class Joiner:
 
 _SHOWN: Final = {Joins.COMMA: ",", Joins.HARD: ";"}
 _HARD: Final = frozenset({(Joins.HARD,), (Joins.HARD, Joins.AND)})
-_ALTERNATIVE: Final = frozenset({(Joins.OR,), (Joins.COMMA, Joins.OR)})
+_ALTERNATIVE: Final = frozenset(
+    {(Joins.OR,), (Joins.COMMA, Joins.OR), (Joins.EITHER,), (Joins.COMMA, Joins.EITHER)}
+)
 _COMPOUND: Final = frozenset(
     {(Joins.AND,), (Joins.COMMA,), (Joins.COMMA, Joins.AND), (Joins.PLUS,)}
 )
@@ -284,6 +286,9 @@ class Draft:
     cue: Cue | None
     items: tuple[Item, ...]
     joiners: tuple[Joiner, ...]  # the joiner before each item after the first
+    #: The phrase ends "..., or both" (English) or "... ou l'une de ces deux peines" (French):
+    #: each penalty alone, and all together, are the options.
+    both: bool = False
 
 
 def figure(value: Fraction) -> str:

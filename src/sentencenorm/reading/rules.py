@@ -15,6 +15,7 @@ The questions the writer asks too ("would these two parts fold?") live in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
@@ -104,8 +105,13 @@ def alternatives(before: Part | None, part: Part, joiner: Joiner | None) -> Outc
     """
     if before is None or joiner is None or not joiner.alternative:
         return None
+    if before.kind == part.kind == "fine":
+        return _money_alternatives(before, part)
     if before.kind != part.kind or before.kind not in TERM_KINDS:
         return None
+    if before.terms == part.terms == 1 and _unbounded_or_life(before, part):
+        # "imprisonment for any term of years or for life" (MODEL.md): up to life.
+        return Fold(before._replace(low=None, high=LIFE, plain=False, open_low=True))
     if not (before.has_term and part.has_term) or before.terms != 1 or part.terms != 1:
         return None
     if before.suspended or part.suspended or before.aggregation or part.aggregation:
@@ -121,6 +127,45 @@ def alternatives(before: Part | None, part: Part, joiner: Joiner | None) -> Outc
         return None
     low: Any = _extreme(lows, smallest=True, pos=part.pos)
     high: Any = _extreme(highs, smallest=False, pos=part.pos)
+    merged = before._replace(
+        low=low,
+        high=high,
+        plain=False,
+        max_cue=False,
+        open_low=low is None,
+        open_high=high is None,
+    )
+    return Fold(merged)
+
+
+def _unbounded_or_life(before: Part, part: Part) -> bool:
+    """One side names the kind with no term ("any term of years"), the other life; neither
+    suspended nor aggregated."""
+    sides = (before, part)
+    if any(side.suspended or side.aggregation for side in sides):
+        return False
+    termless = [side for side in sides if not side.has_term]
+    life = [side for side in sides if side.has_term and isinstance(side.high, Life)]
+    return len(termless) == 1 and len(life) == 1
+
+
+def _money_alternatives(before: Part, part: Part) -> Outcome:
+    """ "a fine of $200 or $500" is one fine of $200 to $500 (MODEL.md), where both name
+    their amounts with the same sign; an unstated side stays unstated."""
+    values = [before.low, before.high, part.low, part.high]
+    stated = [value for value in values if value is not None]
+    if len(stated) < 2 or not all(isinstance(value, Cash) for value in stated):
+        return None
+    if len({value.sign for value in stated if isinstance(value, Cash)}) != 1:
+        return None
+
+    def amount(value: object) -> Decimal:
+        assert isinstance(value, Cash)
+        return value.amount
+
+    lows, highs = [before.low, part.low], [before.high, part.high]
+    low = None if None in lows else min(lows, key=amount)
+    high = None if None in highs else max(highs, key=amount)
     merged = before._replace(
         low=low,
         high=high,

@@ -20,7 +20,7 @@ from lark import Token, Transformer, v_args
 
 from ..language import Lexicon
 from ..language.lexicon import fold
-from ..language.roles import AUX, FACE, IMPOSE, SERVICE_WORD, STATUTE_BOUND
+from ..language.roles import AUX, FACE, IMPOSE, OR_BOTH, SERVICE_WORD, STATUTE_BOUND
 from ..model import EXACT, LIFE, Modality
 from .parts import (
     AND,
@@ -196,7 +196,7 @@ class ToModel(Transformer[Token, Draft]):
         named = Token.new_borrow_pos(SERVICE_WORD, words.value, words)
         return Core("fixed", hours, hours, number.pos), named
 
-    def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Core:
+    def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Time | Cash:
         # "120 months (10 years)": federal judgments restate a length in larger units.
         again: Time | Cash = rest[-2]  # after "about", "approximately"... if written
         if (
@@ -205,7 +205,7 @@ class ToModel(Transformer[Token, Draft]):
             and self._lex.currency(value.sign, None) != self._lex.currency(again.sign, None)
         ):
             # "1 million yuan (about $140,000)": a conversion for readers; the court's amount.
-            return Core("fixed", value, value, value.pos)
+            return value
         same = (
             isinstance(value, Time)
             and isinstance(again, Time)
@@ -214,7 +214,7 @@ class ToModel(Transformer[Token, Draft]):
         if not same:
             what = "amount" if isinstance(value, Cash) else "length"
             raise Reject(f"the {what} restated in brackets is not the same {what}", again.pos)
-        return Core("fixed", value, value, value.pos)
+        return value
 
     def min_to_life(self, cue: Token, low: Time | Cash, _nor: Token, _life: Token) -> Core:
         return Core("to_life", low, LIFE, pos(cue))
@@ -314,7 +314,8 @@ class ToModel(Transformer[Token, Draft]):
     def start(self, *children: Any) -> Draft:
         items, joiners = children[0]
         cue = next((item.cue for item in items if item.cue is not None), None)
-        return Draft(cue, tuple(items), tuple(joiners))
+        both = any(isinstance(child, Token) and child.type == OR_BOTH for child in children[1:])
+        return Draft(cue, tuple(items), tuple(joiners), both)
 
 
 def _spread(

@@ -10,6 +10,7 @@ One line, ASCII except inside labels, one spelling per value::
     probation [TERM]             supervised_release [TERM]
     community_supervision [TERM] deprivation_of_rights [TERM]
     community_service Nh         other "LABEL" [QUANTITY]
+    choice(OPTION | OPTION ...)  where an OPTION is component (" + " component)*, no choice
 
 A TERM is one bound when min equals max (``P10Y``, ``life``), else ``MIN..MAX`` with an
 unstated side left empty (``..P20Y``, ``P10Y..``, ``P25Y..life``); a term with neither bound
@@ -22,6 +23,8 @@ The grammar that reads it is ``grammar/notation.lark``.
 'imposed: custody ..life x3 consecutive'
 >>> str(parse("a death sentence with a two-year reprieve"))
 'death suspended reprieve=P2Y'
+>>> str(parse("up to 5 years in prison, a $250,000 fine, or both"))
+'choice(custody ..P5Y | fine ..USD 250000 | custody ..P5Y + fine ..USD 250000)'
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from __future__ import annotations
 import json
 
 from ..model import (
+    Choice,
     CommunityService,
     Component,
     Composed,
@@ -52,6 +56,9 @@ def format_sentence(sentence: Composed) -> str:
 
 def format_component(component: Component) -> str:
     """The canonical notation of one component."""
+    if isinstance(component, Choice):
+        options = (" + ".join(map(format_component, option)) for option in component.options)
+        return f"choice({' | '.join(options)})"
     words = [component.kind]
     if isinstance(component, Custody):
         words += _term(component.min, component.max)

@@ -36,8 +36,10 @@ from ..errors import SentenceDataError
 from ..model import (
     COMPONENT_TYPES,
     LIFE,
+    SINGLE_TYPES,
     Aggregation,
     Bound,
+    Choice,
     Component,
     Composed,
     Counted,
@@ -47,6 +49,7 @@ from ..model import (
     Quantity,
     Suspension,
 )
+from ..model.components import MAX_OPTIONS, Options
 from ..model.durations import Duration
 
 _converter: Final = cattrs.Converter()
@@ -96,8 +99,18 @@ def _unstructure_with_kind(cls: type[Component]) -> Callable[[Any], dict[str, An
     return unstructure
 
 
-for _cls in COMPONENT_TYPES:
+for _cls in SINGLE_TYPES:
     _converter.register_unstructure_hook(_cls, _unstructure_with_kind(_cls))
+
+
+def _choice_to(value: Choice) -> dict[str, Any]:
+    return {
+        "kind": Choice.kind,
+        "options": [[_component_to(penalty) for penalty in option] for option in value.options],
+    }
+
+
+_converter.register_unstructure_hook(Choice, _choice_to)
 
 
 def _component_to(value: Component) -> dict[str, Any]:
@@ -280,6 +293,29 @@ def _read_quantity(value: Any, path: str) -> Quantity | None:
     )
 
 
+def _read_options(value: Any, path: str) -> Options:
+    """A choice's options: a list of lists of components of one kind each (no choice)."""
+    if not isinstance(value, list | tuple) or not 2 <= len(value) <= MAX_OPTIONS:
+        raise SentenceDataError(
+            path, f"expected a list of 2 to {MAX_OPTIONS} options, not {_show(value)}"
+        )
+    options = []
+    for index, option in enumerate(value):
+        where = f"{path}[{index}]"
+        if not isinstance(option, list | tuple) or not 1 <= len(option) <= MAX_OPTIONS:
+            raise SentenceDataError(
+                where, f"an option is a list of 1 to {MAX_OPTIONS} components, not {_show(option)}"
+            )
+        penalties = []
+        for number, item in enumerate(option):
+            penalty = _component_from(item, f"{where}[{number}]")
+            if isinstance(penalty, Choice):
+                raise SentenceDataError(f"{where}[{number}]", "a choice inside a choice")
+            penalties.append(penalty)
+        options.append(tuple(penalties))
+    return tuple(options)
+
+
 def _read_aggregation(value: Any, path: str) -> Aggregation | None:
     if value is None:
         return None
@@ -314,6 +350,7 @@ _READERS: Final[dict[Any, Callable[[Any, str], Any]]] = {
     Aggregation | None: _read_aggregation,
     Suspension | None: _read_suspension,
     Quantity | None: _read_quantity,
+    Options: _read_options,
 }
 
 _FIELDS: Final[dict[str, tuple[attrs.Attribute[Any], ...]]] = {

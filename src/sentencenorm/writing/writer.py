@@ -32,6 +32,7 @@ from babel.units import format_unit
 
 from ..language import Lexicon
 from ..model import (
+    Choice,
     CommunityService,
     Component,
     Counted,
@@ -223,6 +224,8 @@ class Writer:
     # components ---------------------------------------------------------------------------
     def component(self, component: Component, *, more_follows: bool = False) -> str:
         kind = component.kind
+        if isinstance(component, Choice):
+            return self.choice(component)
         if isinstance(component, Custody):
             return self.custody(component, placed=more_follows)
         if isinstance(component, Death):
@@ -242,6 +245,22 @@ class Writer:
         if isinstance(component, DeprivationOfRights):
             return self.with_term(kind, self.term(component.min, component.max, bounds))
         return self.with_term(kind, self.term(component.min, component.max, bounds))
+
+    def choice(self, choice: Choice) -> str:
+        """Alternatives: each option's penalties as a list, the options as CLDR's "or" list
+        ("up to 5 years or a fine of up to $250,000"), or "A or B, or both" where the last
+        option is the two before it together."""
+        table = self.section("choice")
+        if not table.get("or"):
+            raise Unwritable("no wording for alternatives (a choice)")
+        options = choice.options
+        written = [
+            join_list([self.component(penalty) for penalty in option], "standard", self.locale)
+            for option in options
+        ]
+        if len(options) == 3 and options[2] == options[0] + options[1] and table.get("both"):
+            return fill(table["both"], first=written[0], second=written[1])
+        return fill(table["or"], options=join_list(written, "or", self.locale))
 
     def with_term(self, kind: str, term: str | None) -> str:
         table = self.section(kind)
