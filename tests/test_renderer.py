@@ -286,6 +286,29 @@ TABLE: list[tuple[Component | Sentence, str, str]] = [
         "12 strokes of the cane",
     ),
     (Other("flogging", Counted(74, "lashes")), "seventy-four lashes", "74 lashes"),
+    # a count's pattern by plural category; a length of one unit as an adjective, "an" before
+    # a number said with a vowel ([elisions]), other lengths "of" the order
+    (Other("caning", Counted(1, "strokes")), "one stroke of the cane", "1 stroke of the cane"),
+    (
+        Other("community order", months(6)),
+        "a six-month community order",
+        "a 6-month community order",
+    ),
+    (
+        Other("community order", months(8)),
+        "an eight-month community order",
+        "an 8-month community order",
+    ),
+    (
+        Other("driving ban", Duration.of(days=18)),
+        "an eighteen-day driving ban",
+        "an 18-day driving ban",
+    ),
+    (
+        Other("community order", months(18)),
+        "a community order of one year and six months",
+        "a community order of 1 year and 6 months",
+    ),
     # modality and joining
     (
         Sentence((Custody(years(10), years(10)),), modality="imposed"),
