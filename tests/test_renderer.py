@@ -289,6 +289,7 @@ TABLE: list[tuple[Component | Sentence, str, str]] = [
     # a count's pattern by plural category; a length of one unit as an adjective, "an" before
     # a number said with a vowel ([elisions]), other lengths "of" the order
     (Other("caning", Counted(1, "strokes")), "one stroke of the cane", "1 stroke of the cane"),
+    (Other("flogging", Counted(1, "lashes")), "one lash", "1 lash"),
     (
         Other("community order", months(6)),
         "a six-month community order",
