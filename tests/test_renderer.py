@@ -486,6 +486,8 @@ SAMPLE_QUANTITIES: dict[str, list[Duration | Money]] = {
     "length": [months(6), Duration.of(years=2, days=15)],
     "amount": [usd(500), Money("12.50", "GBP")],
 }
+#: Counts for the labels that state one, in their own unit: one (singular), and more.
+SAMPLE_COUNTS: tuple[int, ...] = (1, 12)
 
 
 @pytest.mark.parametrize("label", sorted({label for _, label in lexicon("en").other_labels}))
@@ -494,7 +496,13 @@ def test_every_lexicon_label_reads_back(label: str, style: str) -> None:
     """Each label of the lexicon's [other_labels] table reads back, alone and with every
     quantity data/labels.toml lets it state."""
     reads_back(Other(label), style=style)
-    for kind in known_label(label).quantities:
+    known = known_label(label)
+    for kind in known.quantities:
+        if kind == "count":  # a count is of the label's own unit
+            assert known.unit is not None
+            for count in SAMPLE_COUNTS:
+                reads_back(Other(label, Counted(count, known.unit)), style=style)
+            continue
         for quantity in SAMPLE_QUANTITIES[kind]:
             reads_back(Other(label, quantity), style=style)
 
