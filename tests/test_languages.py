@@ -15,7 +15,9 @@ from helpers import FIXTURES
 import sentencenorm
 from sentencenorm import Language, UnknownLanguageError, languages, parse
 from sentencenorm._resources import data_dir
+from sentencenorm.language import lexicon
 from sentencenorm.language.registry import CLEANING_RULES, DETECTION
+from sentencenorm.model.labels import other_label
 from sentencenorm.reading import hints
 from sentencenorm.reading.detect import _SCRIPT_CHARACTERS
 from sentencenorm.reading.grammars import parser_for
@@ -115,6 +117,19 @@ def test_every_example_of_the_data_files_reads(lang: str) -> None:
     for mistake in Language.get(lang).mistakes:
         with pytest.raises(sentencenorm.SentenceParseError):
             parse(mistake, lang=lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_label_the_lexicon_names_is_listed(lang: str) -> None:
+    """The labels of a lexicon's [other_labels] are labels of data/labels.toml, and those of
+    its [counted_labels] (the words after a count) are labels counted in a unit."""
+    words = lexicon(lang)
+    for _, name in words.other_labels:
+        assert other_label(name) is not None, f"{lang}: {name!r} is not in data/labels.toml"
+    for _, name in words.counted_labels:
+        label = other_label(name)
+        assert label is not None, f"{lang}: {name!r} is not in data/labels.toml"
+        assert "count" in label.quantities, f"{lang}: {name!r} is not counted"
 
 
 @pytest.mark.parametrize("code", ["xx", "EN", "", "../en", "notation", "common", None, 3])

@@ -300,6 +300,30 @@ TABLE: list[tuple[Component | Sentence, str, str]] = [
         "12 strokes of the cane",
     ),
     (Other("flogging", Counted(74, "lashes")), "seventy-four lashes", "74 lashes"),
+    # a count's pattern by plural category; a length of one unit as an adjective, "an" before
+    # a number said with a vowel ([elisions]), other lengths "of" the order
+    (Other("caning", Counted(1, "strokes")), "one stroke of the cane", "1 stroke of the cane"),
+    (Other("flogging", Counted(1, "lashes")), "one lash", "1 lash"),
+    (
+        Other("community order", months(6)),
+        "a six-month community order",
+        "a 6-month community order",
+    ),
+    (
+        Other("community order", months(8)),
+        "an eight-month community order",
+        "an 8-month community order",
+    ),
+    (
+        Other("driving ban", Duration.of(days=18)),
+        "an eighteen-day driving ban",
+        "an 18-day driving ban",
+    ),
+    (
+        Other("community order", months(18)),
+        "a community order of one year and six months",
+        "a community order of 1 year and 6 months",
+    ),
     # modality and joining
     (
         Sentence((Custody(years(10), years(10)),), modality="imposed"),
@@ -509,6 +533,8 @@ SAMPLE_QUANTITIES: dict[str, list[Duration | Money]] = {
     "length": [months(6), Duration.of(years=2, days=15)],
     "amount": [usd(500), Money("12.50", "GBP")],
 }
+#: Counts for the labels that state one, in their own unit: one (singular), and more.
+SAMPLE_COUNTS: tuple[int, ...] = (1, 12)
 
 
 @pytest.mark.parametrize("label", sorted({label for _, label in lexicon("en").other_labels}))
@@ -517,7 +543,13 @@ def test_every_lexicon_label_reads_back(label: str, style: str) -> None:
     """Each label of the lexicon's [other_labels] table reads back, alone and with every
     quantity data/labels.toml lets it state."""
     reads_back(Other(label), style=style)
-    for kind in known_label(label).quantities:
+    known = known_label(label)
+    for kind in known.quantities:
+        if kind == "count":  # a count is of the label's own unit
+            assert known.unit is not None
+            for count in SAMPLE_COUNTS:
+                reads_back(Other(label, Counted(count, known.unit)), style=style)
+            continue
         for quantity in SAMPLE_QUANTITIES[kind]:
             reads_back(Other(label, quantity), style=style)
 

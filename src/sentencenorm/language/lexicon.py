@@ -65,8 +65,10 @@ class Lexicon:
     #: Words of a statute's bound cue that make it a minimum ("the minimum penalty is");
     #: without one the cue states a maximum.
     minimum_words: tuple[str, ...] = ()
-    #: Words of a strokes terminal that name flogging ("lashes"); other strokes are caning.
-    flogging_words: tuple[str, ...] = ()
+    #: (pattern, label): the words after a count that name an `other` penalty counted in its
+    #: label's unit ("strokes of the cane", "lashes", "days of community service"; the
+    #: grammar's STROKES is their alternation), in the order they are tried.
+    counted_labels: tuple[tuple[str, str], ...] = ()
     #: Currency words that are also weights ("pounds"): a fine must be named to read them.
     weight_words: frozenset[str] = frozenset()
     #: Plural nouns that make a count unknown ("life sentences": several, how many unsaid).
@@ -85,9 +87,13 @@ class Lexicon:
         return "min" if any(word in folded for word in self.minimum_words) else "max"
 
     def strokes_label(self, words: str) -> str:
-        """The `other` label of corporal punishment: "flogging" for lashes, else "caning"."""
-        folded = fold(words)
-        return "flogging" if any(word in folded for word in self.flogging_words) else "caning"
+        """The `other` label of what a count of *words* counts (a STROKES token), by the
+        lexicon's [counted_labels] ("lashes" are flogging); "caning" where they name nothing,
+        as before the table existed (a grammar whose STROKES is not built from it)."""
+        for pattern, label in _compiled(self.counted_labels):
+            if pattern.fullmatch(words):
+                return label
+        return "caning"
 
     def english_figures(self, text: str) -> str:
         """Figures as English writes them, for the reader: where the decimal mark is ",",
@@ -225,12 +231,15 @@ def _compiled(labels: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str
     return tuple((re.compile(pattern, re.IGNORECASE), label) for pattern, label in labels)
 
 
-def _label_phrases(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
-    """``[other_labels]``: each label with the list of patterns that name it."""
+def _label_phrases(
+    table: Mapping[str, Any], name: str = "other_labels"
+) -> tuple[tuple[str, str], ...]:
+    """``[other_labels]`` (or ``[counted_labels]``): each label with the list of patterns that
+    name it."""
     pairs = []
     for label, patterns in table.items():
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-            raise ValueError(f"[other_labels] {label!r}: expected a list of patterns")
+            raise ValueError(f"[{name}] {label!r}: expected a list of patterns")
         for pattern in patterns:
             re.compile(pattern)  # a bad pattern fails here, naming nothing else
             pairs.append((pattern, label))
@@ -265,7 +274,7 @@ def read_lexicon(lang: str) -> Lexicon:
         year_figures_are_dates=bool(raw.get("year_figures_are_dates", False)),
         joiners={fold(key): Joins(value) for key, value in raw.get("joiners", {}).items()},
         minimum_words=tuple(fold(word) for word in raw.get("minimum_words", ())),
-        flogging_words=tuple(fold(word) for word in raw.get("flogging_words", ())),
+        counted_labels=_label_phrases(raw.get("counted_labels", {}), "counted_labels"),
         weight_words=frozenset(fold(word) for word in raw.get("weight_words", ())),
         plural_nouns=frozenset(
             fold(word)

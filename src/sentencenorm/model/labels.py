@@ -44,12 +44,14 @@ QUANTITY_KINDS: Final[tuple[QuantityKind, ...]] = ("length", "amount", "count")
 
 @attrs.frozen
 class OtherLabel:
-    """One label: its name, what it covers, the quantities it may state, a count's unit."""
+    """One label: its name, what it covers, the quantities it may state, a count's unit, and
+    whether it is itself a term of custody (words naming custody beside it belong to it)."""
 
     name: str
     what: str
     quantities: tuple[QuantityKind, ...] = ()
     unit: str | None = None
+    custodial: bool = False
 
     def allows(self, quantity: Quantity | None) -> bool:
         """Whether this label may state *quantity* (None, a label alone, always may).
@@ -83,7 +85,10 @@ def other_labels() -> Mapping[str, OtherLabel]:
         unknown = set(kinds) - set(QUANTITY_KINDS)
         if unknown or ("count" in kinds) != ("unit" in table):
             raise ValueError(f"labels.toml: label {name!r} has a bad quantity: {table!r}")
-        labels[name] = OtherLabel(name, table["what"], kinds, table.get("unit"))
+        custodial = table.get("custodial", False)
+        if not isinstance(custodial, bool):
+            raise ValueError(f"labels.toml: label {name!r} has a bad custodial: {custodial!r}")
+        labels[name] = OtherLabel(name, table["what"], kinds, table.get("unit"), custodial)
     return labels
 
 

@@ -322,4 +322,13 @@ def _quantity(
     duration = value.duration()
     if duration.is_zero():
         raise Reject("a length of zero", value.pos)
+    if (
+        label.unit == "days"
+        and "length" not in label.quantities
+        and value.first == value.last == ("days", 1)
+    ):
+        # Days of a penalty counted in days and never measured in time are its count: "a
+        # rehabilitation activity requirement of 20 days" is 20 activity days, not a length
+        # the label cannot state.
+        return Counted(duration.days, "days")
     return duration

@@ -24,7 +24,8 @@ sees the text:
     A piece of regular expression, written in as ``(?:REGEX)``.
 ``%phrases NAME: TABLE``
     The phrases of a lexicon table whose entries are patterns (``other_labels``: the words
-    of each `other` penalty, by its label), one alternation in the table's order.
+    of each `other` penalty, by its label; ``counted_labels``: the words after a count that
+    name one), one alternation in the table's order.
 
 ``{NAME}`` in a terminal's pattern or in a ``%pattern`` is replaced by its value. Every name
 must be defined, once, and every word selected must be in the table, so a grammar cannot
@@ -90,11 +91,12 @@ def number_tables(words: Lexicon) -> dict[str, Mapping[str, Any]]:
         "cjk_units": words.cjk_units,
         "cjk_large_units": words.cjk_large_units,
         "other_labels": dict(words.other_labels),
+        "counted_labels": dict(words.counted_labels),
     }
 
 
 #: Lexicon tables whose keys are phrases written as patterns, not words.
-PHRASE_TABLES: Final = frozenset({"other_labels"})
+PHRASE_TABLES: Final = frozenset({"other_labels", "counted_labels"})
 
 
 def expand(text: str, tables: Mapping[str, Mapping[str, Any]]) -> str:

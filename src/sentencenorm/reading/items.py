@@ -20,6 +20,7 @@ from ..language import Lexicon
 from ..language.lexicon import fold
 from ..language.roles import AFTER, BINDERS, OF, SKIPPABLE, Group, Says, role
 from ..model import LIFE, Life
+from ..model.labels import other_label
 from ..model.merging import Span
 from .parts import Cash, Core, Count, Item, Reject, Strokes, Time, pos
 
@@ -302,6 +303,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         reprieve = True
     if lone_no_parole:
         life_only = False
+    if label is not None and "custody" in kinds and _custodial(label):
+        # A penalty that is itself custody takes the custody word beside it ("six months'
+        # imprisonment in default of payment" is one penalty, not custody and `other`).
+        del kinds["custody"]
     kind, named_label, death_reprieve = _kind_of(
         kinds, life, main, item.pos, suspended=suspended, length_first=length_first
     )
@@ -339,6 +344,13 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         # "life without eligibility for parole for 10 years"
         part = bound_by_parole(part, part.parole_after)._replace(parole_after=None)
     return part
+
+
+@functools.cache
+def _custodial(label: str) -> bool:
+    """Whether the `other` penalty *label* is itself a term of custody (data/labels.toml)."""
+    found = other_label(label)
+    return found is not None and found.custodial
 
 
 def _kind_of(

@@ -376,12 +376,18 @@ class Writer:
         if quantity is None:
             return phrase
         if isinstance(quantity, Duration):
+            # "a six-month community order", where the label has a pattern for a length of one
+            # unit as an adjective; else "a community order of one year and six months"
+            adjective = self.adjective(quantity) if table.get("length_adjective") else None
+            if adjective is not None:
+                return fill(table["length_adjective"], length=adjective, label=phrase)
             return fill(table.get("length"), length=self.length(quantity), label=phrase)
         if isinstance(quantity, Money):
             return fill(table.get("amount"), amount=self.money(quantity), label=phrase)
         assert isinstance(quantity, Counted)
         count = self.number(quantity.value)
-        return fill(table.get("count"), count=count, unit=quantity.unit, label=phrase)
+        pattern = _plural(table.get("count"), self.locale.plural_form(quantity.value))
+        return fill(pattern, count=count, unit=quantity.unit, label=phrase)
 
     # terms, lengths and numbers ------------------------------------------------------------
     def term(
