@@ -510,10 +510,11 @@ def test_read_in_chinese_written_in_german() -> None:
         ("es", Custody(years(2), years(2), aggregation="concurrent")),
         ("es", Restitution(eur(500))),
         ("es", Other("driving ban", months(3))),
-        # Several terms with bounds have no French plural ("deux peines de de un à trois ans").
-        ("fr", Custody(years(1), years(3), count=2)),
+        # Several terms "jusqu'à trois ans", or to life after a période de sûreté: no French
+        # plural that reads back.
+        ("fr", Custody(None, years(3), count=2)),
         ("fr", Custody(None, years(3), count=None)),
-        ("fr", Custody(LIFE, LIFE, count=2)),
+        ("fr", Custody(years(15), LIFE, count=2)),
     ],
     ids=str,
 )
