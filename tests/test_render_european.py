@@ -422,6 +422,35 @@ FR: list[tuple[Component | Sentence, str, str]] = [
         "la surveillance électronique pendant 6 mois",
     ),
     (
+        Custody(None, LIFE, count=3),
+        "trois peines de réclusion criminelle à perpétuité",
+        "3 peines de réclusion criminelle à perpétuité",
+    ),
+    (
+        Custody(years(2), years(2), count=2, aggregation="consecutive"),
+        "deux peines consécutives de deux ans d'emprisonnement",
+        "2 peines consécutives de 2 ans d'emprisonnement",
+    ),
+    (
+        Custody(years(2), years(2), count=None),
+        "plusieurs peines de deux ans d'emprisonnement",
+        "plusieurs peines de 2 ans d'emprisonnement",
+    ),
+    (Probation(years(3), years(3)), "trois ans de probation", "3 ans de probation"),
+    (Restitution(eur(5000)), "un dédommagement de 5 000 euros", "un dédommagement de 5 000 euros"),
+    (
+        DeprivationOfRights(years(5), years(5)),
+        "l'interdiction des droits civiques, civils et de famille pendant cinq ans",
+        "l'interdiction des droits civiques, civils et de famille pendant 5 ans",
+    ),
+    (
+        Other("license revocation", years(3)),
+        "l'annulation du permis de conduire avec interdiction d'en solliciter un nouveau "
+        "pendant trois ans",
+        "l'annulation du permis de conduire avec interdiction d'en solliciter un nouveau "
+        "pendant 3 ans",
+    ),
+    (
         Sentence((Custody(years(3), years(3)), Fine(eur(5000), eur(5000))), modality="imposed"),
         "condamné à trois ans d'emprisonnement et une amende de 5 000 euros",
         "condamné à 3 ans d'emprisonnement et une amende de 5 000 euros",
@@ -480,9 +509,11 @@ def test_read_in_chinese_written_in_german() -> None:
         ("de", Other("time served")),
         ("es", Other("community service order", Counted(12, "days"))),
         ("es", Other("rehabilitation activity requirement", Counted(12, "days"))),
-        ("fr", DeprivationOfRights(years(5), years(5))),
-        ("fr", Custody(years(5), years(5), count=2)),
-        ("fr", Other("deportation")),
+        # Several terms "jusqu'à trois ans", or to life after a période de sûreté: no French
+        # plural that reads back.
+        ("fr", Custody(None, years(3), count=2)),
+        ("fr", Custody(None, years(3), count=None)),
+        ("fr", Custody(years(15), LIFE, count=2)),
     ],
     ids=str,
 )
