@@ -144,6 +144,26 @@ DE: list[tuple[Component | Sentence, str, str]] = [
         "zweimal fünf Jahre Freiheitsstrafe",
         "zweimal 5 Jahre Freiheitsstrafe",
     ),
+    (
+        Custody(LIFE, LIFE),
+        "lebenslange Freiheitsstrafe ohne Möglichkeit einer vorzeitigen Entlassung",
+        "lebenslange Freiheitsstrafe ohne Möglichkeit einer vorzeitigen Entlassung",
+    ),
+    (
+        Custody(years(15), LIFE),
+        "lebenslange Freiheitsstrafe, Mindestverbüßungsdauer fünfzehn Jahre",
+        "lebenslange Freiheitsstrafe, Mindestverbüßungsdauer 15 Jahre",
+    ),
+    (
+        Custody(years(2), years(2), aggregation="consecutive"),
+        "zwei Jahre Freiheitsstrafe, nacheinander zu verbüßen",
+        "2 Jahre Freiheitsstrafe, nacheinander zu verbüßen",
+    ),
+    (
+        Custody(years(2), years(2), aggregation="concurrent"),
+        "zwei Jahre Freiheitsstrafe, gleichzeitig zu verbüßen",
+        "2 Jahre Freiheitsstrafe, gleichzeitig zu verbüßen",
+    ),
     (Death(), "Todesstrafe", "Todesstrafe"),
     (
         Death(suspended=True, reprieve=years(2)),
@@ -473,8 +493,8 @@ def test_read_in_chinese_written_in_german() -> None:
     [
         ("de", Probation(years(3), years(3))),
         ("de", Restitution(eur(500))),
-        ("de", Custody(years(2), years(2), aggregation="consecutive")),
-        ("de", Custody(LIFE, LIFE)),
+        ("de", Other("daytime isolation")),
+        ("de", Other("citizenship course")),
         ("de", Custody(years(2), years(2), count=12)),
         ("de", Other("time served")),
         ("es", Custody(years(2), years(2), count=None)),
