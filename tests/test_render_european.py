@@ -15,6 +15,7 @@ from test_renderer import STYLES, months, years
 from sentencenorm import (
     LIFE,
     CommunityService,
+    CommunitySupervision,
     Component,
     Custody,
     Death,
@@ -207,6 +208,26 @@ DE: list[tuple[Component | Sentence, str, str]] = [
         DeprivationOfRights(years(5), years(5)),
         "Aberkennung der Amtsfähigkeit für fünf Jahre",
         "Aberkennung der Amtsfähigkeit für 5 Jahre",
+    ),
+    (
+        DeprivationOfRights(LIFE, LIFE),
+        "Aberkennung der Amtsfähigkeit auf Lebenszeit",
+        "Aberkennung der Amtsfähigkeit auf Lebenszeit",
+    ),
+    (
+        Restitution(eur(5000)),
+        "Schadenswiedergutmachung von 5.000 Euro",
+        "Schadenswiedergutmachung von 5.000 Euro",
+    ),
+    (
+        Probation(years(3), years(3)),
+        "drei Jahre Bewährungsaufsicht",
+        "3 Jahre Bewährungsaufsicht",
+    ),
+    (
+        CommunitySupervision(years(2), years(2)),
+        "zwei Jahre öffentliche Überwachung",
+        "2 Jahre öffentliche Überwachung",
     ),
     (Other("driving ban", months(3)), "drei Monate Fahrverbot", "3 Monate Fahrverbot"),
     (Other("deportation"), "Ausweisung", "Ausweisung"),
@@ -491,8 +512,8 @@ def test_read_in_chinese_written_in_german() -> None:
 @pytest.mark.parametrize(
     ("lang", "value"),
     [
-        ("de", Probation(years(3), years(3))),
-        ("de", Restitution(eur(500))),
+        ("de", Other("flogging")),
+        ("de", Other("conversion to fine")),
         ("de", Other("daytime isolation")),
         ("de", Other("citizenship course")),
         ("de", Custody(years(2), years(2), count=12)),
