@@ -232,6 +232,22 @@ DE: list[tuple[Component | Sentence, str, str]] = [
     (Other("driving ban", months(3)), "drei Monate Fahrverbot", "3 Monate Fahrverbot"),
     (Other("deportation"), "Ausweisung", "Ausweisung"),
     (
+        Other("default imprisonment", months(6)),
+        "sechs Monate Ersatzfreiheitsstrafe",
+        "6 Monate Ersatzfreiheitsstrafe",
+    ),
+    (
+        Other("occupational ban", years(3)),
+        "Berufsverbot für drei Jahre",
+        "Berufsverbot für 3 Jahre",
+    ),
+    (Other("costs", eur(500)), "500 Euro Verfahrenskosten", "500 Euro Verfahrenskosten"),
+    (
+        Other("community order", years(1)),
+        "Community Order für ein Jahr",
+        "Community Order für 1 Jahr",
+    ),
+    (
         Sentence((Custody(years(3), years(3)), Fine(eur(5000), eur(5000))), modality="imposed"),
         "erhielt drei Jahre Freiheitsstrafe und eine Geldstrafe von 5.000 Euro",
         "erhielt 3 Jahre Freiheitsstrafe und eine Geldstrafe von 5.000 Euro",
@@ -512,12 +528,9 @@ def test_read_in_chinese_written_in_german() -> None:
 @pytest.mark.parametrize(
     ("lang", "value"),
     [
-        ("de", Other("flogging")),
-        ("de", Other("conversion to fine")),
-        ("de", Other("daytime isolation")),
-        ("de", Other("citizenship course")),
+        ("de", Other("disqualification")),
+        ("de", Other("disqualification", months(6))),
         ("de", Custody(years(2), years(2), count=12)),
-        ("de", Other("time served")),
         ("es", Custody(years(2), years(2), count=None)),
         ("es", Custody(years(2), years(2), aggregation="concurrent")),
         ("es", Restitution(eur(500))),
