@@ -17,6 +17,7 @@ from sentencenorm import (
     CommunityService,
     CommunitySupervision,
     Component,
+    Counted,
     Custody,
     Death,
     DeprivationOfRights,
@@ -528,8 +529,7 @@ def test_read_in_chinese_written_in_german() -> None:
 @pytest.mark.parametrize(
     ("lang", "value"),
     [
-        ("de", Other("disqualification")),
-        ("de", Other("disqualification", months(6))),
+        ("de", Other("community service order", Counted(12, "days"))),
         ("de", Custody(years(2), years(2), count=12)),
         ("es", Custody(years(2), years(2), count=None)),
         ("es", Custody(years(2), years(2), aggregation="concurrent")),
