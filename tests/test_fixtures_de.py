@@ -145,6 +145,7 @@ def test_extract_finds_german_sentences_with_exact_offsets() -> None:
         "Wegen der Unruhen gilt eine nächtliche Ausgangssperre für drei Tage.",
         "Die Stadt plant ein Einreiseverbot für fünf Jahre.",
         "Er macht seit Januar sechs Monate Drogentherapie.",
+        "Er steht drei Jahre unter Bewährung.",
     ],
 )
 def test_extract_ignores_numbers_that_are_no_penalty(text: str) -> None:
