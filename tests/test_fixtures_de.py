@@ -141,8 +141,21 @@ def test_extract_finds_german_sentences_with_exact_offsets() -> None:
         "Nach zehn Jahren Haft kam er frei.",
         "Der Prozess dauerte drei Monate.",
         "Die Todesstrafe ist in Deutschland abgeschafft.",
+        "Der Vater gab ihm zwei Wochen Hausarrest.",
+        "Wegen der Unruhen gilt eine nächtliche Ausgangssperre für drei Tage.",
+        "Die Stadt plant ein Einreiseverbot für fünf Jahre.",
+        "Er macht seit Januar sechs Monate Drogentherapie.",
+        "Er steht drei Jahre unter Bewährung.",
     ],
 )
 def test_extract_ignores_numbers_that_are_no_penalty(text: str) -> None:
     """Ages, dates and time spent are not sentences."""
     assert extract(text, lang="de") == []
+
+
+def test_extract_reads_a_weak_penalty_word_beside_a_cue() -> None:
+    """A word that is a penalty only in court ("Hausarrest") is one beside a sentencing verb."""
+    text = "Das Gericht verurteilte ihn zu sechs Monaten Hausarrest."
+    assert [str(m.sentence) for m in extract(text, lang="de")] == [
+        'imposed: other "house arrest" P6M'
+    ]

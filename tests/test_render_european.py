@@ -15,6 +15,7 @@ from test_renderer import STYLES, months, years
 from sentencenorm import (
     LIFE,
     CommunityService,
+    CommunitySupervision,
     Component,
     Counted,
     Custody,
@@ -145,6 +146,26 @@ DE: list[tuple[Component | Sentence, str, str]] = [
         "zweimal fünf Jahre Freiheitsstrafe",
         "zweimal 5 Jahre Freiheitsstrafe",
     ),
+    (
+        Custody(LIFE, LIFE),
+        "lebenslange Freiheitsstrafe ohne Möglichkeit einer vorzeitigen Entlassung",
+        "lebenslange Freiheitsstrafe ohne Möglichkeit einer vorzeitigen Entlassung",
+    ),
+    (
+        Custody(years(15), LIFE),
+        "lebenslange Freiheitsstrafe, Mindestverbüßungsdauer fünfzehn Jahre",
+        "lebenslange Freiheitsstrafe, Mindestverbüßungsdauer 15 Jahre",
+    ),
+    (
+        Custody(years(2), years(2), aggregation="consecutive"),
+        "zwei Jahre Freiheitsstrafe, nacheinander zu verbüßen",
+        "2 Jahre Freiheitsstrafe, nacheinander zu verbüßen",
+    ),
+    (
+        Custody(years(2), years(2), aggregation="concurrent"),
+        "zwei Jahre Freiheitsstrafe, gleichzeitig zu verbüßen",
+        "2 Jahre Freiheitsstrafe, gleichzeitig zu verbüßen",
+    ),
     (Death(), "Todesstrafe", "Todesstrafe"),
     (
         Death(suspended=True, reprieve=years(2)),
@@ -189,8 +210,44 @@ DE: list[tuple[Component | Sentence, str, str]] = [
         "Aberkennung der Amtsfähigkeit für fünf Jahre",
         "Aberkennung der Amtsfähigkeit für 5 Jahre",
     ),
+    (
+        DeprivationOfRights(LIFE, LIFE),
+        "Aberkennung der Amtsfähigkeit auf Lebenszeit",
+        "Aberkennung der Amtsfähigkeit auf Lebenszeit",
+    ),
+    (
+        Restitution(eur(5000)),
+        "Schadenswiedergutmachung von 5.000 Euro",
+        "Schadenswiedergutmachung von 5.000 Euro",
+    ),
+    (
+        Probation(years(3), years(3)),
+        "drei Jahre Bewährungsaufsicht",
+        "3 Jahre Bewährungsaufsicht",
+    ),
+    (
+        CommunitySupervision(years(2), years(2)),
+        "zwei Jahre öffentliche Überwachung",
+        "2 Jahre öffentliche Überwachung",
+    ),
     (Other("driving ban", months(3)), "drei Monate Fahrverbot", "3 Monate Fahrverbot"),
     (Other("deportation"), "Ausweisung", "Ausweisung"),
+    (
+        Other("default imprisonment", months(6)),
+        "sechs Monate Ersatzfreiheitsstrafe",
+        "6 Monate Ersatzfreiheitsstrafe",
+    ),
+    (
+        Other("occupational ban", years(3)),
+        "Berufsverbot für drei Jahre",
+        "Berufsverbot für 3 Jahre",
+    ),
+    (Other("costs", eur(500)), "500 Euro Verfahrenskosten", "500 Euro Verfahrenskosten"),
+    (
+        Other("community order", years(1)),
+        "Community Order für ein Jahr",
+        "Community Order für 1 Jahr",
+    ),
     (
         Sentence((Custody(years(3), years(3)), Fine(eur(5000), eur(5000))), modality="imposed"),
         "erhielt drei Jahre Freiheitsstrafe und eine Geldstrafe von 5.000 Euro",
@@ -501,12 +558,8 @@ def test_read_in_chinese_written_in_german() -> None:
 @pytest.mark.parametrize(
     ("lang", "value"),
     [
-        ("de", Probation(years(3), years(3))),
-        ("de", Restitution(eur(500))),
-        ("de", Custody(years(2), years(2), aggregation="consecutive")),
-        ("de", Custody(LIFE, LIFE)),
+        ("de", Other("community service order", Counted(12, "days"))),
         ("de", Custody(years(2), years(2), count=12)),
-        ("de", Other("time served")),
         ("es", Other("community service order", Counted(12, "days"))),
         ("es", Other("rehabilitation activity requirement", Counted(12, "days"))),
         # Several terms "jusqu'à trois ans", or to life after a période de sûreté: no French
