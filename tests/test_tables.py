@@ -3,6 +3,7 @@ does; tables of another grammar, or a damaged file, are never used."""
 
 from __future__ import annotations
 
+import pickle
 import zlib
 from pathlib import Path
 
@@ -104,3 +105,21 @@ def test_missing_or_damaged_tables_are_not_used(folder: Path, tmp_path: Path) ->
     assert _read("en", tmp_path) is None
     (tmp_path / "en.tables").write_bytes(zlib.compress(b"\x80\x04K\x01."))  # pickled 1
     assert _read("en", tmp_path) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_tables_carry_how_every_pattern_begins(lang: str, folder: Path) -> None:
+    """A first call parses no terminal's regular expression: the tables hold how each
+    pattern of each lexer state can begin, as scanning works it out."""
+    from sentencenorm.reading import scanning
+
+    stored = pickle.loads(zlib.decompress((folder / f"{lang}.tables").read_bytes()))
+    beginnings = stored["beginnings"]
+    parser = _read(lang, folder)
+    assert parser is not None
+    flags = parser.parser.lexer_conf.g_regex_flags
+    for state in FastLALR(parser.parser).lexers.every():
+        for terminal in (*state.terminals, *state.lowered_terminals):
+            key = (terminal.pattern.to_regexp(), flags)
+            scanning.KNOWN_PATHS.pop(key, None)  # worked out again, not read back
+            assert beginnings[key] == scanning.begin_paths(*key), terminal.name

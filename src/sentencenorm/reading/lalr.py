@@ -62,15 +62,14 @@ class _State:
     """One of Lark's contextual lexer states, tried only with terminals that can begin here."""
 
     def __init__(self, lexer: BasicLexer, flags: int) -> None:
-        scanner = lexer.scanner  # built by Lark: its order, with its string/regex folding
+        terminals, callbacks = _scanner_terminals(lexer)
         self.callback: dict[str, Callable[[Token], Token]] = {
-            str(name): callback for name, callback in lexer.callback.items()
+            str(name): callback for name, callback in callbacks.items()
         }
         self.ignore: frozenset[str] = frozenset(map(str, lexer.ignore_types))
         self._flags = flags
-        self._terminals: list[TerminalDef] = list(scanner.terminals)
+        self._terminals: list[TerminalDef] = list(terminals)
         self._tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
-        self._all = scanner._mres
         self.by_start: dict[str, list[re.Pattern[str]]] = {}
         self._by_names: dict[tuple[bool, tuple[str, ...]], list[re.Pattern[str]]] = {}
         # The same terminals for `lowered` text (see sentencenorm.reading.scanning): each one made
@@ -91,6 +90,16 @@ class _State:
         self.skip_space: Callable[[str, int], re.Match[str] | None] | None = None
         if len(skip) == 1 and skip[0].name in self.ignore and skip[0].name not in self.callback:
             self.skip_space = re.compile(skip[0].pattern.to_regexp(), flags).match
+
+    @property
+    def terminals(self) -> list[TerminalDef]:
+        """Its terminals, in Lark's order."""
+        return self._terminals
+
+    @property
+    def lowered_terminals(self) -> list[TerminalDef]:
+        """Its terminals made to match lowered text (where each can be)."""
+        return self._lowered
 
     def match(self, text: str, pos: int, low: str | None = None) -> tuple[str, str] | None:
         """The (value, terminal name) Lark's lexer would give at *pos*, or None.
@@ -144,6 +153,24 @@ class _State:
             mres = scanner._mres if chosen else []
             self._by_names[key] = mres
         return mres
+
+
+def _scanner_terminals(lexer: BasicLexer) -> tuple[list[TerminalDef], dict[Any, Any]]:
+    """The terminals of Lark's scanner for *lexer*, in its order, with its string/regex folding
+    and callbacks, without compiling the alternation of them all that its scanner holds: the
+    loop compiles one per beginning of text, and that one costs most of a first call."""
+    if getattr(lexer, "_scanner", None) is None and not getattr(lexer, "user_callbacks", None):
+        try:
+            from lark.lexer import _create_unless
+
+            terminals, callbacks = _create_unless(  # type: ignore[no-untyped-call]
+                lexer.terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes
+            )
+            return list(terminals), dict(callbacks)
+        except (ImportError, AttributeError, TypeError):  # a Lark that moved it: its scanner
+            pass
+    scanner = lexer.scanner
+    return list(scanner.terminals), dict(lexer.callback)
 
 
 @functools.lru_cache(maxsize=4096)

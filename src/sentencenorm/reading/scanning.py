@@ -179,14 +179,31 @@ def _begins(paths: set[_Path]) -> Callable[[str, str | None], bool] | None:
     return test
 
 
+#: The ways each pattern can begin, by (pattern, flags): worked out here once per process, or
+#: read from the tables built ahead (`sentencenorm.reading.tables`), so that a first call
+#: need not parse every pattern of a grammar.
+KNOWN_PATHS: dict[tuple[str, int], frozenset[_Path]] = {}
+
+
+def begin_paths(regexp: str, flags: int) -> frozenset[_Path]:
+    """How a match of *regexp* can begin: two characters deep, or one where two would be too
+    many (the data `beginning` makes its test from)."""
+    key = (regexp, flags)
+    found = KNOWN_PATHS.get(key)
+    if found is None:
+        parsed = sre_parse.parse(regexp, flags)
+        try:
+            found = frozenset(_prefixes(parsed, parsed.state.flags, DEPTH))
+        except _TooMany:
+            found = frozenset(_prefixes(parsed, parsed.state.flags, 1))
+        KNOWN_PATHS[key] = found
+    return found
+
+
 @functools.cache  # a terminal is in many lexer states: worked out once
 def beginning(regexp: str, flags: int) -> Callable[[str, str | None], bool] | None:
-    """`_begins` for *regexp*: two characters deep, or one where two would be too many."""
-    parsed = sre_parse.parse(regexp, flags)
-    try:
-        return _begins(_prefixes(parsed, parsed.state.flags, DEPTH))
-    except _TooMany:
-        return _begins(_prefixes(parsed, parsed.state.flags, 1))
+    """`_begins` for *regexp* (`begin_paths`)."""
+    return _begins(set(begin_paths(regexp, flags)))
 
 
 def first_set(regexp: str, flags: int) -> Callable[[str], bool] | None:

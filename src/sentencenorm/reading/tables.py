@@ -30,12 +30,15 @@ from lark import Lark
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
+from . import scanning
+from .lalr import FastLALR
+
 __all__ = ["TABLES", "Tables", "fingerprint", "load", "write"]
 
 #: The folder inside the package that holds the tables (<lang>.tables).
 TABLES: Final = Path(__file__).resolve().parent.parent / "tables"
 #: Bumped when the file's layout changes; part of the fingerprint.
-_LAYOUT: Final = 1
+_LAYOUT: Final = 2
 
 
 class Tables:
@@ -43,7 +46,7 @@ class Tables:
     the fast loop passed its self-test on them."""
 
     def __init__(self, parser: Lark, lowered: Mapping[Any, str | None], loop_agrees: bool) -> None:
-        self.parser = parser
+        self.parser = parser  # (the ways its patterns begin are in scanning.KNOWN_PATHS)
         self.lowered = lowered
         #: Whether sentencenorm's loop agreed with Lark on its self-test when they were built
         #: (with this Lark: the fingerprint says so), so that it need not be run again.
@@ -86,6 +89,7 @@ def load(
         return None
     except Exception:  # tables of another layout or Lark: build the grammar instead
         return None
+    scanning.KNOWN_PATHS.update(stored["beginnings"])
     return Tables(parser, stored["lowered"], stored["loop_agrees"])
 
 
@@ -104,11 +108,20 @@ def write(
     data, memo = parser.memo_serialize([TerminalDef, Rule])
     # The transformer is given when the tables are read (it holds the lexicon).
     data["options"] = {k: v for k, v in data["options"].items() if k != "transformer"}
+    # How each pattern of each lexer state can begin (and of its form for lowered text).
+    flags = parser.lexer_conf.g_regex_flags
+    patterns = {
+        (terminal.pattern.to_regexp(), flags)
+        for state in FastLALR(parser).lexers.every()
+        for terminal in (*state.terminals, *state.lowered_terminals)
+    }
+    beginnings = {key: scanning.begin_paths(*key) for key in sorted(patterns)}
     stored = {
         "fingerprint": fingerprint(text, options),
         "lark": {"data": data, "memo": memo},
         "lowered": lowered_terminals(parser),
         "loop_agrees": loop_agrees,
+        "beginnings": beginnings,
     }
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{lang}.tables"
