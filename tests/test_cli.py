@@ -618,14 +618,14 @@ def test_render_locale_without_wording(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_render_value_without_wording(monkeypatch: pytest.MonkeyPatch) -> None:
     """A value the locale cannot say leaves an empty line, a message naming it and exit
     status 1; with --unsupported notation it is written in the notation."""
-    values = b"custody P2Y x2 consecutive\ncustody P2Y\n"
+    values = b"deprivation_of_rights P3Y..life\ncustody P2Y\n"
     result = run(monkeypatch, "render", "--locale", "zh", stdin=values)
     assert result.code == 1
     assert result.out.splitlines() == ["", "有期徒刑二年"]
-    assert "cannot write 'custody P2Y x2 consecutive' in 'zh'" in result.err
+    assert "cannot write 'deprivation_of_rights P3Y..life' in 'zh'" in result.err
     result = run(monkeypatch, "render", "--locale", "zh", "--unsupported", "notation", stdin=values)
     assert result.code == 0
-    assert result.out.splitlines() == ["custody P2Y x2 consecutive", "有期徒刑二年"]
+    assert result.out.splitlines() == ["deprivation_of_rights P3Y..life", "有期徒刑二年"]
 
 
 def test_parse_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,6 +16,7 @@ from sentencenorm import (
     CommunityService,
     CommunitySupervision,
     Component,
+    Counted,
     Custody,
     Death,
     DeprivationOfRights,
@@ -205,6 +206,29 @@ ZH: list[tuple[Component | Sentence, str, str]] = [
     (CommunitySupervision(months(3), years(2)), "管制三个月至二年", "管制3个月至2年"),
     (Other("deportation"), "驱逐出境", "驱逐出境"),
     (CommunityService(200), "社会服务令二百小时", "社会服务令200小时"),
+    # Several terms and how they run (Hong Kong court wording), probation (感化令), US
+    # supervised release (监管释放), restitution (责令退赔), rights lost up to life.
+    (Custody(years(2), years(2), count=2), "二项有期徒刑二年", "2项有期徒刑2年"),
+    (Custody(None, LIFE, count=3), "三个无期徒刑", "3个无期徒刑"),
+    (Custody(None, LIFE, count=None), "多个无期徒刑", "多个无期徒刑"),
+    (
+        Custody(years(2), years(2), count=2, aggregation="consecutive"),
+        "二项有期徒刑二年，分期执行",
+        "2项有期徒刑2年，分期执行",
+    ),
+    (
+        Custody(years(2), years(2), aggregation="concurrent"),
+        "有期徒刑二年，同期执行",
+        "有期徒刑2年，同期执行",
+    ),
+    (Probation(years(3), years(3)), "感化令三年", "感化令3年"),
+    (SupervisedRelease(years(1), years(1)), "监管释放一年", "监管释放1年"),
+    (Restitution(cny(5000)), "责令退赔人民币五千元", "责令退赔人民币5,000元"),
+    (DeprivationOfRights(None, LIFE), "剥夺政治权利最长至终身", "剥夺政治权利最长至终身"),
+    (Other("time served"), "已服刑期", "已服刑期"),
+    (Other("caning", Counted(12, "strokes")), "十二下鞭刑", "12下鞭刑"),
+    (Other("costs", cny(500)), "诉讼费用人民币五百元", "诉讼费用人民币500元"),
+    (Other("driving ban", months(6)), "禁止驾驶六个月", "禁止驾驶6个月"),
     (
         Custody(years(10), LIFE),
         "十年以上有期徒刑或者无期徒刑",
@@ -335,13 +359,7 @@ def test_chinese_numerals_read_back(number: int) -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        Sentence((Custody(years(2), years(2), count=2, aggregation="consecutive"),)),
-        Sentence((Probation(years(3), years(3)),), modality="imposed"),
-        Sentence((SupervisedRelease(years(1), years(1)),)),
-        Sentence((Restitution(cny(5000)),)),
-        Sentence((Other("time served"),)),
         Sentence((Fine(Money(5000, "CAD"), Money(5000, "CAD")),)),
-        Sentence((DeprivationOfRights(None, LIFE),)),
         Sentence((DeprivationOfRights(years(3), LIFE),)),
     ],
     ids=str,
