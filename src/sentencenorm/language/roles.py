@@ -169,6 +169,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),
     Role("STROKES", Group.UNIT),
+    Role("COUNTER", Group.UNIT),  # a measure word counting a penalty named beside it (十二下鞭刑)
     Role("MONEY", Group.MONEY),
     Role("CURRENCY", Group.MONEY),
     Role("CURRENCY_PREFIX", Group.MONEY),

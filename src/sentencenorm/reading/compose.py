@@ -25,7 +25,8 @@ sees the text:
 ``%phrases NAME: TABLE``
     The phrases of a lexicon table whose entries are patterns (``other_labels``: the words
     of each `other` penalty, by its label; ``counted_labels``: the words after a count that
-    name one), one alternation in the table's order.
+    name one), one alternation in the table's order; a pattern that never matches where the
+    lexicon has no such table.
 
 ``{NAME}`` in a terminal's pattern or in a ``%pattern`` is replaced by its value. Every name
 must be defined, once, and every word selected must be in the table, so a grammar cannot
@@ -122,10 +123,13 @@ def expand(text: str, tables: Mapping[str, Mapping[str, Any]]) -> str:
             raise GrammarError(f"{{{name}}} refers to itself: {' -> '.join((*using, name))}")
         kind, body = definitions[name]
         if kind == "phrases":
-            phrases = tables.get(body.strip())
-            if not phrases or body.strip() not in PHRASE_TABLES:
-                raise GrammarError(f"%phrases {name}: no phrase table {body.strip()!r}")
-            result = "(?:" + "|".join(phrases) + ")"
+            table = body.strip()
+            if table not in PHRASE_TABLES:
+                raise GrammarError(f"%phrases {name}: no phrase table {table!r}")
+            phrases = tables.get(table)
+            # A language whose lexicon has none of them reads none: a pattern that never
+            # matches (and is never empty, which Lark refuses).
+            result = "(?:" + "|".join(phrases) + ")" if phrases else "(?!x)x"
         elif kind == "pattern":
             filled = _PLACEHOLDER.sub(lambda m: value(m[1], (*using, name)), body)
             result = f"(?:{filled})"
