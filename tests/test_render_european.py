@@ -556,7 +556,7 @@ def test_read_in_chinese_written_in_german() -> None:
         ("fr", DeprivationOfRights(years(5), years(5))),
         ("fr", Custody(years(5), years(5), count=2)),
         ("fr", Other("deportation")),
-        ("it", Custody(years(2), years(2), count=2)),
+        ("it", Custody(years(2), years(2), aggregation="consecutive")),
         ("it", Other("deportation", months(6))),
     ],
     ids=str,
