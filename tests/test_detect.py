@@ -17,6 +17,8 @@ CASES = [
     ("Freiheitsstrafe von zwei Jahren und sechs Monaten", "de"),
     ("cinq ans d'emprisonnement avec sursis", "fr"),
     ("seis años de prisión", "es"),
+    ("cinque anni di reclusione", "it"),
+    ("condannato all'ergastolo", "it"),
 ]
 
 

@@ -29,6 +29,7 @@ LANGUAGES: dict[str, tuple[tuple[str, ...], int, int]] = {
     "de": (_EUROPEAN, 10, 3),
     "es": (_EUROPEAN, 10, 3),
     "fr": (_EUROPEAN, 10, 3),
+    "it": (_EUROPEAN, 10, 3),
     "zh": (
         (
             "numbers",

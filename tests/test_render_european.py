@@ -53,6 +53,7 @@ LOCALES = {
     "de": ["de", "de_AT", "de_CH"],
     "es": ["es", "es_MX", "es_419"],
     "fr": ["fr", "fr_CA", "fr_CH"],
+    "it": ["it", "it_CH"],
 }
 ALL_LOCALES = [(code, lang) for lang, codes in LOCALES.items() for code in codes]
 
@@ -524,7 +525,78 @@ FR: list[tuple[Component | Sentence, str, str]] = [
     ),
 ]
 
-TABLES = {"de": DE, "es": ES, "fr": FR}
+IT: list[tuple[Component | Sentence, str, str]] = [
+    (
+        Custody(P2Y6M, P2Y6M, suspended=Suspension(years(3))),
+        "due anni e sei mesi di reclusione con pena sospesa per tre anni",
+        "2 anni e 6 mesi di reclusione con pena sospesa per 3 anni",
+    ),
+    (
+        Custody(P1Y6M15D, P1Y6M15D),
+        "un anno e sei mesi e quindici giorni di reclusione",
+        "1 anno e 6 mesi e 15 giorni di reclusione",
+    ),
+    (Custody(years(28), years(28)), "ventotto anni di reclusione", "28 anni di reclusione"),
+    (
+        Custody(months(6), years(5)),
+        "da sei mesi a cinque anni di reclusione",
+        "da 6 mesi a 5 anni di reclusione",
+    ),
+    (Custody(None, years(5)), "fino a cinque anni di reclusione", "fino a 5 anni di reclusione"),
+    (Custody(years(3), None), "almeno tre anni di reclusione", "almeno 3 anni di reclusione"),
+    (Custody(None, LIFE), "l'ergastolo", "l'ergastolo"),
+    (Custody(LIFE, LIFE), "l'ergastolo ostativo", "l'ergastolo ostativo"),
+    (
+        Custody(years(26), LIFE),
+        "l'ergastolo con la liberazione condizionale dopo ventisei anni",
+        "l'ergastolo con la liberazione condizionale dopo 26 anni",
+    ),
+    (
+        Fine(eur("1234.5"), eur("1234.5")),
+        "una multa di 1.234,50 euro",
+        "una multa di 1.234,50 euro",
+    ),
+    (
+        Fine(eur(51), eur(1032)),
+        "una multa da 51 euro a 1.032 euro",
+        "una multa da 51 euro a 1.032 euro",
+    ),
+    (Restitution(eur(50000)), "un risarcimento di 50.000 euro", "un risarcimento di 50.000 euro"),
+    (Forfeiture(eur(10000)), "la confisca di 10.000 euro", "la confisca di 10.000 euro"),
+    (
+        CommunityService(1),
+        "un'ora di lavoro di pubblica utilità",
+        "1 ora di lavoro di pubblica utilità",
+    ),
+    (
+        CommunityService(200),
+        "duecento ore di lavoro di pubblica utilità",
+        "200 ore di lavoro di pubblica utilità",
+    ),
+    (
+        DeprivationOfRights(years(5), years(5)),
+        "l'interdizione dai pubblici uffici per cinque anni",
+        "l'interdizione dai pubblici uffici per 5 anni",
+    ),
+    (
+        Other("license suspension", months(6)),
+        "la sospensione della patente per sei mesi",
+        "la sospensione della patente per 6 mesi",
+    ),
+    (
+        Sentence((Custody(None, LIFE),), modality="imposed"),
+        "condannato all'ergastolo",
+        "condannato all'ergastolo",
+    ),
+    (
+        Sentence((Custody(years(3), years(3)), Fine(eur(5000), eur(5000))), modality="imposed"),
+        "condannato a tre anni di reclusione e una multa di 5.000 euro",
+        "condannato a 3 anni di reclusione e una multa di 5.000 euro",
+    ),
+    (Sentence((Fine(),), modality="statutory"), "punito con una multa", "punito con una multa"),
+]
+
+TABLES = {"de": DE, "es": ES, "fr": FR, "it": IT}
 
 
 @pytest.mark.parametrize(
@@ -567,6 +639,8 @@ def test_read_in_chinese_written_in_german() -> None:
         ("fr", Custody(None, years(3), count=2)),
         ("fr", Custody(None, years(3), count=None)),
         ("fr", Custody(years(15), LIFE, count=2)),
+        ("it", Custody(years(2), years(2), aggregation="consecutive")),
+        ("it", Other("deportation", months(6))),
     ],
     ids=str,
 )
@@ -625,6 +699,14 @@ def test_variant_digits_are_the_readers() -> None:
         ("fr", 200, "deux cents"),
         ("fr", 250, "deux cent cinquante"),
         ("fr", 2000, "deux mille"),
+        ("it", 21, "ventuno"),
+        ("it", 23, "ventitré"),
+        ("it", 28, "ventotto"),
+        ("it", 120, "centoventi"),
+        ("it", 180, "centoottanta"),
+        ("it", 1000, "mille"),
+        ("it", 2500, "duemilacinquecento"),
+        ("it", 21000, "ventunomila"),
     ],
 )
 def test_number_words(lang: str, number: int, words: str) -> None:

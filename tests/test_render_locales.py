@@ -45,9 +45,10 @@ assert isinstance(CHINESE_NUMERALS, ChineseSpeller)
 #: Chinese locales the Chinese reader reads back, simplified and traditional.
 CHINESE = ["zh", "zh_Hans", "zh_CN", "zh_Hans_SG", "zh_Hant", "zh_TW", "zh_HK"]
 
-#: Locales with no wording file of their own: root's neutral wording, CLDR's lengths.
+#: Locales with no wording file of their own: root's neutral wording, CLDR's lengths (Italian has
+#: its own since data/locales/it.toml).
 ROOT_LOCALES = [
-    "ja", "ko", "ru", "ar", "hi", "pt_BR", "it", "nl", "pl", "tr",
+    "ja", "ko", "ru", "ar", "hi", "pt_BR", "ro", "nl", "pl", "tr",
     "sv", "uk", "he", "th", "vi", "id", "cs", "el", "fi", "da",
 ]  # fmt: skip
 
