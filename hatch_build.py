@@ -27,7 +27,11 @@ class TablesHook(BuildHookInterface):  # type: ignore[misc]
         if self.target_name != "wheel" or version == "editable":
             return
         out = Path(tempfile.mkdtemp(prefix="sentencenorm-tables-"))
-        environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        # The build environment's packages (lark, attrs... from build-system.requires) are on
+        # this process's path, put there by the installer (pip's isolated build env is an
+        # overlay, not this interpreter's site-packages): the child gets the same path.
+        path = [str(ROOT / "src"), *(entry for entry in sys.path if entry)]
+        environment = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
         subprocess.run(
             [sys.executable, "-m", "sentencenorm._build_tables", str(out)],
             check=True,

@@ -168,6 +168,19 @@ def test_installed_wheel_finds_its_grammars(wheel: Path, tmp_path: Path) -> None
     assert compared.startswith("OVERLAPS"), compared  # the profiles ship in the wheel
 
 
+def test_pip_install_from_the_checkout_in_a_bare_venv(tmp_path: Path) -> None:
+    """The README's own install (``pip install .`` in a venv with nothing in it) builds the
+    wheel's tables in pip's isolated build environment, whose packages the build hook's
+    child process must see, and installs a package that reads from them."""
+    python = _fresh_python(tmp_path / "venv")
+    _run(python, "-m", "pip", "install", "--quiet", ROOT)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    parsed, _, _, from_tables = _run(python, "-c", CHECK, cwd=work).splitlines()
+    assert parsed == "custody P6M..P10Y"
+    assert from_tables == "True"
+
+
 def test_editable_install_finds_the_checkout_grammars(tmp_path: Path) -> None:
     """pip install -e runs the checkout's code with the checkout's grammar/ (§d.5), so an
     edited grammar takes effect without reinstalling."""
