@@ -244,8 +244,10 @@ def _without_mres(monkeypatch: pytest.MonkeyPatch) -> None:
         return self.__dict__.get("_compiled") or self.__dict__["_mres"]
 
     def match(self: Any, text: Any, pos: int) -> Any:
+        # Lark 1.3 passes a TextSlice, Lark 1.2.2 (the lowest allowed) a str.
+        subject, end = (text.text, text.end) if hasattr(text, "text") else (text, len(text))
         for mre in compiled(self):
-            found = mre.match(text.text, pos, text.end)
+            found = mre.match(subject, pos, end)
             if found:
                 return found.group(0), found.lastgroup
         return None
