@@ -127,15 +127,21 @@ def alternatives(before: Part | None, part: Part, joiner: Joiner | None) -> Outc
         return None
     low: Any = _extreme(lows, smallest=True, pos=part.pos)
     high: Any = _extreme(highs, smallest=False, pos=part.pos)
-    merged = before._replace(
-        low=low,
-        high=high,
-        plain=False,
-        max_cue=False,
-        open_low=low is None,
-        open_high=high is None,
+    return _one_range(before, low, high)
+
+
+def _one_range(before: Part, low: Any, high: Any) -> Fold:
+    """*before* as the one range two alternatives make, an unstated side left open."""
+    return Fold(
+        before._replace(
+            low=low,
+            high=high,
+            plain=False,
+            max_cue=False,
+            open_low=low is None,
+            open_high=high is None,
+        )
     )
-    return Fold(merged)
 
 
 def _unbounded_or_life(before: Part, part: Part) -> bool:
@@ -166,15 +172,7 @@ def _money_alternatives(before: Part, part: Part) -> Outcome:
     lows, highs = [before.low, part.low], [before.high, part.high]
     low = None if None in lows else min(lows, key=amount)
     high = None if None in highs else max(highs, key=amount)
-    merged = before._replace(
-        low=low,
-        high=high,
-        plain=False,
-        max_cue=False,
-        open_low=low is None,
-        open_high=high is None,
-    )
-    return Fold(merged)
+    return _one_range(before, low, high)
 
 
 def suspended_sentence_alone(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
