@@ -32,7 +32,7 @@ from sentencenorm import (
     Suspension,
 )
 from sentencenorm.model import Counted
-from sentencenorm.model.labels import other_label
+from sentencenorm.model.labels import other_labels
 
 durations = st.builds(
     Duration.of,
@@ -135,7 +135,7 @@ def _term_kind(cls: type, *, life: bool = False) -> st.SearchStrategy[object]:
     return terms(life=life).map(lambda pair: cls(*pair))
 
 
-#: Labels `parse` gives to penalties it keeps as `other`, with or without a stated length.
+#: Labels the renderer tests take one by one: some alone, some with a length.
 OTHER_LABELS = ["time served", "deportation", "absolute discharge"]
 OTHER_LABELS_WITH_LENGTH = [
     "home confinement",
@@ -148,31 +148,22 @@ OTHER_LABELS_WITH_LENGTH = [
     "curfew",
     "community order",
 ]
-#: ...with an amount, and with a count.
-OTHER_LABELS_WITH_AMOUNT = ["costs", "special assessment", "victim surcharge"]
-OTHER_LABELS_WITH_COUNT = ["caning", "flogging"]
 
 
 @st.composite
 def other(draw: st.DrawFn) -> Other:
-    label = draw(
-        st.sampled_from(
-            OTHER_LABELS
-            + OTHER_LABELS_WITH_LENGTH
-            + OTHER_LABELS_WITH_AMOUNT
-            + OTHER_LABELS_WITH_COUNT
-        )
-    )
-    known = other_label(label)
-    assert known is not None, label
-    if label in OTHER_LABELS or (label not in OTHER_LABELS_WITH_COUNT and draw(st.booleans())):
-        return Other(label)
-    if label in OTHER_LABELS_WITH_LENGTH:
-        return Other(label, draw(durations))
-    if label in OTHER_LABELS_WITH_AMOUNT:
-        return Other(label, draw(money()))
+    """Any label of data/labels.toml, alone or with a quantity of a kind it may state (a
+    count in its own unit)."""
+    known = draw(st.sampled_from(list(other_labels().values())))
+    kind = draw(st.sampled_from([None, *known.quantities]))
+    if kind is None:
+        return Other(known.name)
+    if kind == "length":
+        return Other(known.name, draw(durations))
+    if kind == "amount":
+        return Other(known.name, draw(money()))
     assert known.unit is not None
-    return Other(label, Counted(draw(st.integers(1, 200)), known.unit))
+    return Other(known.name, Counted(draw(st.integers(1, 200)), known.unit))
 
 
 single_components = st.one_of(
