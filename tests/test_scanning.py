@@ -34,6 +34,8 @@ def _context_patterns() -> list[tuple[str, re.Pattern[str]]]:
             for key, value in table.items():
                 if isinstance(value, str) and key not in {"modality", "bound"}:
                     found.append((f"{lang}.{key}", re.compile(value, re.IGNORECASE)))
+        for key, patterns in raw.get("negation", {}).items():  # lists, one alternation each
+            found.append((f"{lang}.negation.{key}", re.compile("|".join(patterns), re.I)))
     return found
 
 

@@ -261,6 +261,7 @@ OF: Final = "L_OF"  # "sentences of 14 days to 12 months": sentences in general
 AFTER: Final = "L_AFTER"  # "suspended after": a part served, then suspended
 AUX: Final = "AUX"  # an auxiliary: a cue, but no verb ("is", "was")
 COPULA: Final = "L_COPULA"  # "reduced to", "commuted to"
+BY: Final = "L_BY"  # "reduced her term by two years": a length after it is a change, not a term
 IMPOSE: Final = "V_IMPOSE"  # "sentenced to": imposed (unless an auxiliary says otherwise)
 FACE: Final = "V_FACE"  # "faces": potential, and a plain length is a maximum
 STATUTE_BOUND: Final = "V_STATUTE_BOUND"  # "the maximum penalty is": statutory, a bound

@@ -17,7 +17,7 @@ from ..language import Language
 from ..model import Modality
 from .scanning import Caseless, searched_faster
 
-__all__ = ["Context", "ContextCue", "Slice", "cue_after", "cue_before", "load_context"]
+__all__ = ["Context", "ContextCue", "Negation", "Slice", "cue_after", "cue_before", "load_context"]
 
 #: Where a word starts: a letter or digit after a non-word character, or a currency sign
 #: (unless the language's context file says otherwise).
@@ -59,6 +59,40 @@ class Context:
     separate_bare_terms: bool
     copula_clauses: bool
     closing_words: re.Pattern[str] | None
+    negation: Negation
+
+
+@attrs.frozen
+class Negation:
+    """What says a phrase was not given (``[negation]``; a language may have none yet).
+
+    *denies* ("was not", "never") and *governs* ("avoided", "vacated") end just before the
+    phrase; *reaches* ends there too but with words between, and yields to a sentencing cue
+    that stands nearer; *after* starts just after the phrase ("..., which was later quashed").
+    Each is a list of patterns in the data, tried as one alternation.
+    """
+
+    denies: Caseless | None = None
+    governs: Caseless | None = None
+    reaches: Caseless | None = None
+    after: Caseless | None = None
+
+    def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
+        """Whether words before the phrase say it was not given; *cue_at* is where a
+        sentencing cue before it starts (-1 inside the phrase), *bounded* whether the phrase
+        states a bound ("shall not impose | a fine exceeding ten pounds" is a maximum)."""
+        if self.denies is not None and not bounded and before.search(self.denies):
+            return True
+        if self.governs is not None and before.search(self.governs):
+            return True
+        if self.reaches is None or cue_at == -1:
+            return False
+        found = before.find(self.reaches)
+        return found is not None and (cue_at is None or found > cue_at)
+
+    def follows(self, after: Slice) -> bool:
+        """Whether words right after the phrase undo it ("was set aside on appeal")."""
+        return self.after is not None and after.match(self.after)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -110,6 +144,12 @@ def load_context(lang: str) -> Context:
         closing_words=(
             _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
         ),
+        negation=Negation(
+            **{
+                key: _caseless("|".join(patterns))
+                for key, patterns in raw.get("negation", {}).items()
+            }
+        ),
     )
 
 
@@ -128,11 +168,18 @@ class Slice:
     def match(self, pattern: Caseless) -> bool:
         return pattern.match(self.text, self.lowered) is not None
 
+    def find(self, pattern: Caseless) -> int | None:
+        """Where in the slice *pattern* first matches, or None."""
+        found = pattern.search(self.text, self.lowered)
+        return None if found is None else found.start()
 
-def cue_before(cues: Sequence[ContextCue], before: Slice) -> ContextCue | None:
+
+def cue_before(cues: Sequence[ContextCue], before: Slice) -> tuple[ContextCue, int] | None:
+    """The first cue (in file order) that ends just before the phrase, and where it starts."""
     for cue in cues:
-        if before.search(cue.pattern):
-            return cue
+        at = before.find(cue.pattern)
+        if at is not None:
+            return cue, at
     return None
 
 

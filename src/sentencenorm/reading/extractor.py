@@ -14,6 +14,9 @@ How a document is read (the phrase syntax is the grammar's, the same one `parse`
 4. **Verify.** A span is kept only when something shows that its numbers are a penalty: a word
    of a penalty family, a penalty noun, or a cue; and nothing next to it says otherwise
    ("after 17 years in prison", "a 41-year-old man", "10 years ago").
+5. **Not given.** A piece the text says was not given ("avoided the death penalty", "was not
+   sentenced to", "..., which was later quashed", "reduced her term by two years") is dropped,
+   and its words are not read again (MODEL.md: negation, overturned terms, refused requests).
 
 Cost is linear in the document: each anchor tries a bounded number of starts over a bounded
 window, and every pattern is a bounded alternation.
@@ -22,6 +25,7 @@ window, and every pattern is a bounded alternation.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Final
@@ -32,7 +36,7 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import AUX, BY, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..sentence import Sentence
 from .assemble import assemble
@@ -199,6 +203,7 @@ class _Reader:
             low = max(done, anchor - LOOKBACK)
             covering: list[_Grown] = []
             matches: list[Match] = []
+            read: tuple[list[Match], int] | None = None
             for word in self.context.word_start.finditer(text, max(scanned, low, skip), anchor + 1):
                 start = word.start()
                 grown = (
@@ -209,14 +214,17 @@ class _Reader:
                 if grown is None or grown.reach <= anchor:
                     continue
                 covering.append(grown)
-                matches = self._at_start(text, folded, anchor, start, grown, country)
-                if matches:
+                read = self._at_start(text, folded, anchor, start, grown, country)
+                if read is not None:
+                    matches, _ = read
                     break
             scanned = anchor + 1
             for match in matches:
                 yield match
                 done = scanned = max(scanned, match.end)
-            if not matches:
+            if read is not None:
+                done = scanned = max(scanned, read[1])
+            else:
                 # Each start was judged on its longest ends; later anchors would judge the same
                 # ends again. A start that ran to MAX_SPAN is no real phrase ("life life
                 # life..."): the words it swallowed are not tried as starts again.
@@ -245,8 +253,10 @@ class _Reader:
         start: int,
         attempt: _Grown,
         country: str | None,
-    ) -> list[Match]:
-        """The matches of the phrase from *start* that covers *anchor*, longest end first."""
+    ) -> tuple[list[Match], int] | None:
+        """The matches of the phrase from *start* that covers *anchor*, longest end first,
+        and where the phrase ends; None when no phrase from *start* reads (the matches are
+        empty when the phrase reads but the text says it was not given)."""
         tokens: tuple[Token, ...] = ()
         for last in attempt.ends[:ENDS_TRIED]:
             end = attempt.start + (attempt.window[last].end_pos or 0)
@@ -258,10 +268,14 @@ class _Reader:
             except _Impossible:
                 # "10 years to 6 months": a shorter end would cut the range in two and read
                 # half of it ("10 years") as a sentence. A later start may still read.
-                return []
+                return None
             if found is not None:
-                return found
-        return []
+                matches, negated = found
+                # A piece the text says was not given is dropped, but its words are read: no
+                # later start reads them again ("the death penalty" in "avoided the death
+                # penalty").
+                return matches, end if negated else max(m.end for m in matches)
+        return None
 
     def _may_start(self, text: str, low: str | None, start: int) -> bool:
         """Whether a phrase can begin at *start*: one regex match of the first state's lexer.
@@ -304,8 +318,10 @@ class _Reader:
         end: int,
         tokens: Sequence[Token],
         country: str | None,
-    ) -> list[Match] | None:
-        """The matches of text[start:end] when it reads as a penalty, else None.
+    ) -> tuple[list[Match], bool] | None:
+        """The matches of text[start:end] when it reads as a penalty, and whether the text
+        says a piece of it was not given (dropped from the matches); None when it does not
+        read.
 
         *low* is the `lowered` text (or None), which the context patterns search instead.
         """
@@ -316,11 +332,15 @@ class _Reader:
             return None
         around = None
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
-        if not _has_verb(tokens):
-            found = cue_before(context.cues, before) or cue_after(context.after_cues, after)
+        verb = _has_verb(tokens)
+        cue_at = -1 if verb else None  # where the cue that governs the phrase starts
+        if not verb:
+            before_cue = cue_before(context.cues, before)
+            found = before_cue[0] if before_cue else cue_after(context.after_cues, after)
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
-        if not self._is_penalty(tokens, cued=around is not None or _has_verb(tokens)):
+                cue_at = before_cue[1] if before_cue else None
+        if not self._is_penalty(tokens, cued=around is not None or verb):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
             draft = self.fast.parse(text[start:end])
@@ -334,8 +354,28 @@ class _Reader:
         body = next((t for t in tokens if role(t.type).group is not Group.CUE), None)
         if body is None or _is_link(body):
             return None  # "that he was facing in federal jail": the cue governs no penalty
+        # "avoided the death penalty" governs the first piece of the phrase; "..., which was
+        # later quashed" the last ("avoided prison | and was fined $500" keeps the fine).
+        negation = context.negation
+        first_negated = negation.before(before, cue_at=cue_at, bounded=_states_bound(tokens))
+        last_negated = negation.follows(after)
+        # "reduced her jail term by two years": the length after "by" is the change itself.
+        changes = [
+            token.start_pos or 0
+            for token, following in itertools.pairwise(tokens)
+            if token.type == BY and following.type in CORE_TERMINALS
+        ]
+        negated = False
         matches = []
-        for part_start, part_end, group in self._parts(draft, tokens, start, end, after):
+        parts = self._parts(draft, tokens, start, end, after)
+        for index, (part_start, part_end, group) in enumerate(parts):
+            if (
+                (index == 0 and first_negated)
+                or (index == len(parts) - 1 and last_negated)
+                or any(part_start <= at < part_end for at in changes)
+            ):
+                negated = True
+                continue
             part = text[part_start:part_end]
             items = [draft.items[index] for index in group]
             # A term of a list ("12" in "10, 12 and 15 years") shares the list's words.
@@ -364,7 +404,7 @@ class _Reader:
             if _off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
             matches.append(Match(part_start, part_end, part, sentence))
-        return matches or None
+        return (matches, negated) if matches or negated else None
 
     def _parts(
         self, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: Slice
@@ -497,6 +537,11 @@ def _off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> 
     if kind is None or not cued or piece.cue is not None:
         return False
     return any(component.kind != kind for component in sentence.components)
+
+
+def _states_bound(tokens: Sequence[Token]) -> bool:
+    """Whether a word of the phrase is a bound ("more than", "up to", "not exceeding")."""
+    return any(role(token.type).says & {Says.MIN, Says.MAX} for token in tokens)
 
 
 def _has_verb(tokens: Sequence[Token]) -> bool:
