@@ -106,7 +106,9 @@ class Joins(enum.Enum):
     months"); "or" gives alternatives, "either" ("and/or") alternatives and both together;
     "with" qualifies the part before ("life with a minimum term of 25 years"); "plus" adds;
     "then" ("followed by") and "also" ("as well as") add a part of their own; "hard" (";")
-    ends a part: nothing carries or folds over it; "other" keeps the parts apart.
+    ends a part: nothing carries or folds over it; "default" ("with the option of") says the
+    term before is served only in default of paying the fine after; "other" keeps the parts
+    apart.
     """
 
     AND = "and"
@@ -118,6 +120,7 @@ class Joins(enum.Enum):
     THEN = "then"
     ALSO = "also"
     HARD = "hard"
+    DEFAULT = "default"  # "two months' imprisonment with an option of a fine of N50,000"
     OTHER = "other"
 
 

@@ -26,6 +26,7 @@ from ..model import (
     Fine,
     Forfeiture,
     Life,
+    Modality,
     Money,
     Other,
     Probation,
@@ -94,9 +95,85 @@ def assemble(
         standing_joiners.append(joiner)
     parts = carried_maximum(parts, cue, hard_breaks)
     components = tuple(component(part, lexicon, country) for part in parts)
+    if any(j is not None and j.in_default for j in standing_joiners):
+        components = in_default(components, standing_joiners, parts)
     if draft.both or any(j is not None and j.alternative for j in standing_joiners):
         components = alternatives(components, standing_joiners, parts, both=draft.both)
-    return Sentence(components, modality=cue.modality if cue else None, text=text)
+    modality = cue.modality if cue else None
+    if modality is Modality.IMPOSED:
+        components = fine_or_term(components)
+    return Sentence(components, modality=modality, text=text)
+
+
+#: What a term served only if a fine is not paid is (data/labels.toml).
+DEFAULT_TERM: Final = "default imprisonment"
+
+
+def in_default(
+    components: tuple[Component, ...], joiners: list[Joiner | None], parts: list[Part]
+) -> tuple[Component, ...]:
+    """A term "with the option of" a fine is served only if the fine is not paid: the fine,
+    and the term as `other` "default imprisonment" (the corpus README's convention for
+    Nigeria's, Ghana's, Eswatini's "two months imprisonment with an option of fine of
+    N50,000"). Anything else on either side of "with the option of" is refused.
+
+    *joiners* (aligned with *components*: the joiner before each) is updated in place, so the
+    rules after this one see the penalties as they now stand.
+    """
+    standing: list[Component] = []
+    kept: list[Joiner | None] = []
+    for index, (penalty, joiner) in enumerate(zip(components, joiners, strict=True)):
+        if joiner is None or not joiner.in_default:
+            standing.append(penalty)
+            kept.append(joiner)
+            continue
+        term = standing[-1] if standing else None
+        default = _default_term(term) if isinstance(penalty, Fine) else None
+        if default is None:
+            raise Reject("'with the option of' must join a term and a fine", parts[index].pos)
+        standing[-1:] = [penalty, default]
+        kept.append(joiner)
+    joiners[:] = kept
+    return tuple(standing)
+
+
+def fine_or_term(components: tuple[Component, ...]) -> tuple[Component, ...]:
+    """An imposed fine "or" a term after it is the fine, with the term served in default of
+    payment: "fined Sh20,000 or serve six months in jail", "a S$3,500 fine or go to jail for
+    one week" (a court decides; only a statute offers a choice). The fine must state its
+    amount and the term be one exact length; other imposed choices stand as they are.
+    """
+    standing: list[Component] = []
+    for penalty in components:
+        if isinstance(penalty, Choice) and len(penalty.options) == 2:
+            (fine, *more), (term, *rest) = penalty.options
+            default = _default_term(term) if not more and not rest else None
+            if (
+                default is not None
+                and isinstance(fine, Fine)
+                and (fine.min is not None or fine.max is not None)
+            ):
+                standing += [fine, default]
+                continue
+        standing.append(penalty)
+    return tuple(standing)
+
+
+def _default_term(term: Component | None) -> Other | None:
+    """The default term a penalty states, if it is one exact length of custody (or already
+    the default term); None otherwise."""
+    if isinstance(term, Other):
+        return term if term.label == DEFAULT_TERM else None
+    if (
+        isinstance(term, Custody)
+        and isinstance(term.max, Duration)
+        and term.min == term.max
+        and term.count == 1
+        and term.aggregation is None
+        and term.suspended is None
+    ):
+        return Other(DEFAULT_TERM, term.max)
+    return None
 
 
 def alternatives(

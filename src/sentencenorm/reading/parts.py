@@ -246,6 +246,8 @@ class Joiner:
     qualifying: bool = False
     #: A bare comma.
     comma: bool = False
+    #: "with the option of": the term before is served only in default of the fine after.
+    in_default: bool = False
 
     @staticmethod
     @functools.lru_cache(maxsize=256)
@@ -258,6 +260,7 @@ class Joiner:
             compound=roles in _COMPOUND,
             qualifying=Joins.WITH in roles,
             comma=roles == (Joins.COMMA,),
+            in_default=Joins.DEFAULT in roles,
         )
 
     def __str__(self) -> str:

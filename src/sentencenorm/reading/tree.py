@@ -53,7 +53,8 @@ _DIGITS: Final = re.compile(
 # Digits may be grouped by "," or by spaces (French "1 200", CLDR's no-break spaces).
 _GROUPS: Final = re.compile(r"[, \u00a0\u202f\u2009]")
 _MONEY: Final = re.compile(
-    r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)$", re.S
+    r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)(?:\s*/[=-])?$",
+    re.S,
 )
 
 
