@@ -46,6 +46,7 @@ class Context:
     bound_adjectives: re.Pattern[str]
     coreless_nouns: re.Pattern[str]
     coreless_words: re.Pattern[str]
+    comparatives: re.Pattern[str] | None
     weak: re.Pattern[str]
     coreless: frozenset[str]
     family: frozenset[str]
@@ -90,6 +91,11 @@ class Negation:
         found = before.find(self.reaches)
         return found is not None and (cue_at is None or found > cue_at)
 
+    def denies_bound(self, before: Slice, *, bounded: bool) -> bool:
+        """Whether "not" governs a phrase that states a bound: "cannot be given for | more
+        than two years" is at most two years."""
+        return bounded and self.denies is not None and before.search(self.denies)
+
     def follows(self, after: Slice) -> bool:
         """Whether words right after the phrase undo it ("was set aside on appeal")."""
         return self.after is not None and after.match(self.after)
@@ -129,6 +135,7 @@ def load_context(lang: str) -> Context:
         bound_adjectives=_compile(evidence["bound_adjectives"]),
         coreless_nouns=_compile(evidence["coreless_nouns"]),
         coreless_words=_compile(evidence["coreless_words"]),
+        comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
         weak=_compile(evidence["weak"]),
         coreless=frozenset(evidence["coreless"]),
         family=frozenset(evidence["family"]),

@@ -28,7 +28,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 from lark import Lark, Token
@@ -38,6 +38,7 @@ from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
 from ..language.roles import AUX, BY, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from ..law.territories import normalize_jurisdiction, reading_territory
+from ..model import Component, Modality
 from ..sentence import Sentence
 from .assemble import assemble
 from .cleaning import clean
@@ -357,7 +358,9 @@ class _Reader:
         # "avoided the death penalty" governs the first piece of the phrase; "..., which was
         # later quashed" the last ("avoided prison | and was fined $500" keeps the fine).
         negation = context.negation
-        first_negated = negation.before(before, cue_at=cue_at, bounded=_states_bound(tokens))
+        bounded = _states_bound(tokens)
+        first_negated = negation.before(before, cue_at=cue_at, bounded=bounded)
+        first_denied = negation.denies_bound(before, bounded=bounded)
         last_negated = negation.follows(after)
         # "reduced her jail term by two years": the length after "by" is the change itself.
         changes = [
@@ -403,6 +406,17 @@ class _Reader:
                 return None
             if _off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
+            if sentence.modality is None and self._compares(words):
+                # "for fines totalling less than $10,000": a condition. Read, so that no part
+                # of it ("$10,000") is read again as a value of its own.
+                negated = True
+                continue
+            if index == 0 and first_denied:
+                denied = denied_bounds(sentence)
+                if denied is None:
+                    negated = True
+                    continue
+                sentence = denied
             matches.append(Match(part_start, part_end, part, sentence))
         return (matches, negated) if matches or negated else None
 
@@ -456,6 +470,14 @@ class _Reader:
             part_end = end if following > last else _end_before(tokens, firsts[following])
             parts.append((part_start, part_end, group))
         return parts
+
+    def _compares(self, tokens: Sequence[Token]) -> bool:
+        """Whether a bound of the phrase is a comparative ("more than", "over")."""
+        comparatives = self.context.comparatives
+        return comparatives is not None and any(
+            role(token.type).group is Group.RANGE and comparatives.fullmatch(token.value)
+            for token in tokens
+        )
 
     def _names_penalty(self, item: Item) -> bool:
         """An item with a length or amount, or a word naming a penalty: no mere qualifier of
@@ -539,9 +561,29 @@ def _off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> 
     return any(component.kind != kind for component in sentence.components)
 
 
+def denied_bounds(sentence: Sentence) -> Sentence | None:
+    """What a bound says under "not": "cannot impose more than two years" is at most two
+    years, "may not be less than five" at least five (a limit the law sets: statutory). None
+    when some penalty states no single bound to turn ("not sentenced to 5 to 10 years")."""
+    turned: list[Component] = []
+    for penalty in sentence.components:
+        if not hasattr(penalty, "min"):  # no bounds to turn: "and a fine", death
+            turned.append(penalty)
+            continue
+        bounded: Any = penalty
+        if (bounded.min is None) == (bounded.max is None):
+            return None
+        turned.append(attrs.evolve(bounded, min=bounded.max, max=bounded.min))
+    return Sentence(tuple(turned), modality=Modality.STATUTORY, text=sentence.text)
+
+
 def _states_bound(tokens: Sequence[Token]) -> bool:
-    """Whether a word of the phrase is a bound ("more than", "up to", "not exceeding")."""
-    return any(role(token.type).says & {Says.MIN, Says.MAX} for token in tokens)
+    """Whether a word of the phrase is a bound or a range ("more than", "up to", "not
+    exceeding", "the maximum")."""
+    return any(
+        (found := role(token.type)).group is Group.RANGE or found.says & {Says.MIN, Says.MAX}
+        for token in tokens
+    )
 
 
 def _has_verb(tokens: Sequence[Token]) -> bool:
