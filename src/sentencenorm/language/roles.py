@@ -167,7 +167,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("EIN_NUM", Group.NUMBER),  # German "ein" as a number
     Role("HALF", Group.NUMBER),
     Role("AND_A_HALF", Group.NUMBER),
-    Role("APPROX", Group.NUMBER),  # "about", "approximately" before a restated figure
+    Role("APPROX", Group.NUMBER),  # "or", "equivalent to" before a restated figure
+    Role("NEAR", Group.NUMBER),  # "about", "nearly": the figure after it is kept as it is
     Role("NO_CENTS", Group.MONEY),  # German ",-" after an amount
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),

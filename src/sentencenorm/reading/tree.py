@@ -197,6 +197,10 @@ class ToModel(Transformer[Token, Draft]):
         named = Token.new_borrow_pos(SERVICE_WORD, words.value, words)
         return Core("fixed", hours, hours, number.pos), named
 
+    def approximate(self, _near: Token, value: Time | Cash) -> Time | Cash:
+        # "nearly five years", "about $277,000": the figure as stated (corpus README).
+        return value
+
     def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Time | Cash:
         # "120 months (10 years)": federal judgments restate a length in larger units.
         again: Time | Cash = rest[-2]  # after "about", "approximately"... if written
