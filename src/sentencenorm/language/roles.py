@@ -80,6 +80,7 @@ class Says(enum.Enum):
     ELIGIBLE = "eligible"  # "eligible" (binds a length)
     PAROLE_BAR = "parole_bar"  # "no chance of parole for" (binds a length)
     NON_PAROLE = "non_parole"  # "non-parole period" (binds a length: a minimum)
+    BALANCE = "balance"  # "a balance of term of one year": the head sentence's rest after it
     BEFORE_PAROLE = "before_parole"  # "before being eligible for parole"
     TARIFF = "tariff"  # "tariff", "minimum term": the minimum of a life sentence
     SUSPENDED = "suspended"  # "suspended" (binds a length: the suspension period)
@@ -170,6 +171,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("APPROX", Group.NUMBER),  # "or", "equivalent to" before a restated figure
     Role("NEAR", Group.NUMBER),  # "about", "nearly": the figure after it is kept as it is
     Role("NO_CENTS", Group.MONEY),  # German ",-" after an amount
+    Role("DATED", Group.DROPPED, starts=False, ends=False),  # "commencing on 26 February 2011"
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),
     Role("STROKES", Group.UNIT),
@@ -247,6 +249,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_ELIGIBLE", Says.ELIGIBLE, ends=False),
     _word("W_PAROLE_BAR", Says.PAROLE_BAR),
     _word("W_NON_PAROLE", Says.NON_PAROLE),
+    _word("W_BALANCE", Says.BALANCE),
     _word("W_BEFORE_PAROLE", Says.BEFORE_PAROLE),
     _word("W_SUSPENDED", Says.SUSPENDED),
     _word("W_SUSPENSION", Says.SUSPENSION),

@@ -93,6 +93,9 @@ def assemble(
             hard_breaks.add(len(parts))
         parts.append(part)
         standing_joiners.append(joiner)
+    stray = next((part for part in parts if part.balance), None)
+    if stray is not None:  # "a balance of term of one year" with no non-parole period before
+        raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
     parts = carried_maximum(parts, cue, hard_breaks)
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):

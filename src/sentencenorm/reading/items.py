@@ -59,6 +59,7 @@ class Part(NamedTuple):
     no_parole: bool = False  # ", without parole" on its own
     mentions_parole: bool = False  # "with the possibility of parole" (no date)
     served: bool = False  # how the term is served: "to be served intermittently"
+    balance: bool = False  # "a balance of term of one year": added to the non-parole period
 
     def is_attachment(self) -> bool:
         """A part that only qualifies the one before it (no kind, no term)."""
@@ -153,7 +154,7 @@ def _skippable(element: object) -> bool:
 # applies, in this order (a word says one thing here; its kind is counted apart).
 _NOTHING, _OTHER, _MAX, _MIN, _LIFE, _LIFE_ONLY, _NO_PAROLE, _PAROLE = range(8)
 _NON_PAROLE, _IMMEDIATE, _SERVED, _PLURAL, _COUNT_WORD, _TARIFF, _SUSPENDED = range(8, 15)
-_REPRIEVE, _AGGREGATION, _NEUTRAL = range(15, 18)
+_REPRIEVE, _AGGREGATION, _NEUTRAL, _BALANCE = range(15, 19)
 _ACTIONS: Final = (
     (Says.OTHER, _OTHER),
     (Says.MAX, _MAX),
@@ -178,6 +179,7 @@ _ACTIONS: Final = (
     (Says.REPRIEVE, _REPRIEVE),
     (Says.AGGREGATION, _AGGREGATION),
     (Says.NEUTRAL, _NEUTRAL),
+    (Says.BALANCE, _BALANCE),
 )
 
 
@@ -200,7 +202,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     parole_period_word = False  # "five years of parole": no sentence
     bound: tuple[Says, int] | None = None  # MAX or MIN, and where the word is
     life = life_only = tariff = no_parole = per_conviction = False
-    mentions_parole = immediate = served = length_first = False
+    mentions_parole = immediate = served = length_first = balance = False
     main: Core | None = None
     count: int | None = 1
     count_given = suspended = reprieve = False
@@ -273,6 +275,8 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             suspended = True  # 死缓 is a suspended death sentence in one word
         elif action == _REPRIEVE:
             reprieve = True
+        elif action == _BALANCE:
+            balance = True
         elif action == _AGGREGATION:
             said_aggregation = lexicon.aggregation[fold(element.value)]
             if aggregation not in {None, said_aggregation}:
@@ -338,6 +342,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         no_parole=lone_no_parole,
         mentions_parole=mentions_parole,
         served=served,
+        balance=balance,
         **term,
     )
     if part.parole_after is not None and part.kind == "custody" and part.has_term:

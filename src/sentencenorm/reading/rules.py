@@ -277,8 +277,61 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
     return None
 
 
+def balance_of_term(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A balance of term after a non-parole period completes the head sentence: the least time
+    served is the non-parole period, the head sentence that plus the balance (MODEL.md's
+    convention for non-parole periods; New South Wales, Crimes (Sentencing Procedure) Act 1999,
+    s 44: "the balance of the term of the sentence").
+
+    "a non-parole period of two years, with a balance of term of one year" is P2Y..P3Y. A
+    balance with no non-parole period before it, or a balance that is not one exact length, is
+    refused.
+    """
+    if not part.balance:
+        return None
+    exact = isinstance(part.low, Time) and part.low == part.high and part.kind in (None, "custody")
+    least = before.low if before is not None else None
+    if (
+        before is None
+        or (joiner is not None and joiner.hard)
+        or before.kind not in (None, "custody")
+        or not isinstance(least, Time)
+        or before.high is not None
+        or not exact
+    ):
+        raise Reject("a balance of term completes a non-parole period stated before it", part.pos)
+    assert isinstance(part.low, Time)
+    head = least.plus(part.low)
+    return Fold(before._replace(kind="custody", high=head, open_high=False, plain=False))
+
+
+def least_time_of_custody(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A least time to serve "with" a custody word that states no term is that custody's
+    term: "imprisonment with a non-parole period of nine months" is one custody term, P9M..
+    (its head sentence unstated), not a bare custody beside a second one.
+    """
+    if before is None or joiner is None or not joiner.qualifying:
+        return None
+    bare = (
+        before.kind == "custody"
+        and not before.has_term
+        and not before.suspended
+        and before.terms == 1
+        and before.aggregation is None
+    )
+    least_only = (
+        part.kind in (None, "custody")
+        and isinstance(part.low, Time)
+        and part.high is None
+        and not part.suspended
+    )
+    return Fold(part._replace(kind="custody", pos=before.pos)) if bare and least_only else None
+
+
 #: The rules between two parts, in the order they are tried.
 RULES: Final[tuple[Rule, ...]] = (
+    least_time_of_custody,
+    balance_of_term,
     qualifying_custody_word,
     reprieve_of_death,
     alternatives,
