@@ -249,6 +249,17 @@ DE: list[tuple[Component | Sentence, str, str]] = [
         "Community Order für ein Jahr",
         "Community Order für 1 Jahr",
     ),
+    # Days counted: of community service work (Spain's jornadas), of an RAR.
+    (
+        Other("community service order", Counted(12, "days")),
+        "zwölf Tage gemeinnützige Arbeit",
+        "12 Tage gemeinnützige Arbeit",
+    ),
+    (
+        Other("rehabilitation activity requirement", Counted(12, "days")),
+        "Rehabilitation Activity Requirement von zwölf Tagen",
+        "Rehabilitation Activity Requirement von 12 Tagen",
+    ),
     (
         Sentence((Custody(years(3), years(3)), Fine(eur(5000), eur(5000))), modality="imposed"),
         "erhielt drei Jahre Freiheitsstrafe und eine Geldstrafe von 5.000 Euro",
@@ -357,6 +368,16 @@ ES: list[tuple[Component | Sentence, str, str]] = [
         Other("house arrest", months(6)),
         "arresto domiciliario durante seis meses",
         "arresto domiciliario durante 6 meses",
+    ),
+    (
+        Other("community service order", Counted(12, "days")),
+        "doce jornadas de trabajos en beneficio de la comunidad",
+        "12 jornadas de trabajos en beneficio de la comunidad",
+    ),
+    (
+        Other("rehabilitation activity requirement", Counted(12, "days")),
+        "requisito de actividades de rehabilitación de doce días",
+        "requisito de actividades de rehabilitación de 12 días",
     ),
     (
         Sentence((Custody(years(3), years(3)), Fine(eur(5000), eur(5000))), modality="imposed"),
@@ -478,6 +499,16 @@ FR: list[tuple[Component | Sentence, str, str]] = [
         Other("electronic monitoring", months(6)),
         "la surveillance électronique pendant six mois",
         "la surveillance électronique pendant 6 mois",
+    ),
+    (
+        Other("community service order", Counted(12, "days")),
+        "douze jours de travail d'intérêt général",
+        "12 jours de travail d'intérêt général",
+    ),
+    (
+        Other("rehabilitation activity requirement", Counted(12, "days")),
+        "un « rehabilitation activity requirement » de douze jours",
+        "un « rehabilitation activity requirement » de 12 jours",
     ),
     (
         Custody(None, LIFE, count=3),
@@ -630,10 +661,7 @@ def test_read_in_chinese_written_in_german() -> None:
 @pytest.mark.parametrize(
     ("lang", "value"),
     [
-        ("de", Other("community service order", Counted(12, "days"))),
         ("de", Custody(years(2), years(2), count=12)),
-        ("es", Other("community service order", Counted(12, "days"))),
-        ("es", Other("rehabilitation activity requirement", Counted(12, "days"))),
         # Several terms "jusqu'à trois ans", or to life after a période de sûreté: no French
         # plural that reads back.
         ("fr", Custody(None, years(3), count=2)),
