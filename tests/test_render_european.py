@@ -625,6 +625,26 @@ IT: list[tuple[Component | Sentence, str, str]] = [
         "condannato a 3 anni di reclusione e una multa di 5.000 euro",
     ),
     (Sentence((Fine(),), modality="statutory"), "punito con una multa", "punito con una multa"),
+    (
+        Custody(years(2), years(2), count=2, aggregation="consecutive"),
+        "due pene di due anni di reclusione, da scontare consecutivamente",
+        "2 pene di 2 anni di reclusione, da scontare consecutivamente",
+    ),
+    (
+        Probation(years(2), years(2)),
+        "due anni di affidamento in prova al servizio sociale",
+        "2 anni di affidamento in prova al servizio sociale",
+    ),
+    (
+        CommunitySupervision(None, years(3)),
+        "fino a tre anni di libertà controllata",
+        "fino a 3 anni di libertà controllata",
+    ),
+    (
+        Death(suspended=True, reprieve=years(2)),
+        "la pena di morte con sospensione condizionale per due anni",
+        "la pena di morte con sospensione condizionale per 2 anni",
+    ),
 ]
 
 TABLES = {"de": DE, "es": ES, "fr": FR, "it": IT}
@@ -667,7 +687,6 @@ def test_read_in_chinese_written_in_german() -> None:
         ("fr", Custody(None, years(3), count=2)),
         ("fr", Custody(None, years(3), count=None)),
         ("fr", Custody(years(15), LIFE, count=2)),
-        ("it", Custody(years(2), years(2), aggregation="consecutive")),
         ("it", Other("deportation", months(6))),
     ],
     ids=str,
