@@ -249,6 +249,17 @@ DE: list[tuple[Component | Sentence, str, str]] = [
         "Community Order für ein Jahr",
         "Community Order für 1 Jahr",
     ),
+    # Days counted: of community service work (Spain's jornadas), of an RAR.
+    (
+        Other("community service order", Counted(12, "days")),
+        "zwölf Tage gemeinnützige Arbeit",
+        "12 Tage gemeinnützige Arbeit",
+    ),
+    (
+        Other("rehabilitation activity requirement", Counted(12, "days")),
+        "Rehabilitation Activity Requirement von zwölf Tagen",
+        "Rehabilitation Activity Requirement von 12 Tagen",
+    ),
     (
         Sentence((Custody(years(3), years(3)), Fine(eur(5000), eur(5000))), modality="imposed"),
         "erhielt drei Jahre Freiheitsstrafe und eine Geldstrafe von 5.000 Euro",
@@ -357,6 +368,16 @@ ES: list[tuple[Component | Sentence, str, str]] = [
         Other("house arrest", months(6)),
         "arresto domiciliario durante seis meses",
         "arresto domiciliario durante 6 meses",
+    ),
+    (
+        Other("community service order", Counted(12, "days")),
+        "doce jornadas de trabajos en beneficio de la comunidad",
+        "12 jornadas de trabajos en beneficio de la comunidad",
+    ),
+    (
+        Other("rehabilitation activity requirement", Counted(12, "days")),
+        "requisito de actividades de rehabilitación de doce días",
+        "requisito de actividades de rehabilitación de 12 días",
     ),
     (
         Sentence((Custody(years(3), years(3)), Fine(eur(5000), eur(5000))), modality="imposed"),
@@ -480,6 +501,16 @@ FR: list[tuple[Component | Sentence, str, str]] = [
         "la surveillance électronique pendant 6 mois",
     ),
     (
+        Other("community service order", Counted(12, "days")),
+        "douze jours de travail d'intérêt général",
+        "12 jours de travail d'intérêt général",
+    ),
+    (
+        Other("rehabilitation activity requirement", Counted(12, "days")),
+        "un « rehabilitation activity requirement » de douze jours",
+        "un « rehabilitation activity requirement » de 12 jours",
+    ),
+    (
         Custody(None, LIFE, count=3),
         "trois peines de réclusion criminelle à perpétuité",
         "3 peines de réclusion criminelle à perpétuité",
@@ -594,6 +625,26 @@ IT: list[tuple[Component | Sentence, str, str]] = [
         "condannato a 3 anni di reclusione e una multa di 5.000 euro",
     ),
     (Sentence((Fine(),), modality="statutory"), "punito con una multa", "punito con una multa"),
+    (
+        Custody(years(2), years(2), count=2, aggregation="consecutive"),
+        "due pene di due anni di reclusione, da scontare consecutivamente",
+        "2 pene di 2 anni di reclusione, da scontare consecutivamente",
+    ),
+    (
+        Probation(years(2), years(2)),
+        "due anni di affidamento in prova al servizio sociale",
+        "2 anni di affidamento in prova al servizio sociale",
+    ),
+    (
+        CommunitySupervision(None, years(3)),
+        "fino a tre anni di libertà controllata",
+        "fino a 3 anni di libertà controllata",
+    ),
+    (
+        Death(suspended=True, reprieve=years(2)),
+        "la pena di morte con sospensione condizionale per due anni",
+        "la pena di morte con sospensione condizionale per 2 anni",
+    ),
 ]
 
 TABLES = {"de": DE, "es": ES, "fr": FR, "it": IT}
@@ -630,16 +681,12 @@ def test_read_in_chinese_written_in_german() -> None:
 @pytest.mark.parametrize(
     ("lang", "value"),
     [
-        ("de", Other("community service order", Counted(12, "days"))),
         ("de", Custody(years(2), years(2), count=12)),
-        ("es", Other("community service order", Counted(12, "days"))),
-        ("es", Other("rehabilitation activity requirement", Counted(12, "days"))),
         # Several terms "jusqu'à trois ans", or to life after a période de sûreté: no French
         # plural that reads back.
         ("fr", Custody(None, years(3), count=2)),
         ("fr", Custody(None, years(3), count=None)),
         ("fr", Custody(years(15), LIFE, count=2)),
-        ("it", Custody(years(2), years(2), aggregation="consecutive")),
         ("it", Other("deportation", months(6))),
     ],
     ids=str,
