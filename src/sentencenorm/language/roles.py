@@ -107,7 +107,8 @@ class Joins(enum.Enum):
     months"); "or" gives alternatives, "either" ("and/or") alternatives and both together;
     "with" qualifies the part before ("life with a minimum term of 25 years"); "plus" adds;
     "then" ("followed by") and "also" ("as well as") add a part of their own; "hard" (";")
-    ends a part: nothing carries or folds over it; "default" ("with the option of") says the
+    ends a part: nothing carries or folds over it; "part" ("of which") says the part after is
+    a part of the term before; "default" ("with the option of") says the
     term before is served only in default of paying the fine after; "other" keeps the parts
     apart.
     """
@@ -122,6 +123,7 @@ class Joins(enum.Enum):
     ALSO = "also"
     HARD = "hard"
     DEFAULT = "default"  # "two months' imprisonment with an option of a fine of N50,000"
+    PART = "part"  # "18 months imprisonment of which 6 months was suspended": a part of it
     OTHER = "other"
 
 

@@ -248,6 +248,8 @@ class Joiner:
     comma: bool = False
     #: "with the option of": the term before is served only in default of the fine after.
     in_default: bool = False
+    #: "of which": the part after is a part of the term before.
+    part_of: bool = False
 
     @staticmethod
     @functools.lru_cache(maxsize=256)
@@ -258,9 +260,10 @@ class Joiner:
             hard=roles in _HARD,
             alternative=roles in _ALTERNATIVE,
             compound=roles in _COMPOUND,
-            qualifying=Joins.WITH in roles,
+            qualifying=Joins.WITH in roles or Joins.PART in roles,
             comma=roles == (Joins.COMMA,),
             in_default=Joins.DEFAULT in roles,
+            part_of=Joins.PART in roles,
         )
 
     def __str__(self) -> str:

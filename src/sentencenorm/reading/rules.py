@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Final
 
 import attrs
@@ -196,11 +197,15 @@ def qualifier(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome
 
 
 def partial_suspension(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
-    """A suspended part of the term before it is refused: the model cannot hold it yet.
+    """A suspended part of the term before it makes that term partly suspended: the full term
+    with `suspended` set, its period if stated (MODEL.md: "the suspended part is not yet in
+    the model").
 
-    "10 years, 5 years suspended", "10 years with 5 suspended". Not when the term before is
-    no custody ("death, 1 day suspended custody") nor when the suspended term names its own
-    kind ("2 years in prison, 1 day in prison suspended"): then it is a sentence of its own.
+    "10 years, 5 years suspended", "10 years with 5 suspended", "18 months imprisonment of
+    which 6 months was suspended for 5 years" (P1Y6M suspended=P5Y). A suspended part longer
+    than the term is refused. Not when the term before is no custody ("death, 1 day suspended
+    custody") nor when the suspended term names its own kind ("2 years in prison, 1 day in
+    prison suspended"): then it is a sentence of its own.
     """
     if (
         before is not None
@@ -208,15 +213,23 @@ def partial_suspension(before: Part | None, part: Part, joiner: Joiner | None) -
         and part.kind == "custody"
         and part.suspended
         and part.plain
-        and not part.named
         and joiner is not None
-        and (joiner.qualifying or joiner.comma)
+        and (joiner.part_of or (not part.named and (joiner.qualifying or joiner.comma)))
     ):
-        raise Reject(
-            'a partly suspended term ("with N years suspended") cannot be expressed yet',
-            part.pos,
-        )
+        whole, suspended = before.high, part.low
+        if not (isinstance(whole, Time) and before.low == whole and isinstance(suspended, Time)):
+            raise Reject("only part of one exact term can be suspended", part.pos)
+        if _rough_days(suspended) > _rough_days(whole):
+            raise Reject("the suspended part is longer than the term", part.pos)
+        if before.suspended:
+            raise Reject("a term suspended twice", part.pos)
+        return Fold(before._replace(suspended=True, suspension=part.suspension))
     return None
+
+
+def _rough_days(length: Time) -> Fraction:
+    """A length in days at 30 days a month, for comparing a part with its whole."""
+    return length.months * 30 + length.days + length.hours / 24
 
 
 def bare_length_after_with(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
