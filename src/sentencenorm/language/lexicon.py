@@ -65,6 +65,9 @@ class Lexicon:
     #: Words of a statute's bound cue that make it a minimum ("the minimum penalty is");
     #: without one the cue states a maximum.
     minimum_words: tuple[str, ...] = ()
+    #: Cue words after which a penalty joined to another may be added, not must be: "and
+    #: shall also be liable to fine", "and may also be fined" (folded).
+    optional_cues: frozenset[str] = frozenset()
     #: (pattern, label): the words after a count that name an `other` penalty counted in its
     #: label's unit ("strokes of the cane", "lashes", "days of community service"; the
     #: grammar's STROKES is their alternation), in the order they are tried.
@@ -261,6 +264,7 @@ def read_lexicon(lang: str) -> Lexicon:
         currency_words=raw.get("currency_words", {}),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
+        optional_cues=frozenset(fold(word) for word in raw.get("optional_cues", [])),
         modality_verbs=raw.get("modality_verbs", {}),
         aggregation=raw.get("aggregation", {}),
         other_labels=_label_phrases(raw.get("other_labels", {})),

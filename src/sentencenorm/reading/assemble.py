@@ -100,7 +100,9 @@ def assemble(
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):
         components = in_default(components, standing_joiners, parts)
-    if draft.both or any(j is not None and j.alternative for j in standing_joiners):
+    if any(part.optional for part in parts[1:]):
+        components = optional_additions(components, standing_joiners, parts, both=draft.both)
+    elif draft.both or any(j is not None and j.alternative for j in standing_joiners):
         components = alternatives(components, standing_joiners, parts, both=draft.both)
     modality = cue.modality if cue else None
     if modality is Modality.IMPOSED:
@@ -138,6 +140,25 @@ def in_default(
         kept.append(joiner)
     joiners[:] = kept
     return tuple(standing)
+
+
+def optional_additions(
+    components: tuple[Component, ...],
+    joiners: list[Joiner | None],
+    parts: list[Part],
+    *,
+    both: bool,
+) -> tuple[Component, ...]:
+    """Penalties a statute says may be added ("..., and shall also be liable to fine", "and may
+    also be fined") are a `Choice`: the penalties before alone, or with them (the corpus
+    README's convention: "可以并处罚金" is [[X], [X, fine]]). Alternatives as well are refused
+    rather than guessed at.
+    """
+    first = next(index for index, part in enumerate(parts) if index and part.optional)
+    if both or any(j is not None and j.alternative for j in joiners):
+        raise Reject("alternatives and a penalty that may be added", parts[first].pos)
+    base = components[:first]
+    return (Choice([base, components]),)
 
 
 def fine_or_term(components: tuple[Component, ...]) -> tuple[Component, ...]:

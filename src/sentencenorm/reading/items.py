@@ -60,6 +60,7 @@ class Part(NamedTuple):
     mentions_parole: bool = False  # "with the possibility of parole" (no date)
     served: bool = False  # how the term is served: "to be served intermittently"
     balance: bool = False  # "a balance of term of one year": added to the non-parole period
+    optional: bool = False  # its own cue says it may be added ("and shall also be liable to")
 
     def is_attachment(self) -> bool:
         """A part that only qualifies the one before it (no kind, no term)."""
@@ -343,6 +344,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         mentions_parole=mentions_parole,
         served=served,
         balance=balance,
+        optional=item.cue is not None and item.cue.optional,
         **term,
     )
     if part.parole_after is not None and part.kind == "custody" and part.has_term:

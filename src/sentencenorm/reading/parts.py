@@ -226,6 +226,7 @@ class Cue:
 
     modality: Modality | None
     bound: str | None = None  # "faces N years", "the maximum penalty is N": "max" (or "min")
+    optional: bool = False  # "and shall also be liable to fine": the penalty may be added
 
 
 @attrs.frozen

@@ -304,17 +304,21 @@ class ToModel(Transformer[Token, Draft]):
         aux = tokens[0] if tokens[0].type == AUX else None
         verb = tokens[-1] if tokens[-1].type != AUX else None
         aux_modality = self._lex.modality_aux.get(fold(aux.value)) if aux else None
+        optional = self._lex.optional_cues
+        may = (aux is not None and fold(aux.value) in optional) or (
+            verb is not None and fold(verb.value).split()[0] in optional
+        )
         if verb is None:
-            return Cue(_modality(aux_modality))
+            return Cue(_modality(aux_modality), optional=may)
         verb_modality = self._lex.modality_verbs.get(fold(verb.value).split()[0])
         if verb.type == IMPOSE and aux_modality is not None:
-            return Cue(_modality(aux_modality))
+            return Cue(_modality(aux_modality), optional=may)
         bound = None
         if verb.type == FACE:
             bound = "max"  # "faces 20 years": a maximum (the corpus convention)
         elif verb.type == STATUTE_BOUND:
             bound = self._lex.statute_bound(verb.value)  # "the minimum penalty is": "min"
-        return Cue(_modality(verb_modality), bound=bound)
+        return Cue(_modality(verb_modality), bound=bound, optional=may)
 
     def start(self, *children: Any) -> Draft:
         items, joiners = children[0]
