@@ -56,6 +56,7 @@ No unit test times anything; the numbers belong here and in benchmarks/README.md
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import platform
 import random
@@ -285,7 +286,17 @@ def case_raw_phrases(size: int) -> list[tuple[Row, Callable[[], object]]]:
 
 
 #: The README's first command-line example: one phrase, in a new process.
-FIRST_CALL = ("-m", "sentencenorm", "six months to 10 years")
+PHRASE = "six months to 10 years"
+FIRST_CALL = ("-m", "sentencenorm", PHRASE)
+#: The same call where `interegular` does not import, as in a plain ``pip install
+#: sentencenorm``: the dev and test extras install ``lark[interegular]``, with which Lark checks
+#: every pair of terminals for collisions each time it builds a lexer, in every process.
+WITHOUT_INTEREGULAR = (
+    "-c",
+    "import runpy, sys; sys.modules['interegular'] = None; "
+    f"sys.argv = ['sentencenorm', {PHRASE!r}]; "
+    "runpy.run_module('sentencenorm', run_name='__main__', alter_sys=True)",
+)
 
 
 def _process(arguments: Sequence[str], expect: str = "") -> Callable[[], object]:
@@ -303,14 +314,20 @@ def _process(arguments: Sequence[str], expect: str = "") -> Callable[[], object]
 def case_first_call(size: int) -> list[tuple[Row, Callable[[], object]]]:
     """`python -m sentencenorm "six months to 10 years"` in a new process, wall time."""
     note = (
-        "wall seconds, new process each call, bytecode written by an untimed call first; "
+        "wall seconds, a new process each call, bytecode written by an untimed call first; "
         "ratio = python -c pass's time / this one's"
     )
+    installed = importlib.util.find_spec("interegular") is not None
     reference = Row("first_call", "python -c pass", SECONDS, 1)
-    ours = Row("first_call", 'sentencenorm "six months to 10 years"', SECONDS, 1, note=note)
-    ours.reference = reference.side
+    ours = Row("first_call", f'sentencenorm "{PHRASE}"', SECONDS, 1, note=note)
+    ours.note += "; interegular installed here" if installed else "; no interegular here"
+    bare = Row("first_call", "... the same, no interegular", SECONDS, 1)
+    bare.note = "the same, interegular kept from importing (a plain pip install has none)"
+    ours.reference = bare.reference = reference.side
+    expect = "custody P6M..P10Y"
     return [
-        (ours, _process(FIRST_CALL, expect="custody P6M..P10Y")),
+        (ours, _process(FIRST_CALL, expect)),
+        (bare, _process(WITHOUT_INTEREGULAR, expect)),
         (reference, _process(("-c", "pass"))),
     ]
 

@@ -71,8 +71,10 @@ def test_cold_rows_run_on_a_tiny_input_and_come_first(capsys: pytest.CaptureFixt
     # over its own, so that above 1 means faster, as for every other row.
     call = sides["first_call", 'sentencenorm "six months to 10 years"']
     bare = sides["first_call", "python -c pass"]
-    assert call["unit"] == bare["unit"] == "s"
+    plain = sides["first_call", "... the same, no interegular"]
+    assert call["unit"] == plain["unit"] == bare["unit"] == "s"
     assert call["ratio"] == pytest.approx(bare["median"] / call["median"])
+    assert plain["ratio"] == pytest.approx(bare["median"] / plain["median"])
     assert "bytecode written" in call["note"]
 
 
