@@ -56,21 +56,27 @@ No unit test times anything; the numbers belong here and in benchmarks/README.md
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib.util
 import json
+import os
 import platform
 import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from subprocess import PIPE
 from typing import Any
 
 import attrs
 
 import sentencenorm
+from sentencenorm._resources import grammar_dir
 from sentencenorm.reading.extractor import _remembered
 from sentencenorm.reading.parser import _outcome
 
@@ -288,22 +294,48 @@ def case_raw_phrases(size: int) -> list[tuple[Row, Callable[[], object]]]:
 #: The README's first command-line example: one phrase, in a new process.
 PHRASE = "six months to 10 years"
 FIRST_CALL = ("-m", "sentencenorm", PHRASE)
-#: The same call where `interegular` does not import, as in a plain ``pip install
-#: sentencenorm``: the dev and test extras install ``lark[interegular]``, with which Lark checks
-#: every pair of terminals for collisions each time it builds a lexer, in every process.
-WITHOUT_INTEREGULAR = (
-    "-c",
-    "import runpy, sys; sys.modules['interegular'] = None; "
-    f"sys.argv = ['sentencenorm', {PHRASE!r}]; "
-    "runpy.run_module('sentencenorm', run_name='__main__', alter_sys=True)",
-)
+#: Python run with `interegular` kept from importing, as in a wheel's build environment (it
+#: installs lark, not the dev and test extras' ``lark[interegular]``, with which Lark checks
+#: every pair of terminals for collisions each time it builds a lexer).
+NO_INTEREGULAR = "import runpy, sys; sys.modules['interegular'] = None; "
 
 
-def _process(arguments: Sequence[str], expect: str = "") -> Callable[[], object]:
+def _as_a_wheel() -> dict[str, str]:
+    """The environment of a process that imports sentencenorm laid out as its wheel is.
+
+    The package is copied to a temporary folder (removed at exit) with what the wheel build
+    adds: the grammars as ``sentencenorm/grammar`` and each language's parse tables in
+    ``sentencenorm/tables``, written by ``sentencenorm._build_tables`` as ``hatch_build.py``
+    runs it. A source checkout has no tables and builds each grammar on first use.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="sentencenorm-wheel-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    target = folder / "sentencenorm"
+    skipped = shutil.ignore_patterns("__pycache__", "tables")
+    shutil.copytree(Path(sentencenorm.__file__).resolve().parent, target, ignore=skipped)
+    if not (target / "grammar").is_dir():
+        shutil.copytree(grammar_dir(), target / "grammar")
+    paths = [str(folder), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    build = (
+        f"{NO_INTEREGULAR}sys.argv = ['_build_tables', {str(target / 'tables')!r}]; "
+        "runpy.run_module('sentencenorm._build_tables', run_name='__main__', alter_sys=True)"
+    )
+    subprocess.run([sys.executable, "-c", build], env=environment, check=True, stdout=PIPE)
+    where = [sys.executable, "-c", "import sentencenorm; print(sentencenorm.__file__)"]
+    found = subprocess.run(where, env=environment, check=True, stdout=PIPE, text=True).stdout
+    if not found.startswith(str(target)) or not (target / "tables" / "en.tables").is_file():
+        raise RuntimeError(f"the wheel's layout in {folder} is not what imports: {found}")
+    return environment
+
+
+def _process(
+    arguments: Sequence[str], expect: str = "", environment: dict[str, str] | None = None
+) -> Callable[[], object]:
     command = [sys.executable, *arguments]
 
     def run() -> object:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, env=environment)
         if done.returncode != 0 or expect not in done.stdout:  # never time a failure
             raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr}")
         return done
@@ -312,22 +344,25 @@ def _process(arguments: Sequence[str], expect: str = "") -> Callable[[], object]
 
 
 def case_first_call(size: int) -> list[tuple[Row, Callable[[], object]]]:
-    """`python -m sentencenorm "six months to 10 years"` in a new process, wall time."""
+    """`python -m sentencenorm "six months to 10 years"` in a new process, wall time: as a
+    wheel installs the package (with its parse tables), and from this checkout (without)."""
     note = (
         "wall seconds, a new process each call, bytecode written by an untimed call first; "
         "ratio = python -c pass's time / this one's"
     )
-    installed = importlib.util.find_spec("interegular") is not None
+    wheel = Row("first_call", f'sentencenorm "{PHRASE}"', SECONDS, 1)
+    wheel.note = f"{note}; laid out as the wheel installs it, parse tables included"
+    interegular = importlib.util.find_spec("interegular") is not None
+    checkout = Row("first_call", "... the same, from this checkout", SECONDS, 1)
+    checkout.note = "no parse tables: each grammar built in the process" + (
+        "; interegular installed (Lark checks the terminals)" if interegular else ""
+    )
     reference = Row("first_call", "python -c pass", SECONDS, 1)
-    ours = Row("first_call", f'sentencenorm "{PHRASE}"', SECONDS, 1, note=note)
-    ours.note += "; interegular installed here" if installed else "; no interegular here"
-    bare = Row("first_call", "... the same, no interegular", SECONDS, 1)
-    bare.note = "the same, interegular kept from importing (a plain pip install has none)"
-    ours.reference = bare.reference = reference.side
+    wheel.reference = checkout.reference = reference.side
     expect = "custody P6M..P10Y"
     return [
-        (ours, _process(FIRST_CALL, expect)),
-        (bare, _process(WITHOUT_INTEREGULAR, expect)),
+        (wheel, _process(FIRST_CALL, expect, _as_a_wheel())),
+        (checkout, _process(FIRST_CALL, expect)),
         (reference, _process(("-c", "pass"))),
     ]
 

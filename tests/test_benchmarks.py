@@ -71,11 +71,12 @@ def test_cold_rows_run_on_a_tiny_input_and_come_first(capsys: pytest.CaptureFixt
     # over its own, so that above 1 means faster, as for every other row.
     call = sides["first_call", 'sentencenorm "six months to 10 years"']
     bare = sides["first_call", "python -c pass"]
-    plain = sides["first_call", "... the same, no interegular"]
+    plain = sides["first_call", "... the same, from this checkout"]
     assert call["unit"] == plain["unit"] == bare["unit"] == "s"
     assert call["ratio"] == pytest.approx(bare["median"] / call["median"])
     assert plain["ratio"] == pytest.approx(bare["median"] / plain["median"])
     assert "bytecode written" in call["note"]
+    assert "parse tables included" in call["note"]
 
 
 def test_cold_inputs_never_repeat_a_paragraph() -> None:
