@@ -20,7 +20,8 @@ before each round:
 - ``raw_phrases``: ``parse`` of real_en's gold spans and negative texts, about 30% of them
   refused (the note says how many). Reference: a bare Lark LALR parse of the same batch.
 - ``first_call``: ``python -m sentencenorm "six months to 10 years"`` in a new process, wall
-  seconds, after one untimed call (bytecode written). Reference: ``python -c pass``.
+  seconds, after one untimed call (bytecode written): as the wheel installs the package
+  (with its parse tables) and from this checkout (without). Reference: ``python -c pass``.
 
 Then the other cold rows:
 
@@ -35,7 +36,7 @@ its repeat rate, in its side and note, and has ``"cache": true`` in the JSON):
 
 - ``zipf``: a batch drawn from the generated phrases with Zipf-skewed frequencies, as court
   data repeats its phrases; the phrase cache on. Reference: the bare Lark parse again.
-- ``extract``: a news-like document whose 130 distinct paragraphs repeat (29,154 paragraphs at
+- ``extract``: a news-like document whose 132 distinct paragraphs repeat (29,314 paragraphs at
   the default size).
   "paragraph cache, emptied": the cache cleared before each round (each distinct paragraph
   read once a round, the rest looked up); "paragraph cache, full": kept. Reference: the
