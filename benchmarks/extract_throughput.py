@@ -33,6 +33,11 @@ KEYWORDS = re.compile(
     r"life|death|penalty|punishable|faces?)\b",
     re.IGNORECASE,
 )
+#: The same scan for Chinese text (no word boundaries in Chinese): the sentencing vocabulary
+#: of the zh grammar, and the bare units as "years?|months?|days?" are in English.
+ZH_KEYWORDS = re.compile(
+    r"判处|判决|有期徒刑|无期徒刑|拘役|管制|死刑|缓刑|罚金|罚款|没收|剥夺政治权利|监禁|年|个月|日|天"
+)
 FILLER = [
     "The city council met on Tuesday to discuss the budget for the coming year, which includes "
     "$4.5 million for road repairs and 12 new buses.",

@@ -9,19 +9,41 @@ Run from the repository root with the package installed (``pip install -e ".[dev
 
 Cases (each line of the table is one side of one case; "ratio" is the median over rounds of
 that side's rate over its reference's rate in the same round, the two timed one after the
-other):
+other). First the cold rows, on text and phrases never seen before, built from the real
+corpora (tests/corpus/real_*.jsonl, see corpora.py), the paragraph and phrase caches emptied
+before each round:
 
-- ``distinct``: generated phrases, all different, the phrase cache cleared before each round
-  (the cold path). Reference: a bare Lark LALR parse of the same phrases (no transformer).
-- ``zipf``: a batch drawn from the same phrases with Zipf-skewed frequencies, as court data
-  repeats its phrases; the cache is on, as in use. Reference: the bare Lark parse again.
+- ``extract_dense``: a document whose every paragraph is a distinct real sentencing clause,
+  in English and in Chinese. Reference: a keyword-regex scan of the same text.
+- ``extract_news``: news-like text, one real clause in 20 paragraphs, the others built from
+  the corpus's negative records, no paragraph twice. Reference: the keyword scan.
+- ``raw_phrases``: ``parse`` of real_en's gold spans and negative texts, about 30% of them
+  refused (the note says how many). Reference: a bare Lark LALR parse of the same batch.
+- ``first_call``: ``python -m sentencenorm "six months to 10 years"`` in a new process, wall
+  seconds, after one untimed call (bytecode written): as the wheel installs the package
+  (with its parse tables) and from this checkout (without). Reference: ``python -c pass``.
+
+Then the other cold rows:
+
+- ``distinct``: generated phrases, all different, the phrase cache cleared before each round.
+  Reference: a bare Lark LALR parse of the same phrases (no transformer).
 - ``dev_en`` / ``dev_zh``: the development corpora's gold spans (``tests/data``).
-- ``extract``: a news-like document, about a third of its paragraphs about sentencing, whose
-  paragraphs repeat as wire copy and boilerplate do. "new document": the paragraph cache
-  cleared before each round (each distinct paragraph is read once per round); "read before":
-  the cache kept. Reference: a case-insensitive keyword-regex scan of the same text (what a
-  prefilter costs).
-- ``extract_distinct``: the same paragraphs, each once, the cache cleared: the cold path.
+- ``extract_distinct``: the paragraphs of ``extract``'s document, each once, the cache
+  cleared. Reference: the keyword scan.
+
+Then the cache rows, which time answers remembered from an earlier read (each says so, with
+its repeat rate, in its side and note, and has ``"cache": true`` in the JSON):
+
+- ``zipf``: a batch drawn from the generated phrases with Zipf-skewed frequencies, as court
+  data repeats its phrases; the phrase cache on. Reference: the bare Lark parse again.
+- ``extract``: a news-like document whose 132 distinct paragraphs repeat (29,314 paragraphs at
+  the default size).
+  "paragraph cache, emptied": the cache cleared before each round (each distinct paragraph
+  read once a round, the rest looked up); "paragraph cache, full": kept. Reference: the
+  keyword scan.
+
+Then writing, and the peers:
+
 - ``render``: canonical sentences written in English, Chinese and German.
 - ``json``: ``to_dict`` then ``json.dumps`` of canonical sentences.
 - ``peers``: Microsoft Recognizers-Text and quantulum3 on the dev_en gold spans, beside
@@ -35,19 +57,27 @@ No unit test times anything; the numbers belong here and in benchmarks/README.md
 from __future__ import annotations
 
 import argparse
+import atexit
+import importlib.util
 import json
+import os
 import platform
 import random
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from subprocess import PIPE
 from typing import Any
 
 import attrs
 
 import sentencenorm
+from sentencenorm._resources import grammar_dir
 from sentencenorm.reading.extractor import _remembered
 from sentencenorm.reading.parser import _outcome
 
@@ -55,9 +85,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import corpora  # noqa: E402  (the cold rows' inputs, from the real corpora)
 import extract_throughput  # noqa: E402  (the document generator and keyword scan)
 import parse_throughput  # noqa: E402  (the phrase generator and the reference parser)
 import peers  # noqa: E402  (the peers' adapters and the scorer)
+
+#: The unit of a row timed in wall seconds a call (less is better).
+SECONDS = "s"
 
 
 @attrs.define
@@ -67,14 +101,20 @@ class Row:
     case: str
     side: str
     unit: str
-    amount: float  # phrases or megabytes per round
-    rates: list[float] = attrs.field(factory=list)
+    amount: float  # phrases or megabytes per round (calls, for a row in seconds)
+    rates: list[float] = attrs.field(factory=list)  # per round; seconds a call when unit is "s"
     reference: str | None = None  # the side this one is compared with
     note: str = ""
+    cache: bool = False  # a cache row: it times answers remembered from an earlier read
 
     @property
     def median(self) -> float:
         return statistics.median(self.rates) if self.rates else 0.0
+
+    @property
+    def seconds(self) -> bool:
+        """Wall time a call, where less is better (the others are rates)."""
+        return self.unit == SECONDS
 
     def as_dict(self, ratio: float | None) -> dict[str, Any]:
         return {
@@ -85,6 +125,7 @@ class Row:
             "min": min(self.rates, default=0.0),
             "max": max(self.rates, default=0.0),
             "ratio": ratio,
+            "cache": self.cache,
             "note": self.note,
         }
 
@@ -101,7 +142,8 @@ def _alternate(rows: Sequence[tuple[Row, Callable[[], object]]], rounds: int) ->
         run()  # warm-up: grammars built, lexers filled in
     for _ in range(rounds):
         for row, run in rows:
-            row.rates.append(row.amount / _timed(run))
+            took = _timed(run)
+            row.rates.append(took / row.amount if row.seconds else row.amount / took)
 
 
 def _parse_each(
@@ -170,6 +212,165 @@ def _sentences(size: int) -> list[sentencenorm.Sentence]:
     return values
 
 
+# The cold rows: text and phrases never seen before, from the real corpora ------------------
+
+
+def _forget() -> None:
+    """Empty the caches that answer a paragraph or a phrase read before."""
+    _remembered.cache_clear()  # extract's paragraph cache
+    _outcome.cache_clear()  # parse's phrase cache
+
+
+def _extract_cold(text: str, lang: str) -> Callable[[], object]:
+    def run() -> object:
+        _forget()  # every paragraph read by the grammar, none answered from a cache
+        return sentencenorm.extract(text, lang=lang)
+
+    return run
+
+
+def _scan(text: str, lang: str) -> Callable[[], object]:
+    keywords = extract_throughput.KEYWORDS if lang == "en" else extract_throughput.ZH_KEYWORDS
+    return lambda: sum(1 for _ in keywords.finditer(text))
+
+
+def _extract_rows(
+    case: str, text: str, lang: str, note: str
+) -> list[tuple[Row, Callable[[], object]]]:
+    mb = len(text.encode("utf-8")) / 1e6
+    matches = len(_extract_cold(text, lang)())
+    note = f"{note}; {matches:,} matches; {mb:.2f} MB"
+    reference = Row(case, f"keyword regex scan ({lang})", "MB/s", mb)
+    ours = Row(case, f"sentencenorm.extract (cold, {lang})", "MB/s", mb, note=note)
+    ours.reference = reference.side
+    return [(ours, _extract_cold(text, lang)), (reference, _scan(text, lang))]
+
+
+def case_extract_dense(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    """Every paragraph a distinct real sentencing clause, in English and in Chinese."""
+    count = max(10, size // 50)  # the whole corpus from 50,000 (en 888 clauses, zh 441)
+    rows = []
+    for lang in ("en", "zh"):
+        text = corpora.dense(lang, count)
+        paragraphs = len(corpora.paragraphs(text))
+        note = f"{paragraphs:,} real clauses of real_{lang}, one a paragraph, all different"
+        rows += _extract_rows("extract_dense", text, lang, note)
+    return rows
+
+
+def case_extract_news(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    """News-like text: one real clause in 20 paragraphs, fillers from the negatives."""
+    news = corpora.news(max(0.02, size / 50_000))  # 1 MB from 50,000
+    note = (
+        f"{news.clauses:,} real clauses in {news.paragraphs:,} paragraphs, all different "
+        f"(fillers: negative records, each used at most {news.filler_uses} times)"
+    )
+    return _extract_rows("extract_news", news.text, "en", note)
+
+
+def case_raw_phrases(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    """real_en's gold spans and negative texts as a user passes them, 30% refused."""
+    batch = corpora.raw_phrases()
+    repeat = max(1, size // (5 * len(batch.phrases)))
+    amount = len(batch.phrases) * repeat
+    note = corpora.share_note(batch)
+    phrases = [phrase for phrase, _ in batch.phrases]
+    reference = Row("raw_phrases", "bare Lark LALR", "phrases/s", amount)
+    ours = Row("raw_phrases", "sentencenorm.parse (cold)", "phrases/s", amount, note=note)
+    ours.reference = reference.side
+    parse, refused = sentencenorm.parse, sentencenorm.SentenceParseError
+
+    def run() -> None:
+        for _ in range(repeat):
+            _outcome.cache_clear()  # each phrase read, each refusal found, once a pass
+            for phrase, jurisdiction in batch.phrases:
+                try:  # noqa: SIM105  (cheaper than a context manager inside a timed loop)
+                    parse(phrase, jurisdiction=jurisdiction)
+                except refused:
+                    pass
+
+    return [(ours, run), (reference, _bare_each(phrases, repeat=repeat))]
+
+
+#: The README's first command-line example: one phrase, in a new process.
+PHRASE = "six months to 10 years"
+FIRST_CALL = ("-m", "sentencenorm", PHRASE)
+#: Python run with `interegular` kept from importing, as in a wheel's build environment (it
+#: installs lark, not the dev and test extras' ``lark[interegular]``, with which Lark checks
+#: every pair of terminals for collisions each time it builds a lexer).
+NO_INTEREGULAR = "import runpy, sys; sys.modules['interegular'] = None; "
+
+
+def _as_a_wheel() -> dict[str, str]:
+    """The environment of a process that imports sentencenorm laid out as its wheel is.
+
+    The package is copied to a temporary folder (removed at exit) with what the wheel build
+    adds: the grammars as ``sentencenorm/grammar`` and each language's parse tables in
+    ``sentencenorm/tables``, written by ``sentencenorm._build_tables`` as ``hatch_build.py``
+    runs it. A source checkout has no tables and builds each grammar on first use.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="sentencenorm-wheel-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    target = folder / "sentencenorm"
+    skipped = shutil.ignore_patterns("__pycache__", "tables")
+    shutil.copytree(Path(sentencenorm.__file__).resolve().parent, target, ignore=skipped)
+    if not (target / "grammar").is_dir():
+        shutil.copytree(grammar_dir(), target / "grammar")
+    paths = [str(folder), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    build = (
+        f"{NO_INTEREGULAR}sys.argv = ['_build_tables', {str(target / 'tables')!r}]; "
+        "runpy.run_module('sentencenorm._build_tables', run_name='__main__', alter_sys=True)"
+    )
+    subprocess.run([sys.executable, "-c", build], env=environment, check=True, stdout=PIPE)
+    where = [sys.executable, "-c", "import sentencenorm; print(sentencenorm.__file__)"]
+    found = subprocess.run(where, env=environment, check=True, stdout=PIPE, text=True).stdout
+    if not found.startswith(str(target)) or not (target / "tables" / "en.tables").is_file():
+        raise RuntimeError(f"the wheel's layout in {folder} is not what imports: {found}")
+    return environment
+
+
+def _process(
+    arguments: Sequence[str], expect: str = "", environment: dict[str, str] | None = None
+) -> Callable[[], object]:
+    command = [sys.executable, *arguments]
+
+    def run() -> object:
+        done = subprocess.run(command, capture_output=True, text=True, env=environment)
+        if done.returncode != 0 or expect not in done.stdout:  # never time a failure
+            raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr}")
+        return done
+
+    return run
+
+
+def case_first_call(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    """`python -m sentencenorm "six months to 10 years"` in a new process, wall time: as a
+    wheel installs the package (with its parse tables), and from this checkout (without)."""
+    note = (
+        "wall seconds, a new process each call, bytecode written by an untimed call first; "
+        "ratio = python -c pass's time / this one's"
+    )
+    wheel = Row("first_call", f'sentencenorm "{PHRASE}"', SECONDS, 1)
+    wheel.note = f"{note}; laid out as the wheel installs it, parse tables included"
+    interegular = importlib.util.find_spec("interegular") is not None
+    checkout = Row("first_call", "... the same, from this checkout", SECONDS, 1)
+    checkout.note = "no parse tables: each grammar built in the process" + (
+        "; interegular installed (Lark checks the terminals)" if interegular else ""
+    )
+    reference = Row("first_call", "python -c pass", SECONDS, 1)
+    wheel.reference = checkout.reference = reference.side
+    expect = "custody P6M..P10Y"
+    return [
+        (wheel, _process(FIRST_CALL, expect, _as_a_wheel())),
+        (checkout, _process(FIRST_CALL, expect)),
+        (reference, _process(("-c", "pass"))),
+    ]
+
+
+# The rows that were there before, cold and cached ------------------------------------------
+
+
 def case_distinct(size: int) -> list[tuple[Row, Callable[[], object]]]:
     phrases = list(dict.fromkeys(parse_throughput.generated_phrases(size)))
     reference = Row("distinct", "bare Lark LALR", "phrases/s", len(phrases))
@@ -181,10 +382,12 @@ def case_distinct(size: int) -> list[tuple[Row, Callable[[], object]]]:
 def case_zipf(size: int) -> list[tuple[Row, Callable[[], object]]]:
     pool = list(dict.fromkeys(parse_throughput.generated_phrases(size // 5)))
     batch = _zipf(pool, size)
-    note = f"{len(set(batch)):,} distinct of {len(batch):,}"
+    distinct = len(set(batch))
+    note = f"cache row: {distinct:,} distinct phrases of {len(batch):,} read"
     reference = Row("zipf", "bare Lark LALR", "phrases/s", len(batch), note=note)
-    ours = Row("zipf", "sentencenorm.parse (cached)", "phrases/s", len(batch), note=note)
+    ours = Row("zipf", "sentencenorm.parse (phrase cache)", "phrases/s", len(batch), note=note)
     ours.reference = reference.side
+    ours.cache = True
     return [(ours, _parse_each(batch)), (reference, _bare_each(batch))]
 
 
@@ -209,10 +412,24 @@ def case_extract(size: int) -> list[tuple[Row, Callable[[], object]]]:
     text = extract_throughput.document(megabytes)
     mb = len(text.encode("utf-8")) / 1e6
     paragraphs = [p for p in text.split("\n\n") if p]
-    note = f"{len(set(paragraphs)):,} distinct paragraphs of {len(paragraphs):,}"
+    distinct = f"{len(set(paragraphs)):,} distinct paragraphs of {len(paragraphs):,}"
     reference = Row("extract", "keyword regex scan", "MB/s", mb)
-    new = Row("extract", "sentencenorm.extract (new document)", "MB/s", mb, note=note)
-    seen = Row("extract", "sentencenorm.extract (read before)", "MB/s", mb, note=note)
+    new = Row(
+        "extract",
+        "sentencenorm.extract (paragraph cache, emptied)",
+        "MB/s",
+        mb,
+        note=f"cache row: {distinct}, each distinct one read once a round",
+        cache=True,
+    )
+    seen = Row(
+        "extract",
+        "sentencenorm.extract (paragraph cache, full)",
+        "MB/s",
+        mb,
+        note=f"cache row: {distinct}, all read before",
+        cache=True,
+    )
     new.reference = seen.reference = reference.side
     keywords = extract_throughput.KEYWORDS
 
@@ -232,7 +449,7 @@ def case_extract_distinct(size: int) -> list[tuple[Row, Callable[[], object]]]:
     paragraphs = list(dict.fromkeys(extract_throughput.paragraphs() + extract_throughput.FILLER))
     text = "\n\n".join(paragraphs)
     mb = len(text.encode("utf-8")) / 1e6
-    note = f"{len(paragraphs):,} paragraphs, all different"
+    note = f"{len(paragraphs):,} paragraphs, all different, cache emptied"
     reference = Row("extract_distinct", "keyword regex scan", "MB/s", mb)
     ours = Row("extract_distinct", "sentencenorm.extract (cold)", "MB/s", mb, note=note)
     ours.reference = reference.side
@@ -317,25 +534,35 @@ def _peers(size: int, rounds: int) -> list[dict[str, Any]]:
     return [ours.as_dict(None)] + [timed.get(p.name) or absent[p.name] for p in peers.PEERS]
 
 
+#: In the order of the table: the cold rows on the real corpora first, then the other cold
+#: rows, then the cache rows, then writing.
 CASES: dict[str, Callable[[int], list[tuple[Row, Callable[[], object]]]]] = {
+    "extract_dense": case_extract_dense,
+    "extract_news": case_extract_news,
+    "raw_phrases": case_raw_phrases,
+    "first_call": case_first_call,
     "distinct": case_distinct,
-    "zipf": case_zipf,
     "dev_en": case_dev("en"),
     "dev_zh": case_dev("zh"),
-    "extract": case_extract,
     "extract_distinct": case_extract_distinct,
+    "zipf": case_zipf,
+    "extract": case_extract,
     "render": case_render,
     "json": case_json,
 }
 
 
-def _paired_ratio(ours: Sequence[float], reference: Sequence[float]) -> float:
+def _paired_ratio(ours: Row, reference: Row) -> float:
     """The median over rounds of one side's rate over the reference's in the same round.
 
     The two were timed one right after the other, so a burst of load on a shared machine
-    falls on both; a ratio of the two medians would pair rounds timed seconds apart.
+    falls on both; a ratio of the two medians would pair rounds timed seconds apart. For rows
+    in seconds it is the reference's time over this side's: above 1 is faster, as for rates.
     """
-    return statistics.median(mine / theirs for mine, theirs in zip(ours, reference, strict=True))
+    pairs = zip(ours.rates, reference.rates, strict=True)
+    if ours.seconds:
+        return statistics.median(theirs / mine for mine, theirs in pairs)
+    return statistics.median(mine / theirs for mine, theirs in pairs)
 
 
 def measure(names: Sequence[str], size: int, rounds: int) -> dict[str, Any]:
@@ -343,9 +570,9 @@ def measure(names: Sequence[str], size: int, rounds: int) -> dict[str, Any]:
     for name in names:
         sides = CASES[name](size)
         _alternate(sides, rounds)
-        rates = {row.side: row.rates for row, _ in sides}
+        by_side = {row.side: row for row, _ in sides}
         for row, _ in sides:
-            ratio = _paired_ratio(row.rates, rates[row.reference]) if row.reference else None
+            ratio = _paired_ratio(row, by_side[row.reference]) if row.reference else None
             rows.append(row.as_dict(ratio))
     rows.extend(_peers(size, rounds))
     return {
@@ -360,25 +587,32 @@ def measure(names: Sequence[str], size: int, rounds: int) -> dict[str, Any]:
     }
 
 
+def _figure(value: float, unit: str) -> str:
+    if unit == SECONDS:
+        return f"{value:.3f}"
+    if unit == "MB/s":
+        return f"{value:,.2f}" if value >= 1 else f"{value:.3f}"
+    return f"{value:,.0f}"
+
+
 def print_table(results: dict[str, Any]) -> None:
     machine = results["machine"]
     print(
         f"CPU: {machine['cpu']}; Python {machine['python']}; one core; "
-        f"{results['rounds']} rounds, median [min, max]"
+        f"{results['rounds']} rounds, median [min, max]; ratio: this side over the reference"
     )
-    print(f"{'case':<10} {'side':<30} {'median':>14} {'[min, max]':>24} {'ratio':>7}  note")
+    print(f"{'case':<16} {'side':<40} {'median':>15} {'[min, max]':>22} {'ratio':>7}  note")
     for row in results["rows"]:
+        head = f"{row['case']:<16} {row['side']:<40}"
         if "median" not in row:
-            print(f"{row['case']:<10} {row['side']:<30} {'':>14} {'':>24} {'':>7}  {row['note']}")
+            print(f"{head} {'':>15} {'':>22} {'':>7}  {row['note']}")
             continue
         unit = row["unit"]
-        low, high = row["min"], row["max"]
-        fmt = "{:,.2f}" if unit == "MB/s" else "{:,.0f}"
-        spread = f"[{fmt.format(low)}, {fmt.format(high)}]"
-        ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
-        median = f"{fmt.format(row['median'])} {unit}"
-        head = f"{row['case']:<10} {row['side']:<30}"
-        print(f"{head} {median:>14} {spread:>24} {ratio:>7}  {row['note']}")
+        low, high = (_figure(row[key], unit) for key in ("min", "max"))
+        median = f"{_figure(row['median'], unit)} {unit}"
+        ratio = row["ratio"]
+        shown = "" if ratio is None else f"{ratio:.2f}" if ratio >= 0.1 else f"{ratio:.3f}"
+        print(f"{head} {median:>15} {f'[{low}, {high}]':>22} {shown:>7}  {row['note']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -390,7 +624,8 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = options.parse_args(argv)
     size, rounds = (5_000, 3) if args.quick else (args.size, args.rounds)
-    results = measure(args.case or list(CASES), size, rounds)
+    chosen = [name for name in CASES if not args.case or name in args.case]  # table order
+    results = measure(chosen, size, rounds)
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -24,19 +24,77 @@ def test_harness_reports_each_case_with_its_reference(capsys: pytest.CaptureFixt
     results = json.loads(capsys.readouterr().out)
     assert results["machine"]["cpu"]
     sides = {(row["case"], row["side"]): row for row in results["rows"]}
-    cached = sides["zipf", "sentencenorm.parse (cached)"]
+    cached = sides["zipf", "sentencenorm.parse (phrase cache)"]
+    assert cached["cache"] is True
+    assert cached["note"].startswith("cache row: ")
     assert cached["median"] > 0
     assert cached["min"] <= cached["median"] <= cached["max"]
     assert cached["ratio"] == pytest.approx(
         cached["median"] / sides["zipf", "bare Lark LALR"]["median"]
     )
     assert sides["json", "to_dict + json.dumps"]["ratio"] is None
+    assert sides["json", "to_dict + json.dumps"]["cache"] is False
     # Each peer has a row, installed or not (with the peers installed, sentencenorm's own row
     # on the same spans comes first).
     assert {row["side"] for row in results["rows"] if row["case"] == "peers"} >= {
         "Recognizers-Text",
         "quantulum3",
     }
+
+
+def test_cold_rows_run_on_a_tiny_input_and_come_first(capsys: pytest.CaptureFixture[str]) -> None:
+    """The cold rows on the real corpora run on a small input, before every cache row, with
+    their ratios to the reference of the same round (nothing about speed is asserted)."""
+    run, _ = _benchmarks()
+    cases = ["zipf", "extract_dense", "raw_phrases", "extract_news", "first_call"]
+    argv = ["--size", "300", "--rounds", "1", "--json"]
+    assert run.main([*argv, *(f"--case={case}" for case in cases)]) == 0
+    rows = [row for row in json.loads(capsys.readouterr().out)["rows"] if "median" in row]
+    order = [row["case"] for row in rows]
+    assert order.index("zipf") > max(order.index(case) for case in cases[1:])
+    assert {row["case"] for row in rows if row["cache"]} == {"zipf"}
+    sides = {(row["case"], row["side"]): row for row in rows}
+    for lang in ("en", "zh"):
+        dense = sides["extract_dense", f"sentencenorm.extract (cold, {lang})"]
+        scan = sides["extract_dense", f"keyword regex scan ({lang})"]
+        assert dense["ratio"] == pytest.approx(dense["median"] / scan["median"])
+        assert f"real clauses of real_{lang}, one a paragraph, all different" in dense["note"]
+    news = sides["extract_news", "sentencenorm.extract (cold, en)"]
+    assert "all different" in news["note"]
+    assert news["median"] > 0
+    raw = sides["raw_phrases", "sentencenorm.parse (cold)"]
+    assert "% refused (" in raw["note"]
+    assert raw["ratio"] == pytest.approx(
+        raw["median"] / sides["raw_phrases", "bare Lark LALR"]["median"]
+    )
+    # The first call is timed in seconds (less is better); its ratio is the reference's time
+    # over its own, so that above 1 means faster, as for every other row.
+    call = sides["first_call", 'sentencenorm "six months to 10 years"']
+    bare = sides["first_call", "python -c pass"]
+    plain = sides["first_call", "... the same, from this checkout"]
+    assert call["unit"] == plain["unit"] == bare["unit"] == "s"
+    assert call["ratio"] == pytest.approx(bare["median"] / call["median"])
+    assert plain["ratio"] == pytest.approx(bare["median"] / plain["median"])
+    assert "bytecode written" in call["note"]
+    assert "parse tables included" in call["note"]
+
+
+def test_cold_inputs_never_repeat_a_paragraph() -> None:
+    """The documents of the cold rows have no paragraph twice, the news-like one a real
+    clause in one paragraph of each 20, and the raw batch about 30% refusals."""
+    corpora = _benchmarks()[0].corpora
+    for lang in ("en", "zh"):
+        paragraphs = corpora.paragraphs(corpora.dense(lang, 50))
+        assert len(paragraphs) == len(set(paragraphs)) == 50
+    news = corpora.news(0.05)
+    paragraphs = corpora.paragraphs(news.text)
+    assert len(paragraphs) == len(set(paragraphs)) == news.paragraphs == 20 * news.clauses
+    real = corpora.clauses("en")
+    with_clause = [p for p in paragraphs if any(clause in p for clause in real)]
+    assert len(with_clause) == news.clauses
+    batch = corpora.raw_phrases()
+    assert 0.28 <= batch.refused / len(batch.phrases) <= 0.32
+    assert len(batch.phrases) == len(set(batch.phrases))
 
 
 def _benchmarks() -> tuple[Any, Any]:
