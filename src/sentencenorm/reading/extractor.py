@@ -28,7 +28,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any, Final
+from typing import Final
 
 import attrs
 from lark import Lark, Token
@@ -36,9 +36,8 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, BY, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import BY, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from ..law.territories import normalize_jurisdiction, reading_territory
-from ..model import Component, Modality
 from ..sentence import Sentence
 from .assemble import assemble
 from .cleaning import clean
@@ -46,7 +45,23 @@ from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .parts import Core, Count, Cue, Draft, Item, Reject
+from .parts import Cue, Draft, Item, Reject
+from .pieces import (
+    denied_bounds,
+    end_before,
+    has_core,
+    has_token,
+    has_verb,
+    is_bare_term,
+    is_det,
+    is_link,
+    item_start,
+    may_end,
+    off_cue,
+    per_conviction,
+    shift,
+    states_bound,
+)
 from .scanning import lowered
 
 __all__ = ["Match", "extract"]
@@ -170,7 +185,7 @@ class _Grown:
 
     def tokens(self) -> tuple[Token, ...]:
         """The tokens, offsets counted in the document (made only for starts that are read)."""
-        return tuple(_shift(token, self.start) for token in self.window)
+        return tuple(shift(token, self.start) for token in self.window)
 
 
 class _Impossible(Exception):
@@ -294,11 +309,11 @@ class _Reader:
         runaway = False
         try:
             lowered_window = low[start : start + MAX_SPAN] if low is not None else None
-            for token, may_end in self.fast.grow(window, lowered_window):
+            for token, can_end in self.fast.grow(window, lowered_window):
                 if not tokens and not role(token.type).starts:
                     return None
                 tokens.append(token)
-                if may_end and _may_end(token):
+                if can_end and may_end(token):
                     ends.append(len(tokens) - 1)
             reached = (tokens[-1].end_pos or 0) if tokens else 0
             # Still going when the window ended, or refused where the window cuts a word
@@ -333,7 +348,7 @@ class _Reader:
             return None
         around = None
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
-        verb = _has_verb(tokens)
+        verb = has_verb(tokens)
         cue_at = -1 if verb else None  # where the cue that governs the phrase starts
         if not verb:
             before_cue = cue_before(context.cues, before)
@@ -353,12 +368,12 @@ class _Reader:
         if outer is None and before.search(context.not_before):
             return None  # "after 17 years in prison", "over a 39-day period"
         body = next((t for t in tokens if role(t.type).group is not Group.CUE), None)
-        if body is None or _is_link(body):
+        if body is None or is_link(body):
             return None  # "that he was facing in federal jail": the cue governs no penalty
         # "avoided the death penalty" governs the first piece of the phrase; "..., which was
         # later quashed" the last ("avoided prison | and was fined $500" keeps the fine).
         negation = context.negation
-        bounded = _states_bound(tokens)
+        bounded = states_bound(tokens)
         first_negated = negation.before(before, cue_at=cue_at, bounded=bounded)
         first_denied = negation.denies_bound(before, bounded=bounded)
         last_negated = negation.follows(after)
@@ -383,7 +398,7 @@ class _Reader:
             items = [draft.items[index] for index in group]
             # A term of a list ("12" in "10, 12 and 15 years") shares the list's words.
             shared = any(item.listed for item in items) or (
-                self.context.separate_bare_terms and all(_is_bare_term(item) for item in items)
+                self.context.separate_bare_terms and all(is_bare_term(item) for item in items)
             )
             words = (
                 tokens
@@ -404,7 +419,7 @@ class _Reader:
                 return None  # a shorter end may read
             except Exception:  # a model validator: a shorter end may read
                 return None
-            if _off_cue(cue_kind, piece, outer is around, sentence):
+            if off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
             if sentence.modality is None and self._compares(words):
                 # "for fines totalling less than $10,000": a condition. Read, so that no part
@@ -433,7 +448,7 @@ class _Reader:
         served is 25 years" the last item is the subject of a new clause.
         """
         items = draft.items
-        firsts = [_item_start(item, tokens, start) for item in items]
+        firsts = [item_start(item, tokens, start) for item in items]
         groups: list[list[int]] = [[0]]
         context = self.context
         for index in range(1, len(items)):
@@ -448,16 +463,16 @@ class _Reader:
                 item.cue is not None
                 or item.listed
                 or self._opens_clause(item)
-                or (context.separate_bare_terms and _is_bare_term(item))
-                or (context.copula_clauses and _has_token(item, COPULA))
+                or (context.separate_bare_terms and is_bare_term(item))
+                or (context.copula_clauses and has_token(item, COPULA))
                 or self._closes(items[index - 1])
-                or (_per_conviction(items[index - 1]) and self._names_penalty(item))
+                or (per_conviction(items[index - 1]) and self._names_penalty(item))
             ):
                 groups.append([index])
             else:
                 groups[-1].append(index)
         last = len(items) - 1
-        if after.match(self.context.subject_follows) and not _has_core(items[last]):
+        if after.match(self.context.subject_follows) and not has_core(items[last]):
             groups[-1].remove(last)
         parts = []
         for group in groups:
@@ -467,7 +482,7 @@ class _Reader:
                 continue
             part_start = start if group[0] == 0 else firsts[group[0]]
             following = group[-1] + 1
-            part_end = end if following > last else _end_before(tokens, firsts[following])
+            part_end = end if following > last else end_before(tokens, firsts[following])
             parts.append((part_start, part_end, group))
         return parts
 
@@ -483,7 +498,7 @@ class _Reader:
         """An item with a length or amount, or a word naming a penalty: no mere qualifier of
         the item before it ("to run concurrently")."""
         kinds = self.penalty_words
-        return _has_core(item) or any(
+        return has_core(item) or any(
             isinstance(e, Token) and e.type in kinds for e in item.elements
         )
 
@@ -495,12 +510,12 @@ class _Reader:
         )
 
     def _opens_clause(self, item: Item) -> bool:
-        first = next((e for e in item.elements if not _is_det(e)), None)
+        first = next((e for e in item.elements if not is_det(e)), None)
         return isinstance(first, Token) and bool(self.context.clause_verbs.fullmatch(first.value))
 
     def _is_weak(self, item: Item) -> bool:
         """An item with no number that only adds a word that is no penalty ("and costs")."""
-        if _has_core(item):
+        if has_core(item):
             return False
         weak = self.context.weak
         words = [e for e in item.elements if isinstance(e, Token)]
@@ -518,7 +533,7 @@ class _Reader:
         without one ("the death penalty", "time served").
         """
         context = self.context
-        has_core = False
+        cored = False
         strong: set[str] = set()
         family: set[str] = set()
         coreless = False
@@ -527,7 +542,7 @@ class _Reader:
             kind, word = token.type, token.value
             says = role(kind).says
             if kind in CORE_TERMINALS:
-                has_core = True
+                cored = True
             elif says & {Says.MIN, Says.MAX} and previous is not None:
                 if context.bound_adjectives.fullmatch(previous.value):
                     strong.add("noun")  # "the legal minimum of 20 years"
@@ -547,110 +562,10 @@ class _Reader:
             if kind != "DASH":
                 previous = token
         if cued:
-            return has_core or bool(strong or family)
-        if has_core:
+            return cored or bool(strong or family)
+        if cored:
             return bool(strong) or len(family) > 1
         return coreless or (bool(family) and bool(strong or len(family) > 1))
-
-
-def _off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> bool:
-    """Whether the cue outside the phrase ("fined the company") says a *kind* that some
-    component of the sentence it introduces is not."""
-    if kind is None or not cued or piece.cue is not None:
-        return False
-    return any(component.kind != kind for component in sentence.components)
-
-
-def denied_bounds(sentence: Sentence) -> Sentence | None:
-    """What a bound says under "not": "cannot impose more than two years" is at most two
-    years, "may not be less than five" at least five (a limit the law sets: statutory). None
-    when some penalty states no single bound to turn ("not sentenced to 5 to 10 years")."""
-    turned: list[Component] = []
-    for penalty in sentence.components:
-        if not hasattr(penalty, "min"):  # no bounds to turn: "and a fine", death
-            turned.append(penalty)
-            continue
-        bounded: Any = penalty
-        if (bounded.min is None) == (bounded.max is None):
-            return None
-        turned.append(attrs.evolve(bounded, min=bounded.max, max=bounded.min))
-    return Sentence(tuple(turned), modality=Modality.STATUTORY, text=sentence.text)
-
-
-def _states_bound(tokens: Sequence[Token]) -> bool:
-    """Whether a word of the phrase is a bound or a range ("more than", "up to", "not
-    exceeding", "the maximum")."""
-    return any(
-        (found := role(token.type)).group is Group.RANGE or found.says & {Says.MIN, Says.MAX}
-        for token in tokens
-    )
-
-
-def _has_verb(tokens: Sequence[Token]) -> bool:
-    """A cue with a verb ("was sentenced to", "faces"), not a bare "is" or "was"."""
-    return any(role(token.type).group is Group.CUE and token.type != AUX for token in tokens)
-
-
-def _per_conviction(item: Item) -> bool:
-    """Terms stated per count ("death on each of two counts"): the expression ends there, and
-    what follows ("and life imprisonment on the third") is a sentence of its own."""
-    return any(
-        (isinstance(e, Count) and e.per_conviction)
-        or (isinstance(e, Token) and Says.EACH_COUNT in role(e.type).says)
-        for e in item.elements
-    )
-
-
-def _has_token(item: Item, kind: str) -> bool:
-    return any(isinstance(e, Token) and e.type == kind for e in item.elements)
-
-
-def _is_bare_term(item: Item) -> bool:
-    """An item that is a length and nothing else: "4年半" in "监禁3年和4年半"."""
-    return len(item.elements) == 1 and isinstance(item.elements[0], Core)
-
-
-def _has_core(item: Item) -> bool:
-    return any(isinstance(e, Core | Count) for e in item.elements)
-
-
-def _is_det(element: object) -> bool:
-    if not isinstance(element, Token):
-        return False
-    found = role(element.type)
-    return found.group is Group.DETERMINER or Says.POSSESSOR in found.says
-
-
-def _is_link(token: Token) -> bool:
-    found = role(token.type)
-    return found.group is Group.LINK and not found.possessive
-
-
-def _item_start(item: Item, tokens: Sequence[Token], start: int) -> int:
-    """Where an item begins in the document, its cue included."""
-    begin = start + item.pos
-    index = next((i for i, t in enumerate(tokens) if (t.start_pos or 0) >= begin), len(tokens))
-    while index > 0 and role(tokens[index - 1].type).group is Group.CUE:
-        index -= 1
-    return tokens[index].start_pos or begin if index < len(tokens) else begin
-
-
-def _end_before(tokens: Sequence[Token], begin: int) -> int:
-    """The end of the last token before the joiner that precedes offset *begin*."""
-    index = next((i for i, t in enumerate(tokens) if (t.start_pos or 0) >= begin), len(tokens))
-    while index > 0 and role(tokens[index - 1].type).group in {Group.JOINER, Group.DROPPED}:
-        index -= 1
-    return tokens[index - 1].end_pos or begin if index > 0 else begin
-
-
-def _may_end(token: Token) -> bool:
-    return role(token.type).ends
-
-
-def _shift(token: Token, offset: int) -> Token:
-    shifted = Token(token.type, token.value, (token.start_pos or 0) + offset)
-    shifted.end_pos = (token.end_pos or 0) + offset
-    return shifted
 
 
 @built_once
