@@ -173,6 +173,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("MONEY", Group.MONEY),
     Role("CURRENCY", Group.MONEY),
     Role("CURRENCY_PREFIX", Group.MONEY),
+    # a word that says the amount right after it is money, with no currency ("罚款二百万")
+    Role("FINE_PREFIX", Group.MONEY),
     Role("SCALE", Group.MONEY),
     # ranges and bounds
     _stop("TO", Group.RANGE),
