@@ -162,6 +162,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("DIGITS", Group.NUMBER),
     Role("WORDNUM", Group.NUMBER),
     Role("EIN_NUM", Group.NUMBER),  # German "ein" as a number
+    Role("PAIR_FIRST", Group.NUMBER),  # the lower of two neighbouring digits (zh 三四年: 3..4)
     Role("HALF", Group.NUMBER),
     Role("AND_A_HALF", Group.NUMBER),
     Role("APPROX", Group.NUMBER),  # "about", "approximately" before a restated figure
