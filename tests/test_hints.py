@@ -117,7 +117,7 @@ def test_each_example_gets_its_own_hint(lang: str, label: str, example: str) -> 
         ("en", "five years in prisn"),
         ("en", "banana"),
         ("zh", "有期徒刑十年卢布"),  # after a length, not an amount
-        ("zh", "五年有期"),
+        ("zh", "五年有限"),  # (五年有期 is the press's short form of 有期徒刑五年)
         ("zh", "香蕉"),
         ("de", "zehn Jahrre"),
         ("fr", "dix anz"),
@@ -192,7 +192,7 @@ def test_an_unfinished_phrase_says_so_and_what_follows_nothing() -> None:
 @pytest.mark.parametrize(
     ("lang", "phrase", "reason", "expected"),
     [
-        ("zh", "五年有期", "此处不能是“有期”；应为数字、刑种（如“有期徒刑”）、……", "数字"),
+        ("zh", "五年有限", "此处不能是“有限”；应为数字、刑种（如“有期徒刑”）、……", "数字"),
         ("zh", "罚金五千", "短语过早结束；应为币种（如“元”）", "单位（如“年”“个月”）"),
         (
             "de",

@@ -171,12 +171,32 @@ class Lexicon:
                 raise ValueError(f"not a number word: {word!r}")
 
     def _cjk_number(self, text: str) -> int:
-        """A Chinese numeral: digits times 十/百/千 within a section, sections times 万/亿."""
+        """A Chinese numeral: digits times 十/百/千 within a section, sections times 万/亿.
+
+        A last digit written right after a unit, with no 零 between, counts in the next lower
+        unit (the spoken short form): 三万五 is 35,000, 两千六 2,600, 一百二 120; with 零 it is
+        units (一百零二 is 102). After 万 or 亿 the short form is read only when the section
+        before the large unit ends in a digit or 十 (一百二十万三 is 1,203,000); after 百 or 千
+        ("一百万五") it is refused, not guessed.
+
+        >>> from sentencenorm.language import lexicon
+        >>> read = lexicon("zh").number
+        >>> [read(n) for n in ("三万五", "两千六", "一百二", "一百二十万三", "一亿五")]
+        [35000, 2600, 120, 1203000, 150000000]
+        >>> [read(n) for n in ("一百零二", "三千零五", "十五", "二十五", "一千零十", "一万零五")]
+        [102, 3005, 15, 25, 1010, 10005]
+        >>> read("一百万五")
+        Traceback (most recent call last):
+        ...
+        ValueError: a short form after '万' is not clear in '一百万五'
+        """
         total = section = 0
         digit: int | None = None
         last_unit = 10**12  # small units must fall within a section: 千 before 百 before 十
         last_large = 10**17
         zero = False
+        after: int | None = None  # the unit the character before was, if it was one
+        section_end = 0  # the last small unit of the section before a large unit (0: a digit)
         for char in text:
             if char in self.cjk_digits:
                 value = self.cjk_digits[char]
@@ -184,15 +204,19 @@ class Lexicon:
                     raise ValueError(f"two digits in a row in {text!r}")
                 zero = value == 0
                 digit = None if zero else value
+                if zero:
+                    after = None
             elif char in self.cjk_units:
                 unit = self.cjk_units[char]
-                if unit >= last_unit or (digit is None and zero):
+                bare_ten = zero and digit is None and unit == 10  # 一千零十: 零 then 十 = 10
+                if unit >= last_unit or (digit is None and zero and not bare_ten):
                     raise ValueError(f"{char!r} out of place in {text!r}")
                 section += (1 if digit is None else digit) * unit
-                digit, last_unit, zero = None, unit, False
+                digit, last_unit, zero, after = None, unit, False, unit
             elif char in self.cjk_large_units:
                 large = self.cjk_large_units[char]
                 amount = section + (digit or 0)
+                section_end = 0 if digit is not None or last_unit > 10**11 else last_unit
                 if large < last_large:
                     total += amount * large
                 else:  # 一万亿: the larger unit multiplies all before it
@@ -200,8 +224,13 @@ class Lexicon:
                 if amount == 0 and total == 0:
                     raise ValueError(f"{char!r} with nothing to multiply in {text!r}")
                 section, digit, last_unit, last_large, zero = 0, None, 10**12, large, False
+                after = large
             else:
                 raise ValueError(f"not a Chinese numeral: {text!r}")
+        if digit is not None and after is not None and after > 10:
+            if after == last_large and section_end > 10:
+                raise ValueError(f"a short form after {text[-2]!r} is not clear in {text!r}")
+            return total + section + digit * (after // 10)
         return total + section + (digit or 0)
 
     def currency(self, sign: str, territory: str | None) -> str | None:

@@ -168,6 +168,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("DIGITS", Group.NUMBER),
     Role("WORDNUM", Group.NUMBER),
     Role("EIN_NUM", Group.NUMBER),  # German "ein" as a number
+    Role("PAIR_FIRST", Group.NUMBER),  # the lower of two neighbouring digits (zh 三四年: 3..4)
     Role("HALF", Group.NUMBER),
     Role("AND_A_HALF", Group.NUMBER),
     Role("APPROX", Group.NUMBER),  # "or", "equivalent to" before a restated figure
@@ -181,6 +182,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("MONEY", Group.MONEY),
     Role("CURRENCY", Group.MONEY),
     Role("CURRENCY_PREFIX", Group.MONEY),
+    # a word that says the amount right after it is money, with no currency ("罚款二百万")
+    Role("FINE_PREFIX", Group.MONEY),
     Role("SCALE", Group.MONEY),
     # ranges and bounds
     _stop("TO", Group.RANGE),
