@@ -124,6 +124,7 @@ class Joins(enum.Enum):
     HARD = "hard"
     DEFAULT = "default"  # "two months' imprisonment with an option of a fine of N50,000"
     PART = "part"  # "18 months imprisonment of which 6 months was suspended": a part of it
+    ALSO_OR_ALONE = "also_or_alone"  # 并处或者单处罚金: with the penalties before, or alone
     OTHER = "other"
 
 

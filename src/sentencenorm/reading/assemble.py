@@ -100,7 +100,9 @@ def assemble(
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):
         components = in_default(components, standing_joiners, parts)
-    if any(part.optional for part in parts[1:]):
+    if any(j is not None and j.also_or_alone for j in standing_joiners):
+        components = also_or_alone(components, standing_joiners, parts, both=draft.both)
+    elif any(part.optional for part in parts[1:]):
         components = optional_additions(components, standing_joiners, parts, both=draft.both)
     elif draft.both or any(j is not None and j.alternative for j in standing_joiners):
         components = alternatives(components, standing_joiners, parts, both=draft.both)
@@ -140,6 +142,41 @@ def in_default(
         kept.append(joiner)
     joiners[:] = kept
     return tuple(standing)
+
+
+def also_or_alone(
+    components: tuple[Component, ...],
+    joiners: list[Joiner | None],
+    parts: list[Part],
+    *,
+    both: bool,
+) -> tuple[Component, ...]:
+    """并处或者单处罚金: the penalty after comes with the penalties before, or alone (the corpus
+    README: 处三年以下有期徒刑、拘役或者管制，并处或者单处罚金 is [[custody ..P3Y, fine],
+    [community_supervision, fine], [fine]]). Alternatives before it are read first; each of
+    their options takes the penalty too. Anything else is refused rather than guessed at.
+    """
+    at = next(index for index, j in enumerate(joiners) if j is not None and j.also_or_alone)
+    base, extra = components[:at], components[at:]
+    if (
+        not base
+        or both
+        or any(j is not None and (j.alternative or j.also_or_alone) for j in joiners[at + 1 :])
+    ):
+        raise Reject("并处或者单处 must follow the penalties it is added to", parts[at].pos)
+    before = joiners[:at]
+    if any(j is not None and j.alternative for j in before):
+        base = alternatives(base, list(before), parts[:at], both=False)
+    if len(base) == 1 and isinstance(base[0], Choice):
+        options = [(*option, *extra) for option in base[0].options]
+    elif any(isinstance(penalty, Choice) for penalty in base):
+        raise Reject("并处或者单处 after alternatives beside other penalties", parts[at].pos)
+    else:
+        options = [(*base, *extra)]
+    try:
+        return (Choice([*options, extra]),)
+    except ValueError:
+        raise Reject("the same penalty with and without 并处或者单处", parts[at].pos) from None
 
 
 def optional_additions(

@@ -251,6 +251,8 @@ class Joiner:
     in_default: bool = False
     #: "of which": the part after is a part of the term before.
     part_of: bool = False
+    #: 并处或者单处: the penalty after comes with those before, or alone.
+    also_or_alone: bool = False
 
     @staticmethod
     @functools.lru_cache(maxsize=256)
@@ -265,6 +267,7 @@ class Joiner:
             comma=roles == (Joins.COMMA,),
             in_default=Joins.DEFAULT in roles,
             part_of=Joins.PART in roles,
+            also_or_alone=Joins.ALSO_OR_ALONE in roles,
         )
 
     def __str__(self) -> str:
