@@ -125,6 +125,7 @@ class Joins(enum.Enum):
     DEFAULT = "default"  # "two months' imprisonment with an option of a fine of N50,000"
     PART = "part"  # "18 months imprisonment of which 6 months was suspended": a part of it
     ALSO_OR_ALONE = "also_or_alone"  # 并处或者单处罚金: with the penalties before, or alone
+    MAY_ALSO = "may_also"  # 可以并处罚金: the penalties before alone, or with it
     OTHER = "other"
 
 
@@ -201,6 +202,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("AND", Group.JOINER),
     _stop("OR", Group.JOINER),
     _stop("J_OTHER", Group.JOINER),
+    _stop("J_MAY", Group.JOINER),  # zh 可以并处: may also impose
     _stop("OR_BOTH", Group.PUNCTUATION, ends=True),  # ", or both" closing a statute's list
     _stop("COMMA", Group.JOINER),
     _stop("SEMI", Group.JOINER),

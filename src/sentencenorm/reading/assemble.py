@@ -153,8 +153,9 @@ def also_or_alone(
 ) -> tuple[Component, ...]:
     """并处或者单处罚金: the penalty after comes with the penalties before, or alone (the corpus
     README: 处三年以下有期徒刑、拘役或者管制，并处或者单处罚金 is [[custody ..P3Y, fine],
-    [community_supervision, fine], [fine]]). Alternatives before it are read first; each of
-    their options takes the penalty too. Anything else is refused rather than guessed at.
+    [community_supervision, fine], [fine]]); 可以并处罚金: the penalties before alone, or with
+    it ([[X], [X, fine]]). Alternatives before it are read first; each of their options is
+    taken. Anything else is refused rather than guessed at.
     """
     at = next(index for index, j in enumerate(joiners) if j is not None and j.also_or_alone)
     base, extra = components[:at], components[at:]
@@ -167,14 +168,18 @@ def also_or_alone(
     before = joiners[:at]
     if any(j is not None and j.alternative for j in before):
         base = alternatives(base, list(before), parts[:at], both=False)
+    alone: list[tuple[Component, ...]]
     if len(base) == 1 and isinstance(base[0], Choice):
-        options = [(*option, *extra) for option in base[0].options]
+        alone = list(base[0].options)
     elif any(isinstance(penalty, Choice) for penalty in base):
         raise Reject("并处或者单处 after alternatives beside other penalties", parts[at].pos)
     else:
-        options = [(*base, *extra)]
+        alone = [base]
+    added = [(*option, *extra) for option in alone]
+    may_also = Joins.MAY_ALSO in joiners[at].roles  # type: ignore[union-attr]
     try:
-        return (Choice([*options, extra]),)
+        # 可以并处: each alone, or with it; 并处或者单处: each with it, or it alone.
+        return (Choice([*alone, *added] if may_also else [*added, extra]),)
     except ValueError:
         raise Reject("the same penalty with and without 并处或者单处", parts[at].pos) from None
 

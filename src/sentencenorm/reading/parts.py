@@ -267,7 +267,7 @@ class Joiner:
             comma=roles == (Joins.COMMA,),
             in_default=Joins.DEFAULT in roles,
             part_of=Joins.PART in roles,
-            also_or_alone=Joins.ALSO_OR_ALONE in roles,
+            also_or_alone=Joins.ALSO_OR_ALONE in roles or Joins.MAY_ALSO in roles,
         )
 
     def __str__(self) -> str:
