@@ -229,6 +229,9 @@ _TABLE: Final[tuple[Role, ...]] = (
     # counts: "on each of <three> counts"
     _word("W_EACH_OF"),
     _word("W_COUNTS"),
+    # "on counts <1 and 3>": one term per count named
+    _word("W_ON_COUNTS", ends=False),
+    _word("W_ON_COUNT"),
     # words naming a kind
     _word("W_CUSTODY", kind="custody"),
     _word("W_TARIFF", Says.TARIFF, kind="custody"),

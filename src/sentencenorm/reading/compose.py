@@ -13,11 +13,13 @@ sees the text:
 
 ``%words NAME: TABLE SELECTION``
     The words of a lexicon table (``numbers``, ``scales`` for ``number_scales``, ``joiners``
-    for ``number_joiners``; ``cjk_digits``, ``cjk_units``, ``cjk_large_units``) as one
-    alternation ``(?:...)``, in the table's order but a longer word before any shorter one it
-    begins with. SELECTION, any of: ``LOW..HIGH`` (the whole numbers in that range), a single
-    value (``0.5``), a word of the table; ``-word`` leaves a word out. None: the whole table.
-    A space inside a word (French "quatre vingt") is written as the pattern ``sep``.
+    for ``number_joiners``; ``cjk_digits``, ``cjk_units``, ``cjk_large_units``;
+    ``money_scales``, ``currency_signs`` and ``currency_words``, so that a sign the grammar
+    lexes is one the reader knows) as one alternation ``(?:...)``, in the table's order but a
+    longer word before any shorter one it begins with. SELECTION, any of: ``LOW..HIGH`` (the
+    whole numbers in that range), a single value (``0.5``), a word of the table; ``-word``
+    leaves a word out. None: the whole table. A space inside a word (French "quatre vingt")
+    is written as the pattern ``sep``.
 ``%chars NAME: TABLE SELECTION``
     The same, one character each, for use inside a character class ``[...]``.
 ``%pattern NAME: REGEX``
@@ -93,6 +95,9 @@ def number_tables(words: Lexicon) -> dict[str, Mapping[str, Any]]:
         "cjk_large_units": words.cjk_large_units,
         "other_labels": dict(words.other_labels),
         "counted_labels": dict(words.counted_labels),
+        "money_scales": words.money_scales,
+        "currency_signs": words.currency_signs,
+        "currency_words": words.currency_words,
     }
 
 

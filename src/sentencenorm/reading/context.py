@@ -13,8 +13,9 @@ from typing import Final
 
 import attrs
 
-from ..language import Language
+from ..language import Language, Lexicon, lexicon
 from ..model import Modality
+from .compose import tried_order
 from .scanning import Caseless, searched_faster
 
 __all__ = ["Context", "ContextCue", "Negation", "Slice", "cue_after", "cue_before", "load_context"]
@@ -123,12 +124,32 @@ def _cues(tables: Sequence[dict[str, str]]) -> tuple[ContextCue, ...]:
     )
 
 
+def money_anchors(words: Lexicon) -> str:
+    """The lexicon's currency signs before a figure and its currency words, as one pattern:
+    what ``{money}`` stands for in a context file's anchors, so that every amount the grammar
+    reads is an anchor ("Dh50,000", "5,000 dirhams").
+
+    >>> from sentencenorm.language import lexicon
+    >>> import re
+    >>> anchors = re.compile(money_anchors(lexicon("en")), re.IGNORECASE)
+    >>> [m.group() for m in anchors.finditer("fined Dh50,000 or 5,000 dirhams, not 5 drams")]
+    ['Dh', 'dirhams']
+    """
+    signs = "|".join(re.escape(sign) for sign in tried_order(list(words.currency_signs)))
+    spelled = tried_order(list(words.currency_words))
+    names = "|".join(r"\s+".join(map(re.escape, name.split())) for name in spelled)
+    return rf"(?<![^\W\d_])(?:{signs})(?=\s?\d)|\b(?:{names})\b"
+
+
 def load_context(lang: str) -> Context:
     """Read and compile the context rules of *lang* (cached by `_reader`)."""
     raw = Language.get(lang).context
     evidence = raw["evidence"]
+    anchors = raw["anchors"]
+    if "{money}" in anchors:
+        anchors = anchors.replace("{money}", money_anchors(lexicon(lang)))
     return Context(
-        anchors=_caseless(raw["anchors"]),
+        anchors=_caseless(anchors),
         keywords=_caseless(raw["keywords"]),
         evidence=frozenset(evidence["terminals"]),
         nouns=_compile(evidence["nouns"]),

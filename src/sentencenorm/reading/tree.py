@@ -53,9 +53,12 @@ _DIGITS: Final = re.compile(
 # Digits may be grouped by "," or by spaces (French "1 200", CLDR's no-break spaces).
 _GROUPS: Final = re.compile(r"[, \u00a0\u202f\u2009]")
 _MONEY: Final = re.compile(
-    r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)(?:\s*/[=-])?$",
+    r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)"
+    r"(?:\s?[-‐]\s?00)?(?:\s*/[=-])?$",
     re.S,
 )
+# "R75 000,00": digits grouped by spaces, then a decimal comma (Southern Africa).
+_SPACED_DECIMAL: Final = re.compile(r"(\d{1,3}(?:[ \u00a0]\d{3})+),(\d{2})")
 
 
 def _is_year(number: Num) -> bool:
@@ -157,7 +160,11 @@ class ToModel(Transformer[Token, Draft]):
         match = _MONEY.match(self._lex.english_figures(token.value))
         assert match is not None  # the grammar's MONEY always ends in an amount
         factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
-        amount = EXACT.multiply(Decimal(_GROUPS.sub("", match["amount"])), factor)
+        figure = match["amount"]
+        spaced = _SPACED_DECIMAL.fullmatch(figure)
+        if spaced is not None:
+            figure = f"{spaced[1]}.{spaced[2]}"
+        amount = EXACT.multiply(Decimal(_GROUPS.sub("", figure)), factor)
         return Cash(amount, match["sign"] or "$", factor, pos(token))
 
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
@@ -264,6 +271,14 @@ class ToModel(Transformer[Token, Draft]):
     def each_count(self, _each: Token, number: Num, _counts: Token) -> Count:
         count = self.count(number)  # "on each of three counts": three terms
         return Count(count.value, count.pos, per_conviction=True)
+
+    def counts_named(self, _on: Token, *children: Token) -> Count:
+        # "on counts 1, 3 and 4": three terms, one per count named; the figures name counts.
+        named = [child for child in children if child.type == "DIGITS"]
+        for number in named:
+            if not number.value.isdigit() or int(number.value) < 1:
+                raise Reject(f"{number.value} is not a count's number", pos(number))
+        return Count(len(named), pos(named[0]), per_conviction=True)
 
     def post(self, *children: Any) -> tuple[Any, ...]:
         return children
