@@ -202,6 +202,20 @@ def test_extract_quiet(monkeypatch: pytest.MonkeyPatch, documents: tuple[Path, P
     assert (none.code, none.out, none.err) == (1, "", "")
 
 
+def test_extract_quiet_stops_at_the_first_match(
+    monkeypatch: pytest.MonkeyPatch, documents: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """As grep -q: once a match is found the answer is known, and later inputs are not read
+    (a missing one is not even reported); without a match every input is read."""
+    german, english = documents
+    missing = tmp_path / "missing.txt"
+    found = run(monkeypatch, "extract", "-q", str(english), str(missing))
+    assert (found.code, found.err) == (0, "")
+    none = run(monkeypatch, "extract", "-q", str(german), str(missing))
+    assert none.code == 1
+    assert f"cannot read {missing}" in none.err
+
+
 def test_extract_max_count(monkeypatch: pytest.MonkeyPatch, documents: tuple[Path, Path]) -> None:
     """--max-count N keeps the first N matches of each input, in every output."""
     _, english = documents
