@@ -4,7 +4,8 @@
 ``main(argv)`` returns the exit status instead of exiting, so tests can call it in-process;
 the console script and ``python -m sentencenorm`` pass that status to ``sys.exit``. The exit
 statuses are listed in `sentencenorm.cli.streams`: 0 all read, 1 some records are error rows,
-2 usage, 3 the run failed (continue it with ``--resume``), 130/143 signals, 141 broken pipe.
+2 usage, 3 the run failed (continue it with ``--resume``), 130/143 signals, 141 broken pipe;
+``extract -q`` and ``compare --is`` answer with 0 (yes) and 1 (no).
 No input, however malformed, produces a traceback.
 
 Streams (``parse --jsonl``, ``parse --csv-column``, ``extract --jsonl``) write each record
@@ -13,7 +14,12 @@ OUT belongs to this input and these options before it continues it (`.resume`).
 
 Modules: `.options` (the argparse grammar), `.streams` (statuses, signals, output, input
 lines), `.records` (the JSON records), `.resume`, `.parsing`, `.extracting`, `.judging`
-(compare, render), `.terminal` (what a person sees).
+(compare, render), `.terminal` (what a person sees), `.advice` (after a failure: the word a
+typo looks like, the --lang a text is written in).
+
+Shell completion: with the ``completion`` extra (argcomplete) and
+``eval "$(register-python-argcomplete sentencenorm)"``, the shell's request is answered from
+the same parsers (`complete`).
 """
 
 from __future__ import annotations
