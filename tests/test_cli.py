@@ -136,12 +136,17 @@ def test_json_list_keeps_failures_in_place(monkeypatch: pytest.MonkeyPatch) -> N
     assert "ten yaers" in result.err
 
 
-def test_json_single_failure_goes_to_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`--json` on one bad phrase prints nothing on stdout and the caret picture on stderr."""
+def test_json_single_failure_is_an_error_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--json` on one bad phrase prints its error object, as --jsonl does (never silence),
+    and the caret picture on stderr."""
     result = run(monkeypatch, "--json", "ten yaers")
     assert result.code == 1
-    assert result.out == ""
-    assert result.err.splitlines()[1:] == ["  ten yaers", "      ^"]
+    record = json.loads(result.out)
+    assert record["text"] == "ten yaers"
+    assert record["error"]["column"] == 4
+    jsonl = run(monkeypatch, "--jsonl", "ten yaers")
+    assert json.loads(jsonl.out) == record
+    assert result.err.splitlines()[1:3] == ["  ten yaers", "      ^"]
 
 
 def test_human_failure_goes_to_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -150,7 +155,7 @@ def test_human_failure_goes_to_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.code == 1
     with pytest.raises(sentencenorm.SentenceParseError) as caught:
         sentencenorm.parse("ten yaers")
-    assert result.err == str(caught.value) + "\n"
+    assert result.err == str(caught.value) + "\n  did you mean 'years'?\n"
 
 
 MIXED = b"six months to 10 years\n\nten yaers\r\ncaf\xe9 10 years\nlife without parole\r\n  life  "
@@ -467,10 +472,22 @@ def test_compare_prints_the_order_and_the_reason(monkeypatch: pytest.MonkeyPatch
     ],
 )
 def test_compare_orders(monkeypatch: pytest.MonkeyPatch, argv: list[str], order: str) -> None:
-    """The order printed is compare()'s, on the basis and jurisdiction given."""
+    """The order printed is compare()'s, on the basis and jurisdiction given; the status is
+    0, and with --is, 0 exactly for the orders named, else 1."""
     result = run(monkeypatch, "compare", *argv)
     assert result.code == 0
     assert result.out.splitlines()[0] == order
+    assert run(monkeypatch, "compare", *argv, "--is", order.lower()).code == 0
+    assert run(monkeypatch, "compare", *argv, "--is", f"overlaps,{order}").code == 0
+    other = "less" if order != "LESS" else "greater"
+    assert run(monkeypatch, "compare", *argv, "--is", other).code == 1
+
+
+def test_compare_is_names_the_orders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown order in --is is a usage error naming the orders there are."""
+    result = run(monkeypatch, "compare", "life", "2 years", "--is", "less,lesser")
+    assert result.code == 2
+    assert "lesser is no order; the orders are less, equal, greater, overlaps" in result.err
 
 
 def test_compare_json(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -487,12 +504,14 @@ def test_compare_json(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "§ 57a(1) StGB" in record["reason"]
 
 
-def test_compare_unreadable_phrase_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A phrase that does not parse is reported with its caret picture and exit status 1."""
+def test_compare_unreadable_phrase_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase that does not parse is reported with its caret picture and exit status 2
+    (no order was found: neither the 0 nor the 1 answer)."""
     result = run(monkeypatch, "compare", "life", "25 yaers")
-    assert result.code == 1
+    assert result.code == 2
     assert result.out == ""
     assert 'cannot read "25 yaers"' in result.err
+    assert "did you mean 'years'?" in result.err
 
 
 def test_compare_unknown_jurisdiction_lists_the_profiles(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -587,10 +606,13 @@ def test_render_reads_phrases_in_lang(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_render_keeps_one_line_per_input_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A value that cannot be read leaves an empty line in its place and exit status 1."""
+    """A value that cannot be read leaves an error row in its place and exit status 1."""
     result = run(monkeypatch, "render", "--style", "digits", stdin=b"custody P1Y\nnonsense\n{bad\n")
     assert result.code == 1
-    assert result.out.splitlines() == ["1 year", "", ""]
+    lines = result.out.splitlines()
+    assert lines[0] == "1 year"
+    assert lines[1].startswith('error: cannot read "nonsense" at column 0: ')
+    assert lines[2].startswith("error: not a sentence in the JSON contract: ")
     assert 'cannot read "nonsense"' in result.err
     assert "not a sentence in the JSON contract" in result.err
 
@@ -616,12 +638,14 @@ def test_render_locale_without_wording(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_render_value_without_wording(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A value the locale cannot say leaves an empty line, a message naming it and exit
+    """A value the locale cannot say leaves an error row, a message naming it and exit
     status 1; with --unsupported notation it is written in the notation."""
     values = b"deprivation_of_rights P3Y..life\ncustody P2Y\n"
     result = run(monkeypatch, "render", "--locale", "zh", stdin=values)
     assert result.code == 1
-    assert result.out.splitlines() == ["", "有期徒刑二年"]
+    lines = result.out.splitlines()
+    assert lines[0].startswith("error: cannot write 'deprivation_of_rights P3Y..life' in 'zh'")
+    assert lines[1] == "有期徒刑二年"
     assert "cannot write 'deprivation_of_rights P3Y..life' in 'zh'" in result.err
     result = run(monkeypatch, "render", "--locale", "zh", "--unsupported", "notation", stdin=values)
     assert result.code == 0

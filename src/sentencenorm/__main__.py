@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK
 """``python -m sentencenorm``: the same command as the ``sentencenorm`` console script."""
 
 import sys

@@ -1,9 +1,11 @@
+# PYTHON_ARGCOMPLETE_OK
 """The ``sentencenorm`` command: a thin, pipe-friendly layer over the public API.
 
 ``main(argv)`` returns the exit status instead of exiting, so tests can call it in-process;
 the console script and ``python -m sentencenorm`` pass that status to ``sys.exit``. The exit
 statuses are listed in `sentencenorm.cli.streams`: 0 all read, 1 some records are error rows,
-2 usage, 3 the run failed (continue it with ``--resume``), 130/143 signals, 141 broken pipe.
+2 usage, 3 the run failed (continue it with ``--resume``), 130/143 signals, 141 broken pipe;
+``extract -q`` and ``compare --is`` answer with 0 (yes) and 1 (no).
 No input, however malformed, produces a traceback.
 
 Streams (``parse --jsonl``, ``parse --csv-column``, ``extract --jsonl``) write each record
@@ -12,13 +14,21 @@ OUT belongs to this input and these options before it continues it (`.resume`).
 
 Modules: `.options` (the argparse grammar), `.streams` (statuses, signals, output, input
 lines), `.records` (the JSON records), `.resume`, `.parsing`, `.extracting`, `.judging`
-(compare, render), `.terminal` (what a person sees).
+(compare, render), `.terminal` (what a person sees), `.advice` (after a failure: the word a
+typo looks like, the --lang a text is written in).
+
+Shell completion: with the ``completion`` extra (argcomplete) and
+``eval "$(register-python-argcomplete sentencenorm)"``, the shell's request is answered from
+the same parsers (`complete`).
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
+import os
+import re
 import sys
 
 import sentencenorm
@@ -29,7 +39,7 @@ from sentencenorm.law.territories import normalize_jurisdiction
 from .extracting import document as _document
 from .extracting import extract_command
 from .judging import compare_command, render_command
-from .options import COMMANDS, TOP_LEVEL_OPTIONS, build_parsers
+from .options import COMMANDS, DEFAULT_LANG, TOP_LEVEL_OPTIONS, build_parsers
 from .parsing import parse_csv, parse_stream
 from .streams import BROKEN_PIPE, RUN_FAILED, SIGNALS, USAGE, silence_stdout
 
@@ -56,7 +66,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(args: list[str]) -> int:
     top, parse_parser, extract_parser, compare_parser, render_parser = build_parsers()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (the completion extra)
+        complete(top)
     if not args or (args[0] not in COMMANDS and args[0] not in TOP_LEVEL_OPTIONS):
+        mistyped = mistyped_command(args[0] if args else "")
+        if mistyped is not None:
+            top.error(
+                f"unknown command {args[0]!r}; did you mean {mistyped}? "
+                f"(to read it as a phrase: sentencenorm parse -- {args[0]})"
+            )
         args.insert(0, "parse")
     if args[0] not in COMMANDS:
         top.parse_args(args)  # prints help or version and exits
@@ -73,6 +91,9 @@ def _main(args: list[str]) -> int:
         options.phrases += args[cut + 1 :]  # after "--", all are phrases (3.11 drops them)
     else:
         options = command.parse_args(args[1:])
+    options.lang_given = options.lang is not None
+    if options.lang is None:
+        options.lang = DEFAULT_LANG
     _check_codes(command, options)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="backslashreplace")  # never fail on the terminal's charset
@@ -87,6 +108,8 @@ def _main(args: list[str]) -> int:
             command.error("--context must be 0 or more")
         if options.resume is not None and not options.jsonl:
             command.error("--resume continues --jsonl output: use it with --jsonl")
+        if options.max_count is not None and options.max_count < 1:
+            command.error("--max-count must be 1 or more")
         return extract_command(command, options)
     if options.resume is not None and options.csv_column is None and not options.jsonl:
         command.error(
@@ -94,6 +117,12 @@ def _main(args: list[str]) -> int:
             "--csv-column (the plain and --json outputs cannot be resumed)"
         )
     if options.csv_column is not None:
+        if options.json or options.jsonl:
+            flag = "--json" if options.json else "--jsonl"
+            command.error(
+                f"{flag} and --csv-column cannot go together: --csv-column writes a CSV (its "
+                "json column holds each record); drop one of them"
+            )
         return parse_csv(command, options)
     return parse_stream(command, options)
 
@@ -116,6 +145,32 @@ def _check_codes(command: argparse.ArgumentParser, options: argparse.Namespace) 
         command.error(str(exc))
     except SentenceParseError:
         pass  # the empty phrase: the codes are fine
+
+
+def complete(parser: argparse.ArgumentParser) -> None:
+    """Answer the shell's completion request with argcomplete (``pip install
+    ".[completion]"``, then ``eval "$(register-python-argcomplete sentencenorm)"``); it exits
+    when it has answered. Without argcomplete, nothing happens."""
+    try:
+        import argcomplete
+    except ImportError:
+        return
+    argcomplete.autocomplete(parser)
+
+
+def mistyped_command(word: str) -> str | None:
+    """The command *word* looks like a typo of, when it is one lowercase word close to a
+    command's name and not a phrase parse can read (``sentencenorm life`` stays a phrase)."""
+    if not re.fullmatch(r"[a-z]+", word):
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    if not close:
+        return None
+    try:
+        sentencenorm.parse(word)
+    except SentenceParseError:
+        return close[0]
+    return None
 
 
 # ``cli._document`` stays where tests and users have patched it.

@@ -10,15 +10,25 @@ from collections.abc import Iterator
 
 import sentencenorm
 
+from .advice import document_language, language_name
 from .records import check_match_record, match_record
 from .resume import Resume
 from .streams import OK, SOME_FAILED, Writer, close_results, lock_stdout, plural, stopped, to_json
 
+#: extract -q when no input has a match (as grep -q).
+NO_MATCH = 1
+
 
 def extract_command(command: argparse.ArgumentParser, options: argparse.Namespace) -> int:
-    """Matches of each document, for a person or as JSON lines (one write per file)."""
+    """Matches of each document, for a person or as JSON lines (one write per file); or, as
+    grep's -c, -l and -q, their count, the names of the files that have some, or nothing.
+
+    The exit status is the streams' (0 all read, 1 a file could not be read...), except with
+    ``-q``: 0 when some input has a match (it stops there), 1 when none has.
+    """
     emphasis = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     failed = 0
+    matched = False
     names = list(files(options.files or ["-"]))
     out = Writer(sys.stdout)  # one record per file
     files_before = lines_before = 0  # kept with --resume
@@ -41,9 +51,22 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
             documents, lang=options.lang, jurisdiction=options.jurisdiction, workers=options.workers
         )
         for name, text, matches in zip(names, texts, found, strict=True):
+            if options.max_count is not None:
+                matches = matches[: options.max_count]
+            matched = matched or bool(matches)
+            if text is not None and not matches and not options.quiet:
+                _say_nothing_found(name, text, options)
             if text is None:
                 failed += 1
                 out.write("")
+            elif options.quiet:
+                if matched:
+                    break  # the answer is known: stop reading, as grep -q does
+            elif options.count:
+                shown = f"{_label(name)}:" if len(names) > 1 else ""
+                out.write(f"{shown}{len(matches)}\n")
+            elif options.files_with_matches:
+                out.write(f"{_label(name)}\n" if matches else "")
             elif options.jsonl:  # one write for the file: an interrupt leaves whole files
                 out.write(_jsonl(name, matches, options))
             else:
@@ -59,8 +82,31 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
         done = f"{count:,} {plural('file', count)} ({lines:,} {plural('line', lines)})"
         return stopped(stop, out, done, options.jsonl and "-" not in names)
     finally:
+        close_results(found)  # -q may stop before the last file
         out.close()
+    if options.quiet:
+        return OK if matched else NO_MATCH
     return SOME_FAILED if failed else OK
+
+
+def _label(name: str) -> str:
+    """How -c and -l name an input (stdin as grep names it)."""
+    return "(standard input)" if name == "-" else name
+
+
+def _say_nothing_found(name: str, text: str, options: argparse.Namespace) -> None:
+    """On stderr: nothing was found in *name*, and the --lang it looks written in, when that
+    is another language and --lang was not given (a hint, not an error)."""
+    if options.lang_given or not text.strip():
+        return
+    other = document_language(text, options.lang)
+    if other is None:
+        return
+    print(
+        f"sentencenorm: found nothing in {'stdin' if name == '-' else name}; the text looks "
+        f"{language_name(other)}: try --lang {other}",
+        file=sys.stderr,
+    )
 
 
 def names_before(count: int, resume: Resume) -> str:
@@ -152,7 +198,8 @@ def _matches(name: str, options: argparse.Namespace) -> list[sentencenorm.Match]
     text = _quiet_document(name)
     if text is None:
         return []
-    return sentencenorm.extract(text, lang=options.lang, jurisdiction=options.jurisdiction)
+    found = sentencenorm.extract(text, lang=options.lang, jurisdiction=options.jurisdiction)
+    return found if options.max_count is None else found[: options.max_count]
 
 
 def files(names: list[str]) -> Iterator[str]:

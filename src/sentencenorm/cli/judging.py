@@ -9,18 +9,27 @@ import sys
 import sentencenorm
 from sentencenorm import Sentence, SentenceParseError, UnsupportedError
 
-from .streams import OK, SOME_FAILED, decode, inputs, to_json
+from .advice import parse_advice
+from .streams import DIFFERENT, OK, SOME_FAILED, USAGE, decode, inputs, to_json
 
 
 def compare_command(options: argparse.Namespace) -> int:
-    """The order of two sentences by severity, and why."""
+    """The order of two sentences by severity, and why.
+
+    The exit status: 0 when the two were ordered; with ``--is ORDER[,ORDER]`` it answers that
+    question, as ``test`` does: 0 when the order is one of those, 1 when it is another. 2 when
+    a phrase cannot be read (as for a usage error): no order, so neither answer.
+    """
     sentences = []
     for text in (options.first, options.second):
         decoded, problem = decode(text.encode("utf-8", "surrogateescape"), "argument")
         result = read(decoded, problem, options.lang, options.jurisdiction)
         if isinstance(result, SentenceParseError):
             print(result, file=sys.stderr)
-            return SOME_FAILED
+            if problem is None:
+                for line in parse_advice(result, options.lang, options.lang_given):
+                    print(f"  {line}", file=sys.stderr)
+            return USAGE
         sentences.append(result)
     comparison = sentencenorm.compare(
         sentences[0], sentences[1], jurisdiction=options.jurisdiction, basis=options.basis
@@ -32,18 +41,21 @@ def compare_command(options: argparse.Namespace) -> int:
     else:
         sys.stdout.write(f"{comparison.order.name}\n  {comparison.reason}\n")
     sys.stdout.flush()
-    return OK
+    if options.expect is None or comparison.order.name.lower() in options.expect:
+        return OK
+    return DIFFERENT
 
 
 def render_command(options: argparse.Namespace) -> int:
-    """One phrase per value, in order; a value that cannot be read leaves an empty line."""
+    """One line per value, in order: its phrase, or for a value that cannot be read or
+    written an error row, ``error: <why>`` (the full message goes to stderr)."""
     failed = 0
     for text, problem in inputs(options.values or ["-"]):
         value = _value(text, problem, options.lang)
         if isinstance(value, str):
             failed += 1
             print(value, file=sys.stderr)
-            sys.stdout.write("\n")  # one output line per input line, even for a failure
+            sys.stdout.write(error_row(value))  # one output line per input line
             continue
         try:
             phrase = sentencenorm.render(
@@ -52,10 +64,18 @@ def render_command(options: argparse.Namespace) -> int:
         except UnsupportedError as error:
             failed += 1
             print(f"sentencenorm: {error}", file=sys.stderr)
-            phrase = ""
+            sys.stdout.write(error_row(str(error)))
+            continue
         sys.stdout.write(phrase + "\n")
     sys.stdout.flush()
     return SOME_FAILED if failed else OK
+
+
+def error_row(message: str) -> str:
+    """The output line of a value render could not write: its message's first line, with no
+    "sentencenorm: " prefix, after "error: "."""
+    first = message.splitlines()[0] if message else "cannot read the value"
+    return f"error: {first.removeprefix('sentencenorm: ')}\n"
 
 
 def _value(text: str, problem: SentenceParseError | None, lang: str) -> Sentence | str:

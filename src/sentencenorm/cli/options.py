@@ -3,42 +3,87 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 
 import sentencenorm
+from sentencenorm.language import Language, languages
 from sentencenorm.law import comparison, jurisdictions
+from sentencenorm.law.comparison import Order
 from sentencenorm.writing import renderer
 
 COMMANDS = ("parse", "extract", "compare", "render")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
+#: The --lang every command reads with when none is given.
+DEFAULT_LANG = "en"
 
 EPILOG = r"""examples:
   sentencenorm parse "six months to 10 years"
   sentencenorm "six months to 10 years"        (parse is the default command)
-  sentencenorm parse --json "84 months in prison followed by two years of supervised release"
-  sentencenorm parse --jurisdiction CA 'a fine of $500'
+  sentencenorm parse --json "84 months in prison"
   printf 'six months to 10 years\nten yaers\n' | sentencenorm parse --jsonl
-  sentencenorm parse --jsonl < phrases.txt > out.jsonl
-  sentencenorm parse --jsonl --resume out.jsonl < phrases.txt   (after Ctrl-C: appends the rest)
   sentencenorm extract article.txt            (every sentencing expression in a document)
-  sentencenorm extract --jsonl --context 40 - < article.txt
-  sentencenorm extract --jsonl --workers 0 judgments/   (every file under a folder)
-  sentencenorm parse --csv-column text cases.csv > cases.out.csv
-  sentencenorm compare "life" "25 years" --jurisdiction DE
-  sentencenorm parse --lang zh "判处有期徒刑十五年"     (--lang auto picks the grammar)
+  sentencenorm extract -l judgments/          (the files with at least one)
+  sentencenorm compare "2 years" life --is less && echo lighter
   sentencenorm render "custody P2Y6M suspended=P3Y" --locale de
-  sentencenorm parse "six months to 10 years" --months ussc --band space1
 
-With no PHRASE (or with "-"), phrases are read from stdin, one per line.
---resume OUT continues a stream (--jsonl, --csv-column, extract --jsonl) that was cut short:
-OUT is locked, every record it holds is checked against this input and these options (it is
-refused, untouched, if it is anything else), a cut-off last record is dropped and the rest is
-appended, so that OUT then holds what one uninterrupted run writes. The same command line
-starts OUT when it does not exist yet. Nothing goes to stdout with --resume; the summary and
-the exit status count the records of this run.
+'sentencenorm COMMAND --help' shows the options and examples of each command.
 Exit status: 0 every record read; 1 some records are error rows; 2 usage error (nothing
 written); 3 the run failed (a worker died, the output could not be written): continue it with
 --resume; 130 after Ctrl-C, 143 after SIGTERM; 141 when the output's reader went away.
-An interrupted or failed stream ends with whole records only.
+extract -q and compare --is answer with their status (see their --help).
+"""
+
+STREAMS = """--resume OUT continues a stream that was cut short: OUT is locked, every record it
+holds is checked against this input and these options (it is refused, untouched, if it is
+anything else), a cut-off last record is dropped and the rest is appended, so that OUT then
+holds what one uninterrupted run writes. An interrupted or failed stream ends with whole
+records only.
+Exit status: 0 every record read; 1 some records are error rows; 2 usage error (nothing
+written); 3 the run failed: continue it with --resume; 130/143 signals; 141 broken pipe.
+"""
+
+PARSE_EPILOG = (
+    r"""examples:
+  sentencenorm parse "six months to 10 years"
+  sentencenorm parse --json "84 months in prison followed by two years of supervised release"
+  printf 'six months to 10 years\nten yaers\n' | sentencenorm parse --jsonl
+  sentencenorm parse --jsonl --resume out.jsonl < phrases.txt   (after Ctrl-C: appends the rest)
+  sentencenorm parse --csv-column text cases.csv > cases.out.csv
+  sentencenorm parse --lang zh "判处有期徒刑十五年"
+
+With no PHRASE (or with "-"), phrases are read from stdin, one per line.
+"""
+    + STREAMS
+)
+
+EXTRACT_EPILOG = (
+    r"""examples:
+  sentencenorm extract article.txt
+  sentencenorm extract --jsonl --context 40 - < article.txt
+  sentencenorm extract -c judgments/          (matches per file, as grep -c)
+  sentencenorm extract -q notice.txt && echo "has a sentence"
+
+-q exits 0 when some input has a match and 1 when none has; the other outputs exit as below.
+"""
+    + STREAMS
+)
+
+COMPARE_EPILOG = r"""examples:
+  sentencenorm compare "life" "25 years" --jurisdiction DE
+  sentencenorm compare "18 months" "a year and six months" --is equal && echo same
+  sentencenorm compare "2 years" "life" --is less,equal && echo "no heavier"
+
+Exit status: 0 when the two were ordered; with --is, 0 when the order is one of those given
+and 1 when it is another; 2 when a phrase cannot be read or the command line is wrong.
+"""
+
+RENDER_EPILOG = r"""examples:
+  sentencenorm render "custody P2Y6M suspended=P3Y" --locale de
+  sentencenorm render --lang de "drei Jahre Freiheitsstrafe" --locale fr
+  sentencenorm parse --jsonl < phrases.txt | sentencenorm render --locale es
+
+One output line per input line; a value that cannot be read or written gives a line
+"error: <why>" in its place (and the full message on stderr), and exit status 1.
 """
 
 
@@ -64,8 +109,8 @@ def build_parsers() -> tuple[
     parse = commands.add_parser(
         "parse",
         help="read phrases into canonical sentences (the default command)",
-        description="Read each PHRASE into its canonical sentence.",
-        epilog=EPILOG,
+        description="Read each PHRASE into its canonical sentence.\n\n" + available_codes(),
+        epilog=PARSE_EPILOG,
         formatter_class=raw,
     )
     parse.add_argument("phrases", nargs="*", metavar="PHRASE", help='a phrase; "-" reads stdin')
@@ -76,17 +121,17 @@ def build_parsers() -> tuple[
     output.add_argument(
         "--jsonl", action="store_true", help="print one compact JSON object per input line"
     )
+    parse.add_argument(
+        "--csv-column",
+        metavar="NAME",
+        help="read a CSV (file or -) and add sentence, json and error columns; NAME is the "
+        "column holding the phrases (not with --json or --jsonl: the CSV is the output)",
+    )
     reading_options(parse)
     batch_options(
         parse,
         "continue an interrupted --jsonl or --csv-column run whose output is FILE: skip the "
         "input records FILE holds and append the rest to FILE (not stdout)",
-    )
-    parse.add_argument(
-        "--csv-column",
-        metavar="NAME",
-        help="read a CSV (file or -) and add sentence, json and error columns; NAME is the "
-        "column holding the phrases",
     )
     meaning = parse.add_argument_group(
         "meaning", "add what a sentence means; --jurisdiction's profile fills unstated bounds"
@@ -110,14 +155,36 @@ def build_parsers() -> tuple[
         "extract",
         help="find every sentencing expression in documents",
         description="Find every sentencing expression in each FILE, with exact offsets.",
-        epilog=EPILOG,
+        epilog=EXTRACT_EPILOG,
         formatter_class=raw,
     )
     extract.add_argument(
         "files", nargs="*", metavar="FILE", help='a UTF-8 text or a folder of them; "-" is stdin'
     )
-    extract.add_argument(
+    shown = extract.add_mutually_exclusive_group()
+    shown.add_argument(
         "--jsonl", action="store_true", help="print one compact JSON object per match"
+    )
+    shown.add_argument(
+        "-c", "--count", action="store_true", help="print the number of matches of each input"
+    )
+    shown.add_argument(
+        "-l",
+        "--files-with-matches",
+        action="store_true",
+        help="print the name of each input with at least one match",
+    )
+    shown.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print nothing; exit 0 when some input has a match, 1 when none has",
+    )
+    extract.add_argument(
+        "--max-count",
+        type=int,
+        metavar="N",
+        help="stop after N matches of each input",
     )
     extract.add_argument(
         "--context", type=int, default=60, metavar="N", help="characters of context shown (60)"
@@ -133,7 +200,7 @@ def build_parsers() -> tuple[
         help="order two sentences by severity",
         description="Order sentence A against sentence B by severity: LESS, EQUAL, GREATER, "
         "OVERLAPS or INCOMPARABLE, and why.",
-        epilog=EPILOG,
+        epilog=COMPARE_EPILOG,
         formatter_class=raw,
     )
     compare.add_argument("first", metavar="A", help="a sentencing phrase")
@@ -145,15 +212,23 @@ def build_parsers() -> tuple[
         help="compare whole intervals (default), or only their max or min ends",
     )
     compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    compare.add_argument(
+        "--is",
+        dest="expect",
+        metavar="ORDER[,ORDER]",
+        type=orders,
+        help="exit 0 when the order is one of these (less, equal, greater, overlaps, "
+        "incomparable), else 1",
+    )
     command_help = "whose law fills unstated bounds (" + ", ".join(profiles()) + ")"
-    compare.add_argument("--lang", default="en", help="grammar to read with (default: en)")
+    compare.add_argument("--lang", help=f"grammar to read with (default: {DEFAULT_LANG})")
     compare.add_argument("--jurisdiction", metavar="CODE", help=command_help)
     render = commands.add_parser(
         "render",
         help="write canonical values as phrases in a locale",
         description="Write each VALUE (canonical notation, a JSON object of the contract, or "
         "a phrase in --lang) as a phrase in --locale.",
-        epilog=EPILOG,
+        epilog=RENDER_EPILOG,
         formatter_class=raw,
     )
     render.add_argument("values", nargs="*", metavar="VALUE", help='a value; "-" reads stdin')
@@ -176,12 +251,36 @@ def build_parsers() -> tuple[
         default="words",
         help="numbers in words (default) or digits",
     )
-    render.add_argument("--lang", default="en", help="grammar for values given as phrases")
+    render.add_argument("--lang", help="grammar for values given as phrases")
     return top, parse, extract, compare, render
 
 
 def profiles() -> tuple[str, ...]:
     return jurisdictions.available()
+
+
+def available_codes() -> str:
+    """The languages and jurisdiction profiles this installation has, from its data."""
+    names = ", ".join(f"{code} ({Language.get(code).name})" for code in languages())
+    lines = (
+        f"languages (--lang): {names}, or auto (picked per phrase)",
+        f"jurisdictions (--jurisdiction): {', '.join(profiles())} (profiles), or any other "
+        "ISO 3166 code",
+    )
+    return "\n".join(textwrap.fill(line, width=78, subsequent_indent="  ") for line in lines)
+
+
+def orders(text: str) -> frozenset[str]:
+    """The value of ``compare --is``: order names, separated by commas."""
+    names = {name.strip().lower() for name in text.split(",") if name.strip()}
+    known = {order.name.lower() for order in Order}
+    unknown = sorted(names - known)
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"{', '.join(unknown) or 'nothing'} is no order; the orders are "
+            + ", ".join(order.name.lower() for order in Order)
+        )
+    return frozenset(names)
 
 
 def batch_options(command: argparse.ArgumentParser, resume: str) -> None:
@@ -196,5 +295,19 @@ def batch_options(command: argparse.ArgumentParser, resume: str) -> None:
 
 
 def reading_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--lang", default="en", help="grammar to read with (default: en)")
-    command.add_argument("--jurisdiction", metavar="CODE", help='settles readings such as "$"')
+    lang = command.add_argument("--lang", help=f"grammar to read with (default: {DEFAULT_LANG})")
+    lang.completer = language_codes  # type: ignore[attr-defined]  # read by argcomplete
+    where = command.add_argument(
+        "--jurisdiction", metavar="CODE", help='settles readings such as "$"'
+    )
+    where.completer = jurisdiction_codes  # type: ignore[attr-defined]
+
+
+def language_codes(**_: object) -> list[str]:
+    """What ``--lang`` may be, for shell completion."""
+    return [*languages(), "auto"]
+
+
+def jurisdiction_codes(**_: object) -> list[str]:
+    """The jurisdiction profiles, for shell completion."""
+    return list(profiles())

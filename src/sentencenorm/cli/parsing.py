@@ -14,6 +14,7 @@ from typing import Any
 import sentencenorm
 from sentencenorm import Sentence, SentenceParseError
 
+from .advice import parse_advice
 from .records import check_parse_record, meaning, parse_record
 from .resume import Resume
 from .streams import (
@@ -62,6 +63,8 @@ def parse_stream(command: argparse.ArgumentParser, options: argparse.Namespace) 
             text = result.text or ""
             if isinstance(result, SentenceParseError) and style != "jsonl":
                 print(result, file=sys.stderr)  # the message and its caret picture
+                for line in parse_advice(result, options.lang, options.lang_given):
+                    print(f"  {line}", file=sys.stderr)
             out.write(format_outcome(style, progress.total, text, result, options))
             progress.step(isinstance(result, SentenceParseError))
         list_end = ("\n]\n" if progress.total else "]\n") if style == "list" else ""
@@ -144,10 +147,10 @@ def format_outcome(
     if style == "list":  # streamed exactly as json.dumps(items, indent=2) prints a list
         item = to_json(parse_record(text, result, options), indent=2)
         return ("\n" if index == 0 else ",\n") + textwrap.indent(item, "  ")
+    if style == "json":  # a failure too: its error record (and the caret picture on stderr)
+        return to_json(parse_record(text, result, options), indent=2) + "\n"
     if isinstance(result, SentenceParseError):
         return ""  # already on stderr
-    if style == "json":
-        return to_json(parse_record(text, result, options), indent=2) + "\n"
     lines = [to_json(text), f"  = {result}"]
     lines.extend(f"  {line}" for line in component_lines(result))
     lines.extend(f"  {line}" for line in _meaning_lines(meaning(result, options)))

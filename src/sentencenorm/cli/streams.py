@@ -12,6 +12,10 @@ Exit statuses (documented in the README's CLI section and in ``sentencenorm --he
   ``--resume``;
 - 130 and 143: stopped by Ctrl-C (SIGINT) or SIGTERM, after whole records;
 - 141: the reader of the output went away (a broken pipe, as SIGPIPE would end the process).
+
+``extract -q`` and ``compare --is`` answer a question with their status instead: 0 yes (a
+match; the order asked), 1 no, 2 the question could not be asked (an unreadable phrase, a
+usage error).
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ OK: Final = 0
 SOME_FAILED: Final = 1
 USAGE: Final = 2
 RUN_FAILED: Final = 3
+#: compare's "the order is not the one asked" (as cmp and diff say "different").
+DIFFERENT: Final = 1
 BROKEN_PIPE: Final = 128 + 13  # SIGPIPE
 
 # Characters that str.splitlines() and other line readers take as line breaks but json.dumps
