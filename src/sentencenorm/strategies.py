@@ -8,7 +8,7 @@ Hypothesis is an optional dependency: ``pip install "sentencenorm[hypothesis]"``
 Hypothesis is imported, through Hypothesis's ``hypothesis`` entry point (pyproject.toml).
 
 "Canonical" means what `parse` can produce: non-zero durations, amounts with at most two
-decimals, labels the lexicon knows, counts from 1 up or unknown.
+decimals, the labels of data/labels.toml, counts from 1 up or unknown.
 
 >>> from hypothesis import given, settings
 >>> from sentencenorm import parse
@@ -305,9 +305,9 @@ def sentences(
     its value, ``"imposed"``...) or, with None, any modality or none.
 
     With ``written=True``, only the sentences the writers are held to write: up to four
-    penalties, alternatives (of one penalty each) last. `render` writes them all in English
-    but for some alternatives it refuses (`UnsupportedError`), and in the other languages
-    what it has words for; `phrases` draws from them.
+    penalties, alternatives last (options of one penalty each, or both). `render` writes
+    them all in English but for some alternatives it refuses (`UnsupportedError`), and in
+    the other languages what it has words for; `phrases` draws from them.
 
     Raises:
         ValueError: *modality* is not a `Modality`.
