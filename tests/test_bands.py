@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_sentences as sentences
 
 from sentencenorm import Sentence, UnknownSchemeError, UnsupportedError, parse
 from sentencenorm.law import jurisdictions as profiles
 from sentencenorm.law.bands import band_schemes, conventions, scheme
+from sentencenorm.strategies import sentences
 
 MONTHS = [
     # (phrase, convention, (lo, hi))
@@ -152,7 +152,7 @@ def test_unknown_scheme_or_convention_names_the_known_ones() -> None:
         parse("10 years").band("space1", basis="interval")
 
 
-@given(sentences, st.sampled_from(["space1", "bop"]), st.sampled_from(["max", "min"]))
+@given(sentences(), st.sampled_from(["space1", "bop"]), st.sampled_from(["max", "min"]))
 def test_band_is_a_label_of_the_scheme_or_none(sentence: Sentence, code: str, basis: str) -> None:
     """Every sentence gets one of the scheme's labels, or None, without error."""
     labels = {item.label for item in scheme(code).bands}
@@ -161,7 +161,7 @@ def test_band_is_a_label_of_the_scheme_or_none(sentence: Sentence, code: str, ba
         assert label is None or label in labels
 
 
-@given(sentences, st.sampled_from(["ussc", "cail"]))
+@given(sentences(), st.sampled_from(["ussc", "cail"]))
 def test_months_never_fail(sentence: Sentence, convention: str) -> None:
     """Every sentence has months under every convention; a known maximum is never below 0
     unless it is a life or death code."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import custody, death, sentences, terms
 
 from sentencenorm import (
     Custody,
@@ -19,6 +18,7 @@ from sentencenorm import (
 )
 from sentencenorm.law import jurisdictions as profiles
 from sentencenorm.law.severity import Level, Rank
+from sentencenorm.strategies import components, sentences
 
 SEVERITIES = [
     # (phrase, jurisdiction, interval)
@@ -234,17 +234,20 @@ def test_level_order() -> None:
 
 codes = st.sampled_from([None, *profiles.available()])
 bases = st.sampled_from(["interval", "max", "min"])
+custody = components("custody")
+death = components("death")
 # Custody and death only: most pairs land on the scale, so LESS chains are common.
 on_scale = st.builds(
     Sentence,
-    components=st.lists(st.one_of(custody(), custody(), death()), min_size=1, max_size=2),
+    components=st.lists(st.one_of(custody, custody, death), min_size=1, max_size=2),
     modality=st.sampled_from([None, "imposed", "potential"]),
 )
-any_sentence = st.one_of(on_scale, sentences)
-# One plain term or a death sentence: chains of LESS are frequent among these.
+any_sentence = st.one_of(on_scale, sentences(written=True))
+# One plain term (a custody's bounds alone) or a death sentence: chains of LESS are frequent
+# among these.
 single_terms = st.one_of(
-    terms(life=True).map(lambda bounds: Sentence((Custody(*bounds),))),  # type: ignore[arg-type]
-    death().map(lambda part: Sentence((part,))),
+    custody.map(lambda part: Sentence((Custody(part.min, part.max),))),  # type: ignore[attr-defined]
+    death.map(lambda part: Sentence((part,))),
 )
 chained = st.one_of(single_terms, on_scale)
 

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import any_sentences as sentences
 
 from sentencenorm import Sentence, SentenceDataError, SentenceNormError, parse
+from sentencenorm.strategies import sentences
 
 
 def custody(**fields: Any) -> dict[str, Any]:
@@ -141,7 +141,7 @@ def test_gold_spellings_read_as_their_values() -> None:
     assert str(value) == "custody P1Y6M..P2Y + fine USD 200.. + restitution USD 5000"
 
 
-@given(sentences)
+@given(sentences())
 def test_round_trip_through_json_text(value: Sentence) -> None:
     """from_dict(json.loads(json.dumps(to_dict(s)))) == s for every canonical s."""
     assert Sentence.from_dict(json.loads(json.dumps(value.to_dict()))) == value
@@ -175,7 +175,7 @@ _KEYS = st.sampled_from(
 
 
 @settings(max_examples=300)
-@given(sentences, st.data())
+@given(sentences(), st.data())
 def test_mutated_records_raise_only_the_documented_error(value: Sentence, data: Any) -> None:
     """A valid record with one value replaced or one key dropped: a sentence that round-trips
     (to_dict of it reads back to itself), or SentenceDataError; never another exception."""

@@ -10,7 +10,7 @@ Layers, bottom up (README, "Layout"):
 - ``language``: each language's words, shared by both sides;
 - ``sentence``: `Sentence`, on top of the model, handing itself to writing and law;
 - ``reading``: text to the model; ``writing``: the model to prose (never the read side);
-- ``cli``, ``dask`` and the package itself, on top.
+- ``cli``, ``dask``, ``strategies`` and the package itself, on top.
 
 Every import counts, at the top of a module or inside a function; only ``if TYPE_CHECKING:``
 blocks (never run) are left out. No two modules may import each other, even through others.

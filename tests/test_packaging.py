@@ -121,6 +121,9 @@ def _check_wheel(wheel: Path) -> None:
     ):
         assert required in names, f"{required} is missing from {wheel.name}"
     assert "[console_scripts]\nsentencenorm = sentencenorm.cli:main" in scripts, scripts
+    # Hypothesis registers the model's types through this (sentencenorm.strategies).
+    assert "[hypothesis]\n_ = sentencenorm.strategies:_hypothesis_setup_hook" in scripts, scripts
+    assert "sentencenorm/strategies.py" in names
 
 
 def _only_name(names: set[str], suffix: str) -> str:
@@ -133,7 +136,8 @@ JURISDICTIONS = ("root", "US", "US-CA", "GB", "CN", "DE", "FR", "NO")
 
 
 def test_wheel_carries_grammars_data_and_entry_point(wheel: Path) -> None:
-    """The wheel holds every grammar, the data files, py.typed and the console script."""
+    """The wheel holds every grammar, the data files, py.typed, the console script and the
+    Hypothesis entry point."""
     _check_wheel(wheel)
 
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from hypothesis import given
-from strategies import any_sentences as sentences
 
 from sentencenorm import Sentence, parse
+from sentencenorm.strategies import sentences
 
 
-@given(sentences)
+@given(sentences())
 def test_notation_round_trip(value: Sentence) -> None:
     """parse(str(s)) == s: the canonical notation reads back to the same sentence."""
     assert parse(str(value)) == value
 
 
-@given(sentences)
+@given(sentences())
 def test_dict_round_trip(value: Sentence) -> None:
     """from_dict(to_dict(s)) == s, and to_dict is stable through that trip."""
     data = value.to_dict()
