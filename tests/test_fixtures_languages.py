@@ -2,7 +2,8 @@
 
 Same format and rules as the English fixtures (tests/helpers.py, tests/test_fixtures_en.py):
 each case asserts ``str(parse(phrase, lang=L)) == expected`` or, for ``=> !``, a
-`SentenceParseError`. Each language's grammar builds as strict LALR. What only one language
+`SentenceParseError` (that each language's grammar builds as strict LALR is
+tests/test_grammars.py's). What only one language
 needs (its number words, figures, running text) is tested in tests/test_fixtures_<lang>.py.
 """
 
@@ -12,7 +13,6 @@ import pytest
 from helpers import FIXTURES, Case, fixture_files, load_cases, read_cases
 
 from sentencenorm import SentenceParseError, parse
-from sentencenorm.reading.grammars import build
 
 _EUROPEAN = (
     "numbers",
@@ -107,10 +107,3 @@ def test_no_phrase_is_listed_twice_in_one_family(lang: str) -> None:
         key = (case.file, case.phrase, case.jurisdiction)
         assert key not in seen, f"{case.id} repeats {seen[key]}"
         seen[key] = case.id
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_grammar_is_conflict_free(lang: str) -> None:
-    """grammar/<lang>.lark over the skeleton builds as strict LALR: no conflicts, no lexer
-    collisions."""
-    build(lang, strict=True)

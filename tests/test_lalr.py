@@ -278,12 +278,9 @@ def test_a_lark_that_moved_its_internals_reads_the_same_slower(
     import sentencenorm.reading.lalr as loop
     from sentencenorm.reading.grammars import fast_parser_for
 
-    phrases = [
-        "six months to 10 years",
-        "ten yaers",
-        "life without parole",
-        "判处死刑，缓期二年执行",
-    ]
+    # English only: every language goes through the same fallback, and each grammar built
+    # from its source here costs its build twice (Chinese ~40 s), three times over.
+    phrases = ["six months to 10 years", "ten yaers", "life without parole"]
     document = "He was sentenced to 20 years in prison and fined $5,000. She faces up to 5 years."
     expected = [outcome(lambda p: str(sentencenorm.parse(p, lang="auto")), p) for p in phrases]
     expected_matches = [(m.start, m.end, str(m.sentence)) for m in sentencenorm.extract(document)]
@@ -307,7 +304,7 @@ def test_a_lark_that_moved_its_internals_reads_the_same_slower(
     with pytest.warns(RuntimeWarning, match="reading with Lark's own parser instead"):
         fast_parser_for("en")
     assert isinstance(fast_parser_for("en"), loop.LarkLoop)
-    with warnings.catch_warnings():  # one warning per language: zh warns as it is built
+    with warnings.catch_warnings():  # one warning per language, as each is built
         warnings.simplefilter("ignore", RuntimeWarning)
         got = [outcome(lambda p: str(sentencenorm.parse(p, lang="auto")), p) for p in phrases]
     matches = [(m.start, m.end, str(m.sentence)) for m in sentencenorm.extract(document)]

@@ -24,7 +24,7 @@ from lark.exceptions import GrammarError
 
 from sentencenorm.language import lexicon
 from sentencenorm.reading.compose import composed, expand, tried_order
-from sentencenorm.reading.grammars import available_languages, build
+from sentencenorm.reading.grammars import available_languages, parser_for
 from sentencenorm.writing.spellers import speller_for
 from sentencenorm.writing.wording import wording
 
@@ -54,9 +54,10 @@ def _terminals() -> Iterator[tuple[str, str]]:
             yield lang, name
 
 
-@cache
 def _parser(lang: str) -> Lark:
-    return build(lang)
+    # The parser the package reads (its tables, fresh: conftest.py), shared with other tests:
+    # its terminals are the grammar's, however it was built.
+    return parser_for(lang)
 
 
 @cache

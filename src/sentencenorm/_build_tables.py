@@ -1,7 +1,9 @@
-"""``python -m sentencenorm._build_tables [DIR]``: write every language's parse tables.
+"""``python -m sentencenorm._build_tables [--stale] [DIR]``: write every language's parse tables.
 
 The wheel build runs it (hatch_build.py); a source checkout may too, into
-``src/sentencenorm/tables/`` (see `sentencenorm.reading.tables`).
+``src/sentencenorm/tables/`` (see `sentencenorm.reading.tables`). ``--stale`` writes only the
+tables that are missing or were built from another grammar (the test session starts so:
+tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -9,21 +11,41 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .reading.grammars import NOTATION, available_languages, build_fresh, loop_agrees
-from .reading.tables import TABLES, write
+from .reading.grammars import (
+    NOTATION,
+    _transformer,
+    available_languages,
+    build_fresh,
+    grammar_text,
+    loop_agrees,
+    options,
+)
+from .reading.tables import TABLES, load, write
 
 
 def main(argv: list[str] | None = None) -> int:
     """Write every language's tables (and the notation's) into DIR (the first argument), by
-    default the package's own folder; print each file written."""
-    args = sys.argv[1:] if argv is None else argv
+    default the package's own folder, or with ``--stale`` those missing or stale there; print
+    each file written."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    stale_only = "--stale" in args
+    args = [arg for arg in args if arg != "--stale"]
     folder = Path(args[0]) if args else TABLES
     for lang in (*available_languages(), NOTATION):
+        if stale_only and _fresh(lang, folder):
+            continue
         parser, text, options = build_fresh(lang)
         agrees = loop_agrees(lang, parser) is None
         path = write(lang, parser, text, options, folder, loop_agrees=agrees)
         print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
+
+
+def _fresh(lang: str, folder: Path) -> bool:
+    """Whether *folder* holds tables of *lang* built from its grammar as it is now."""
+    transformer = _transformer(lang)
+    settings = options(transformer=transformer)
+    return load(lang, grammar_text(lang), settings, transformer, folder) is not None
 
 
 if __name__ == "__main__":
