@@ -26,6 +26,7 @@ from sentencenorm import (
     Money,
     Other,
     Probation,
+    Regime,
     Restitution,
     Sentence,
     SupervisedRelease,
@@ -88,7 +89,9 @@ def money(draw: st.DrawFn, currency: str | None = None) -> Money:
 
 
 @st.composite
-def custody(draw: st.DrawFn) -> Custody:
+def custody(draw: st.DrawFn, *, regimes: bool = False) -> Custody:
+    """Custody; with *regimes*, sometimes under a `Regime` (administrative detention), which
+    only Chinese writes, so the writers' strategies leave it out."""
     low, high = draw(terms(life=True))
     suspended = draw(
         st.sampled_from([None, None, "plain", "period"]),
@@ -104,6 +107,7 @@ def custody(draw: st.DrawFn) -> Custody:
         count=draw(st.sampled_from([1, 1, 1, 2, 3, 12, None])),
         aggregation=draw(st.sampled_from([None, None, "consecutive", "concurrent"])),
         suspended=suspension,
+        regime=draw(st.sampled_from([None, None, None, *Regime])) if regimes else None,
     )
 
 
@@ -200,7 +204,7 @@ def choice(draw: st.DrawFn, *, penalties: int = 1) -> Choice:
 #: Every component: one penalty, or alternatives of one penalty each...
 components = st.one_of(single_components, choice())
 #: ...and alternatives of several penalties each, which the notation and JSON carry.
-any_components = st.one_of(single_components, choice(penalties=3))
+any_components = st.one_of(single_components, custody(regimes=True), choice(penalties=3))
 
 modalities = st.sampled_from([None, *Modality])
 
