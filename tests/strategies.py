@@ -204,7 +204,9 @@ def choice(draw: st.DrawFn, *, penalties: int = 1) -> Choice:
 #: Every component: one penalty, or alternatives of one penalty each...
 components = st.one_of(single_components, choice())
 #: ...and alternatives of several penalties each, which the notation and JSON carry.
-any_components = st.one_of(single_components, custody(regimes=True), choice(penalties=3))
+any_components = st.one_of(
+    single_components, custody(regimes=True), st.just(Forfeiture()), choice(penalties=3)
+)
 
 modalities = st.sampled_from([None, *Modality])
 

@@ -92,3 +92,30 @@ def test_languages_without_the_institution_refuse_it(locale: str) -> None:
     with pytest.raises(UnsupportedError, match="administrative detention"):
         render(value, locale=locale)
     assert render(value, locale=locale, unsupported="notation") == str(Sentence([value]))
+
+
+# ── a forfeiture with no amount stated (corpus README: amount null) ─────────────────────────
+
+
+def test_forfeiture_may_state_no_amount() -> None:
+    from sentencenorm import Forfeiture, Money
+
+    assert Forfeiture().amount is None
+    assert Forfeiture(Money(5000, "CNY")).amount == Money(5000, "CNY")
+    with pytest.raises(ValueError, match="zero"):
+        Forfeiture(Money(0, "CNY"))
+    value = Sentence([Forfeiture()])
+    assert value.to_dict()["components"] == [{"kind": "forfeiture", "amount": None}]
+    assert Sentence.from_dict(value.to_dict()) == value
+    assert str(value) == "forfeiture"
+    assert parse(str(value)) == value
+
+
+def test_chinese_reads_and_writes_a_forfeiture_of_property() -> None:
+    from sentencenorm import Forfeiture
+
+    read = parse("无期徒刑，并处没收财产", lang="zh")
+    assert read.components[-1] == Forfeiture()
+    assert render(Forfeiture(), locale="zh") == "没收财产"
+    assert render(Forfeiture(), locale="zh_Hant") == "沒收財產"
+    assert render(Forfeiture(), locale="en") == "forfeiture"

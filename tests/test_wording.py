@@ -100,6 +100,7 @@ def probes(lang: str) -> list[Sentence]:
         Fine(),
         Restitution(money),
         Forfeiture(money),
+        Forfeiture(),
         *(kind(low, high) for kind in (Probation, SupervisedRelease) for low, high in terms),
         *(CommunitySupervision(low, high) for low, high in terms),
         *(DeprivationOfRights(low, high) for low, high in terms),

@@ -193,14 +193,18 @@ class Restitution:
 
 @attrs.frozen
 class Forfeiture:
-    """Money or property the offender forfeits to the state."""
+    """Money or property the offender forfeits to the state; `amount` None when the text
+    states none ("并处没收财产", the corpus README's forfeiture with amount null)."""
 
     kind: ClassVar[str] = "forfeiture"
 
-    amount: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+    amount: Money | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Money))
+    )
 
     def __attrs_post_init__(self) -> None:
-        _penalty_amount("amount", self.amount)
+        if self.amount is not None:
+            _penalty_amount("amount", self.amount)
 
 
 @attrs.frozen

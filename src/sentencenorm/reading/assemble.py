@@ -350,6 +350,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
                 _money(part.low, part, lexicon, country),
                 _money(part.high, part, lexicon, country),
             )
+        if kind == "forfeiture" and not part.has_term:
+            return Forfeiture()  # "并处没收财产": property forfeited, no amount stated
         if kind in {"restitution", "forfeiture"}:
             if part.low is None or part.low != part.high:
                 raise Reject(f"{kind} needs one stated amount", part.pos)

@@ -135,7 +135,7 @@ class FromNotation(Transformer[Token, Sentence]):
     def restitution(self, money: Money) -> Restitution:
         return Restitution(money)
 
-    def forfeiture(self, money: Money) -> Forfeiture:
+    def forfeiture(self, money: Money | None = None) -> Forfeiture:
         return Forfeiture(money)
 
     def probation(self, term: tuple[Any, Any] = (None, None)) -> Probation:

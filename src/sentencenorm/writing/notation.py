@@ -6,7 +6,7 @@ One line, ASCII except inside labels, one spelling per value::
 
     custody [TERM] [xN | x?] [consecutive | concurrent] [suspended[=DURATION]] [regime=REGIME]
     death [suspended] [reprieve=DURATION]
-    fine [MONEY-TERM]            restitution MONEY        forfeiture MONEY
+    fine [MONEY-TERM]            restitution MONEY        forfeiture [MONEY]
     probation [TERM]             supervised_release [TERM]
     community_supervision [TERM] deprivation_of_rights [TERM]
     community_service Nh         other "LABEL" [QUANTITY]
@@ -83,7 +83,8 @@ def format_component(component: Component) -> str:
     elif isinstance(component, Fine):
         words += _term(component.min, component.max)
     elif isinstance(component, Restitution | Forfeiture):
-        words.append(_money(component.amount))
+        if component.amount is not None:  # a forfeiture may state none
+            words.append(_money(component.amount))
     elif isinstance(component, CommunityService):
         words.append(f"{component.hours}h")
     elif isinstance(component, Other):

@@ -235,6 +235,8 @@ class Writer:
             term = _term(component.min, component.max, bounds, lambda m, joined: self.money(m))
             return self.with_term(kind, term)
         if isinstance(component, Restitution | Forfeiture):
+            if component.amount is None:  # a forfeiture of no stated amount
+                return fill(self.section(kind).get("none"))
             return fill(self.section(kind).get("amount"), amount=self.money(component.amount))
         if isinstance(component, CommunityService):
             hours = self.unit(component.hours, _HOUR)
