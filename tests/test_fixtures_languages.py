@@ -45,6 +45,7 @@ LANGUAGES: dict[str, tuple[tuple[str, ...], int, int]] = {
             "several",
             "orders",
             "labels",
+            "detention",
         ),
         8,
         1,

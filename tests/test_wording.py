@@ -30,6 +30,7 @@ from sentencenorm import (
     Money,
     Other,
     Probation,
+    Regime,
     Restitution,
     Sentence,
     SupervisedRelease,
@@ -49,6 +50,10 @@ CURRENCY = {"en": "USD", "zh": "CNY"}
 
 def years(n: int) -> Duration:
     return Duration.of(years=n)
+
+
+def days(n: int) -> Duration:
+    return Duration.of(days=n)
 
 
 def probes(lang: str) -> list[Sentence]:
@@ -76,6 +81,15 @@ def probes(lang: str) -> list[Sentence]:
         Custody(years(2), years(2), count=2, aggregation="consecutive"),
         Custody(years(2), years(2), suspended=Suspension()),
         Custody(years(2), years(2), suspended=Suspension(years(3))),
+        *(
+            Custody(low, high, regime=Regime.ADMINISTRATIVE_DETENTION)
+            for low, high in [
+                (days(5), days(5)),
+                (days(5), days(10)),
+                (None, days(5)),
+                (None, None),
+            ]
+        ),
         Death(),
         Death(suspended=True),
         Death(suspended=True, reprieve=years(2)),
@@ -86,6 +100,7 @@ def probes(lang: str) -> list[Sentence]:
         Fine(),
         Restitution(money),
         Forfeiture(money),
+        Forfeiture(),
         *(kind(low, high) for kind in (Probation, SupervisedRelease) for low, high in terms),
         *(CommunitySupervision(low, high) for low, high in terms),
         *(DeprivationOfRights(low, high) for low, high in terms),

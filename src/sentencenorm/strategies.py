@@ -45,6 +45,7 @@ from .model import (
     Money,
     Other,
     Probation,
+    Regime,
     Restitution,
     Single,
     SupervisedRelease,
@@ -171,7 +172,9 @@ def _life_terms(draw: st.DrawFn) -> tuple[Bound, Bound]:
 
 
 @st.composite
-def _custody(draw: st.DrawFn) -> Custody:
+def _custody(draw: st.DrawFn, *, regimes: bool = False) -> Custody:
+    """Custody; with *regimes*, sometimes under a `Regime` (administrative detention), which
+    only Chinese writes, so the sentences the writers are held to write leave it out."""
     low, high = draw(_life_terms())
     suspended = draw(st.sampled_from([None, None, "plain", "period"]))
     suspension = None
@@ -185,6 +188,7 @@ def _custody(draw: st.DrawFn) -> Custody:
         count=draw(st.sampled_from([1, 1, 1, 2, 3, 12, None])),
         aggregation=draw(st.sampled_from([None, None, "consecutive", "concurrent"])),
         suspended=suspension,
+        regime=draw(st.sampled_from([None, None, None, *Regime])) if regimes else None,
     )
 
 
@@ -242,6 +246,13 @@ _SINGLES: dict[str, st.SearchStrategy[Any]] = {
     "other": _other(),
 }
 _SINGLE: st.SearchStrategy[Single] = st.one_of(*_SINGLES.values())
+#: Every canonical value of each kind, also those only some writers write: custody under a
+#: regime, forfeiture with no amount (没收财产).
+_ALL_SINGLES: dict[str, st.SearchStrategy[Any]] = {
+    **_SINGLES,
+    "custody": _custody(regimes=True),
+    "forfeiture": st.one_of(money().map(Forfeiture), st.just(Forfeiture())),
+}
 
 
 @st.composite
@@ -260,7 +271,9 @@ def _choice(draw: st.DrawFn, *, penalties: int) -> Choice:
     return Choice(options)
 
 
-_ANY_COMPONENT: st.SearchStrategy[Component] = st.one_of(_SINGLE, _choice(penalties=3))
+_ANY_COMPONENT: st.SearchStrategy[Component] = st.one_of(
+    *_ALL_SINGLES.values(), _choice(penalties=3)
+)
 
 
 def components(kind: str | None = None) -> st.SearchStrategy[Component]:
@@ -282,9 +295,9 @@ def components(kind: str | None = None) -> st.SearchStrategy[Component]:
         return _ANY_COMPONENT
     if kind == "choice":
         return _choice(penalties=3)
-    if kind not in _SINGLES:
+    if kind not in _ALL_SINGLES:
         raise ValueError(f"no component kind {kind!r}: one of {', '.join(KINDS)}")
-    return _SINGLES[kind]
+    return _ALL_SINGLES[kind]
 
 
 @st.composite

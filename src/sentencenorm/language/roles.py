@@ -155,10 +155,13 @@ class Role:
     ends: bool = True  # may end one
     opens: bool = True  # a link that may open an item ("in 9 years' time"); not the copula
     possessive: bool = False  # the possessive link: "two years' reprieve"
+    regime: str | None = None  # the custody regime a word names (sentencenorm.model.Regime)
 
 
-def _word(name: str, *says: Says, kind: str | None = None, ends: bool = True) -> Role:
-    return Role(name, Group.WORD, kind=kind, says=frozenset(says), ends=ends)
+def _word(
+    name: str, *says: Says, kind: str | None = None, ends: bool = True, regime: str | None = None
+) -> Role:
+    return Role(name, Group.WORD, kind=kind, says=frozenset(says), ends=ends, regime=regime)
 
 
 def _stop(name: str, group: Group, starts: bool = False, ends: bool = False) -> Role:
@@ -234,6 +237,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_ON_COUNT"),
     # words naming a kind
     _word("W_CUSTODY", kind="custody"),
+    # zh 行政拘留, 治安拘留, 拘留 as a penalty: custody served as administrative detention
+    _word("W_ADMIN_DETENTION", kind="custody", regime="administrative_detention"),
     _word("W_TARIFF", Says.TARIFF, kind="custody"),
     _word("W_DEATH", kind="death"),
     _word("W_DEATH_SUSPENDED", Says.DEATH_SUSPENDED, kind="death"),

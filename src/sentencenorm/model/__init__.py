@@ -33,7 +33,7 @@ from .components import (
     plain_length,
 )
 from .durations import Duration
-from .values import EXACT, LIFE, MONEY_DIGITS, Aggregation, Bound, Life, Modality, Money
+from .values import EXACT, LIFE, MONEY_DIGITS, Aggregation, Bound, Life, Modality, Money, Regime
 
 __all__ = [
     "COMPONENT_TYPES",
@@ -61,6 +61,7 @@ __all__ = [
     "Other",
     "Probation",
     "Quantity",
+    "Regime",
     "Restitution",
     "Single",
     "SupervisedRelease",

@@ -4,8 +4,8 @@ Every type is a frozen attrs class: immutable, hashable, compared by value. `Non
 means "the text did not say", never zero. Validators reject values that are not canonical,
 so two equal meanings are always equal objects.
 
->>> Custody(min=Duration.of(months=6), max=Duration.of(years=10))
-Custody(min=Duration('P6M'), max=Duration('P10Y'), count=1, aggregation=None, suspended=None)
+>>> Custody(min=Duration.of(months=6), max=Duration.of(years=10))  # doctest: +ELLIPSIS
+Custody(min=Duration('P6M'), max=Duration('P10Y'), count=1, aggregation=None, suspended=None, ...)
 >>> from sentencenorm.model import LIFE
 >>> Custody(min=LIFE, max=None)
 Traceback (most recent call last):
@@ -21,7 +21,7 @@ from typing import Any, ClassVar, Final, Protocol, TypeAlias, runtime_checkable
 import attrs
 
 from .durations import Duration
-from .values import Aggregation, Bound, Life, Modality, Money
+from .values import Aggregation, Bound, Life, Modality, Money, Regime
 
 __all__ = [
     "COMPONENT_TYPES",
@@ -104,7 +104,8 @@ class Custody:
 
     `count` is how many such terms (None: a plural with no number, "life sentences");
     `aggregation` says whether several terms run consecutively or concurrently; `suspended`
-    is None, or a `Suspension` when the term is suspended.
+    is None, or a `Suspension` when the term is suspended; `regime` is None for ordinary
+    criminal custody, or the `Regime` it is served under (administrative detention, 行政拘留).
     """
 
     kind: ClassVar[str] = "custody"
@@ -118,6 +119,10 @@ class Custody:
     )
     suspended: Suspension | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Suspension))
+    )
+    regime: Regime | None = attrs.field(
+        default=None,
+        converter=attrs.converters.optional(Regime),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -188,14 +193,18 @@ class Restitution:
 
 @attrs.frozen
 class Forfeiture:
-    """Money or property the offender forfeits to the state."""
+    """Money or property the offender forfeits to the state; `amount` None when the text
+    states none ("并处没收财产", the corpus README's forfeiture with amount null)."""
 
     kind: ClassVar[str] = "forfeiture"
 
-    amount: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+    amount: Money | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Money))
+    )
 
     def __attrs_post_init__(self) -> None:
-        _penalty_amount("amount", self.amount)
+        if self.amount is not None:
+            _penalty_amount("amount", self.amount)
 
 
 @attrs.frozen

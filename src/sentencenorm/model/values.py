@@ -14,7 +14,17 @@ import attrs
 
 from .durations import Duration
 
-__all__ = ["EXACT", "LIFE", "MONEY_DIGITS", "Aggregation", "Bound", "Life", "Modality", "Money"]
+__all__ = [
+    "EXACT",
+    "LIFE",
+    "MONEY_DIGITS",
+    "Aggregation",
+    "Bound",
+    "Life",
+    "Modality",
+    "Money",
+    "Regime",
+]
 
 
 @attrs.frozen(repr=False)
@@ -51,6 +61,20 @@ class Aggregation(enum.StrEnum):
 
     CONSECUTIVE = "consecutive"
     CONCURRENT = "concurrent"
+
+
+class Regime(enum.StrEnum):
+    """Where or under what law a custodial term is served, when the phrase says it is not
+    ordinary criminal custody (MODEL.md, custody ``regime``; None: ordinary, or unsaid).
+
+    Administrative detention is the police's penalty for public-order offences (China:
+    行政拘留 / 治安拘留, Public Security Administration Punishments Law art. 10, 1 to 15 days,
+    art. 16 up to 20 days for several): a term of custody in days, not a criminal sentence.
+    MODEL.md names other regimes (prison, jail, detention, home confinement) that no reader
+    tells apart yet; each joins this enum when one does.
+    """
+
+    ADMINISTRATIVE_DETENTION = "administrative_detention"
 
 
 #: Significant digits an amount of money may have: decimal's default precision, far beyond

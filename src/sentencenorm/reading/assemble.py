@@ -47,6 +47,7 @@ from .rules import (
     Fold,
     carried_maximum,
     compound_durations,
+    detention_needs_a_term,
     or_lists,
 )
 
@@ -96,7 +97,7 @@ def assemble(
     stray = next((part for part in parts if part.balance), None)
     if stray is not None:  # "a balance of term of one year" with no non-parole period before
         raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
-    parts = carried_maximum(parts, cue, hard_breaks)
+    parts = detention_needs_a_term(carried_maximum(parts, cue, hard_breaks))
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):
         components = in_default(components, standing_joiners, parts)
@@ -339,6 +340,7 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
                 count=part.terms,
                 aggregation=part.aggregation,
                 suspended=suspended,
+                regime=part.regime,
             )
         if kind == "death":
             stated = part.reprieve_period or part.suspension  # "death, suspended for two years"
@@ -348,6 +350,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
                 _money(part.low, part, lexicon, country),
                 _money(part.high, part, lexicon, country),
             )
+        if kind == "forfeiture" and not part.has_term:
+            return Forfeiture()  # "并处没收财产": property forfeited, no amount stated
         if kind in {"restitution", "forfeiture"}:
             if part.low is None or part.low != part.high:
                 raise Reject(f"{kind} needs one stated amount", part.pos)

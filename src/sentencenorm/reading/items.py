@@ -61,6 +61,7 @@ class Part(NamedTuple):
     served: bool = False  # how the term is served: "to be served intermittently"
     balance: bool = False  # "a balance of term of one year": added to the non-parole period
     optional: bool = False  # its own cue says it may be added ("and shall also be liable to")
+    regime: str | None = None  # a custody regime its words name (行政拘留)
 
     def is_attachment(self) -> bool:
         """A part that only qualifies the one before it (no kind, no term)."""
@@ -210,6 +211,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     suspension = reprieve_period = parole_after = None
     label: str | None = None
     aggregation: str | None = None
+    regime: str | None = None
     for index, element in enumerate(elements):
         if isinstance(element, Count):
             if count_given:
@@ -234,6 +236,11 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         kind, action, is_parole = _word(element.type)
         if kind is not None:
             kinds.setdefault(kind, element.start_pos or 0)
+        said_regime = role(element.type).regime
+        if said_regime is not None:
+            if regime not in {None, said_regime}:
+                raise Reject("two custody regimes in one part of the phrase", pos(element))
+            regime = said_regime
         if action == _NOTHING:
             continue
         if action == _OTHER:
@@ -345,6 +352,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         served=served,
         balance=balance,
         optional=item.cue is not None and item.cue.optional,
+        regime=regime if kind == "custody" else None,
         **term,
     )
     if part.parole_after is not None and part.kind == "custody" and part.has_term:

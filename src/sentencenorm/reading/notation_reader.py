@@ -28,6 +28,7 @@ from ..model import (
     Other,
     Probation,
     Quantity,
+    Regime,
     Restitution,
     SupervisedRelease,
     Suspension,
@@ -95,6 +96,9 @@ class FromNotation(Transformer[Token, Sentence]):
     def suspension(self, _flag: Token, period: Token | None = None) -> Suspension:
         return Suspension(None if period is None else _duration(period))
 
+    def regime(self, name: Token) -> Regime:
+        return Regime(name.value)
+
     def reprieve(self, period: Token) -> tuple[str, Duration]:
         return ("reprieve", _duration(period))
 
@@ -104,16 +108,21 @@ class FromNotation(Transformer[Token, Sentence]):
         count: int | None = 1
         aggregation = None
         suspended = None
+        regime = None
         for part in parts:
             if isinstance(part, Suspension):
                 suspended = part
+            elif isinstance(part, Regime):
+                regime = part
             elif isinstance(part, Token):
                 aggregation = part.value
             elif part[0] == "count":
                 count = part[1]
             else:
                 low, high = part
-        return Custody(low, high, count=count, aggregation=aggregation, suspended=suspended)
+        return Custody(
+            low, high, count=count, aggregation=aggregation, suspended=suspended, regime=regime
+        )
 
     def death(self, *parts: Any) -> Death:
         suspended = any(isinstance(part, Token) for part in parts)
@@ -126,7 +135,7 @@ class FromNotation(Transformer[Token, Sentence]):
     def restitution(self, money: Money) -> Restitution:
         return Restitution(money)
 
-    def forfeiture(self, money: Money) -> Forfeiture:
+    def forfeiture(self, money: Money | None = None) -> Forfeiture:
         return Forfeiture(money)
 
     def probation(self, term: tuple[Any, Any] = (None, None)) -> Probation:

@@ -115,6 +115,8 @@ def alternatives(before: Part | None, part: Part, joiner: Joiner | None) -> Outc
         return Fold(before._replace(low=None, high=LIFE, plain=False, open_low=True))
     if not (before.has_term and part.has_term) or before.terms != 1 or part.terms != 1:
         return None
+    if before.regime != part.regime:
+        return None  # 拘役 or 行政拘留: two penalties, not one range
     if before.suspended or part.suspended or before.aggregation or part.aggregation:
         return None
 
@@ -449,7 +451,21 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
 
 
 #: The rules on the parts that stand, in order.
-AFTER_READING: Final = (carried_maximum,)
+def detention_needs_a_term(parts: list[Part]) -> list[Part]:
+    """拘留 with no length of its own, standing as a part, is an arrest, not a penalty.
+
+    "被拘留十天" and "处五日以下拘留" are administrative detention; "被拘留人", "不执行拘留处罚",
+    "嫌疑人已被拘留" name the detention or a police arrest and state no penalty: the phrase is
+    refused. (Beside a criminal term, "三年以下有期徒刑或拘留", the word has folded into that
+    term already: qualifying_custody_word.)
+    """
+    for part in parts:
+        if part.kind == "custody" and part.regime is not None and not part.has_term:
+            raise Reject("拘留 with no length is no penalty", part.pos)
+    return parts
+
+
+AFTER_READING: Final = (carried_maximum, detention_needs_a_term)
 
 
 # ── helpers ──────────────────────────────────────────────────────────────────────────────────

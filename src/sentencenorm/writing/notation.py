@@ -4,9 +4,9 @@ One line, ASCII except inside labels, one spelling per value::
 
     [modality ": "] component (" + " component)*
 
-    custody [TERM] [xN | x?] [consecutive | concurrent] [suspended[=DURATION]]
+    custody [TERM] [xN | x?] [consecutive | concurrent] [suspended[=DURATION]] [regime=REGIME]
     death [suspended] [reprieve=DURATION]
-    fine [MONEY-TERM]            restitution MONEY        forfeiture MONEY
+    fine [MONEY-TERM]            restitution MONEY        forfeiture [MONEY]
     probation [TERM]             supervised_release [TERM]
     community_supervision [TERM] deprivation_of_rights [TERM]
     community_service Nh         other "LABEL" [QUANTITY]
@@ -16,6 +16,8 @@ A TERM is one bound when min equals max (``P10Y``, ``life``), else ``MIN..MAX`` 
 unstated side left empty (``..P20Y``, ``P10Y..``, ``P25Y..life``); a term with neither bound
 is left out. Durations are ISO-8601; MONEY is ``CODE AMOUNT`` (``USD 5000``). An `Other`'s
 QUANTITY is a duration, money, or a count and its unit (``other "caning" 12 strokes``).
+A custody's REGIME is the value of `sentencenorm.model.Regime`
+(``custody ..P5D regime=administrative_detention``: 行政拘留 of up to five days).
 The grammar that reads it is ``grammar/notation.lark``.
 
 >>> from sentencenorm import parse
@@ -71,6 +73,8 @@ def format_component(component: Component) -> str:
         if component.suspended is not None:
             period = component.suspended.period
             words.append("suspended" if period is None else f"suspended={period}")
+        if component.regime is not None:
+            words.append(f"regime={component.regime.value}")
     elif isinstance(component, Death):
         if component.suspended:
             words.append("suspended")
@@ -79,7 +83,8 @@ def format_component(component: Component) -> str:
     elif isinstance(component, Fine):
         words += _term(component.min, component.max)
     elif isinstance(component, Restitution | Forfeiture):
-        words.append(_money(component.amount))
+        if component.amount is not None:  # a forfeiture may state none
+            words.append(_money(component.amount))
     elif isinstance(component, CommunityService):
         words.append(f"{component.hours}h")
     elif isinstance(component, Other):

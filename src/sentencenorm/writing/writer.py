@@ -235,6 +235,8 @@ class Writer:
             term = _term(component.min, component.max, bounds, lambda m, joined: self.money(m))
             return self.with_term(kind, term)
         if isinstance(component, Restitution | Forfeiture):
+            if component.amount is None:  # a forfeiture of no stated amount
+                return fill(self.section(kind).get("none"))
             return fill(self.section(kind).get("amount"), amount=self.money(component.amount))
         if isinstance(component, CommunityService):
             hours = self.unit(component.hours, _HOUR)
@@ -273,6 +275,8 @@ class Writer:
         followed by..."), where the locale says so, when a component follows."""
         table = self.section("custody")
         form = shape(custody.min, custody.max)
+        if custody.regime is not None:
+            return self.regime(custody, form)
         aggregation = custody.aggregation.value if custody.aggregation else None
         if custody.count == 1:
             body = self.custody_term(custody, form)
@@ -288,6 +292,20 @@ class Writer:
         if period is None:
             return fill(table.get("suspended"), body=body)
         return fill(table.get("suspended_for"), body=body, length=self.length(period))
+
+    def regime(self, custody: Custody, form: str) -> str:
+        """Custody under a regime of its own (行政拘留): ``[custody.regime.<regime>]``, a pattern
+        per shape of the term and ``none``. One term, never counted, aggregated or suspended
+        (administrative detention is none of these); a locale with no such table has no
+        wording for it."""
+        regime = custody.regime.value if custody.regime is not None else ""
+        table = self.section("custody").get("regime", {}).get(regime)
+        if not table:
+            raise Unwritable(f"no wording for custody as {regime.replace('_', ' ')}")
+        if custody.count != 1 or custody.aggregation is not None or custody.suspended is not None:
+            raise Unwritable(f"no wording for {regime.replace('_', ' ')} counted or suspended")
+        written = self.term(custody.min, custody.max, table)
+        return fill(table.get("none")) if written is None else written
 
     def custody_term(self, custody: Custody, form: str) -> str:
         """One custodial term: ``[custody.term]`` laid over ``[term]``; a short fixed term in
