@@ -138,7 +138,7 @@ def money_anchors(words: Lexicon) -> str:
     signs = "|".join(re.escape(sign) for sign in tried_order(list(words.currency_signs)))
     spelled = tried_order(list(words.currency_words))
     names = "|".join(r"\s+".join(map(re.escape, name.split())) for name in spelled)
-    return rf"(?<![^\W\d_])(?:{signs})(?=\s?\d)|\b(?:{names})\b"
+    return rf"(?<!\w)(?:{signs})(?=\s?\d)|\b(?:{names})\b"
 
 
 def load_context(lang: str) -> Context:
