@@ -41,6 +41,7 @@ from ..model import (
     CommunityService,
     CommunitySupervision,
     Component,
+    Composed,
     Custody,
     Death,
     DeprivationOfRights,
@@ -72,12 +73,16 @@ class Column:
     meaning: str
 
 
+def _present(kind: str, what: str) -> Column:
+    return Column(kind, "bool", f"the sentence has {what} (in a choice: in some option)")
+
+
 def _term(kind: str, what: str, life: bool, numbers: bool) -> list[Column]:
+    form = 'ISO-8601 or "life"' if life else "ISO-8601"
     columns = [
-        Column(f"{kind}_min", "text", f"least {what}: ISO-8601" + (' or "life"' if life else "")),
-        Column(
-            f"{kind}_max", "text", f"greatest {what}: ISO-8601" + (' or "life"' if life else "")
-        ),
+        _present(kind, f"a {what}"),
+        Column(f"{kind}_min", "text", f"least {what}: {form}"),
+        Column(f"{kind}_max", "text", f"greatest {what}: {form}"),
     ]
     if numbers:
         columns += [
@@ -104,7 +109,8 @@ COLUMNS: Final[tuple[Column, ...]] = (
     ),
     Column("components", "int", "how many components the sentence has"),
     Column("custody_components", "int", "most custody terms imposed together (0: no custody)"),
-    *_term("custody", "custody term", life=True, numbers=False),
+    Column("custody_min", "text", 'least custody term: ISO-8601 or "life"'),
+    Column("custody_max", "text", 'greatest custody term: ISO-8601 or "life"'),
     Column("custody_min_days", "real", "custody_min in days (a month is 30.4375 days)"),
     Column("custody_max_days", "real", "custody_max in days"),
     Column("custody_min_months", "real", "custody_min in months"),
@@ -119,16 +125,20 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("death", "bool", "a death sentence (in a choice: in some option)"),
     Column("death_suspended", "bool", "the death sentence is suspended"),
     Column("death_reprieve", "text", "its reprieve, ISO-8601"),
+    _present("fine", "a fine"),
     Column("fine_min_amount", "decimal", "least fine, exact"),
     Column("fine_max_amount", "decimal", "greatest fine, exact"),
     Column("fine_currency", "text", "ISO 4217 code of the fine"),
+    _present("restitution", "restitution"),
     Column("restitution_amount", "decimal", "restitution, exact"),
     Column("restitution_currency", "text", "its ISO 4217 code"),
+    _present("forfeiture", "a forfeiture"),
     Column("forfeiture_amount", "decimal", "forfeiture, exact"),
     Column("forfeiture_currency", "text", "its ISO 4217 code"),
     *_term("probation", "probation term", life=False, numbers=True),
     *_term("supervised_release", "supervised release term", life=False, numbers=True),
     *_term("community_supervision", "community supervision term", life=False, numbers=True),
+    _present("community_service", "community service"),
     Column("community_service_hours", "int", "hours of community service"),
     *_term("deprivation_of_rights", "deprivation of rights", life=True, numbers=False),
     Column("other", "text", 'other penalties: each label and its quantity, joined by "; "'),
@@ -152,10 +162,11 @@ def column_names(*, months: bool = False, band: bool = False) -> tuple[str, ...]
     return tuple(names)
 
 
-def flatten(sentence: Any) -> dict[str, Any]:
+def flatten(sentence: Composed) -> dict[str, Any]:
     """The `COLUMNS` of a sentence (anything with ``components``), in order."""
     components: Sequence[Component] = sentence.components
     values = list(_singles(components))
+    kinds = {value.kind for value in values}
     row: dict[str, Any] = {
         "choice": any(isinstance(part, Choice) for part in components),
         "exact": True,
@@ -189,7 +200,23 @@ def flatten(sentence: Any) -> dict[str, Any]:
     low, high = _hull([value for value in values if isinstance(value, DeprivationOfRights)])
     row["deprivation_of_rights_min"], row["deprivation_of_rights_max"] = _iso(low), _iso(high)
     row["other"] = "; ".join(map(_other, _others(components))) or None
+    for kind in _PRESENT:
+        row[kind] = kind in kinds
     return {column.name: row[column.name] for column in COLUMNS}
+
+
+#: The kinds with a column that says whether the sentence has one (custody has
+#: custody_components, death its own column, other its labels).
+_PRESENT: Final = (
+    "fine",
+    "restitution",
+    "forfeiture",
+    "probation",
+    "supervised_release",
+    "community_supervision",
+    "community_service",
+    "deprivation_of_rights",
+)
 
 
 def _singles(components: Iterable[Component]) -> Iterator[Single]:
