@@ -387,3 +387,24 @@ def test_to_sqlite_and_csv_column_cannot_go_together(monkeypatch: pytest.MonkeyP
     )
     assert result.code == 2
     assert "cannot go together" in result.err
+
+
+def test_to_sqlite_that_cannot_be_written_stops_the_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A database that refuses a row (full, locked; here a trigger) stops the run with status 3
+    and says which file, never a traceback; the rows before it stay committed."""
+    database = tmp_path / "out.db"
+    run(monkeypatch, "parse", "--to-sqlite", str(database), "--fields", "text", "life")
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "CREATE TRIGGER full BEFORE INSERT ON sentences WHEN NEW.text = 'ten years' "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+    data = b"two years\nten years\nthree years\n"
+    result = run(monkeypatch, "parse", "--to-sqlite", str(database), "--fields", "text", stdin=data)
+    assert result.code == 3
+    assert f"cannot write {database}: database or disk is full" in result.err
+    with sqlite3.connect(database) as connection:
+        texts = [row[0] for row in connection.execute("SELECT text FROM sentences")]
+    assert texts == ["life", "two years"]

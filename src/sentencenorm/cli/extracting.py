@@ -89,6 +89,8 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
                 count = len(matches)
                 label = "stdin" if name == "-" else name
                 print(f"{label}: {count} match{'' if count == 1 else 'es'}", file=sys.stderr)
+        if table is not None:
+            table.commit()
     except (KeyboardInterrupt, Exception) as stop:
         close_results(found)
         if isinstance(stop, BrokenPipeError):

@@ -86,6 +86,8 @@ def parse_stream(command: argparse.ArgumentParser, options: argparse.Namespace) 
             else:
                 out.write(format_outcome(style, progress.total, text, result, options))
             progress.step(isinstance(result, SentenceParseError))
+        if table is not None:
+            table.commit()
         list_end = ("\n]\n" if progress.total else "]\n") if style == "list" else ""
         out.write(list_end, record=False)
     except (KeyboardInterrupt, Exception) as stop:

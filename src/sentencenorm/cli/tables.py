@@ -21,6 +21,7 @@ interrupted run leaves whole rows.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import sqlite3
@@ -32,7 +33,7 @@ from sentencenorm import Sentence, SentenceParseError
 from sentencenorm.law.rows import COLUMNS, LEADING, MEANING, column_names
 
 from .records import parse_record, provenance
-from .streams import to_json
+from .streams import WriteFailed, to_json
 
 #: What the command line adds after the row's columns (severity only with --severity).
 TAIL: Final = ("lang", "jurisdiction", "error", "json")
@@ -173,22 +174,30 @@ class SqliteTable:
         self.insert = f"INSERT INTO {name} VALUES ({marks})"
 
     def add(self, values: dict[str, Any]) -> None:
-        self.connection.execute(self.insert, [_sql(values.get(name)) for name in self.fields])
+        """Insert one row (`WriteFailed` when the database refuses it: full, locked...)."""
+        cells = [_sql(values.get(name)) for name in self.fields]
+        try:
+            self.connection.execute(self.insert, cells)
+        except sqlite3.Error as error:
+            raise WriteFailed(OSError(str(error)), self.path) from None
         self.rows += 1
         self.pending += 1
         if self.pending >= BATCH:
             self.commit()
 
     def commit(self) -> None:
-        self.connection.commit()
+        try:
+            self.connection.commit()
+        except sqlite3.Error as error:
+            raise WriteFailed(OSError(str(error)), self.path) from None
         self.pending = 0
 
     def close(self) -> None:
-        """Commit the rows added (whole rows only) and close the database."""
-        try:
+        """Commit the rows added (whole rows only), as far as the database lets it after a
+        failure, and close the database (a run that ends well commits first, with `commit`)."""
+        with contextlib.suppress(sqlite3.Error, WriteFailed):
             self.commit()
-        finally:
-            self.connection.close()
+        self.connection.close()
 
 
 def _identifier(name: str) -> str:
