@@ -66,6 +66,9 @@ def test_to_row_never_raises_and_has_the_documented_columns(value: Sentence) -> 
         }[column.type]
         assert cell is None or isinstance(cell, expected), (column.name, cell)
     assert row["choice"] == any(isinstance(part, Choice) for part in value.components)
+    asked = value.to_row(months="ussc", band="space1", jurisdiction="DE")
+    assert tuple(asked) == column_names(months=True, band=True)
+    assert (asked["months_min"], asked["months_max"]) == value.months("ussc")
 
 
 @settings(max_examples=60, deadline=None)
