@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .law.bands import band, months
+from .law.rows import flatten
 from .law.severity import Severity, severity
 from .model import COMPONENT_TYPES, Component, Modality
 from .writing.notation import format_sentence
@@ -75,6 +76,47 @@ class Sentence:
         """
         components, modality, text = sentence_from_dict(data)
         return cls(components, modality=modality, text=text)
+
+    def to_row(
+        self,
+        *,
+        months: str | None = None,
+        band: str | None = None,
+        jurisdiction: str | Jurisdiction | None = None,
+    ) -> dict[str, Any]:
+        """One flat row for a table: ``text``, ``modality``, ``notation``, then every value in
+        fixed columns (`sentencenorm.law.rows.COLUMNS`, listed in the README's "Tables").
+
+        Lengths are ISO-8601 and numbers of days and months (a month is 30.4375 days); life is
+        a flag; amounts are exact Decimals; empty (None) is unstated or absent. Several values
+        of one kind, and the options of a choice, share the kind's columns as their hull
+        (least minimum, greatest maximum) and make ``exact`` false. *months* (a convention,
+        "ussc") adds ``months_min`` and ``months_max`` as `months` codes them; *band* (a
+        scheme, "space1") adds ``band``, with *jurisdiction*'s profile as `band` uses it.
+
+        >>> from sentencenorm import parse
+        >>> row = parse("sentenced to 25 years to life and fined $5,000").to_row(months="ussc")
+        >>> list(row)[:6]
+        ['text', 'modality', 'notation', 'choice', 'exact', 'components']
+        >>> row["custody_min_months"], row["custody_max_life"], row["months_max"]
+        (300.0, True, 470.0)
+        >>> row["fine_max_amount"], row["fine_currency"], row["probation_max"]
+        (Decimal('5000'), 'USD', None)
+        >>> row = parse("up to 5 years, a $250,000 fine, or both").to_row()
+        >>> row["choice"], row["exact"], row["custody_max"], row["fine_max_amount"]
+        (True, False, 'P5Y', Decimal('250000'))
+        """
+        row: dict[str, Any] = {
+            "text": self.text,
+            "modality": None if self.modality is None else self.modality.value,
+            "notation": str(self),
+            **flatten(self),
+        }
+        if months is not None:
+            row["months_min"], row["months_max"] = self.months(months)
+        if band is not None:
+            row["band"] = self.band(band, jurisdiction=jurisdiction)
+        return row
 
     def severity(self, jurisdiction: str | Jurisdiction | None = None) -> Severity:
         """The interval this sentence covers on the severity axis, in *jurisdiction*.

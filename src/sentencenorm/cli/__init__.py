@@ -13,7 +13,8 @@ whole: an interrupt or a failure leaves only complete records, and ``--resume OU
 OUT belongs to this input and these options before it continues it (`.resume`).
 
 Modules: `.options` (the argparse grammar), `.streams` (statuses, signals, output, input
-lines), `.records` (the JSON records), `.resume`, `.parsing`, `.extracting`, `.judging`
+lines), `.records` (the JSON records), `.tables` (--format csv/tsv, --fields,
+--to-sqlite), `.resume`, `.parsing`, `.extracting`, `.judging`
 (compare, render), `.terminal` (what a person sees), `.advice` (after a failure: the word a
 typo looks like, the --lang a text is written in).
 
@@ -42,6 +43,7 @@ from .judging import compare_command, render_command
 from .options import COMMANDS, DEFAULT_LANG, TOP_LEVEL_OPTIONS, build_parsers
 from .parsing import parse_csv, parse_stream
 from .streams import BROKEN_PIPE, RUN_FAILED, SIGNALS, USAGE, silence_stdout
+from .tables import chosen
 
 __all__ = ["main"]
 
@@ -92,6 +94,8 @@ def _main(args: list[str]) -> int:
     else:
         options = command.parse_args(args[1:])
     options.lang_given = options.lang is not None
+    if args[0] in ("parse", "extract"):
+        _check_table_options(command, options, args[0])
     if options.lang is None:
         options.lang = DEFAULT_LANG
     _check_codes(command, options)
@@ -125,6 +129,33 @@ def _main(args: list[str]) -> int:
             )
         return parse_csv(command, options)
     return parse_stream(command, options)
+
+
+def _check_table_options(
+    command: argparse.ArgumentParser, options: argparse.Namespace, name: str
+) -> None:
+    """--format json/jsonl are --json/--jsonl; --fields needs a table and names its columns."""
+    if options.format in ("json", "jsonl"):
+        setattr(options, options.format, True)
+    tabled = options.format in ("csv", "tsv") or options.to_sqlite is not None
+    csv_column = getattr(options, "csv_column", None) is not None
+    if csv_column and (options.to_sqlite is not None or options.format not in (None, "csv")):
+        shown = "--to-sqlite" if options.to_sqlite is not None else f"--format {options.format}"
+        command.error(
+            f"{shown} and --csv-column cannot go together: --csv-column writes its input CSV "
+            "back with the readings added (--fields adds flat columns to it)"
+        )
+    if options.fields is not None and not (tabled or csv_column):
+        command.error(
+            "--fields chooses the columns of --format csv, --format tsv, --to-sqlite or "
+            "--csv-column; give one of them"
+        )
+    if csv_column:  # its sentence, json and error columns, then the flat ones --fields names
+        fields = chosen(command, options, name, exclude=("error", "json"))
+        options.extra_columns = fields if options.fields is not None else ()
+    else:
+        options.columns = chosen(command, options, name)
+        options.extra_columns = ()
 
 
 def _check_codes(command: argparse.ArgumentParser, options: argparse.Namespace) -> None:

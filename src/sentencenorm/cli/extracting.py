@@ -7,13 +7,15 @@ import itertools
 import os
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import sentencenorm
 
 from .advice import document_language, language_name
-from .records import check_match_record, match_record
+from .records import check_match_record, match_record, provenance
 from .resume import Resume
 from .streams import OK, SOME_FAILED, Writer, close_results, lock_stdout, plural, stopped, to_json
+from .tables import Delimited, SqliteTable
 
 #: extract -q when no input has a match (as grep -q).
 NO_MATCH = 1
@@ -33,6 +35,8 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
     out = Writer(sys.stdout)  # one record per file
     files_before = lines_before = 0  # kept with --resume
     found: Iterator[list[sentencenorm.Match]] | None = None
+    table: SqliteTable | None = None
+    delimited = Delimited(options.columns, options.format) if _delimited(options) else None
     try:
         if options.resume is not None:
             if "-" in names:
@@ -46,6 +50,10 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
             out = resume.keep(cut, 0, done)
         else:
             lock_stdout()
+        if delimited is not None:
+            out.write(delimited.header(), record=False)
+        if options.to_sqlite is not None:
+            table = SqliteTable(command, options.to_sqlite, options.table, options.columns)
         texts, documents = itertools.tee(document(name) for name in names)
         found = sentencenorm.extract_many(
             documents, lang=options.lang, jurisdiction=options.jurisdiction, workers=options.workers
@@ -58,7 +66,14 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
                 _say_nothing_found(name, text, options)
             if text is None:
                 failed += 1
-                out.write("")
+                if table is not None or delimited is not None:  # an error row, never nothing
+                    rows = [_unreadable_cells(name, options)]
+                    out.write(_table_rows(rows, table, delimited))
+                else:
+                    out.write("")
+            elif table is not None or delimited is not None:
+                rows = [match_cells(name, match, options) for match in matches]
+                out.write(_table_rows(rows, table, delimited))
             elif options.quiet:
                 if matched:
                     break  # the answer is known: stop reading, as grep -q does
@@ -74,6 +89,8 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
                 count = len(matches)
                 label = "stdin" if name == "-" else name
                 print(f"{label}: {count} match{'' if count == 1 else 'es'}", file=sys.stderr)
+        if table is not None:
+            table.commit()
     except (KeyboardInterrupt, Exception) as stop:
         close_results(found)
         if isinstance(stop, BrokenPipeError):
@@ -84,9 +101,64 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
     finally:
         close_results(found)  # -q may stop before the last file
         out.close()
+        if table is not None:
+            table.close()
+    if table is not None:
+        print(
+            f"sentencenorm: {table.rows:,} {plural('row', table.rows)} written to table "
+            f"{table.table!r} of {options.to_sqlite}",
+            file=sys.stderr,
+        )
     if options.quiet:
         return OK if matched else NO_MATCH
     return SOME_FAILED if failed else OK
+
+
+def _delimited(options: argparse.Namespace) -> bool:
+    return options.format in ("csv", "tsv") and options.to_sqlite is None
+
+
+def match_cells(
+    name: str, match: sentencenorm.Match, options: argparse.Namespace
+) -> dict[str, Any]:
+    """The columns of one match: its file and offsets, its sentence's row, how it was read."""
+    return {
+        "file": None if name == "-" else name,
+        "start": match.start,
+        "end": match.end,
+        **match.sentence.to_row(),
+        "text": match.text,
+        **provenance(options),
+        "error": None,
+        "json": to_json(match_record(name, match, options), separators=(",", ":")),
+    }
+
+
+def _unreadable_cells(name: str, options: argparse.Namespace) -> dict[str, Any]:
+    """The error row of an input that could not be read (the reason document() printed)."""
+    label = "stdin" if name == "-" else name
+    reason = f"cannot read {label}"
+    if name != "-":
+        try:
+            with open(name, "rb") as file:
+                file.read().decode("utf-8-sig")
+        except OSError as exc:
+            reason += f": {exc.strerror or exc}"
+        except UnicodeDecodeError as exc:
+            reason = f"{label} is not UTF-8 text (byte {exc.start})"
+    return {"file": None if name == "-" else name, **provenance(options), "error": reason}
+
+
+def _table_rows(
+    rows: list[dict[str, Any]], table: SqliteTable | None, delimited: Delimited | None
+) -> str:
+    """Rows into the database (nothing to print), or their CSV/TSV text (one write a file)."""
+    if table is not None:
+        for row in rows:
+            table.add(row)
+        return ""
+    assert delimited is not None
+    return "".join(delimited.row(row) for row in rows)
 
 
 def _label(name: str) -> str:

@@ -49,6 +49,7 @@ PARSE_EPILOG = (
   printf 'six months to 10 years\nten yaers\n' | sentencenorm parse --jsonl
   sentencenorm parse --jsonl --resume out.jsonl < phrases.txt   (after Ctrl-C: appends the rest)
   sentencenorm parse --csv-column text cases.csv > cases.out.csv
+  sentencenorm parse --format csv --fields text,custody_max_months < phrases.txt
   sentencenorm parse --lang zh "判处有期徒刑十五年"
 
 With no PHRASE (or with "-"), phrases are read from stdin, one per line.
@@ -61,6 +62,8 @@ EXTRACT_EPILOG = (
   sentencenorm extract article.txt
   sentencenorm extract --jsonl --context 40 - < article.txt
   sentencenorm extract -c judgments/          (matches per file, as grep -c)
+  sentencenorm extract --format tsv judgments/ > matches.tsv  (one row per match)
+  sentencenorm extract --to-sqlite cases.db judgments/        (table "matches")
   sentencenorm extract -q notice.txt && echo "has a sentence"
 
 -q exits 0 when some input has a match and 1 when none has; the other outputs exit as below.
@@ -121,6 +124,7 @@ def build_parsers() -> tuple[
     output.add_argument(
         "--jsonl", action="store_true", help="print one compact JSON object per input line"
     )
+    table_options(parse, output, ("human", "json", "jsonl", "csv", "tsv"), "sentences")
     parse.add_argument(
         "--csv-column",
         metavar="NAME",
@@ -165,6 +169,7 @@ def build_parsers() -> tuple[
     shown.add_argument(
         "--jsonl", action="store_true", help="print one compact JSON object per match"
     )
+    table_options(extract, shown, ("human", "jsonl", "csv", "tsv"), "matches")
     shown.add_argument(
         "-c", "--count", action="store_true", help="print the number of matches of each input"
     )
@@ -281,6 +286,34 @@ def orders(text: str) -> frozenset[str]:
             + ", ".join(order.name.lower() for order in Order)
         )
     return frozenset(names)
+
+
+def table_options(
+    command: argparse.ArgumentParser,
+    output: argparse._MutuallyExclusiveGroup,
+    formats: tuple[str, ...],
+    table: str,
+) -> None:
+    """--format, --fields, --to-sqlite and --table (README, "Tables")."""
+    output.add_argument(
+        "--format",
+        metavar="FORMAT",
+        choices=formats,
+        help=f"{'|'.join(formats)}: csv and tsv write a table, one row per "
+        + ("input line" if "json" in formats else "match")
+        + " (README, Tables)",
+    )
+    output.add_argument(
+        "--to-sqlite", metavar="DB", help="write those rows into a table of the SQLite file DB"
+    )
+    command.add_argument(
+        "--fields",
+        metavar="A,B,C",
+        help="the table's columns, in order (default: all; a wrong name lists them)",
+    )
+    command.add_argument(
+        "--table", default=table, metavar="NAME", help=f"--to-sqlite's table (default {table})"
+    )
 
 
 def batch_options(command: argparse.ArgumentParser, resume: str) -> None:

@@ -15,7 +15,7 @@ import sentencenorm
 from sentencenorm import Sentence, SentenceParseError
 
 from .advice import parse_advice
-from .records import check_parse_record, meaning, parse_record
+from .records import check_parse_record, meaning, parse_record, provenance
 from .resume import Resume
 from .streams import (
     OK,
@@ -28,6 +28,8 @@ from .streams import (
     stopped,
     to_json,
 )
+from .tables import Delimited, SqliteTable, parse_cells
+from .tables import cell as table_cell
 from .terminal import Progress, component_lines
 
 
@@ -38,12 +40,19 @@ def parse_stream(command: argparse.ArgumentParser, options: argparse.Namespace) 
         style = "jsonl"
     elif options.json:
         style = "json" if len(phrases) == 1 and phrases != ["-"] else "list"
+    elif options.to_sqlite is not None:
+        style = "sqlite"
+    elif options.format in ("csv", "tsv"):
+        style = options.format
     else:
         style = "human"
+    streamed = style in ("jsonl", "csv", "tsv", "sqlite")  # errors are rows, not messages
+    delimited = Delimited(options.columns, style) if style in ("csv", "tsv") else None
+    table: SqliteTable | None = None
     pairs: Iterator[tuple[str, SentenceParseError | None]] = inputs(phrases)
     noun = "line" if "-" in phrases else "phrase"
     out = Writer(sys.stdout)
-    progress = Progress(style == "jsonl")
+    progress = Progress(streamed)
     results: Iterator[Sentence | SentenceParseError] | None = None
     try:
         if options.resume is not None:
@@ -55,18 +64,30 @@ def parse_stream(command: argparse.ArgumentParser, options: argparse.Namespace) 
         else:
             lock_stdout()
         out.write("[" if style == "list" else "", record=False)
+        if delimited is not None:
+            out.write(delimited.header(), record=False)
+        if style == "sqlite":
+            table = SqliteTable(command, options.to_sqlite, options.table, options.columns)
         items = (text if problem is None else problem for text, problem in pairs)
         results = sentencenorm.parse_many(
             items, lang=options.lang, jurisdiction=options.jurisdiction, workers=options.workers
         )
         for result in results:
             text = result.text or ""
-            if isinstance(result, SentenceParseError) and style != "jsonl":
+            if isinstance(result, SentenceParseError) and not streamed:
                 print(result, file=sys.stderr)  # the message and its caret picture
                 for line in parse_advice(result, options.lang, options.lang_given):
                     print(f"  {line}", file=sys.stderr)
-            out.write(format_outcome(style, progress.total, text, result, options))
+            if table is not None:
+                table.add(parse_cells(text, result, options))
+                out.write("")  # counted
+            elif delimited is not None:
+                out.write(delimited.row(parse_cells(text, result, options)))
+            else:
+                out.write(format_outcome(style, progress.total, text, result, options))
             progress.step(isinstance(result, SentenceParseError))
+        if table is not None:
+            table.commit()
         list_end = ("\n]\n" if progress.total else "]\n") if style == "list" else ""
         out.write(list_end, record=False)
     except (KeyboardInterrupt, Exception) as stop:
@@ -78,7 +99,15 @@ def parse_stream(command: argparse.ArgumentParser, options: argparse.Namespace) 
         return stopped(stop, out, done, style == "jsonl")
     finally:
         out.close()
+        if table is not None:
+            table.close()
     progress.finish(noun)
+    if table is not None:
+        print(
+            f"sentencenorm: {table.rows:,} {plural('row', table.rows)} written to table "
+            f"{table.table!r} of {options.to_sqlite}",
+            file=sys.stderr,
+        )
     return SOME_FAILED if progress.failed else OK
 
 
@@ -208,7 +237,7 @@ def parse_csv(command: argparse.ArgumentParser, options: argparse.Namespace) -> 
             if options.csv_column not in header:
                 command.error(f"no column {options.csv_column!r}; the columns are {header}")
             column = header.index(options.csv_column)
-            heading = [*header, "sentence", "json", "error"]
+            heading = [*header, "sentence", "json", "error", *options.extra_columns]
             if options.resume is not None:
                 resume = Resume(command, options.resume, quoted=True)
                 resume.refuse_inputs(stdin=name == "-", files=[name])
@@ -254,7 +283,7 @@ def _check_kept_rows(
 ) -> Iterator[list[str] | str]:
     """Prove FILE's rows are this run's first rows (each keeps its input row's cells and a
     reading of them); the input rows left after them."""
-    width = len(heading) - 3
+    width = len(heading) - 3 - len(options.extra_columns)
     read = 0
     for number, row in enumerate(resume.csv_rows(), start=1):
         if number == 1:
@@ -288,8 +317,10 @@ def _check_kept_rows(
 def _row_problem(
     row: list[str], source: list[str] | str, width: int, column: int, options: argparse.Namespace
 ) -> str | None:
-    if len(row) != width + 3:
-        return f"has {len(row)} cells, where this command writes {width + 3}"
+    extra = len(options.extra_columns)
+    if len(row) != width + 3 + extra:
+        return f"has {len(row)} cells, where this command writes {width + 3 + extra}"
+    row, flat = row[: len(row) - extra], row[len(row) - extra :]
     shown = [""] * width if isinstance(source, str) else _shown(source)
     if isinstance(source, list) and len(source) != width:
         shown = shown[:width] + [""] * (width - len(shown))
@@ -298,17 +329,28 @@ def _row_problem(
     notation, record, error = row[width:]
     if bool(record) == bool(error) or bool(notation) != bool(record):
         return "is not a reading of this command (sentence and json, or an error)"
+    cell = source[column] if isinstance(source, list) and column < len(source) else ""
     if not record:
-        return None
+        text = "" if isinstance(source, str) else _shown([cell])[0]
+        expected = _flat({"text": text, **provenance(options), "error": error}, options)
+        return None if flat == expected else "has flat cells that are not its reading's"
     try:
         value = to_value(record.encode("utf-8"))
     except ValueError:
         return "has a json cell that is not JSON"
-    cell = source[column] if isinstance(source, list) and column < len(source) else ""
     problem = check_parse_record(value, cell, options)
     if problem is None and str(Sentence.from_dict(value)) != notation:
         problem = "has a sentence cell that is not the notation of its json cell"
+    if problem is None and extra:
+        sentence = Sentence.from_dict(value)
+        if flat != _flat(parse_cells(sentence.text or "", sentence, options), options):
+            problem = "has flat cells (--fields) that are not its reading's"
     return None if problem is None else f"(its json cell) {problem}"
+
+
+def _flat(values: dict[str, Any], options: argparse.Namespace) -> list[str]:
+    """The cells of the --fields columns --csv-column adds."""
+    return [table_cell(values.get(name)) for name in options.extra_columns]
 
 
 def _csv_rows(reader: Iterator[list[str]]) -> Iterator[list[str] | str]:
@@ -341,12 +383,17 @@ def _csv_output(
 ) -> list[str]:
     """The output row of an input row: its cells, then sentence, json and error."""
     if isinstance(row, str):  # unreadable: empty cells, and the reason
-        return [*([""] * width), "", "", row]
+        failed = {"text": "", **provenance(options), "error": row}
+        return [*([""] * width), "", "", row, *_flat(failed, options)]
     shown = _shown(row)
+    if options.extra_columns and len(shown) < width:  # the flat cells under their heading
+        shown += [""] * (width - len(shown))
     if isinstance(result, SentenceParseError):
-        return [*shown, "", "", result.message]
+        failed = {"text": result.text or "", **provenance(options), "error": result.message}
+        return [*shown, "", "", result.message, *_flat(failed, options)]
     record = parse_record(result.text or "", result, options)
-    return [*shown, str(result), to_json(record, separators=(",", ":")), ""]
+    flat = _flat(parse_cells(result.text or "", result, options), options)
+    return [*shown, str(result), to_json(record, separators=(",", ":")), "", *flat]
 
 
 def _csv_cell(row: list[str] | str, column: int) -> str | SentenceParseError:

@@ -59,8 +59,10 @@ def plural(noun: str, count: int) -> str:
 class WriteFailed(Exception):
     """The output could not be written (disk full, a closed file...): the run must stop."""
 
-    def __init__(self, error: OSError) -> None:
+    def __init__(self, error: OSError, target: str | None = None) -> None:
         self.error = error
+        #: What could not be written, when it is not the run's output stream (--to-sqlite).
+        self.target = target
         super().__init__(error.strerror or str(error))
 
 
@@ -214,7 +216,7 @@ def stopped(
         print(f"sentencenorm: interrupted after {done}{hint}", file=sys.stderr)
         return SIGNALS.status()
     if isinstance(stop, WriteFailed):
-        problem = f"cannot write {out.target()}: {stop}"
+        problem = f"cannot write {stop.target or out.target()}: {stop}"
         silence_stdout()
     elif isinstance(stop, SentenceParseError):  # an input that cannot be read at all
         problem = stop.message

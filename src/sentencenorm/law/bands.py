@@ -29,7 +29,16 @@ from ..model.durations import Duration
 from .jurisdictions import Jurisdiction
 from .severity import Rank, Severity, Way, severity
 
-__all__ = ["Band", "Convention", "band", "band_schemes", "conventions", "months"]
+__all__ = [
+    "Band",
+    "Convention",
+    "band",
+    "band_schemes",
+    "conventions",
+    "in_days",
+    "in_months",
+    "months",
+]
 
 
 @attrs.frozen
@@ -80,6 +89,15 @@ def in_months(duration: Duration) -> Fraction:
     Fraction(6068, 487)
     """
     return duration.months + Fraction(duration.days) / _days_per_month()
+
+
+def in_days(duration: Duration) -> Fraction:
+    """A duration in days, months counted at 30.4375 days (the inverse of `in_months`).
+
+    >>> in_days(Duration.of(years=1, days=14))
+    Fraction(1517, 4)
+    """
+    return in_months(duration) * _days_per_month()
 
 
 @functools.cache
