@@ -411,3 +411,10 @@ def test_to_sqlite_that_cannot_be_written_stops_the_run(
     with sqlite3.connect(database) as connection:
         texts = [row[0] for row in connection.execute("SELECT text FROM sentences")]
     assert texts == ["life", "two years"]
+
+
+def test_custody_regime_has_its_column() -> None:
+    """Administrative detention (行政拘留) keeps its regime in the row; plain custody none."""
+    detained = parse("行政拘留十日", lang="zh").to_row()
+    assert detained["custody_regime"] == "administrative_detention"
+    assert parse("10 days in jail").to_row()["custody_regime"] in ("", None)

@@ -121,7 +121,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("custody_aggregation", "text", "consecutive, concurrent, or empty"),
     Column("custody_suspended", "bool", "the custody term is suspended"),
     Column("custody_suspended_period", "text", "the operational period of the suspension"),
-    Column("custody_regime", "text", "prison, jail, detention... (where the model states it)"),
+    Column("custody_regime", "text", "administrative_detention (行政拘留), where the model states one"),
     Column("death", "bool", "a death sentence (in a choice: in some option)"),
     Column("death_suspended", "bool", "the death sentence is suspended"),
     Column("death_reprieve", "text", "its reprieve, ISO-8601"),
@@ -186,8 +186,11 @@ def flatten(sentence: Composed) -> dict[str, Any]:
     row.update(_fine([value for value in values if isinstance(value, Fine)]))
     for cls in (Restitution, Forfeiture):
         amounts = [value.amount for value in values if isinstance(value, cls)]
-        currency = _agreed(money.currency for money in amounts)
-        row[f"{cls.kind}_amount"] = _agreed(money.amount for money in amounts) if currency else None
+        # An amount unstated (没收财产, forfeiture with no sum) leaves both columns empty.
+        stated = [money for money in amounts if money is not None]
+        whole = len(stated) == len(amounts)
+        currency = _agreed(money.currency for money in stated) if whole else None
+        row[f"{cls.kind}_amount"] = _agreed(money.amount for money in stated) if currency else None
         row[f"{cls.kind}_currency"] = currency
     for term in (Probation, SupervisedRelease, CommunitySupervision):
         low, high = _hull([value for value in values if isinstance(value, term)])
@@ -306,8 +309,7 @@ def _custody(values: list[Custody]) -> dict[str, Any]:
         "custody_aggregation": _text(_agreed(value.aggregation for value in values)),
         "custody_suspended": suspended,
         "custody_suspended_period": _iso(_agreed(periods)) if suspended else None,
-        # The model may gain a custody regime (prison, jail...): its column is ready for it.
-        "custody_regime": _text(_agreed(getattr(value, "regime", None) for value in values)),
+        "custody_regime": _text(_agreed(value.regime for value in values)),
     }
 
 
