@@ -121,7 +121,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("custody_aggregation", "text", "consecutive, concurrent, or empty"),
     Column("custody_suspended", "bool", "the custody term is suspended"),
     Column("custody_suspended_period", "text", "the operational period of the suspension"),
-    Column("custody_regime", "text", "administrative_detention (行政拘留), where the model states one"),
+    Column("custody_regime", "text", "administrative_detention (行政拘留) or none"),
     Column("death", "bool", "a death sentence (in a choice: in some option)"),
     Column("death_suspended", "bool", "the death sentence is suspended"),
     Column("death_reprieve", "text", "its reprieve, ISO-8601"),
