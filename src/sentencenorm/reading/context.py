@@ -48,6 +48,8 @@ class Context:
     coreless_nouns: re.Pattern[str]
     coreless_words: re.Pattern[str]
     comparatives: re.Pattern[str] | None
+    thresholds: re.Pattern[str] | None
+    conditions: Caseless | None
     weak: re.Pattern[str]
     coreless: frozenset[str]
     family: frozenset[str]
@@ -157,6 +159,8 @@ def load_context(lang: str) -> Context:
         coreless_nouns=_compile(evidence["coreless_nouns"]),
         coreless_words=_compile(evidence["coreless_words"]),
         comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
+        thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
+        conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
         weak=_compile(evidence["weak"]),
         coreless=frozenset(evidence["coreless"]),
         family=frozenset(evidence["family"]),

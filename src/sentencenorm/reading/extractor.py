@@ -421,9 +421,12 @@ class _Reader:
                 return None
             if off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
-            if sentence.modality is None and self._compares(words):
-                # "for fines totalling less than $10,000": a condition. Read, so that no part
-                # of it ("$10,000") is read again as a value of its own.
+            if (sentence.modality is None and self._compares(words)) or (
+                index == 0 and self._threshold(words, before)
+            ):
+                # "for fines totalling less than $10,000", "offenders who are imprisoned for 3
+                # years or less": a condition. Read, so that no part of it ("$10,000") is read
+                # again as a value of its own.
                 negated = True
                 continue
             if index == 0 and first_denied:
@@ -485,6 +488,20 @@ class _Reader:
             part_end = end if following > last else end_before(tokens, firsts[following])
             parts.append((part_start, part_end, group))
         return parts
+
+    def _threshold(self, words: Sequence[Token], before: Slice) -> bool:
+        """Whether the phrase is a threshold a clause sets, cue or not: an open comparative
+        bound ("or less", "more than") after a condition's opening ("offenders who are",
+        "if", "an offender") in the words before it."""
+        context = self.context
+        if context.thresholds is None or context.conditions is None:
+            return False
+        thresholds = context.thresholds
+        compares = any(
+            role(token.type).group is Group.RANGE and thresholds.fullmatch(token.value)
+            for token in words
+        )
+        return compares and before.search(context.conditions)
 
     def _compares(self, tokens: Sequence[Token]) -> bool:
         """Whether a bound of the phrase is a comparative ("more than", "over")."""
