@@ -109,8 +109,9 @@ class Joins(enum.Enum):
     "then" ("followed by") and "also" ("as well as") add a part of their own; "hard" (";")
     ends a part: nothing carries or folds over it; "part" ("of which") says the part after is
     a part of the term before; "default" ("with the option of") says the
-    term before is served only in default of paying the fine after; "other" keeps the parts
-    apart.
+    term before is served only in default of paying the fine after, "in_default" ("in
+    default whereof") the term after in default of paying the fine before; "other" keeps the
+    parts apart.
     """
 
     AND = "and"
@@ -123,6 +124,7 @@ class Joins(enum.Enum):
     ALSO = "also"
     HARD = "hard"
     DEFAULT = "default"  # "two months' imprisonment with an option of a fine of N50,000"
+    IN_DEFAULT = "in_default"  # "a fine of Rs 5,000, in default to undergo one month": after
     PART = "part"  # "18 months imprisonment of which 6 months was suspended": a part of it
     ALSO_OR_ALONE = "also_or_alone"  # 并处或者单处罚金: with the penalties before, or alone
     MAY_ALSO = "may_also"  # 可以并处罚金: the penalties before alone, or with it
@@ -156,6 +158,7 @@ class Role:
     opens: bool = True  # a link that may open an item ("in 9 years' time"); not the copula
     possessive: bool = False  # the possessive link: "two years' reprieve"
     regime: str | None = None  # the custody regime a word names (sentencenorm.model.Regime)
+    joins: Joins | None = None  # a joiner's role whatever its words ("in default whereof")
 
 
 def _word(
@@ -206,6 +209,9 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("OR", Group.JOINER),
     _stop("J_OTHER", Group.JOINER),
     _stop("J_MAY", Group.JOINER),  # zh 可以并处: may also impose
+    # "a fine of Rs 5,000 in default to undergo | three months": the term after is served only
+    # if the fine is not paid, however the words run
+    Role("J_DEFAULT", Group.JOINER, starts=False, ends=False, joins=Joins.IN_DEFAULT),
     _stop("OR_BOTH", Group.PUNCTUATION, ends=True),  # ", or both" closing a statute's list
     _stop("COMMA", Group.JOINER),
     _stop("SEMI", Group.JOINER),

@@ -120,10 +120,12 @@ DEFAULT_TERM: Final = "default imprisonment"
 def in_default(
     components: tuple[Component, ...], joiners: list[Joiner | None], parts: list[Part]
 ) -> tuple[Component, ...]:
-    """A term "with the option of" a fine is served only if the fine is not paid: the fine,
-    and the term as `other` "default imprisonment" (the corpus README's convention for
-    Nigeria's, Ghana's, Eswatini's "two months imprisonment with an option of fine of
-    N50,000"). Anything else on either side of "with the option of" is refused.
+    """A term "with the option of" a fine, or a term "in default" after a fine, is served
+    only if the fine is not paid: the fine, and the term as `other` "default imprisonment"
+    (the corpus README's convention for Nigeria's, Ghana's, Eswatini's "two months
+    imprisonment with an option of fine of N50,000", and India's Penal Code s 64 "a fine of
+    Rs 5,000, in default to undergo simple imprisonment for one month"). Anything else on
+    either side is refused.
 
     *joiners* (aligned with *components*: the joiner before each) is updated in place, so the
     rules after this one see the penalties as they now stand.
@@ -135,11 +137,16 @@ def in_default(
             standing.append(penalty)
             kept.append(joiner)
             continue
-        term = standing[-1] if standing else None
-        default = _default_term(term) if isinstance(penalty, Fine) else None
-        if default is None:
-            raise Reject("'with the option of' must join a term and a fine", parts[index].pos)
-        standing[-1:] = [penalty, default]
+        before = standing[-1] if standing else None
+        if Joins.IN_DEFAULT in joiner.roles:  # "a fine of Rs 5,000, in default to undergo"
+            fine, default = before, _default_term(penalty)
+            if not isinstance(fine, Fine) or default is None:
+                raise Reject("'in default' must join a fine and a term", parts[index].pos)
+        else:  # "two months with the option of a N50,000 fine"
+            fine, default = penalty, _default_term(before)
+            if not isinstance(fine, Fine) or default is None:
+                raise Reject("'with the option of' must join a term and a fine", parts[index].pos)
+        standing[-1:] = [fine, default]
         kept.append(joiner)
     joiners[:] = kept
     return tuple(standing)

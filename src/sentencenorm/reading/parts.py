@@ -265,7 +265,7 @@ class Joiner:
             compound=roles in _COMPOUND,
             qualifying=Joins.WITH in roles or Joins.PART in roles,
             comma=roles == (Joins.COMMA,),
-            in_default=Joins.DEFAULT in roles,
+            in_default=Joins.DEFAULT in roles or Joins.IN_DEFAULT in roles,
             part_of=Joins.PART in roles,
             also_or_alone=Joins.ALSO_OR_ALONE in roles or Joins.MAY_ALSO in roles,
         )

@@ -20,7 +20,7 @@ from lark import Token, Transformer, v_args
 
 from ..language import Lexicon
 from ..language.lexicon import fold
-from ..language.roles import AUX, FACE, IMPOSE, OR_BOTH, SERVICE_WORD, STATUTE_BOUND
+from ..language.roles import AUX, FACE, IMPOSE, OR_BOTH, SERVICE_WORD, STATUTE_BOUND, Joins, role
 from ..model import EXACT, LIFE, Modality
 from .parts import (
     AND,
@@ -59,6 +59,12 @@ _MONEY: Final = re.compile(
 )
 # "R75 000,00": digits grouped by spaces, then a decimal comma (Southern Africa).
 _SPACED_DECIMAL: Final = re.compile(r"(\d{1,3}(?:[ \u00a0]\d{3})+),(\d{2})")
+
+
+@functools.cache
+def _joins(name: str) -> Joins | None:
+    """The role a joiner terminal has whatever its words (`Role.joins`), if it has one."""
+    return role(name).joins
 
 
 def _is_year(number: Num) -> bool:
@@ -306,8 +312,10 @@ class ToModel(Transformer[Token, Draft]):
         return tuple(clones)
 
     def joiner(self, *tokens: Token) -> Joiner:
-        # Each word's role in the language's lexicon ("y": and, "；": hard, "或者": or).
-        return Joiner.of(tuple(self._lex.joins(token.value) for token in tokens))
+        # Each word's role in the language's lexicon ("y": and, "；": hard, "或者": or), unless
+        # its terminal has one whatever its words ("in default whereof").
+        roles = (_joins(token.type) or self._lex.joins(token.value) for token in tokens)
+        return Joiner.of(tuple(roles))
 
     def items(self, *children: Any) -> tuple[list[Item], list[Joiner]]:
         if len(children) == 1:
