@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sentencenorm
+import sentencenorm.reading.batch  # a submodule is an attribute once imported (import is lazy)
 from sentencenorm import (
     MAX_PHRASE_LENGTH,
     SentenceNormError,

@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .law.bands import band, months
-from .law.severity import Severity, severity
 from .model import COMPONENT_TYPES, Component, Modality
 from .writing.notation import format_sentence
-from .writing.serialize import sentence_from_dict, sentence_to_dict
 
 if TYPE_CHECKING:
     from .law.jurisdictions import Jurisdiction
+    from .law.severity import Severity
 
 __all__ = ["Sentence"]
 
@@ -63,6 +61,8 @@ class Sentence:
          'components': [{'kind': 'custody', 'min': None, 'max': 'life', 'count': None,
                          'aggregation': None, 'suspended': None}]}
         """
+        from .writing.serialize import sentence_to_dict  # cattrs, loaded only for JSON
+
         return sentence_to_dict(self)
 
     @classmethod
@@ -73,6 +73,8 @@ class Sentence:
         `SentenceDataError` (a ValueError) whose `path` names the key
         (``components[0].max.amount``).
         """
+        from .writing.serialize import sentence_from_dict
+
         components, modality, text = sentence_from_dict(data)
         return cls(components, modality=modality, text=text)
 
@@ -87,6 +89,8 @@ class Sentence:
         >>> str(parse("life").severity()), str(parse("life").severity("DE"))
         ('?..life', 'P15Y..life')
         """
+        from .law.severity import severity  # the law is loaded when it is asked
+
         return severity(self, jurisdiction)
 
     def months(self, convention: str = "ussc") -> tuple[float, float | None]:
@@ -99,6 +103,8 @@ class Sentence:
         >>> parse("six months to 10 years").months(), parse("life").months("cail")
         ((6.0, 120.0), (-1.0, -1.0))
         """
+        from .law.bands import months
+
         return months(self, convention)
 
     def band(
@@ -114,6 +120,8 @@ class Sentence:
         >>> parse("six months to 10 years").band("space1"), parse("death").band("bop")
         ('10y-<20y', 'death')
         """
+        from .law.bands import band
+
         return band(self, scheme, jurisdiction=jurisdiction, basis=basis)
 
     def __str__(self) -> str:
