@@ -93,6 +93,7 @@ def test_parse_in_english_loads_english_only() -> None:
     assert not [name for name in NOT_FOR_READING if loaded(modules, name)]
     assert languages == {"en"}
     assert "sentencenorm.reading.extractor" not in modules
+    assert "sentencenorm.reading.hints" not in modules  # the words of an error: on failure
 
 
 def test_parse_many_loads_no_process_pool() -> None:
