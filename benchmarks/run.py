@@ -20,8 +20,9 @@ before each round:
 - ``raw_phrases``: ``parse`` of real_en's gold spans and negative texts, about 30% of them
   refused (the note says how many). Reference: a bare Lark LALR parse of the same batch.
 - ``first_call``: ``python -m sentencenorm "six months to 10 years"`` in a new process, wall
-  seconds, after one untimed call (bytecode written): as the wheel installs the package
-  (with its parse tables) and from this checkout (without). Reference: ``python -c pass``.
+  seconds, after one untimed call (bytecode written, PYTHONDONTWRITEBYTECODE or not): as the
+  wheel installs the package (with its parse tables, without interegular) and from this
+  checkout (without tables). Reference: ``python -c pass``.
 
 Then the other cold rows:
 
@@ -69,7 +70,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from subprocess import PIPE
 from typing import Any
@@ -295,10 +296,23 @@ def case_raw_phrases(size: int) -> list[tuple[Row, Callable[[], object]]]:
 #: The README's first command-line example: one phrase, in a new process.
 PHRASE = "six months to 10 years"
 FIRST_CALL = ("-m", "sentencenorm", PHRASE)
-#: Python run with `interegular` kept from importing, as in a wheel's build environment (it
-#: installs lark, not the dev and test extras' ``lark[interegular]``, with which Lark checks
-#: every pair of terminals for collisions each time it builds a lexer).
+#: Python run with `interegular` kept from importing, as in a wheel's build environment and
+#: where the wheel is installed (it requires lark, not the dev and test extras'
+#: ``lark[interegular]``, with which Lark checks every pair of terminals for collisions each
+#: time it builds a lexer, and which ``import lark`` loads when it is there).
 NO_INTEREGULAR = "import runpy, sys; sys.modules['interegular'] = None; "
+#: `FIRST_CALL` as the wheel's user runs it: no interegular.
+FIRST_CALL_AS_WHEEL = (
+    "-c",
+    f"{NO_INTEREGULAR}sys.argv = ['sentencenorm', {PHRASE!r}]; "
+    "runpy.run_module('sentencenorm', run_name='__main__', alter_sys=True)",
+)
+
+
+def _writing_bytecode(environment: Mapping[str, str]) -> dict[str, str]:
+    """*environment* without PYTHONDONTWRITEBYTECODE: the untimed first call writes the
+    bytecode the timed ones read, as installing a wheel does (pip compiles it)."""
+    return {key: value for key, value in environment.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _as_a_wheel() -> dict[str, str]:
@@ -317,7 +331,7 @@ def _as_a_wheel() -> dict[str, str]:
     if not (target / "grammar").is_dir():
         shutil.copytree(grammar_dir(), target / "grammar")
     paths = [str(folder), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    environment = _writing_bytecode({**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
     build = (
         f"{NO_INTEREGULAR}sys.argv = ['_build_tables', {str(target / 'tables')!r}]; "
         "runpy.run_module('sentencenorm._build_tables', run_name='__main__', alter_sys=True)"
@@ -352,7 +366,7 @@ def case_first_call(size: int) -> list[tuple[Row, Callable[[], object]]]:
         "ratio = python -c pass's time / this one's"
     )
     wheel = Row("first_call", f'sentencenorm "{PHRASE}"', SECONDS, 1)
-    wheel.note = f"{note}; laid out as the wheel installs it, parse tables included"
+    wheel.note = f"{note}; laid out as the wheel installs it, parse tables included, no interegular"
     interegular = importlib.util.find_spec("interegular") is not None
     checkout = Row("first_call", "... the same, from this checkout", SECONDS, 1)
     checkout.note = "no parse tables: each grammar built in the process" + (
@@ -362,8 +376,8 @@ def case_first_call(size: int) -> list[tuple[Row, Callable[[], object]]]:
     wheel.reference = checkout.reference = reference.side
     expect = "custody P6M..P10Y"
     return [
-        (wheel, _process(FIRST_CALL, expect, _as_a_wheel())),
-        (checkout, _process(FIRST_CALL, expect)),
+        (wheel, _process(FIRST_CALL_AS_WHEEL, expect, _as_a_wheel())),
+        (checkout, _process(FIRST_CALL, expect, _writing_bytecode(os.environ))),
         (reference, _process(("-c", "pass"))),
     ]
 

@@ -7,6 +7,7 @@ moment its table is added.
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -130,6 +131,18 @@ def test_every_label_the_lexicon_names_is_listed(lang: str) -> None:
         label = other_label(name)
         assert label is not None, f"{lang}: {name!r} is not in data/labels.toml"
         assert "count" in label.quantities, f"{lang}: {name!r} is not counted"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_label_pattern_compiles(lang: str) -> None:
+    """Each pattern of [other_labels] and [counted_labels] is a regular expression (the
+    lexicon is read without compiling them; a phrase that needs them compiles them)."""
+    words = lexicon(lang)
+    for pattern, label in (*words.other_labels, *words.counted_labels):
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as error:
+            raise AssertionError(f"{lang}: {label!r}: {pattern!r}: {error}") from None
 
 
 @pytest.mark.parametrize("code", ["xx", "EN", "", "../en", "notation", "common", None, 3])

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from test_lalr import TRICKY, mixed_case, vocabulary_text
 
 from sentencenorm._resources import grammar_dir
+from sentencenorm.reading import scanning
 from sentencenorm.reading.grammars import available_languages
 from sentencenorm.reading.scanning import ALPHABET, Caseless, lowered, searched_faster
 
@@ -141,3 +142,11 @@ def test_capitals_in_a_case_insensitive_pattern_are_lowered() -> None:
     caseless = Caseless(re.compile(r"\bJahr(?:e|en)?\b|[ÄB]\w+\s*$|\W", re.IGNORECASE))
     assert caseless.lowered is not None
     assert caseless.lowered.pattern.endswith(r"(?:\bjahr(?:e|en)?\b|[äb]\w+\s*$|\W)")
+
+
+def test_character_kinds_are_those_re_gives() -> None:
+    """`scanning._kinds` (str methods, run for the alphabet at import) says what ``\\w``,
+    ``\\d`` and ``\\s`` say of each character."""
+    for char in map(chr, range(0x3000)):
+        expected = tuple(bool(re.fullmatch(kind, char)) for kind in (r"\w", r"\d", r"\s"))
+        assert scanning._kinds(char) == expected, hex(ord(char))

@@ -12,15 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .law.bands import band, months
-from .law.rows import flatten
-from .law.severity import Severity, severity
 from .model import COMPONENT_TYPES, Component, Modality
 from .writing.notation import format_sentence
-from .writing.serialize import sentence_from_dict, sentence_to_dict
 
 if TYPE_CHECKING:
     from .law.jurisdictions import Jurisdiction
+    from .law.severity import Severity
 
 __all__ = ["Sentence"]
 
@@ -64,6 +61,8 @@ class Sentence:
          'components': [{'kind': 'custody', 'min': None, 'max': 'life', 'count': None,
                          'aggregation': None, 'suspended': None}]}
         """
+        from .writing.serialize import sentence_to_dict  # cattrs, loaded only for JSON
+
         return sentence_to_dict(self)
 
     @classmethod
@@ -74,6 +73,8 @@ class Sentence:
         `SentenceDataError` (a ValueError) whose `path` names the key
         (``components[0].max.amount``).
         """
+        from .writing.serialize import sentence_from_dict
+
         components, modality, text = sentence_from_dict(data)
         return cls(components, modality=modality, text=text)
 
@@ -106,11 +107,13 @@ class Sentence:
         >>> row["choice"], row["exact"], row["custody_max"], row["fine_max_amount"]
         (True, False, 'P5Y', Decimal('250000'))
         """
+        from .law.rows import flatten as _flatten  # the law is loaded when a row is asked
+
         row: dict[str, Any] = {
             "text": self.text,
             "modality": None if self.modality is None else self.modality.value,
             "notation": str(self),
-            **flatten(self),
+            **_flatten(self),
         }
         if months is not None:
             row["months_min"], row["months_max"] = self.months(months)
@@ -129,6 +132,8 @@ class Sentence:
         >>> str(parse("life").severity()), str(parse("life").severity("DE"))
         ('?..life', 'P15Y..life')
         """
+        from .law.severity import severity  # the law is loaded when it is asked
+
         return severity(self, jurisdiction)
 
     def months(self, convention: str = "ussc") -> tuple[float, float | None]:
@@ -141,6 +146,8 @@ class Sentence:
         >>> parse("six months to 10 years").months(), parse("life").months("cail")
         ((6.0, 120.0), (-1.0, -1.0))
         """
+        from .law.bands import months
+
         return months(self, convention)
 
     def band(
@@ -156,6 +163,8 @@ class Sentence:
         >>> parse("six months to 10 years").band("space1"), parse("death").band("bop")
         ('10y-<20y', 'death')
         """
+        from .law.bands import band
+
         return band(self, scheme, jurisdiction=jurisdiction, basis=basis)
 
     def __str__(self) -> str:

@@ -31,17 +31,13 @@ import io
 import os
 import re
 import sys
+from typing import Any
 
 import sentencenorm
 from sentencenorm import SentenceParseError, UnknownCodeError, UnsupportedError
-from sentencenorm.law.jurisdictions import load as load_profile
 from sentencenorm.law.territories import normalize_jurisdiction
 
-from .extracting import document as _document
-from .extracting import extract_command
-from .judging import compare_command, render_command
 from .options import COMMANDS, DEFAULT_LANG, TOP_LEVEL_OPTIONS, build_parsers
-from .parsing import parse_csv, parse_stream
 from .streams import BROKEN_PIPE, RUN_FAILED, SIGNALS, USAGE, silence_stdout
 from .tables import chosen
 
@@ -67,8 +63,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: list[str]) -> int:
-    top, parse_parser, extract_parser, compare_parser, render_parser = build_parsers()
-    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (the completion extra)
+    completing = "_ARGCOMPLETE" in os.environ  # the shell asks (the completion extra)
+    if not args or (args[0] not in COMMANDS and args[0] not in TOP_LEVEL_OPTIONS):
+        named: str | None = "parse"  # the default command
+    else:
+        named = args[0] if args[0] in COMMANDS else None  # --help and --version: all
+    # Only the command that runs gets its options (and loads what they are made of).
+    built = build_parsers(None if completing else named)
+    top, parse_parser, extract_parser, compare_parser, render_parser = built
+    if completing:
         complete(top)
     if not args or (args[0] not in COMMANDS and args[0] not in TOP_LEVEL_OPTIONS):
         mistyped = mistyped_command(args[0] if args else "")
@@ -102,8 +105,12 @@ def _main(args: list[str]) -> int:
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="backslashreplace")  # never fail on the terminal's charset
     if args[0] == "compare":
+        from .judging import compare_command
+
         return compare_command(options)
     if args[0] == "render":
+        from .judging import render_command
+
         return render_command(options)
     if options.workers < 0:
         command.error("--workers must be 0 (every core) or more")
@@ -114,6 +121,8 @@ def _main(args: list[str]) -> int:
             command.error("--resume continues --jsonl output: use it with --jsonl")
         if options.max_count is not None and options.max_count < 1:
             command.error("--max-count must be 1 or more")
+        from .extracting import extract_command
+
         return extract_command(command, options)
     if options.resume is not None and options.csv_column is None and not options.jsonl:
         command.error(
@@ -127,7 +136,11 @@ def _main(args: list[str]) -> int:
                 f"{flag} and --csv-column cannot go together: --csv-column writes a CSV (its "
                 "json column holds each record); drop one of them"
             )
+        from .parsing import parse_csv
+
         return parse_csv(command, options)
+    from .parsing import parse_stream
+
     return parse_stream(command, options)
 
 
@@ -163,6 +176,8 @@ def _check_codes(command: argparse.ArgumentParser, options: argparse.Namespace) 
     jurisdiction code (records and messages give it in upper case)."""
     try:
         if getattr(options, "jurisdiction", None) is not None:
+            from sentencenorm.law.jurisdictions import load as load_profile
+
             load_profile(options.jurisdiction)  # names the profiles when the code is unreal
             options.jurisdiction = normalize_jurisdiction(options.jurisdiction)
         if getattr(options, "locale", None) is not None:
@@ -204,5 +219,13 @@ def mistyped_command(word: str) -> str | None:
     return None
 
 
-# ``cli._document`` stays where tests and users have patched it.
+def __getattr__(name: str) -> Any:
+    """``cli._document`` stays where tests and users have patched it (loaded when asked)."""
+    if name == "_document":
+        from .extracting import document
+
+        return document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ += ["_document"]

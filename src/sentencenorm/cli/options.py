@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeAlias, overload
 
 import sentencenorm
 from sentencenorm.language import Language, languages
-from sentencenorm.law import comparison, jurisdictions
-from sentencenorm.law.comparison import Order
-from sentencenorm.writing import renderer
 
 COMMANDS = ("parse", "extract", "compare", "render")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
@@ -90,7 +89,13 @@ One output line per input line; a value that cannot be read or written gives a l
 """
 
 
-def build_parsers() -> tuple[
+#: What ``add_subparsers`` returns: it makes each command's parser.
+_Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def build_parsers(
+    command: str | None = None,
+) -> tuple[
     argparse.ArgumentParser,
     argparse.ArgumentParser,
     argparse.ArgumentParser,
@@ -98,7 +103,12 @@ def build_parsers() -> tuple[
     argparse.ArgumentParser,
 ]:
     """The top-level parser and the parsers of the ``parse``, ``extract``, ``compare`` and
-    ``render`` commands."""
+    ``render`` commands.
+
+    With a *command*, only that command's parser gets its options (the others are named, with
+    their help line, as the top-level help lists them): a run of one command loads only
+    what that command's options are made of (``compare`` the law, ``render`` the writer).
+    """
     raw = argparse.RawDescriptionHelpFormatter
     top = argparse.ArgumentParser(
         prog="sentencenorm",
@@ -109,9 +119,27 @@ def build_parsers() -> tuple[
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {sentencenorm.__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
+    built = []
+    for name, help_line, fill in (
+        ("parse", "read phrases into canonical sentences (the default command)", _parse_options),
+        ("extract", "find every sentencing expression in documents", _extract_options),
+        ("compare", "order two sentences by severity", _compare_options),
+        ("render", "write canonical values as phrases in a locale", _render_options),
+    ):
+        if command in (None, name):
+            parser = fill(commands, help_line)
+        else:
+            parser = commands.add_parser(name, help=help_line, formatter_class=raw)
+        built.append(parser)
+    parse, extract, compare, render = built
+    return top, parse, extract, compare, render
+
+
+def _parse_options(commands: _Commands, help_line: str) -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
     parse = commands.add_parser(
         "parse",
-        help="read phrases into canonical sentences (the default command)",
+        help=help_line,
         description="Read each PHRASE into its canonical sentence.\n\n" + available_codes(),
         epilog=PARSE_EPILOG,
         formatter_class=raw,
@@ -143,24 +171,28 @@ def build_parsers() -> tuple[
     meaning.add_argument(
         "--months",
         metavar="CONVENTION",
-        choices=sorted(sentencenorm.conventions()),
+        choices=Choices(lambda: sorted(sentencenorm.conventions())),
         help="months of the custodial part as (lo, hi), coded as ussc or cail code them",
     )
     meaning.add_argument(
         "--band",
         metavar="SCHEME",
-        choices=sentencenorm.band_schemes(),
+        choices=Choices(lambda: sentencenorm.band_schemes()),
         help="the length band of the maximum: space1 (SPACE I) or bop (Bureau of Prisons)",
     )
     meaning.add_argument(
         "--severity", action="store_true", help="the interval on the severity axis, and why"
     )
+    return parse
+
+
+def _extract_options(commands: _Commands, help_line: str) -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
-        help="find every sentencing expression in documents",
+        help=help_line,
         description="Find every sentencing expression in each FILE, with exact offsets.",
         epilog=EXTRACT_EPILOG,
-        formatter_class=raw,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument(
         "files", nargs="*", metavar="FILE", help='a UTF-8 text or a folder of them; "-" is stdin'
@@ -200,13 +232,19 @@ def build_parsers() -> tuple[
         "continue an interrupted --jsonl run over named files whose output is FILE: skip the "
         "files FILE completes and append the rest to FILE (not stdout)",
     )
+    return extract
+
+
+def _compare_options(commands: _Commands, help_line: str) -> argparse.ArgumentParser:
+    from sentencenorm.law import comparison
+
     compare = commands.add_parser(
         "compare",
-        help="order two sentences by severity",
+        help=help_line,
         description="Order sentence A against sentence B by severity: LESS, EQUAL, GREATER, "
         "OVERLAPS or INCOMPARABLE, and why.",
         epilog=COMPARE_EPILOG,
-        formatter_class=raw,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     compare.add_argument("first", metavar="A", help="a sentencing phrase")
     compare.add_argument("second", metavar="B", help="the phrase to compare it with")
@@ -228,13 +266,19 @@ def build_parsers() -> tuple[
     command_help = "whose law fills unstated bounds (" + ", ".join(profiles()) + ")"
     compare.add_argument("--lang", help=f"grammar to read with (default: {DEFAULT_LANG})")
     compare.add_argument("--jurisdiction", metavar="CODE", help=command_help)
+    return compare
+
+
+def _render_options(commands: _Commands, help_line: str) -> argparse.ArgumentParser:
+    from sentencenorm.writing import renderer
+
     render = commands.add_parser(
         "render",
-        help="write canonical values as phrases in a locale",
+        help=help_line,
         description="Write each VALUE (canonical notation, a JSON object of the contract, or "
         "a phrase in --lang) as a phrase in --locale.",
         epilog=RENDER_EPILOG,
-        formatter_class=raw,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     render.add_argument("values", nargs="*", metavar="VALUE", help='a value; "-" reads stdin')
     render.add_argument(
@@ -257,10 +301,43 @@ def build_parsers() -> tuple[
         help="numbers in words (default) or digits",
     )
     render.add_argument("--lang", help="grammar for values given as phrases")
-    return top, parse, extract, compare, render
+    return render
+
+
+class Choices(Sequence[str]):
+    """The choices of an option, worked out from the data the first time they are asked
+    for (a value checked, the help or an error shown, a completion), not when the parser is
+    built. Give the option a metavar: argparse shows the choices of one without it."""
+
+    def __init__(self, find: Callable[[], Sequence[str]]) -> None:
+        self._find = find
+        self._found: tuple[str, ...] | None = None
+
+    def _all(self) -> tuple[str, ...]:
+        if self._found is None:
+            self._found = tuple(self._find())
+        return self._found
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
 
 
 def profiles() -> tuple[str, ...]:
+    from sentencenorm.law import jurisdictions
+
     return jurisdictions.available()
 
 
@@ -277,6 +354,8 @@ def available_codes() -> str:
 
 def orders(text: str) -> frozenset[str]:
     """The value of ``compare --is``: order names, separated by commas."""
+    from sentencenorm.law.comparison import Order
+
     names = {name.strip().lower() for name in text.split(",") if name.strip()}
     known = {order.name.lower() for order in Order}
     unknown = sorted(names - known)

@@ -267,14 +267,13 @@ def _label_phrases(
     table: Mapping[str, Any], name: str = "other_labels"
 ) -> tuple[tuple[str, str], ...]:
     """``[other_labels]`` (or ``[counted_labels]``): each label with the list of patterns that
-    name it."""
-    pairs = []
+    name it. The patterns are compiled when a phrase first needs them, not here: a first call
+    reads most phrases without them (tests/test_languages.py compiles every one)."""
+    pairs: list[tuple[str, str]] = []
     for label, patterns in table.items():
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise ValueError(f"[{name}] {label!r}: expected a list of patterns")
-        for pattern in patterns:
-            re.compile(pattern)  # a bad pattern fails here, naming nothing else
-            pairs.append((pattern, label))
+        pairs.extend((pattern, label) for pattern in patterns)
     return tuple(pairs)
 
 

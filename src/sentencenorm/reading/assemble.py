@@ -37,7 +37,6 @@ from ..model import (
 from ..model.durations import Duration
 from ..model.labels import OtherLabel, other_label, quantity_kind
 from ..sentence import Sentence
-from .hints import backwards_range
 from .items import Part, read_item
 from .parts import Cash, Core, Cue, Draft, Joiner, Reject, Strokes, Time
 from .rules import (
@@ -388,6 +387,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
         component: Component = term_class(low, high)
         return component
     except ValueError as exc:
+        from .hints import backwards_range  # loaded by the first range read backwards
+
         backwards = backwards_range(part.low, part.high, lexicon.lang)
         raise Reject(  # "10 years to 6 months": say the range runs backwards, in words
             backwards or str(exc), part.pos, impossible=backwards is not None

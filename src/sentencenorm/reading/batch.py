@@ -20,20 +20,21 @@ from __future__ import annotations
 import collections
 import contextlib
 import itertools
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from ..errors import SentenceParseError
 from ..sentence import Sentence
-from .extractor import extract
-from .match import Match
 from .parser import parse
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from .match import Match
 
 __all__ = ["extract_many", "parse_many", "record"]
 
@@ -119,6 +120,8 @@ def _parse_chunk(
 
 
 def _extract_chunk(items: list[object], lang: str, jurisdiction: str | None) -> list[list[Match]]:
+    from .extractor import extract  # loaded by the batches that extract, not by parse_many
+
     return [
         extract(item, lang=lang, jurisdiction=jurisdiction) if isinstance(item, str) else []
         for item in items
@@ -165,7 +168,11 @@ def _run(
         return
     # ProcessPoolExecutor, not multiprocessing.Pool: when a worker is killed (SIGTERM to the
     # process group, the OOM killer) it fails the batch, where Pool.terminate() can wait
-    # forever on a task queue that the dead worker left half read.
+    # forever on a task queue that the dead worker left half read. Both are loaded only here,
+    # by a batch that uses more than one process.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         count, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)

@@ -13,6 +13,7 @@ at the original characters.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -26,11 +27,17 @@ RULES: Final = ("zero_width", "pinyin_readings")
 _ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _HIDDEN_CHARS: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # A pinyin reading some Chinese sites insert after a character: "執(zhí)行", "個(gè)月".
-_PINYIN: Final = re.compile(
+_PINYIN: Final = (
     # The bracket first and the character before it checked after: a pattern that begins
     # with a character class is searched for in C, not tried at every position.
     r"[(（](?<=[\u3400-\u9fff][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]"
 )
+
+
+@functools.cache
+def _pinyin() -> re.Pattern[str]:
+    """`_PINYIN`, compiled the first time a bracket follows a Chinese character."""
+    return re.compile(_PINYIN)
 
 
 def _pinyin_readings(text: str) -> list[re.Match[str]]:
@@ -40,7 +47,7 @@ def _pinyin_readings(text: str) -> list[re.Match[str]]:
         at = text.find(bracket, 1)
         while at != -1:
             if "\u3400" <= text[at - 1] <= "\u9fff":
-                reading = _PINYIN.match(text, at)
+                reading = _pinyin().match(text, at)
                 if reading is not None:
                     found.append(reading)
             at = text.find(bracket, at + 1)

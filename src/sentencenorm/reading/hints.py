@@ -41,7 +41,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, Protocol
 
-from babel.numbers import format_decimal
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
@@ -435,6 +434,8 @@ def _time_words(time: Any, lang: str) -> str:
 def _cash_words(cash: Any, lang: str) -> str:
     words = book(lang).reversed_range
     value = Decimal(cash.amount)
+    from babel.numbers import format_decimal  # Babel only for a hint that names a sum
+
     try:
         amount = format_decimal(value, locale=lang if lang in available() else FALLBACK)
     except Exception:  # Babel without this locale: plain figures

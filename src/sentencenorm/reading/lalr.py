@@ -304,6 +304,53 @@ def _reduction(rule: Rule, callback: Callable[[list[Any]], Any]) -> _Action:
     return (_CALL, size_and_origin, callback)
 
 
+def _digest(row: Any, callbacks: Any) -> tuple[dict[str, _Action], dict[str, int]]:
+    """The actions and the gotos of one state's row of Lark's parse table."""
+    actions: dict[str, _Action] = {}
+    gotos: dict[str, int] = {}
+    for name, (action, arg) in row.items():
+        # Lark's names are Tokens (a str subclass whose == is Python code): plain str keys
+        # make every lookup of the loop a C-level one.
+        symbol = str(name)
+        if action is not Shift:
+            actions[symbol] = _reduction(arg, callbacks[arg])
+        elif symbol.isupper() or symbol == "$END":
+            actions[symbol] = (_SHIFT, arg, None)
+        else:
+            gotos[symbol] = arg
+    return actions, gotos
+
+
+class _Gotos(dict[int, dict[str, int]]):
+    """The gotos of each parser state, digested with its actions when first asked for."""
+
+    def __init__(self, actions: _Actions) -> None:
+        super().__init__()
+        self._actions = actions
+
+    def __missing__(self, state: int) -> dict[str, int]:
+        self._actions[state]  # digests the state's row, gotos included
+        return self[state]
+
+
+class _Actions(dict[int, dict[str, _Action]]):
+    """The actions of each parser state, digested from Lark's table the first time the state
+    is met: a phrase meets a few dozen of the grammar's hundreds of states, and a first call
+    pays for those only. A state the table does not have is a KeyError."""
+
+    def __init__(self, rows: dict[int, Any], callbacks: Any) -> None:
+        super().__init__()
+        self._rows = rows
+        self._callbacks = callbacks
+        self.gotos = _Gotos(self)
+
+    def __missing__(self, state: int) -> dict[str, _Action]:
+        actions, gotos = _digest(self._rows[state], self._callbacks)
+        dict.__setitem__(self.gotos, state, gotos)
+        self[state] = actions
+        return actions
+
+
 class FastLALR:
     """Runs a built `lark.Lark` LALR parser (contextual lexer, transformer attached).
 
@@ -339,23 +386,10 @@ class FastLALR:
         #: Each parser state's lexer, made the first time the state lexes (a phrase meets a
         #: handful of the grammar's states: a first call pays for those only).
         self.lexers = _Lexers(frontend.lexer.lexers, flags)
-        self.actions: dict[int, dict[str, _Action]] = {}
-        self.gotos: dict[int, dict[str, int]] = {}
-        for state, row in table.states.items():
-            actions: dict[str, _Action] = {}
-            gotos: dict[str, int] = {}
-            for name, (action, arg) in row.items():
-                # Lark's names are Tokens (a str subclass whose == is Python code): plain str
-                # keys make every lookup of the loop a C-level one.
-                symbol = str(name)
-                if action is not Shift:
-                    actions[symbol] = _reduction(arg, callbacks[arg])
-                elif symbol.isupper() or symbol == "$END":
-                    actions[symbol] = (_SHIFT, arg, None)
-                else:
-                    gotos[symbol] = arg
-            self.actions[state] = actions
-            self.gotos[state] = gotos
+        #: Each parser state's actions and gotos, digested the first time the state is met
+        #: (as its lexer is).
+        self.actions = _Actions(table.states, callbacks)
+        self.gotos = self.actions.gotos
         #: Whether every lexer state lexes `lowered` text (the notation's capitals do not):
         #: whether every terminal of the grammar does (each state's terminals are among them).
         self.folds = all(_for_lowered(terminal, flags) is not None for terminal in lark.terminals)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
@@ -17,8 +17,10 @@ from .assemble import assemble
 from .cleaning import clean
 from .detect import AUTO, detect_language
 from .grammars import NOTATION, available_languages, fast_parser_for
-from .hints import Found, expected_words, hint_for, messages, printable
 from .parts import Draft, Reject
+
+if TYPE_CHECKING:
+    from .hints import Found
 
 #: How the notation is cleaned: it is read in every language, and no site inserts pinyin in it.
 _ZERO_WIDTH_ONLY: Final = ("zero_width",)
@@ -202,6 +204,7 @@ def _from_lark(text: str, exc: UnexpectedInput, lang: str = "en") -> SentencePar
 
 def _hint(lang: str, exc: UnexpectedInput, text: str, column: int) -> Found | None:
     from .grammars import parser_for  # the parser whose states the error's state belongs to
+    from .hints import hint_for  # the hints (and their data) are loaded by a first failure
 
     try:
         return hint_for(lang, exc, text, column, parser_for(lang))
@@ -211,6 +214,8 @@ def _hint(lang: str, exc: UnexpectedInput, text: str, column: int) -> Found | No
 
 def _reason(lang: str, found: str | None, expected: list[str], hint: Found | None) -> str:
     """ "unexpected 'x'; expected a, b, ... — title: message", in words of *lang*."""
+    from .hints import messages, printable
+
     words = messages(lang)
     if found is None:
         reason = words["ends"]
@@ -233,6 +238,8 @@ def _expected(names: set[str], lang: str = "en", prefer: tuple[str, ...] = ()) -
     """What the terminals *names* stand for, in words of *lang* (data/hints/<lang>.toml), most
     useful first: the order of the English words (units, numbers, lengths, amounts...) in every
     language, with the terminals a hint *prefer*s in front."""
+    from .hints import expected_words
+
     english, local = expected_words("en"), expected_words(lang)
     known = [name for name in names if name in local]
     known.sort(key=lambda name: (name not in prefer, *_rank_expected(english.get(name, "")), name))

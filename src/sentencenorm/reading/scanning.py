@@ -258,12 +258,16 @@ def searched_faster(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # ── lowered text ─────────────────────────────────────────────────────────────────────────────
 
 
+def _kinds(char: str) -> tuple[bool, bool, bool]:
+    """Whether ``\\w``, ``\\d`` and ``\\s`` match the character *char*, as `re` decides it
+    for text (alphanumeric or "_", decimal, space), without a regular expression (this runs
+    for 592 characters at import)."""
+    return (char.isalnum() or char == "_", char.isdecimal(), char.isspace())
+
+
 def _keeps_kind(char: str) -> bool:
     low = char.lower()
-    return len(low) == 1 and all(
-        bool(re.fullmatch(kind, char)) == bool(re.fullmatch(kind, low))
-        for kind in (r"\w", r"\d", r"\s")
-    )
+    return len(low) == 1 and _kinds(char) == _kinds(low)
 
 
 #: Characters with case that `lowered` lets through: ASCII and Latin letters whose lowercase
