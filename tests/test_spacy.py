@@ -115,6 +115,15 @@ def test_jurisdiction_and_spans_key_come_from_the_config() -> None:
     assert str(plain._.sentence) == "imposed: fine USD 5"
 
 
+def test_a_saved_pipeline_loads_with_its_config(tmp_path: Path) -> None:
+    """nlp.to_disk / spacy.load rebuild the component from its config alone."""
+    _nlp(jurisdiction="au-nsw", spans_key="found").to_disk(tmp_path / "pipeline")
+    nlp = spacy.load(tmp_path / "pipeline")
+    assert nlp.get_pipe_config("sentencenorm")["jurisdiction"] == "au-nsw"
+    doc = nlp("He was fined $5.")
+    assert [str(span._.sentence) for span in doc.spans["found"]] == ["imposed: fine AUD 5"]
+
+
 def test_an_unknown_jurisdiction_is_refused_when_the_pipe_is_added() -> None:
     with pytest.raises(UnknownJurisdictionError):
         spacy.blank("en").add_pipe("sentencenorm", config={"jurisdiction": "not a code"})

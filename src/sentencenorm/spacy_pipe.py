@@ -43,8 +43,9 @@ a component is made (again and again is harmless); another library's span extens
 same names would be replaced.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: spaCy validates a factory's arguments against
+# its annotations, and spaCy 3.7.0 fails on the strings that import would make of them
+# ("field 'nlp' not yet prepared so type is still a ForwardRef").
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
