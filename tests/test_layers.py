@@ -10,7 +10,7 @@ Layers, bottom up (README, "Layout"):
 - ``language``: each language's words, shared by both sides;
 - ``sentence``: `Sentence`, on top of the model, handing itself to writing and law;
 - ``reading``: text to the model; ``writing``: the model to prose (never the read side);
-- ``cli``, ``dask``, ``strategies`` and the package itself, on top.
+- ``cli``, ``dask``, ``spacy_pipe``, ``strategies`` and the package itself, on top.
 
 Every import counts, at the top of a module or inside a function; only ``if TYPE_CHECKING:``
 blocks (never run) are left out. No two modules may import each other, even through others.
@@ -53,7 +53,7 @@ def layer_of(module: str) -> str:
         return "law"
     if first in {"model", "law", "language", "reading", "writing", "sentence"}:
         return first
-    return "top"  # __init__, __main__, cli, dask
+    return "top"  # __init__, __main__, cli, dask, spacy_pipe, strategies
 
 
 def in_layer(target: str, allowed: str) -> bool:

@@ -124,6 +124,9 @@ def _check_wheel(wheel: Path) -> None:
     # Hypothesis registers the model's types through this (sentencenorm.strategies).
     assert "[hypothesis]\n_ = sentencenorm.strategies:_hypothesis_setup_hook" in scripts, scripts
     assert "sentencenorm/strategies.py" in names
+    # spaCy finds the pipeline component through this (sentencenorm.spacy_pipe).
+    assert "[spacy_factories]\nsentencenorm = sentencenorm.spacy_pipe:make_component" in scripts
+    assert "sentencenorm/spacy_pipe.py" in names
 
 
 def _only_name(names: set[str], suffix: str) -> str:
@@ -137,7 +140,7 @@ JURISDICTIONS = ("root", "US", "US-CA", "GB", "CN", "DE", "FR", "NO")
 
 def test_wheel_carries_grammars_data_and_entry_point(wheel: Path) -> None:
     """The wheel holds every grammar, the data files, py.typed, the console script and the
-    Hypothesis entry point."""
+    Hypothesis and spaCy entry points."""
     _check_wheel(wheel)
 
 
