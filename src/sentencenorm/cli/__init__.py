@@ -166,8 +166,8 @@ def _check_table_options(
     if csv_column:  # its sentence, json and error columns, then the flat ones --fields names
         fields = chosen(command, options, name, exclude=("error", "json"))
         options.extra_columns = fields if options.fields is not None else ()
-    else:
-        options.columns = chosen(command, options, name)
+    else:  # the rows' columns (and the law they need) only for a table
+        options.columns = chosen(command, options, name) if tabled else ()
         options.extra_columns = ()
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import functools
 import io
 import sqlite3
 from collections.abc import Sequence
@@ -30,7 +31,6 @@ from decimal import Decimal
 from typing import Any, Final
 
 from sentencenorm import Sentence, SentenceParseError
-from sentencenorm.law.rows import COLUMNS, LEADING, MEANING, column_names
 
 from .records import parse_record, provenance
 from .streams import WriteFailed, to_json
@@ -47,17 +47,28 @@ _SQL_TYPES: Final = {
     "real": "REAL",
     "decimal": "NUMERIC",
 }
-_TYPES: Final = {
-    **{column.name: column.type for column in (*LEADING, *COLUMNS, *MEANING)},
-    "start": "int",
-    "end": "int",
-}
+
+
+@functools.cache
+def _types() -> dict[str, str]:
+    """Each column's type; the law (its rows) is loaded only when a table is written."""
+    from sentencenorm.law.rows import COLUMNS, LEADING, MEANING
+
+    return {
+        **{column.name: column.type for column in (*LEADING, *COLUMNS, *MEANING)},
+        "start": "int",
+        "end": "int",
+    }
+
+
 #: Rows inserted between two commits of --to-sqlite.
 BATCH: Final = 500
 
 
 def available(options: argparse.Namespace, command: str) -> tuple[str, ...]:
     """Every column this command can write with these options, in the default order."""
+    from sentencenorm.law.rows import column_names
+
     months = bool(getattr(options, "months", None))
     band = bool(getattr(options, "band", None))
     names = list(column_names(months=months, band=band))
@@ -163,7 +174,7 @@ class SqliteTable:
                 )
             if not existing:
                 columns = ", ".join(
-                    f"{_identifier(field)} {_SQL_TYPES[_TYPES.get(field, 'text')]}"
+                    f"{_identifier(field)} {_SQL_TYPES[_types().get(field, 'text')]}"
                     for field in self.fields
                 )
                 self.connection.execute(f"CREATE TABLE {name} ({columns})")
