@@ -299,7 +299,7 @@ def _pieces(item: object, lang: str, size: int) -> list[tuple[object, int, str, 
     >>> [offset for _, offset, _, _ in _pieces(("d", "one\\n\\ntwo\\n\\nthree"), "en", 5)]
     [0, 5, 10]
     """
-    name, text = item if isinstance(item, tuple) else (None, item)
+    name, text = item if isinstance(item, (tuple, list)) else (None, item)
     if not isinstance(text, str) or not text:
         return []
     if lang == "auto":  # one language for the whole document, as extract would pick it
