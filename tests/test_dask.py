@@ -162,6 +162,8 @@ def test_extract_frame_gives_one_row_per_match(tmp_path: Path) -> None:
         expected
     )
     assert {label for label, *_ in expected} == {"a", "e"}
+    in_a, in_e = len(extract(DOCUMENTS[0])), len(extract(DOCUMENTS[2]))
+    assert got["partition"].tolist() == [0] * in_a + [1] * in_e  # a, b, c | d, e
     assert str(got["start"].dtype) == "Int64"
     first = extract(DOCUMENTS[0])[0]
     assert json.loads(got["json"].iloc[0]) == first.to_dict()

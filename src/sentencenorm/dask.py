@@ -253,31 +253,40 @@ def extract_frame(
 ) -> Any:
     """A Dask DataFrame with one row per match in the documents of *series*.
 
-    ``document`` is the document's index label in *series* (as text: the same whichever
-    partition or worker reads it), ``start`` and ``end`` the match's offsets in it, then the
-    match's flat row (*fields*, every column by default; ``text`` is the matched text),
-    ``json`` (the match dict: its offsets and the JSON contract) and ``error`` (always NA:
-    text that cannot be read gives no match). A document without matches, or empty, or not
-    text, gives no row. The frame's index is a running number within each partition.
+    ``partition`` is the number of the partition of *series* that holds the document and
+    ``document`` its index label there (as text): together they name it whichever worker
+    reads it, even where each partition's index starts again at 0 (``dd.read_csv``). Then
+    ``start`` and ``end``, the match's offsets in the document, the match's flat row
+    (*fields*, every column by default; ``text`` is the matched text), ``json`` (the match
+    dict: its offsets and the JSON contract) and ``error`` (always NA: text that cannot be
+    read gives no match). A document without matches, or empty, or not text, gives no row.
+    The frame's index is a running number within each partition.
 
     >>> import dask, dask.dataframe as dd, pandas as pd
     >>> docs = pd.Series(["He got 20 years in prison.", "", "Fined $500."], index=["a", "b", "c"])
     >>> frame = extract_frame(dd.from_pandas(docs, npartitions=2), fields=["custody_max"])
+    >>> where = ["partition", "document", "start", "end", "custody_max"]
     >>> with dask.config.set(scheduler="synchronous"):
-    ...     frame.compute()[["document", "start", "end", "custody_max"]].values.tolist()
-    [['a', 3, 25, 'P20Y'], ['c', 0, 10, <NA>]]
+    ...     frame.compute()[where].values.tolist()
+    [[0, 'a', 3, 25, 'P20Y'], [1, 'c', 0, 10, <NA>]]
     """
     _check(lang, jurisdiction)
-    dtypes = {**_PLACE, **frame_columns(fields), **_AFTER}
-    return series.map_partitions(_extract_rows, lang, jurisdiction, dtypes, meta=match_meta(fields))
+    dtypes = {"partition": "Int64", **_PLACE, **frame_columns(fields), **_AFTER}
+    meta = _frame([], dtypes, pd.RangeIndex(0))
+    return series.map_partitions(_extract_rows, lang, jurisdiction, dtypes, meta=meta)
 
 
 def _extract_rows(
-    part: pd.Series, lang: str, jurisdiction: str | None, dtypes: dict[str, str]
+    part: pd.Series,
+    lang: str,
+    jurisdiction: str | None,
+    dtypes: dict[str, str],
+    partition_info: dict[str, Any] | None = None,  # dask passes {"number": i, ...}
 ) -> pd.DataFrame:
+    number = None if partition_info is None else partition_info["number"]
     found = extract_many(part.tolist(), lang=lang, jurisdiction=jurisdiction)
     rows = [
-        _match_row(name, m.start, m.end, m.sentence, m.to_dict())
+        {"partition": number, **_match_row(name, m.start, m.end, m.sentence, m.to_dict())}
         for name, matches in zip(part.index, found, strict=True)
         for m in matches
     ]
