@@ -4,4 +4,5 @@ import sys
 
 from .run import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a spawned process (the dask case's workers) runs no harness
+    sys.exit(main())

@@ -32,6 +32,11 @@ Then the other cold rows:
 - ``extract_distinct``: the paragraphs of ``extract``'s document, each once, the cache
   cleared. Reference: the keyword scan.
 
+- ``dask``: ``sentencenorm.dask.parse_frame`` of the distinct generated phrases on a
+  ``distributed.LocalCluster`` of two single-threaded workers. Reference: the same graph on
+  the synchronous scheduler in this process; the ratio is the speed-up (the note gives the
+  load average: a loaded machine has no two free cores).
+
 Then the cache rows, which time answers remembered from an earlier read (each says so, with
 its repeat rate, in its side and note, and has ``"cache": true`` in the JSON):
 
@@ -476,6 +481,46 @@ def case_extract_distinct(size: int) -> list[tuple[Row, Callable[[], object]]]:
     return [(ours, cold), (reference, lambda: sum(1 for _ in keywords.finditer(text)))]
 
 
+def case_dask(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    """`sentencenorm.dask.parse_frame` on a two-worker `distributed.LocalCluster` (one thread
+    each) against the same graph on the synchronous scheduler (this one process), on the same
+    distinct phrases, the phrase caches emptied before each round (the workers' too)."""
+    import dask.dataframe as dd
+    import distributed
+    import pandas as pd
+
+    from sentencenorm.dask import parse_frame
+
+    phrases = list(dict.fromkeys(parse_throughput.generated_phrases(size)))
+    partitions = 8  # four a worker, so that neither waits for the other's last one
+    frame = parse_frame(dd.from_pandas(pd.Series(phrases), npartitions=partitions))
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    client = distributed.Client(cluster, set_as_default=False)
+    atexit.register(cluster.close)
+    atexit.register(client.close)  # first: the client before its cluster
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    note = (
+        f"{len(phrases):,} distinct phrases in {partitions} partitions, to typed rows; "
+        f"ratio = 2 workers' rate / 1 process's, 2 at best; {os.cpu_count()} cores, "
+        f"load average {load} (1/5/15 min) when the case started"
+    )
+    reference = Row("dask", "parse_frame, 1 process (synchronous)", "phrases/s", len(phrases))
+    ours = Row("dask", "parse_frame, 2 Dask workers", "phrases/s", len(phrases), note=note)
+    ours.reference = reference.side
+
+    def workers() -> object:
+        client.run(_outcome.cache_clear)  # each worker reads every phrase by the grammar
+        return client.compute(frame, sync=True)
+
+    def single() -> object:
+        _outcome.cache_clear()
+        return frame.compute(scheduler="synchronous")
+
+    return [(ours, workers), (reference, single)]
+
+
 def case_render(size: int) -> list[tuple[Row, Callable[[], object]]]:
     values = _sentences(min(size // 10, 5000))
     rows = []
@@ -559,6 +604,7 @@ CASES: dict[str, Callable[[int], list[tuple[Row, Callable[[], object]]]]] = {
     "dev_en": case_dev("en"),
     "dev_zh": case_dev("zh"),
     "extract_distinct": case_extract_distinct,
+    "dask": case_dask,
     "zipf": case_zipf,
     "extract": case_extract,
     "render": case_render,

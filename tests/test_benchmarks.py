@@ -227,3 +227,19 @@ def test_peers_rows_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ours["note"].startswith("right on ")
     assert f"of {len(gold)} dev_en spans" in ours["note"]
     assert absent["note"].startswith("not installed (pip install nobody)")
+
+
+def test_dask_case_times_two_workers_against_one_process(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The dask case runs parse_frame on a two-worker LocalCluster and in this process, on the
+    same phrases, and reports the ratio of the two with the machine's load (no speed asserted)."""
+    pytest.importorskip("distributed")
+    run, _ = _benchmarks()
+    assert run.main(["--size", "200", "--rounds", "1", "--json", "--case", "dask"]) == 0
+    rows = [row for row in json.loads(capsys.readouterr().out)["rows"] if row["case"] == "dask"]
+    sides = {row["side"]: row for row in rows}
+    ours = sides["parse_frame, 2 Dask workers"]
+    single = sides["parse_frame, 1 process (synchronous)"]
+    assert ours["ratio"] == pytest.approx(ours["median"] / single["median"])
+    assert "load average" in ours["note"]
