@@ -98,6 +98,7 @@ class Says(enum.Enum):
     OTHER = "other"  # a penalty kept as `other` (its label from the lexicon)
     POSSESSOR = "possessor"  # "the defendant's"
     SERVICE_HOURS = "service_hours"  # "community service hours" after the number
+    ALL_PROPERTY = "all_property"  # 没收个人全部财产: forfeiture of all property
 
 
 class Joins(enum.Enum):
@@ -251,6 +252,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_FINE", kind="fine"),
     _word("W_RESTITUTION", kind="restitution"),
     _word("W_FORFEITURE", kind="forfeiture"),
+    # zh 没收个人全部财产: a forfeiture of all the offender's property (no amount)
+    _word("W_FORFEIT_ALL", Says.ALL_PROPERTY, kind="forfeiture"),
     _word("W_OTHER", Says.OTHER, kind="other"),
     # words that bound, bind or qualify
     _word("W_NEUTRAL", Says.NEUTRAL),

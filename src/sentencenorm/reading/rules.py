@@ -465,7 +465,23 @@ def detention_needs_a_term(parts: list[Part]) -> list[Part]:
     return parts
 
 
-AFTER_READING: Final = (carried_maximum, detention_needs_a_term)
+def all_property_states_no_amount(parts: list[Part]) -> list[Part]:
+    """没收个人全部财产 (all the offender's property, Criminal Law art. 59) is a forfeiture of
+    no stated amount: "并处没收个人全部财产" is forfeiture all_property. With an amount in the
+    same part ("没收个人全部财产五万元") the phrase says two things of one forfeiture, and is
+    refused rather than read as either.
+    """
+    for part in parts:
+        if part.kind == "forfeiture" and part.all_property and part.has_term:
+            raise Reject("all property and an amount in one forfeiture", part.pos)
+    return parts
+
+
+AFTER_READING: Final = (
+    carried_maximum,
+    detention_needs_a_term,
+    all_property_states_no_amount,
+)
 
 
 # ── helpers ──────────────────────────────────────────────────────────────────────────────────
