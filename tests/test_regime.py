@@ -119,3 +119,42 @@ def test_chinese_reads_and_writes_a_forfeiture_of_property() -> None:
     assert render(Forfeiture(), locale="zh") == "没收财产"
     assert render(Forfeiture(), locale="zh_Hant") == "沒收財產"
     assert render(Forfeiture(), locale="en") == "forfeiture"
+
+
+# ── a forfeiture of all property (没收个人全部财产; corpus README: all_property true) ─────────
+
+
+def test_forfeiture_of_all_property() -> None:
+    from sentencenorm import Forfeiture, Money
+
+    everything = Forfeiture(all_property=True)
+    assert everything.amount is None
+    with pytest.raises(ValueError, match="all property"):
+        Forfeiture(Money(5000, "CNY"), all_property=True)
+    value = Sentence([everything])
+    # the key is written only when true: older records keep their keys
+    assert value.to_dict()["components"] == [
+        {"kind": "forfeiture", "amount": None, "all_property": True}
+    ]
+    assert Sentence([Forfeiture()]).to_dict()["components"] == [
+        {"kind": "forfeiture", "amount": None}
+    ]
+    assert Sentence.from_dict(value.to_dict()) == value
+    missing = {"components": [{"kind": "forfeiture", "amount": None}]}
+    assert Sentence.from_dict(missing) == Sentence([Forfeiture()])
+    with pytest.raises(ValueError, match="all_property"):
+        Sentence.from_dict({"components": [{"kind": "forfeiture", "all_property": "yes"}]})
+    assert str(value) == "forfeiture all_property"
+    assert parse(str(value)) == value
+
+
+def test_all_property_is_read_and_written() -> None:
+    from sentencenorm import Forfeiture
+
+    everything = Forfeiture(all_property=True)
+    for text in ("无期徒刑，并处没收个人全部财产", "死刑，并沒收個人全部財產"):
+        assert parse(text, lang="zh").components[-1] == everything
+    assert parse("forfeiture of all his personal property").components == (everything,)
+    assert render(everything, locale="zh") == "没收个人全部财产"
+    assert render(everything, locale="zh_Hant") == "沒收個人全部財產"
+    assert render(everything, locale="en") == "forfeiture of all property"

@@ -115,6 +115,7 @@ zh_components = st.one_of(
     components("death"),
     zh_fine(),
     money("CNY").map(Forfeiture),
+    st.just(Forfeiture(all_property=True)),  # 没收个人全部财产
     components("community_supervision"),
     components("deprivation_of_rights").filter(lambda part: _rights_shape(part.min, part.max)),  # type: ignore[attr-defined]
     st.integers(1, 10_000).map(CommunityService),
@@ -122,7 +123,6 @@ zh_components = st.one_of(
         [
             "deportation",
             "exempted from criminal punishment (免予刑事处罚)",
-            "confiscation of property",
         ]
     ).map(Other),
 )

@@ -418,3 +418,14 @@ def test_custody_regime_has_its_column() -> None:
     detained = parse("行政拘留十日", lang="zh").to_row()
     assert detained["custody_regime"] == "administrative_detention"
     assert parse("10 days in jail").to_row()["custody_regime"] in ("", None)
+
+
+def test_forfeiture_of_all_property_has_its_column() -> None:
+    """没收个人全部财产 says all property in the row; a forfeiture of an amount does not."""
+    everything = parse("没收个人全部财产", lang="zh").to_row()
+    assert everything["forfeiture"] is True
+    assert everything["forfeiture_all_property"] is True
+    assert everything["forfeiture_amount"] is None
+    some = parse("没收个人财产人民币五万元", lang="zh").to_row()
+    assert some["forfeiture_all_property"] is False
+    assert parse("10 days in jail").to_row()["forfeiture_all_property"] is None

@@ -101,6 +101,7 @@ def probes(lang: str) -> list[Sentence]:
         Restitution(money),
         Forfeiture(money),
         Forfeiture(),
+        Forfeiture(all_property=True),
         *(kind(low, high) for kind in (Probation, SupervisedRelease) for low, high in terms),
         *(CommunitySupervision(low, high) for low, high in terms),
         *(DeprivationOfRights(low, high) for low, high in terms),

@@ -216,11 +216,21 @@ def _fine(draw: st.DrawFn) -> Fine:
     return Fine(first, second)
 
 
+#: Labels whose meaning a component now carries, so that English and Chinese write (and
+#: read) that component instead: "confiscation of property" is forfeiture all_property
+#: (没收个人全部财产). Other languages' readers still give the label; drawn only where every
+#: canonical value is.
+_SUPERSEDED_LABELS: Final = frozenset({"confiscation of property"})
+
+
 @st.composite
-def _other(draw: st.DrawFn) -> Other:
-    """Any label of data/labels.toml, alone or with a quantity of a kind it may state (a
-    count in its own unit)."""
-    known = draw(st.sampled_from(list(other_labels().values())))
+def _other(draw: st.DrawFn, *, every: bool = False) -> Other:
+    """Any label of data/labels.toml (with *every* False, none of `_SUPERSEDED_LABELS`),
+    alone or with a quantity of a kind it may state (a count in its own unit)."""
+    labels = [
+        label for label in other_labels().values() if every or label.name not in _SUPERSEDED_LABELS
+    ]
+    known = draw(st.sampled_from(labels))
     kind = draw(st.sampled_from([None, *known.quantities]))
     if kind is None:
         return Other(known.name)
@@ -247,11 +257,14 @@ _SINGLES: dict[str, st.SearchStrategy[Any]] = {
 }
 _SINGLE: st.SearchStrategy[Single] = st.one_of(*_SINGLES.values())
 #: Every canonical value of each kind, also those only some writers write: custody under a
-#: regime, forfeiture with no amount (没收财产).
+#: regime, forfeiture with no amount (没收财产) or of all property (没收个人全部财产), every label.
 _ALL_SINGLES: dict[str, st.SearchStrategy[Any]] = {
     **_SINGLES,
     "custody": _custody(regimes=True),
-    "forfeiture": st.one_of(money().map(Forfeiture), st.just(Forfeiture())),
+    "other": _other(every=True),
+    "forfeiture": st.one_of(
+        money().map(Forfeiture), st.just(Forfeiture()), st.just(Forfeiture(all_property=True))
+    ),
 }
 
 

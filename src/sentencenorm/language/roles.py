@@ -98,6 +98,8 @@ class Says(enum.Enum):
     OTHER = "other"  # a penalty kept as `other` (its label from the lexicon)
     POSSESSOR = "possessor"  # "the defendant's"
     SERVICE_HOURS = "service_hours"  # "community service hours" after the number
+    ALL_PROPERTY = "all_property"  # 没收个人全部财产: forfeiture of all property
+    VARYING = "varying"  # 不等: a range summarizing several values, in either order
 
 
 class Joins(enum.Enum):
@@ -257,9 +259,12 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_FINE", kind="fine"),
     _word("W_RESTITUTION", kind="restitution"),
     _word("W_FORFEITURE", kind="forfeiture"),
+    # zh 没收个人全部财产: a forfeiture of all the offender's property (no amount)
+    _word("W_FORFEIT_ALL", Says.ALL_PROPERTY, kind="forfeiture"),
     _word("W_OTHER", Says.OTHER, kind="other"),
     # words that bound, bind or qualify
     _word("W_NEUTRAL", Says.NEUTRAL),
+    _word("W_VARYING", Says.VARYING),  # zh 不等 after a range
     _word("W_STATUTE_REF", Says.STATUTE_REF),
     _word("W_MAX", Says.MAX, ends=False),
     _word("W_MIN", Says.MIN, ends=False),

@@ -135,6 +135,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     _present("forfeiture", "a forfeiture"),
     Column("forfeiture_amount", "decimal", "forfeiture, exact"),
     Column("forfeiture_currency", "text", "its ISO 4217 code"),
+    Column("forfeiture_all_property", "bool", "all the offender's property (没收个人全部财产)"),
     *_term("probation", "probation term", life=False, numbers=True),
     *_term("supervised_release", "supervised release term", life=False, numbers=True),
     *_term("community_supervision", "community supervision term", life=False, numbers=True),
@@ -192,6 +193,9 @@ def flatten(sentence: Composed) -> dict[str, Any]:
         currency = _agreed(money.currency for money in stated) if whole else None
         row[f"{cls.kind}_amount"] = _agreed(money.amount for money in stated) if currency else None
         row[f"{cls.kind}_currency"] = currency
+    row["forfeiture_all_property"] = _agreed(
+        value.all_property for value in values if isinstance(value, Forfeiture)
+    )
     for term in (Probation, SupervisedRelease, CommunitySupervision):
         low, high = _hull([value for value in values if isinstance(value, term)])
         row[f"{term.kind}_min"], row[f"{term.kind}_max"] = _iso(low), _iso(high)

@@ -194,17 +194,30 @@ class Restitution:
 @attrs.frozen
 class Forfeiture:
     """Money or property the offender forfeits to the state; `amount` None when the text
-    states none ("并处没收财产", the corpus README's forfeiture with amount null)."""
+    states none ("并处没收财产", the corpus README's forfeiture with amount null);
+    `all_property` True when all the offender's property is forfeited ("并处没收个人全部财产",
+    Criminal Law art. 59), which states no amount of its own.
+
+    >>> Forfeiture(all_property=True)
+    Forfeiture(amount=None, all_property=True)
+    >>> Forfeiture(Money("5000", "CNY"), all_property=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: a forfeiture of all property states no amount
+    """
 
     kind: ClassVar[str] = "forfeiture"
 
     amount: Money | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Money))
     )
+    all_property: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         if self.amount is not None:
             _penalty_amount("amount", self.amount)
+            if self.all_property:
+                raise ValueError("a forfeiture of all property states no amount")
 
 
 @attrs.frozen

@@ -44,10 +44,12 @@ from .rules import (
     RULES,
     Becomes,
     Fold,
+    all_property_states_no_amount,
     carried_maximum,
     compound_durations,
     detention_needs_a_term,
     or_lists,
+    varying_range,
 )
 
 __all__ = ["assemble", "component"]
@@ -97,6 +99,7 @@ def assemble(
     if stray is not None:  # "a balance of term of one year" with no non-parole period before
         raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
     parts = detention_needs_a_term(carried_maximum(parts, cue, hard_breaks))
+    parts = varying_range(all_property_states_no_amount(parts))
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):
         components = in_default(components, standing_joiners, parts)
@@ -357,7 +360,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
                 _money(part.high, part, lexicon, country),
             )
         if kind == "forfeiture" and not part.has_term:
-            return Forfeiture()  # "并处没收财产": property forfeited, no amount stated
+            # "并处没收财产": property forfeited, no amount stated; 没收个人全部财产: all of it
+            return Forfeiture(all_property=part.all_property)
         if kind in {"restitution", "forfeiture"}:
             if part.low is None or part.low != part.high:
                 raise Reject(f"{kind} needs one stated amount", part.pos)

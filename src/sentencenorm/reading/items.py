@@ -62,6 +62,8 @@ class Part(NamedTuple):
     balance: bool = False  # "a balance of term of one year": added to the non-parole period
     optional: bool = False  # its own cue says it may be added ("and shall also be liable to")
     regime: str | None = None  # a custody regime its words name (行政拘留)
+    all_property: bool = False  # a forfeiture of all property (没收个人全部财产)
+    varying: bool = False  # 不等: its range summarizes values, stated in either order
 
     def is_attachment(self) -> bool:
         """A part that only qualifies the one before it (no kind, no term)."""
@@ -212,6 +214,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     label: str | None = None
     aggregation: str | None = None
     regime: str | None = None
+    all_property = varying = False
     for index, element in enumerate(elements):
         if isinstance(element, Count):
             if count_given:
@@ -241,6 +244,8 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if regime not in {None, said_regime}:
                 raise Reject("two custody regimes in one part of the phrase", pos(element))
             regime = said_regime
+        all_property = all_property or Says.ALL_PROPERTY in role(element.type).says
+        varying = varying or Says.VARYING in role(element.type).says
         if action == _NOTHING:
             continue
         if action == _OTHER:
@@ -353,6 +358,8 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         balance=balance,
         optional=item.cue is not None and item.cue.optional,
         regime=regime if kind == "custody" else None,
+        all_property=all_property and kind == "forfeiture",
+        varying=varying,
         **term,
     )
     if part.parole_after is not None and part.kind == "custody" and part.has_term:

@@ -135,8 +135,10 @@ class FromNotation(Transformer[Token, Sentence]):
     def restitution(self, money: Money) -> Restitution:
         return Restitution(money)
 
-    def forfeiture(self, money: Money | None = None) -> Forfeiture:
-        return Forfeiture(money)
+    def forfeiture(self, what: Money | Token | None = None) -> Forfeiture:
+        if isinstance(what, Token):  # ALL_PROPERTY
+            return Forfeiture(all_property=True)
+        return Forfeiture(what)
 
     def probation(self, term: tuple[Any, Any] = (None, None)) -> Probation:
         return Probation(*term)

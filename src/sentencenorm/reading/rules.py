@@ -25,6 +25,7 @@ from lark import Token
 from ..language.roles import Says, role
 from ..model import LIFE, Life
 from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, bare_custody_qualifies, meets
+from .hints import backwards_range
 from .items import Part, bound_by_parole
 from .parts import COMMA_OR, Cash, Core, Cue, Item, Joiner, Reject, Time, rank
 
@@ -465,7 +466,37 @@ def detention_needs_a_term(parts: list[Part]) -> list[Part]:
     return parts
 
 
-AFTER_READING: Final = (carried_maximum, detention_needs_a_term)
+def all_property_states_no_amount(parts: list[Part]) -> list[Part]:
+    """没收个人全部财产 (all the offender's property, Criminal Law art. 59) is a forfeiture of
+    no stated amount: "并处没收个人全部财产" is forfeiture all_property. With an amount in the
+    same part ("没收个人全部财产五万元") the phrase says two things of one forfeiture, and is
+    refused rather than read as either.
+    """
+    for part in parts:
+        if part.kind == "forfeiture" and part.all_property and part.has_term:
+            raise Reject("all property and an amount in one forfeiture", part.pos)
+    return parts
+
+
+def varying_range(parts: list[Part]) -> list[Part]:
+    """A range closed by 不等 (varying) summarizes the terms or amounts of several defendants,
+    and the press states it in either order: "有期徒刑8年至1年半不等" is P1Y6M..P8Y, "罚金8000至
+    2000元不等" 2000..8000. Without 不等 a backwards range is refused (hints.backwards_range).
+    """
+    out = []
+    for part in parts:
+        if part.varying and backwards_range(part.low, part.high, "zh") is not None:
+            part = part._replace(low=part.high, high=part.low)
+        out.append(part)
+    return out
+
+
+AFTER_READING: Final = (
+    carried_maximum,
+    detention_needs_a_term,
+    all_property_states_no_amount,
+    varying_range,
+)
 
 
 # ── helpers ──────────────────────────────────────────────────────────────────────────────────

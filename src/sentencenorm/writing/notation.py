@@ -6,7 +6,7 @@ One line, ASCII except inside labels, one spelling per value::
 
     custody [TERM] [xN | x?] [consecutive | concurrent] [suspended[=DURATION]] [regime=REGIME]
     death [suspended] [reprieve=DURATION]
-    fine [MONEY-TERM]            restitution MONEY        forfeiture [MONEY]
+    fine [MONEY-TERM]            restitution MONEY        forfeiture [MONEY | all_property]
     probation [TERM]             supervised_release [TERM]
     community_supervision [TERM] deprivation_of_rights [TERM]
     community_service Nh         other "LABEL" [QUANTITY]
@@ -17,7 +17,8 @@ unstated side left empty (``..P20Y``, ``P10Y..``, ``P25Y..life``); a term with n
 is left out. Durations are ISO-8601; MONEY is ``CODE AMOUNT`` (``USD 5000``). An `Other`'s
 QUANTITY is a duration, money, or a count and its unit (``other "caning" 12 strokes``).
 A custody's REGIME is the value of `sentencenorm.model.Regime`
-(``custody ..P5D regime=administrative_detention``: 行政拘留 of up to five days).
+(``custody ..P5D regime=administrative_detention``: 行政拘留 of up to five days);
+``forfeiture all_property`` is the forfeiture of all the offender's property (没收个人全部财产).
 The grammar that reads it is ``grammar/notation.lark``.
 
 >>> from sentencenorm import parse
@@ -85,6 +86,8 @@ def format_component(component: Component) -> str:
     elif isinstance(component, Restitution | Forfeiture):
         if component.amount is not None:  # a forfeiture may state none
             words.append(_money(component.amount))
+        if isinstance(component, Forfeiture) and component.all_property:
+            words.append("all_property")
     elif isinstance(component, CommunityService):
         words.append(f"{component.hours}h")
     elif isinstance(component, Other):

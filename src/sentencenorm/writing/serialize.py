@@ -6,7 +6,8 @@
   a custody ``regime`` ("administrative_detention") is written only when the custody has one:
   ordinary custody keeps exactly the keys MODEL.md's JSON contract shows (a reader comparing
   whole dicts with gold written before the field existed still finds them equal), and a
-  missing ``regime`` reads as null.
+  missing ``regime`` reads as null. A forfeiture's ``all_property`` is written, likewise, only
+  when true (all the offender's property, 没收个人全部财产); a missing one reads as false.
 
 Reading accepts exactly the values writing produces, and raises `SentenceDataError` (a
 `ValueError`) naming the key path of anything else (``components[0].max.amount``):
@@ -96,8 +97,8 @@ _converter.register_unstructure_hook(Quantity | None, _quantity_to)
 
 
 #: Fields written only when set: newer than the JSON contract's first shape, their absence
-#: means null (see the module docstring).
-_ONLY_WHEN_SET: Final = frozenset({"regime"})
+#: means their default, null or false (see the module docstring).
+_ONLY_WHEN_SET: Final = frozenset({"regime", "all_property"})
 _converter.register_unstructure_hook(
     Regime | None, lambda value: None if value is None else value.value
 )
@@ -105,12 +106,14 @@ _converter.register_unstructure_hook(
 
 def _unstructure_with_kind(cls: type[Component]) -> Callable[[Any], dict[str, Any]]:
     fields_out = make_dict_unstructure_fn(cls, _converter)
-    optional = _ONLY_WHEN_SET & {field.name for field in attrs.fields(cls)}
+    optional = {
+        field.name: field.default for field in attrs.fields(cls) if field.name in _ONLY_WHEN_SET
+    }
 
     def unstructure(value: Any) -> dict[str, Any]:
         out = {"kind": cls.kind, **fields_out(value)}
-        for name in optional:
-            if out[name] is None:
+        for name, default in optional.items():
+            if out[name] is default:
                 del out[name]
         return out
 

@@ -234,6 +234,8 @@ class Writer:
             bounds = self.section("fine").get("bounds", {})
             term = _term(component.min, component.max, bounds, lambda m, joined: self.money(m))
             return self.with_term(kind, term)
+        if isinstance(component, Forfeiture) and component.all_property:
+            return fill(self.section(kind).get("all_property"))  # 没收个人全部财产
         if isinstance(component, Restitution | Forfeiture):
             if component.amount is None:  # a forfeiture of no stated amount
                 return fill(self.section(kind).get("none"))
