@@ -250,7 +250,6 @@ def test_number_words_have_values(english: Lark) -> None:
         "deportation",
         "deported",
         "victim surcharge",
-        "confiscation of all personal property",
     ],
 )
 def test_every_other_penalty_has_a_label(english: Lark, phrase: str) -> None:

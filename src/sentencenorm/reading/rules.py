@@ -25,7 +25,6 @@ from lark import Token
 from ..language.roles import Says, role
 from ..model import LIFE, Life
 from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, bare_custody_qualifies, meets
-from .hints import backwards_range
 from .items import Part, bound_by_parole
 from .parts import COMMA_OR, Cash, Core, Cue, Item, Joiner, Reject, Time, rank
 
@@ -483,6 +482,10 @@ def varying_range(parts: list[Part]) -> list[Part]:
     and the press states it in either order: "有期徒刑8年至1年半不等" is P1Y6M..P8Y, "罚金8000至
     2000元不等" 2000..8000. Without 不等 a backwards range is refused (hints.backwards_range).
     """
+    if not any(part.varying for part in parts):
+        return parts
+    from .hints import backwards_range  # the hints load with a first 不等
+
     out = []
     for part in parts:
         if part.varying and backwards_range(part.low, part.high, "zh") is not None:
