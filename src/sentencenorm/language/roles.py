@@ -185,6 +185,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("NEAR", Group.NUMBER),  # "about", "nearly": the figure after it is kept as it is
     Role("NO_CENTS", Group.MONEY),  # German ",-" after an amount
     Role("DATED", Group.DROPPED, starts=False, ends=False),  # "commencing on 26 February 2011"
+    Role("ABBREVIATED", Group.DROPPED, starts=False, ends=False),  # "(RI)" after its words
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),
     Role("STROKES", Group.UNIT),
