@@ -13,14 +13,12 @@ from pathlib import Path
 
 from .reading.grammars import (
     NOTATION,
-    _transformer,
     available_languages,
     build_fresh,
-    grammar_text,
     loop_agrees,
-    options,
+    stored_tables,
 )
-from .reading.tables import TABLES, load, write
+from .reading.tables import TABLES, write
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,9 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fresh(lang: str, folder: Path) -> bool:
     """Whether *folder* holds tables of *lang* built from its grammar as it is now."""
-    transformer = _transformer(lang)
-    settings = options(transformer=transformer)
-    return load(lang, grammar_text(lang), settings, transformer, folder) is not None
+    return stored_tables(lang, folder) is not None
 
 
 if __name__ == "__main__":

@@ -18,8 +18,6 @@ from sentencenorm.language import Language, languages
 #: A word of a grammar's terminal patterns: letters (an escape such as \s is taken out first).
 _WORD: Final = re.compile(r"[^\W\d_]{2,}(\?)?")
 _ESCAPE: Final = re.compile(r"\\.")
-#: Characters of the scripts a language is told by (what `detect_language` looks for).
-_CJK: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @functools.cache
@@ -61,11 +59,11 @@ def did_you_mean(error: SentenceParseError, lang: str) -> str | None:
 def language_of(text: str, lang: str) -> str | None:
     """Another language whose grammar reads *text*, which *lang* could not read: Chinese for
     text with Chinese characters, else the first other language that parses it."""
-    if _CJK.search(text):
-        return None if lang == "zh" else "zh"
     from sentencenorm.reading.detect import detect_language
 
-    likely = detect_language(text)  # its vocabulary's guess first: one parser, not every one
+    likely = detect_language(text)  # told by its script, or its vocabulary's guess first
+    if Language.get(likely).detect == "script":
+        return None if lang == likely else likely
     for other in sorted(languages(), key=lambda code: code != likely):
         if other == lang or Language.get(other).detect != "vocabulary":
             continue

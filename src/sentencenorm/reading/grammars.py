@@ -10,6 +10,7 @@ the same results, slower, and one `RuntimeWarning` saying so.
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 from typing import Any
 
 import lark
@@ -89,17 +90,22 @@ def parser_for(lang: str) -> Lark:
     """The LALR parser of *lang* with its transformer applied during the parse: read from
     the tables built ahead (`sentencenorm.reading.tables`) where they match the grammar,
     else built from it."""
-    transformer = _transformer(lang)
-    text = grammar_text(lang)
-    settings = options(transformer=transformer)
-    stored = tables.load(lang, text, settings, transformer)
+    stored = stored_tables(lang)
     if stored is not None:
         _FROM_TABLES[lang] = dict(stored.lowered)
         _TABLES_LOOP_AGREES[lang] = stored.loop_agrees
         return stored.parser
     _FROM_TABLES.pop(lang, None)  # what an earlier parser of lang came from holds no more
     _TABLES_LOOP_AGREES.pop(lang, None)
-    return Lark(text, source_path=grammar_path(lang), **settings)
+    return build_fresh(lang)[0]
+
+
+def stored_tables(lang: str, folder: Path | None = None) -> tables.Tables | None:
+    """*lang*'s tables in *folder* (the package's), if they were built from its grammar as it
+    is now; None otherwise."""
+    transformer = _transformer(lang)
+    settings = options(transformer=transformer)
+    return tables.load(lang, grammar_text(lang), settings, transformer, folder)
 
 
 def build_fresh(lang: str) -> tuple[Lark, str, dict[str, Any]]:
