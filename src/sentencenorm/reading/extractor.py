@@ -36,7 +36,7 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import BY, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import AUX, BY, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..sentence import Sentence
 from .assemble import assemble
@@ -347,11 +347,18 @@ class _Reader:
         if after.match(context.not_after):
             return None
         around = None
+        through_aux = False  # the cue outside was read through the phrase's bare auxiliary
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
         verb = has_verb(tokens)
         cue_at = -1 if verb else None  # where the cue that governs the phrase starts
         if not verb:
-            before_cue = cue_before(context.cues, before)
+            # "the maximum sentence for trafficking is | 25 years": a bare auxiliary opens the
+            # phrase, so the cue it ends is read through it (the same slice start, so that
+            # where the cue starts means the same).
+            cued = before
+            if through_aux := tokens[0].type == AUX:
+                cued = Slice(text, low, max(0, start - CONTEXT), tokens[0].end_pos or start)
+            before_cue = cue_before(context.cues, cued)
             found = before_cue[0] if before_cue else cue_after(context.after_cues, after)
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
@@ -394,6 +401,9 @@ class _Reader:
             ):
                 negated = True
                 continue
+            if index == 0 and through_aux and around is not None and len(tokens) > 1:
+                # The auxiliary belongs to the cue outside: "is | 25 years imprisonment".
+                part_start = max(part_start, tokens[1].start_pos or part_start)
             part = text[part_start:part_end]
             items = [draft.items[index] for index in group]
             # A term of a list ("12" in "10, 12 and 15 years") shares the list's words.
@@ -410,7 +420,10 @@ class _Reader:
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
             # ", or both" closes the phrase: it belongs to the piece that ends it.
             both = draft.both and group[-1] == len(draft.items) - 1
-            piece = Draft(items[0].cue, tuple(items), joiners, both)
+            # A cue read through the bare auxiliary ("the maximum sentence … is") outranks
+            # what the auxiliary alone says ("is": imposed).
+            inner = None if index == 0 and through_aux and around is not None else items[0].cue
+            piece = Draft(inner, tuple(items), joiners, both)
             try:
                 sentence = assemble(piece, self.lexicon, text=part, country=country, context=outer)
             except Reject as reject:

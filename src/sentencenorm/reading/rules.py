@@ -440,8 +440,10 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
             carrying = False
         if index == 0 and cue is not None and cue.bound == "min" and part.plain:
             part = part._replace(high=None, plain=False, open_high=True)
-        if index == 0 and cue is not None and cue.bound == "max" and part.plain:
-            carrying = True  # "faces 20 years", "the maximum penalty is 20 years"
+        if index == 0 and cue is not None and cue.bound == "max":
+            # "faces 20 years", "the maximum penalty is 20 years"; "faces a mandatory minimum
+            # of 10 years and up to life, a $10,000,000 fine": the fine is a maximum too.
+            carrying = True
         if part.max_cue:
             carrying = True
         if carrying and part.plain and part.kind in DISTRIBUTES_TO:
