@@ -265,6 +265,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_OTHER", Says.OTHER, kind="other"),
     # words that bound, bind or qualify
     _word("W_NEUTRAL", Says.NEUTRAL),
+    _word("W_SCALE_LEVEL", Says.NEUTRAL),  # en "level 5 on the standard scale": no amount
     _word("W_VARYING", Says.VARYING),  # zh 不等 after a range
     _word("W_STATUTE_REF", Says.STATUTE_REF),
     _word("W_MAX", Says.MAX, ends=False),

@@ -78,6 +78,9 @@ ENDS_TRIED: Final = 3
 _CUT_WORD: Final = 40
 #: How far from a keyword ("sentenced", "prison", "faces"...) an anchor is looked at.
 REACH: Final = 250
+#: Family words that only qualify a sentence: under a cue they still name none alone.
+_QUALIFIERS: Final = frozenset({Says.SUSPENDED, Says.SUSPENSION})
+
 #: How much text before a phrase a modality cue may take ("sentenced ... to").
 CONTEXT: Final = 120
 
@@ -592,7 +595,11 @@ class _Reader:
             if kind != "DASH":
                 previous = token
         if cued:
-            return cored or bool(strong or family)
+            # "sentenced him to ten years, then suspended imposition": "suspended" alone
+            # qualifies a sentence and is none ("life", "death" alone under a cue are).
+            return (
+                cored or bool(strong) or any(not role(kind).says & _QUALIFIERS for kind in family)
+            )
         if cored:
             return bool(strong) or len(family) > 1
         return coreless or (bool(family) and bool(strong or len(family) > 1))
