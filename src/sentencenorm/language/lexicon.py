@@ -57,6 +57,9 @@ class Lexicon:
     cjk_units: Mapping[str, int] = attrs.field(factory=dict)
     cjk_large_units: Mapping[str, int] = attrs.field(factory=dict)
     direct_binders: frozenset[str] = frozenset()
+    #: Currency words whose unit is a multiple of their ISO 4217 currency's: Iran's toman is
+    #: ten rials, and amounts are kept in rials (IRR).
+    currency_factors: Mapping[str, int] = attrs.field(factory=dict)
     number_joiners: frozenset[str] = frozenset({"and"})
     decimal_mark: str = "."
     year_figures_are_dates: bool = False
@@ -242,6 +245,11 @@ class Lexicon:
             return currency_in(code, territory)
         return code
 
+    def currency_factor(self, sign: str) -> int:
+        """How many units of its ISO 4217 currency one unit a sign or word names is worth
+        ("toman": 10 rials); 1 for most."""
+        return self.currency_factors.get(fold(sign), 1)
+
     def currencies_of(self, sign: str) -> tuple[str, ...]:
         """Every ISO 4217 code a sign or word can stand for, somewhere."""
         key = fold(sign)
@@ -290,6 +298,7 @@ def read_lexicon(lang: str) -> Lexicon:
         money_scales=raw.get("money_scales", {}),
         currency_signs=raw.get("currency_signs", {}),
         currency_words=raw.get("currency_words", {}),
+        currency_factors=raw.get("currency_factors", {}),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
         optional_cues=frozenset(fold(word) for word in raw.get("optional_cues", [])),

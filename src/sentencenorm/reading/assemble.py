@@ -445,7 +445,7 @@ def _money(
             "pass the jurisdiction whose currency it is",
             value.pos,
         )
-    return Money(value.amount, code)
+    return Money(value.amount * lexicon.currency_factor(value.sign), code)
 
 
 def _other(part: Part, lexicon: Lexicon, country: str | None) -> Other:
