@@ -108,7 +108,7 @@ def test_notation_refuses_an_option_twice() -> None:
 
 
 def test_severity_runs_from_the_least_severe_option_to_the_most() -> None:
-    assert str(parse("a fine of $500 or 30 days in jail").severity()) == "none..P30D"
+    assert str(parse("punishable by a fine of $500 or 30 days in jail").severity()) == "none..P30D"
     assert str(parse("death or life imprisonment").severity()) == "?..death"
     with_both = parse("up to 5 years in prison, a $250,000 fine, or both").severity()
     assert str(with_both) == "?..P5Y"
@@ -119,5 +119,5 @@ def test_severity_runs_from_the_least_severe_option_to_the_most() -> None:
 def test_months_and_compare_take_the_same_interval() -> None:
     assert parse("death or life imprisonment").months("cail") == (-1.0, -2.0)
     assert parse("death or life imprisonment").months("ussc") == (470.0, 470.0)
-    assert parse("a fine of $500 or 30 days in jail").months()[0] == 0.0
+    assert parse("punishable by a fine of $500 or 30 days in jail").months()[0] == 0.0
     assert compare("up to 5 years or a fine", "10 years").order is Order.LESS

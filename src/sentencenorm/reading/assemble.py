@@ -110,7 +110,7 @@ def assemble(
     elif draft.both or any(j is not None and j.alternative for j in standing_joiners):
         components = alternatives(components, standing_joiners, parts, both=draft.both)
     modality = cue.modality if cue else None
-    if modality is Modality.IMPOSED:
+    if modality is Modality.IMPOSED or modality is None:
         components = fine_or_term(components)
     return Sentence(components, modality=modality, text=text)
 
@@ -217,7 +217,10 @@ def fine_or_term(components: tuple[Component, ...]) -> tuple[Component, ...]:
     """An imposed fine "or" a term after it is the fine, with the term served in default of
     payment: "fined Sh20,000 or serve six months in jail", "a S$3,500 fine or go to jail for
     one week" (a court decides; only a statute offers a choice). The fine must state its
-    amount and the term be one exact length; other imposed choices stand as they are.
+    amount and the term be one exact length; other imposed choices stand as they are. A phrase
+    that states no modality reads so too ("fined KSh. 15,000 or 3 months in prison", "$100 or
+    3 months imprisonment": the corpus README's convention for South Africa, Kenya, Nigeria and
+    Zimbabwe); a statute's ("liable to", "punishable by", "shall be") stays a choice.
     """
     standing: list[Component] = []
     for penalty in components:

@@ -47,6 +47,9 @@ class Context:
     bound_adjectives: re.Pattern[str]
     coreless_nouns: re.Pattern[str]
     coreless_words: re.Pattern[str]
+    #: Neutral nouns that say "penalty" only in a phrase with a bound or a range ("a term not
+    #: exceeding six months"; "a six-year term" may be an office).
+    bounded_nouns: re.Pattern[str] | None
     comparatives: re.Pattern[str] | None
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
@@ -59,6 +62,9 @@ class Context:
     after_cues: tuple[ContextCue, ...]
     not_before: Caseless
     not_after: Caseless
+    #: A phrase's own verb that states time already spent ("serving"), which `not_before`
+    #: still judges: "after serving 12 years in prison" is time served, not a sentence.
+    spent_verbs: re.Pattern[str] | None
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
@@ -158,6 +164,9 @@ def load_context(lang: str) -> Context:
         bound_adjectives=_compile(evidence["bound_adjectives"]),
         coreless_nouns=_compile(evidence["coreless_nouns"]),
         coreless_words=_compile(evidence["coreless_words"]),
+        bounded_nouns=(
+            _compile(evidence["bounded_nouns"]) if "bounded_nouns" in evidence else None
+        ),
         comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
         thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
@@ -170,6 +179,11 @@ def load_context(lang: str) -> Context:
         after_cues=_cues(raw.get("after_cues", [])),
         not_before=_caseless(raw["not_penalty"]["before"]),
         not_after=_caseless(raw["not_penalty"]["after"]),
+        spent_verbs=(
+            _compile(raw["not_penalty"]["spent_verbs"])
+            if "spent_verbs" in raw["not_penalty"]
+            else None
+        ),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),

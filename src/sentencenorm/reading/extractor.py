@@ -78,6 +78,16 @@ ENDS_TRIED: Final = 3
 _CUT_WORD: Final = 40
 #: How far from a keyword ("sentenced", "prison", "faces"...) an anchor is looked at.
 REACH: Final = 250
+#: A word right after the phrase ("a two-year | contract").
+_WORD_FOLLOWS: Final = re.compile(r"\s+[^\W\d_]", re.UNICODE)
+
+
+def _attributive_end(tokens: Sequence[Token]) -> bool:
+    """Whether the phrase ends in a length written as an adjective ("a two-year"): with a word
+    after it that the phrase did not take, the length describes that word, not a penalty."""
+    return len(tokens) >= 3 and tokens[-1].type == "UNIT" and tokens[-2].type == "DASH"
+
+
 #: Family words that only qualify a sentence: under a cue they still name none alone.
 _QUALIFIERS: Final = frozenset({Says.SUSPENDED, Says.SUSPENSION})
 
@@ -366,7 +376,12 @@ class _Reader:
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
                 cue_at = before_cue[1] if before_cue else None
-        if not self._is_penalty(tokens, cued=around is not None or verb):
+        # "is serving a four-year term": a verb of time spent says nothing of a penalty alone.
+        spent = context.spent_verbs is not None and any(
+            role(token.type).group is Group.CUE and context.spent_verbs.fullmatch(token.value)
+            for token in tokens[:2]
+        )
+        if not self._is_penalty(tokens, cued=around is not None or (verb and not spent)):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
             draft = self.fast.parse(text[start:end])
@@ -375,8 +390,11 @@ class _Reader:
         if not isinstance(draft, Draft):
             return None
         outer = draft.cue if around is None else around
-        if outer is None and before.search(context.not_before):
-            return None  # "after 17 years in prison", "over a 39-day period"
+        if (outer is None or spent) and before.search(context.not_before):
+            # "after 17 years in prison", "over a 39-day period", "after | serving 12 years"
+            return None
+        if _attributive_end(tokens) and _WORD_FOLLOWS.match(after.text):
+            return None  # "got a two-year | contract extension": the length describes a noun
         body = next((t for t in tokens if role(t.type).group is not Group.CUE), None)
         if body is None or is_link(body):
             return None  # "that he was facing in federal jail": the cue governs no penalty
@@ -567,6 +585,7 @@ class _Reader:
         """
         context = self.context
         cored = False
+        spent = termed = False
         strong: set[str] = set()
         family: set[str] = set()
         coreless = False
@@ -582,8 +601,16 @@ class _Reader:
             elif Says.NEUTRAL in says:
                 if context.nouns.fullmatch(word):
                     strong.add("noun")
+                elif context.bounded_nouns is not None and context.bounded_nouns.fullmatch(word):
+                    termed = True
                 if context.coreless_nouns.fullmatch(word):
                     coreless = True
+            elif (
+                context.spent_verbs is not None
+                and role(kind).group is Group.CUE
+                and context.spent_verbs.fullmatch(word)
+            ):
+                spent = True  # "is serving 30 years"; see below
             elif kind in context.evidence and not context.weak.fullmatch(word):
                 strong.add(kind)
                 coreless = coreless or kind in context.coreless
@@ -594,6 +621,11 @@ class _Reader:
                     strong.add("to_life")  # "25 years to life", "up to life"
             if kind != "DASH":
                 previous = token
+        if termed and states_bound(tokens):
+            strong.add("noun")  # "a term not exceeding six months", "a term of 2 to 6 years"
+        elif spent and not termed:
+            strong.add("spent")  # "is serving 30 years"; "is serving a four-year term" (an
+            # office, a contract) is not
         if cued:
             # "sentenced him to ten years, then suspended imposition": "suspended" alone
             # qualifies a sentence and is none ("life", "death" alone under a cue are).
