@@ -225,6 +225,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         if isinstance(element, Core):
             binder = _binder(elements, index, lexicon.direct_binders)
             if binder is None:
+                if index > 0 and _is(elements[index - 1], AFTER):
+                    # "escaped from prison after 3 years": when, not how long (a period
+                    # after "parole", "eligible" or "suspended" is bound to that word).
+                    raise Reject("a length after 'after' says when, not how long", element.pos)
                 if main is not None:
                     raise Reject("two lengths or amounts in one part of the phrase", element.pos)
                 main = element
