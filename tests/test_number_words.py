@@ -93,6 +93,19 @@ def _numbers(lang: str) -> frozenset[str]:
     return frozenset(found)
 
 
+#: What a language's number words read since the patterns were replaced, beyond millions:
+#: French "un" before a currency ("une amende d'un euro").
+GROWN: dict[str, str] = {"fr": r"\bune?\s+(?:euros?|dollars?|francs?|livres?)\b"}
+
+
+@cache
+def _millions(lang: str) -> re.Pattern[str]:
+    """The lexicon's number scales of a million and more, and `GROWN`, as a pattern."""
+    words = [word for word, value in lexicon(lang).number_scales.items() if value >= 10**6]
+    grown = [re.escape(word) for word in words] + ([GROWN[lang]] if lang in GROWN else [])
+    return re.compile("|".join(grown) or "(?!)", re.IGNORECASE)
+
+
 @cache
 def _fixture_lines(lang: str) -> tuple[str, ...]:
     folders = [TESTS / "fixtures" / lang] + ([TESTS / "fixtures" / "rules"] if lang == "en" else [])
@@ -121,16 +134,19 @@ def test_terminal_lexes_what_the_hand_written_one_lexed(lang: str, name: str) ->
     new = re.compile(terminal.pattern.value, flags)
     unit = next(iter(lexicon(lang).units))
     probes = [probe.replace("{unit}", unit) for probe in PROBES.get((lang, name), NUMBERS)]
+    # Millions with a remainder ("two million two hundred thousand") and `GROWN` are read
+    # since the patterns were replaced: tests/test_number_peers.py and the fixtures hold them.
+    grown = _millions(lang)
     differ = [
         text
         for number in _numbers(lang)
         for probe in probes
-        if _end(old, text := probe.format(number)) != _end(new, text)
+        if _end(old, text := probe.format(number)) != _end(new, text) and not grown.search(text)
     ]
     differ += [
         line[at : at + 40]
         for line in _fixture_lines(lang)
-        if not any(word in line for word in NOT_NUMBERS)
+        if not any(word in line for word in NOT_NUMBERS) and not grown.search(line)
         for at in range(len(line))
         if _end(old, line, at) != _end(new, line, at)
     ]

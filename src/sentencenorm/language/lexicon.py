@@ -77,6 +77,8 @@ class Lexicon:
     counted_labels: tuple[tuple[str, str], ...] = ()
     #: Currency words that are also weights ("pounds"): a fine must be named to read them.
     weight_words: frozenset[str] = frozenset()
+    #: Units written as adjectives without a dash ("dreijährige"): see `reading.parts.Time`.
+    attributive_units: frozenset[str] = frozenset()
     #: Plural nouns that make a count unknown ("life sentences": several, how many unsaid).
     plural_nouns: frozenset[str] = frozenset({"sentences", "terms", "penalties", "punishments"})
 
@@ -299,6 +301,7 @@ def read_lexicon(lang: str) -> Lexicon:
         currency_signs=raw.get("currency_signs", {}),
         currency_words=raw.get("currency_words", {}),
         currency_factors=raw.get("currency_factors", {}),
+        attributive_units=frozenset(fold(word) for word in raw.get("attributive_units", [])),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
         optional_cues=frozenset(fold(word) for word in raw.get("optional_cues", [])),

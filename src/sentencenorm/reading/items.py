@@ -94,6 +94,12 @@ def _is(element: object, name: str) -> bool:
     return isinstance(element, Token) and element.type == name
 
 
+def _plain_length(core: Core) -> bool:
+    """Whether a core is a length written as a noun ("15 Tage"), not an adjective."""
+    value = core.low if core.low is not None else core.high
+    return isinstance(value, Time) and not value.attributive
+
+
 def _binder(
     elements: Sequence[Any], index: int, direct: frozenset[str] = frozenset()
 ) -> Token | None:
@@ -223,6 +229,11 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             per_conviction = element.per_conviction
             continue
         if isinstance(element, Core):
+            if index and isinstance(elements[index - 1], Count) and _plain_length(element):
+                # "hundert fünfzehn Tage", "two five years": two numbers in a row are one
+                # mis-spaced number or a typo, never a count of terms ("three 25-year
+                # sentences" counts: its length is an adjective).
+                raise Reject("a number right before a length counts nothing", element.pos)
             binder = _binder(elements, index, lexicon.direct_binders)
             if binder is None:
                 if index > 0 and _is(elements[index - 1], AFTER):

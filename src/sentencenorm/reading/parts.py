@@ -102,6 +102,9 @@ class Time:
     first: tuple[str, int]  # the largest unit written ("years" is ("months", 12))
     last: tuple[str, int]  # the smallest unit written
     pos: int
+    #: Written as an adjective ("a 25-year sentence", "dreijährige"): a number before it may
+    #: count terms ("three 25-year sentences"); before a plain length it may not.
+    attributive: bool = attrs.field(default=False, eq=False)
 
     @classmethod
     def of(cls, amount: Fraction, unit: tuple[str, int], pos: int) -> Time:

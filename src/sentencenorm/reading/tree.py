@@ -16,6 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
+import attrs
 from lark import Token, Transformer, v_args
 
 from ..language import Lexicon
@@ -140,7 +141,12 @@ class ToModel(Transformer[Token, Draft]):
         if self._lex.year_figures_are_dates and unit == ("months", 12) and _is_year(number):
             # "2015年" is a date in Chinese, never a length of 2015 years.
             raise Reject(f"{_figure(number.value)} with 年 is a calendar year", number.pos)
-        return Time.of(number.value, unit, number.pos)
+        time = Time.of(number.value, unit, number.pos)
+        if any(token.type == "DASH" for token in rest) or (
+            fold(rest[-1].value) in self._lex.attributive_units
+        ):
+            return attrs.evolve(time, attributive=True)  # "25-year", "dreijährige"
+        return time
 
     def one_unit(self, token: Token) -> Time:
         # "a year", "another year", "an additional year": the token ends with its unit word.
