@@ -6,7 +6,8 @@ compare, the CLI, Dask); one with a profile (`sentencenorm.law.jurisdictions`) a
 legal facts. A code that names no real territory raises `UnknownJurisdictionError`.
 
 What a code settles when reading: which currency a sign such as "$", "Rs" or "kr" means there
-(`currency_in`), from the territory's own currency in CLDR (through Babel).
+(`currency_in`), from the territory's own currency in CLDR (through Babel); whether a figure
+such as "€1.500" is 1500 there (`groups_with_dot`).
 
 >>> normalize_jurisdiction("us-ca"), normalize_jurisdiction(" gb-sct ")
 ('US-CA', 'GB-SCT')
@@ -159,3 +160,35 @@ def _tenders(territory: str) -> list[str]:
 
     entries = get_global("territory_currencies").get(territory, ())
     return [code for code, _start, end, tender in entries if end is None and tender]
+
+
+@functools.cache
+def groups_with_dot(territory: str | None) -> bool | None:
+    """Whether a figure such as "1.500" is 1500 in the territory: its main language (CLDR's
+    official language with the most speakers there) marks decimals with a comma, so the dot
+    can only group thousands. None when no territory is known.
+
+    >>> groups_with_dot("DE"), groups_with_dot("FR"), groups_with_dot("IE"), groups_with_dot(None)
+    (True, True, False, None)
+    """
+    if territory is None:
+        return None
+    from babel import Locale  # Babel is loaded only when a figure needs settling
+    from babel.core import get_global
+    from babel.numbers import get_decimal_symbol
+
+    languages = get_global("territory_languages").get(territory)
+    if not languages:
+        return None
+    main = max(
+        languages.items(),
+        key=lambda item: (
+            item[1].get("official_status") is not None,
+            item[1].get("population_percent", 0),
+        ),
+    )[0]
+    try:
+        locale = Locale.parse(f"{main}_{territory}")
+    except (ValueError, LookupError):
+        locale = Locale.parse(main)
+    return bool(get_decimal_symbol(locale) == ",")

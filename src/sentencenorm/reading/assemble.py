@@ -14,6 +14,7 @@ from ..language import Lexicon
 from ..language.lexicon import fold
 from ..language.roles import Joins
 from ..model import (
+    EXACT,
     Bound,
     Choice,
     CommunityService,
@@ -448,7 +449,25 @@ def _money(
             "pass the jurisdiction whose currency it is",
             value.pos,
         )
-    return Money(value.amount * lexicon.currency_factor(value.sign), code)
+    amount = value.amount
+    if value.dotted:
+        # "€1.500": 1500 where the jurisdiction groups thousands with ".", 1.5 where the dot
+        # marks decimals; with no jurisdiction, two conventions and nothing to settle them.
+        from ..law.territories import groups_with_dot, reading_territory  # rare: kept lazy
+
+        grouped = groups_with_dot(reading_territory(country))
+        if grouped is None:
+            raise Reject(
+                f"{amount} or {(amount * 1000).normalize():f}? the dot may mark decimals or "
+                "thousands; pass the jurisdiction",
+                value.pos,
+            )
+        if grouped:
+            amount = EXACT.multiply(amount, 1000)
+    factor = lexicon.currency_factor(value.sign)
+    if factor != 1:  # "10 million toman": in rials
+        amount = EXACT.multiply(amount, factor)
+    return Money(amount, code)
 
 
 def _other(part: Part, lexicon: Lexicon, country: str | None) -> Other:

@@ -172,6 +172,9 @@ class Cash:
     sign: str
     scale: int
     pos: int
+    #: Written "1.500" (a dot, then three digits): 1.5 where the dot marks decimals, 1500 where
+    #: it groups thousands; the jurisdiction settles it (MODEL.md), else it is refused.
+    dotted: bool = attrs.field(default=False, eq=False)
 
 
 @attrs.frozen

@@ -59,6 +59,8 @@ _MONEY: Final = re.compile(
     re.S,
 )
 # "R75 000,00": digits grouped by spaces, then a decimal comma (Southern Africa).
+#: A figure that reads 1.5 or 1500 by convention: "1.500", "25.000".
+_DOTTED: Final = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # "0.001" groups nothing
 _SPACED_DECIMAL: Final = re.compile(r"(\d{1,3}(?:[ \u00a0]\d{3})+),(\d{2})")
 
 
@@ -177,7 +179,8 @@ class ToModel(Transformer[Token, Draft]):
         if spaced is not None:
             figure = f"{spaced[1]}.{spaced[2]}"
         amount = EXACT.multiply(Decimal(_GROUPS.sub("", figure)), factor)
-        return Cash(amount, match["sign"] or "$", factor, pos(token))
+        dotted = scale is None and _DOTTED.fullmatch(figure) is not None  # "€1.500"
+        return Cash(amount, match["sign"] or "$", factor, pos(token), dotted=dotted)
 
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
         # "人民币五千元", "人民币701万元", "人民币5000": the currency word comes first.
