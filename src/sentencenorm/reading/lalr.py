@@ -52,7 +52,15 @@ _STARTS_REMEMBERED: Final = 8192
 
 
 class Refused(Exception):
-    """The fast loop cannot go on here; Lark's parser says why (internal to this module's users)."""
+    """The fast loop cannot go on here; Lark's parser says why (internal to this module's users).
+
+    *pos* is where Lark's own parser stops too: the start of the token the parser state
+    refuses, or where no terminal of the lexer state matches; None at the end of the text.
+    """
+
+    def __init__(self, pos: int | None = None) -> None:
+        super().__init__(pos)
+        self.pos = pos
 
 
 # ── a lexer state, filtered by first character ───────────────────────────────────────────────
@@ -404,14 +412,21 @@ class FastLALR:
     def parse(self, text: str) -> Any:
         """What ``lark.parse(text)`` returns; on any failure, Lark's own exception."""
         try:
-            states = [self.start_state]
-            values: list[Any] = []
-            feed = self._feed
-            for token in self.tokens(text, states):
-                feed(token, states, values)
-            return feed(_END, states, values)
+            return self.read(text)
         except Refused:
             return self.lark.parse(text)  # raises the exception Lark raises, or agrees
+
+    def read(self, text: str) -> Any:
+        """What ``lark.parse(text)`` returns; where Lark's parser would raise an
+        ``UnexpectedInput``, `Refused` with where it stops (the error itself costs a second
+        parse by Lark: `parse` pays it, a caller that may never show the error need not).
+        An exception the transformer raises propagates."""
+        states = [self.start_state]
+        values: list[Any] = []
+        feed = self._feed
+        for token in self.tokens(text, states):
+            feed(token, states, values)
+        return feed(_END, states, values)
 
     def grow(self, text: str, low: str | None = None) -> Iterator[tuple[Token, bool]]:
         """Feed *text* token by token for as long as the parser accepts: each token fed, and
@@ -441,11 +456,11 @@ class FastLALR:
         while True:
             action = actions[states[-1]].get(kind)
             if action is None:
-                raise Refused
+                raise Refused(None if token is _END else token.start_pos)
             code, arg, call = action
             if code is _SHIFT:
                 if token is _END:
-                    raise Refused  # Lark asserts this never happens
+                    raise Refused(None)  # Lark asserts this never happens
                 states.append(arg)
                 callbacks = self.token_callbacks
                 values.append(token if kind not in callbacks else callbacks[kind](token))
@@ -503,7 +518,7 @@ class FastLALR:
                 if found is not None:
                     break
             else:
-                raise Refused
+                raise Refused(pos)
             start = pos
             pos = found.end()
             value = text[start:pos] if low is not None else found.group()
@@ -545,6 +560,10 @@ class LarkLoop:
 
     def parse(self, text: str) -> Any:
         """What ``lark.parse(text)`` returns, or raises."""
+        return self.lark.parse(text)
+
+    def read(self, text: str) -> Any:
+        """As `FastLALR.read`, with Lark's own exceptions: never `Refused`."""
         return self.lark.parse(text)
 
     def grow(self, text: str, low: str | None = None) -> Iterator[tuple[Token, bool]]:
