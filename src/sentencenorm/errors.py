@@ -70,13 +70,13 @@ class SentenceParseError(SentenceNormError, ValueError):
     def _copy(self, text: str | None = None, column: int | None = None) -> SentenceParseError:
         """A new error like this one (no traceback), at *column* of *text* if given: words
         not yet worked out are worked out once, for both, when either is read."""
-        copy = SentenceParseError(
-            self.text if text is None else text,
-            self.column if column is None else column,
-            self._expected,
-            self._reason,
-        )
-        copy._later = self._later
+        copy: SentenceParseError = SentenceParseError.__new__(SentenceParseError)
+        copy.__dict__.update(self.__dict__)  # a remembered refusal raised again: no __init__
+        if text is not None:
+            copy.text = text
+        if column is not None:
+            copy.column = max(0, min(column, len(copy.text)))
+        BaseException.__init__(copy, copy.text, copy.column)
         return copy
 
     def __repr__(self) -> str:
