@@ -18,7 +18,9 @@ class SentenceParseError(SentenceNormError, ValueError):
 
     Carries the phrase (`text`), the `column` where reading stopped, the words that would
     have been accepted there (`expected`, in plain words) and a short `reason`. Its `str()`
-    shows the phrase with a caret under the column.
+    shows the phrase with a caret under the column. For an error `parse` raises, `expected`,
+    `reason` and the message are worked out when one of them is first read: a program that
+    only counts its refusals never pays for their words.
 
     Columns count characters from 0 everywhere: in `column`, in the message, in the JSON
     error record, as Python indexes a string and as `extract` gives `start` and `end`

@@ -53,10 +53,8 @@ _STARTS_REMEMBERED: Final = 8192
 
 class Refused(Exception):
     """The fast loop cannot go on here; Lark's parser says why (internal to this module's users).
-
-    *pos* is where Lark's own parser stops too: the start of the token the parser state
-    refuses, or where no terminal of the lexer state matches; None at the end of the text.
-    """
+    `pos`: where Lark's parser stops too (a token refused, or no terminal matches; None: at
+    the end of the text)."""
 
     def __init__(self, pos: int | None = None) -> None:
         super().__init__(pos)
@@ -417,10 +415,8 @@ class FastLALR:
             return self.lark.parse(text)  # raises the exception Lark raises, or agrees
 
     def read(self, text: str) -> Any:
-        """What ``lark.parse(text)`` returns; where Lark's parser would raise an
-        ``UnexpectedInput``, `Refused` with where it stops (the error itself costs a second
-        parse by Lark: `parse` pays it, a caller that may never show the error need not).
-        An exception the transformer raises propagates."""
+        """What ``lark.parse(text)`` returns; `Refused` (with where it stops) where Lark raises
+        ``UnexpectedInput``, whose making costs `parse` a second parse by Lark."""
         states = [self.start_state]
         values: list[Any] = []
         feed = self._feed
@@ -562,9 +558,7 @@ class LarkLoop:
         """What ``lark.parse(text)`` returns, or raises."""
         return self.lark.parse(text)
 
-    def read(self, text: str) -> Any:
-        """As `FastLALR.read`, with Lark's own exceptions: never `Refused`."""
-        return self.lark.parse(text)
+    read = parse  # as `FastLALR.read`, with Lark's own exceptions: never `Refused`
 
     def grow(self, text: str, low: str | None = None) -> Iterator[tuple[Token, bool]]:
         """As `FastLALR.grow`, through Lark's interactive parser.
