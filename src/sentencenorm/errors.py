@@ -6,7 +6,7 @@ package: the parser turns them into `SentenceParseError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 
 class SentenceNormError(Exception):
@@ -18,7 +18,9 @@ class SentenceParseError(SentenceNormError, ValueError):
 
     Carries the phrase (`text`), the `column` where reading stopped, the words that would
     have been accepted there (`expected`, in plain words) and a short `reason`. Its `str()`
-    shows the phrase with a caret under the column.
+    shows the phrase with a caret under the column. For an error `parse` raises, `expected`,
+    `reason` and the message are worked out when one of them is first read: a program that
+    only counts its refusals never pays for their words.
 
     Columns count characters from 0 everywhere: in `column`, in the message, in the JSON
     error record, as Python indexes a string and as `extract` gives `start` and `end`
@@ -40,9 +42,47 @@ class SentenceParseError(SentenceNormError, ValueError):
     ) -> None:
         self.text = text
         self.column = max(0, min(column, len(text)))
-        self.expected: tuple[str, ...] = tuple(expected)
-        self.reason = reason
-        super().__init__(self._message())
+        self._expected: tuple[str, ...] = tuple(expected)
+        self._reason = reason
+        self._later: _Later | None = None
+        # The message is written when it is read (str(), `message`), not here: a program
+        # that reads many phrases and counts its refusals never pays for their words.
+        super().__init__(self.text, self.column)
+
+    @property
+    def expected(self) -> tuple[str, ...]:
+        """The words that would have been accepted at `column`, most useful first."""
+        if self._later is not None:
+            self._settle()
+        return self._expected
+
+    @property
+    def reason(self) -> str | None:
+        """Why reading stopped, in words (None: the `expected` words say it)."""
+        if self._later is not None:
+            self._settle()
+        return self._reason
+
+    def _settle(self) -> None:
+        later = self._later
+        if later is not None:  # cleared once both are set: another thread asks `later` too
+            self._expected, self._reason = later()
+            self._later = None
+
+    def _copy(self, text: str | None = None, column: int | None = None) -> SentenceParseError:
+        """A new error like this one (no traceback), at *column* of *text* if given: words
+        not yet worked out are worked out once, for both, when either is read."""
+        copy: SentenceParseError = SentenceParseError.__new__(SentenceParseError)
+        copy.__dict__.update(self.__dict__)  # a remembered refusal raised again: no __init__
+        if text is not None:
+            copy.text = text
+        if column is not None:
+            copy.column = max(0, min(column, len(copy.text)))
+        BaseException.__init__(copy, copy.text, copy.column)
+        return copy
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._message()!r})"
 
     @property
     def message(self) -> str:
@@ -70,6 +110,43 @@ class SentenceParseError(SentenceNormError, ValueError):
         self,
     ) -> tuple[type[SentenceParseError], tuple[str, int, tuple[str, ...], str | None]]:
         return (type(self), (self.text, self.column, self.expected, self.reason))
+
+
+def deferred(
+    text: str, column: int, words: Callable[[], tuple[Sequence[str], str | None]]
+) -> SentenceParseError:
+    """A `SentenceParseError` at *column* of *text* whose `expected` and `reason` are
+    ``words()``, called once, when one of them (or the message) is first read.
+
+    `parse` refuses a phrase at the cost of finding where reading stops; what was expected
+    there and the hint take a second parse by Lark and a lookup in the hints, worth paying
+    only for an error someone reads.
+
+    >>> error = deferred("ten yaers", 4, lambda: (["a unit"], None))
+    >>> error.column, error.expected
+    (4, ('a unit',))
+    """
+    error = SentenceParseError(text, column)
+    error._later = _Later(words)
+    return error
+
+
+class _Later:
+    """``words()``, called at most once, by whichever copy of an error asks first."""
+
+    __slots__ = ("_value", "_words")
+
+    def __init__(self, words: Callable[[], tuple[Sequence[str], str | None]]) -> None:
+        self._words: Callable[[], tuple[Sequence[str], str | None]] | None = words
+        self._value: tuple[tuple[str, ...], str | None] = ((), None)
+
+    def __call__(self) -> tuple[tuple[str, ...], str | None]:
+        words = self._words
+        if words is not None:  # two threads may both work them out: the same words
+            expected, reason = words()
+            self._value = (tuple(expected), reason)
+            self._words = None
+        return self._value
 
 
 class SentenceDataError(SentenceNormError, ValueError):

@@ -16,6 +16,7 @@ from .records import check_match_record, match_record, provenance
 from .resume import Resume
 from .streams import OK, SOME_FAILED, Writer, close_results, lock_stdout, plural, stopped, to_json
 from .tables import Delimited, SqliteTable
+from .terminal import Reading
 
 #: extract -q when no input has a match (as grep -q).
 NO_MATCH = 1
@@ -37,6 +38,9 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
     found: Iterator[list[sentencenorm.Match]] | None = None
     table: SqliteTable | None = None
     delimited = Delimited(options.columns, options.format) if _delimited(options) else None
+    grep_like = options.quiet or options.count or options.files_with_matches
+    streamed = options.jsonl or delimited is not None or options.to_sqlite is not None
+    reading: Reading | None = None
     try:
         if options.resume is not None:
             if "-" in names:
@@ -54,13 +58,17 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
             out.write(delimited.header(), record=False)
         if options.to_sqlite is not None:
             table = SqliteTable(command, options.to_sqlite, options.table, options.columns)
-        texts, documents = itertools.tee(document(name) for name in names)
+        reading = Reading(names, summary=not grep_like and (streamed or len(names) > 1))
+        texts, documents = itertools.tee(_read_each(names, reading))
         found = sentencenorm.extract_many(
             documents, lang=options.lang, jurisdiction=options.jurisdiction, workers=options.workers
         )
         for name, text, matches in zip(names, texts, found, strict=True):
             if options.max_count is not None:
                 matches = matches[: options.max_count]
+            reading.step(text, len(matches))
+            if sys.stdout.isatty():  # the output goes to the same screen: a clean line for it
+                reading.clear()
             matched = matched or bool(matches)
             if text is not None and not matches and not options.quiet:
                 _say_nothing_found(name, text, options)
@@ -88,11 +96,14 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
                 out.write("".join(_shown(name, text, matches, options.context, emphasis)))
                 count = len(matches)
                 label = "stdin" if name == "-" else name
+                reading.clear()
                 print(f"{label}: {count} match{'' if count == 1 else 'es'}", file=sys.stderr)
         if table is not None:
             table.commit()
     except (KeyboardInterrupt, Exception) as stop:
         close_results(found)
+        if reading is not None:
+            reading.clear()
         if isinstance(stop, BrokenPipeError):
             raise
         count, lines = files_before + out.records, lines_before + out.lines
@@ -100,9 +111,15 @@ def extract_command(command: argparse.ArgumentParser, options: argparse.Namespac
         return stopped(stop, out, done, options.jsonl and "-" not in names)
     finally:
         close_results(found)  # -q may stop before the last file
+        if reading is not None and reading.live:
+            from ..reading import extractor
+
+            extractor.on_paragraph = None
         out.close()
         if table is not None:
             table.close()
+    if reading is not None:
+        reading.finish()
     if table is not None:
         print(
             f"sentencenorm: {table.rows:,} {plural('row', table.rows)} written to table "
@@ -285,6 +302,20 @@ def files(names: list[str]) -> Iterator[str]:
                         yield os.path.join(folder, file)
         else:
             yield name
+
+
+def _read_each(names: list[str], reading: Reading) -> Iterator[str | None]:
+    """Each document's text, in order, told to *reading* as it is handed on to be read; on a
+    terminal, with one process reading, each paragraph read is told too (a progress line that
+    moves within a long document or stdin)."""
+    if reading.live:
+        from ..reading import extractor  # loaded by extract_many in any case
+
+        extractor.on_paragraph = reading.within
+    for name in names:
+        text = document(name)
+        reading.begin(text)
+        yield text
 
 
 def document(name: str) -> str | None:

@@ -52,8 +52,8 @@ def to_json(value: Any, **options: Any) -> str:
     return json.dumps(value, ensure_ascii=False, **options).translate(_LINE_BREAKS)
 
 
-def plural(noun: str, count: int) -> str:
-    return noun if count == 1 else noun + "s"
+def plural(noun: str, count: int, many: str | None = None) -> str:
+    return noun if count == 1 else many or noun + "s"
 
 
 class WriteFailed(Exception):

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -151,11 +151,16 @@ _LONGEST_REMEMBERED: Final = 4000
 
 _Found = tuple[tuple[int, int, str, Sentence], ...]
 
+#: When set, called after each paragraph `extract` reads in this process with (characters
+#: read, characters in the text): the command line's progress line on a terminal sets it.
+on_paragraph: Callable[[int, int], object] | None = None
+
 
 def _by_paragraph(lang: str, text: str, country: str | None) -> list[Match]:
     found: list[Match] = []
     begin = 0
     breaks = [*(b.span() for b in _PARAGRAPH_BREAK.finditer(text)), (len(text), len(text))]
+    told = on_paragraph
     for stop, after in breaks:
         if stop > begin:
             paragraph = text[begin:stop]
@@ -165,6 +170,8 @@ def _by_paragraph(lang: str, text: str, country: str | None) -> list[Match]:
                 matches = _in_paragraph(lang, country, paragraph)
             for start, end, span, sentence in matches:
                 found.append(Match(begin + start, begin + end, span, sentence))
+            if told is not None:
+                told(after, len(text))
         begin = after
     return found
 

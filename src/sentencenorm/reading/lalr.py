@@ -52,7 +52,13 @@ _STARTS_REMEMBERED: Final = 8192
 
 
 class Refused(Exception):
-    """The fast loop cannot go on here; Lark's parser says why (internal to this module's users)."""
+    """The fast loop cannot go on here; Lark's parser says why (internal to this module's users).
+    `pos`: where Lark's parser stops too (a token refused, or no terminal matches; None: at
+    the end of the text)."""
+
+    def __init__(self, pos: int | None = None) -> None:
+        super().__init__(pos)
+        self.pos = pos
 
 
 # ── a lexer state, filtered by first character ───────────────────────────────────────────────
@@ -404,14 +410,19 @@ class FastLALR:
     def parse(self, text: str) -> Any:
         """What ``lark.parse(text)`` returns; on any failure, Lark's own exception."""
         try:
-            states = [self.start_state]
-            values: list[Any] = []
-            feed = self._feed
-            for token in self.tokens(text, states):
-                feed(token, states, values)
-            return feed(_END, states, values)
+            return self.read(text)
         except Refused:
             return self.lark.parse(text)  # raises the exception Lark raises, or agrees
+
+    def read(self, text: str) -> Any:
+        """What ``lark.parse(text)`` returns; `Refused` (with where it stops) where Lark raises
+        ``UnexpectedInput``, whose making costs `parse` a second parse by Lark."""
+        states = [self.start_state]
+        values: list[Any] = []
+        feed = self._feed
+        for token in self.tokens(text, states):
+            feed(token, states, values)
+        return feed(_END, states, values)
 
     def grow(self, text: str, low: str | None = None) -> Iterator[tuple[Token, bool]]:
         """Feed *text* token by token for as long as the parser accepts: each token fed, and
@@ -441,11 +452,11 @@ class FastLALR:
         while True:
             action = actions[states[-1]].get(kind)
             if action is None:
-                raise Refused
+                raise Refused(None if token is _END else token.start_pos)
             code, arg, call = action
             if code is _SHIFT:
                 if token is _END:
-                    raise Refused  # Lark asserts this never happens
+                    raise Refused(None)  # Lark asserts this never happens
                 states.append(arg)
                 callbacks = self.token_callbacks
                 values.append(token if kind not in callbacks else callbacks[kind](token))
@@ -503,7 +514,7 @@ class FastLALR:
                 if found is not None:
                     break
             else:
-                raise Refused
+                raise Refused(pos)
             start = pos
             pos = found.end()
             value = text[start:pos] if low is not None else found.group()
@@ -546,6 +557,8 @@ class LarkLoop:
     def parse(self, text: str) -> Any:
         """What ``lark.parse(text)`` returns, or raises."""
         return self.lark.parse(text)
+
+    read = parse  # as `FastLALR.read`, with Lark's own exceptions: never `Refused`
 
     def grow(self, text: str, low: str | None = None) -> Iterator[tuple[Token, bool]]:
         """As `FastLALR.grow`, through Lark's interactive parser.

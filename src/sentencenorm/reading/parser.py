@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
-from ..errors import SentenceParseError, UnknownLanguageError
+from ..errors import SentenceParseError, UnknownLanguageError, deferred
 from ..language import Language, lexicon
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import SINGLE_TYPES, Choice, Modality
@@ -17,6 +17,7 @@ from .assemble import assemble
 from .cleaning import clean
 from .detect import AUTO, detect_language
 from .grammars import NOTATION, available_languages, fast_parser_for
+from .lalr import Refused
 from .parts import Draft, Reject
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def parse(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> Se
     else:  # long and rarely repeated: not worth the memory a remembered copy takes
         outcome = _outcome.__wrapped__(text, lang, country)
     if isinstance(outcome, SentenceParseError):  # a fresh error each time, never a shared one
-        raise SentenceParseError(outcome.text, outcome.column, outcome.expected, outcome.reason)
+        raise outcome._copy()  # its words, if not yet read, are worked out once for all copies
     return outcome
 
 
@@ -127,7 +128,7 @@ def _outcome(text: str, lang: str, country: str | None) -> Sentence | SentencePa
 def _bare(error: SentenceParseError) -> SentenceParseError:
     """*error* without its traceback and the exceptions behind it (Lark's, with its parser
     state): what is remembered costs what a value costs, not 17 KB of frames."""
-    return SentenceParseError(error.text, error.column, error.expected, error.reason)
+    return error._copy()
 
 
 def _read(text: str, lang: str, country: str | None) -> Sentence:
@@ -140,7 +141,7 @@ def _read(text: str, lang: str, country: str | None) -> Sentence:
         value = _read_clean(cleaned, lang, country)
     except SentenceParseError as error:  # report the column in the text as given
         column = kept[error.column] if error.column < len(kept) else len(text)
-        raise SentenceParseError(text, column, error.expected, error.reason) from None
+        raise error._copy(text, column) from None
     return Sentence(value.components, modality=value.modality, text=text)
 
 
@@ -151,14 +152,16 @@ class _Refused(SentenceParseError):
 
 def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
     try:
-        result = fast_parser_for(lang).parse(text)
+        result = fast_parser_for(lang).read(text)
         if isinstance(result, Sentence):  # the notation builds the sentence itself
             return Sentence(result.components, modality=result.modality, text=text)
         assert isinstance(result, Draft)
         return assemble(result, lexicon(lang), text=text, country=country)
     except Reject as reject:
         raise _Refused(text, reject.pos, reason=reject.message) from None
-    except UnexpectedInput as exc:
+    except Refused as stop:  # the fast loop stopped where Lark's parser stops
+        raise _stopped(text, stop.pos, lang) from None
+    except UnexpectedInput as exc:  # Lark's own loop (`LarkLoop`) stopped
         raise _from_lark(text, exc, lang) from None
     except LarkError as exc:  # a transformer error Lark wrapped, or an internal one
         cause = exc.__context__
@@ -171,6 +174,28 @@ def _read_clean(text: str, lang: str, country: str | None) -> Sentence:
         raise SentenceParseError(
             text, 0, reason=f"internal error ({type(exc).__name__}: {exc}); please report it"
         ) from exc
+
+
+def _stopped(text: str, pos: int | None, lang: str) -> SentenceParseError:
+    """The error for a phrase the fast loop stopped reading at *pos* (None: at the end), as
+    `_from_lark` makes it from the exception Lark's parser raises there: the column now, the
+    expected words and the hint when read (they need Lark's exception: a second parse)."""
+    column = len(text.rstrip()) if pos is None else pos
+    return deferred(text, column, functools.partial(_words_from_lark, text, lang))
+
+
+def _words_from_lark(text: str, lang: str) -> tuple[tuple[str, ...], str | None]:
+    """The expected words and the reason of `_from_lark` for *text*, which Lark refuses."""
+    from .grammars import parser_for
+
+    try:
+        parser_for(lang).parse(text)
+    except UnexpectedInput as exc:
+        error = _from_lark(text, exc, lang)
+        return error.expected, error.reason
+    except Exception as exc:  # refused by the model: Lark and the loop disagree (a bug)
+        return (), f"internal error ({type(exc).__name__}: {exc}); please report it"
+    return (), "internal error (Lark reads the phrase the loop refused); please report it"
 
 
 def _from_lark(text: str, exc: UnexpectedInput, lang: str = "en") -> SentenceParseError:
