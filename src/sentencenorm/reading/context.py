@@ -50,6 +50,8 @@ class Context:
     #: Neutral nouns that say "penalty" only in a phrase with a bound or a range ("a term not
     #: exceeding six months"; "a six-year term" may be an office).
     bounded_nouns: re.Pattern[str] | None
+    #: Verbs under which an amount with no kind word is a fine ("ordered to pay $500").
+    pay_verbs: re.Pattern[str] | None
     comparatives: re.Pattern[str] | None
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
@@ -167,6 +169,7 @@ def load_context(lang: str) -> Context:
         bounded_nouns=(
             _compile(evidence["bounded_nouns"]) if "bounded_nouns" in evidence else None
         ),
+        pay_verbs=_compile(evidence["pay_verbs"]) if "pay_verbs" in evidence else None,
         comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
         thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,

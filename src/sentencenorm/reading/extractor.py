@@ -36,13 +36,14 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, BY, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import AUX, BY, COPULA, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..sentence import Sentence
 from .assemble import assemble
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
+from .evidence import describes_a_noun, is_penalty, unnamed_amount
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
 from .parts import Cue, Draft, Item, Reject
@@ -78,19 +79,6 @@ ENDS_TRIED: Final = 3
 _CUT_WORD: Final = 40
 #: How far from a keyword ("sentenced", "prison", "faces"...) an anchor is looked at.
 REACH: Final = 250
-#: A word right after the phrase ("a two-year | contract").
-_WORD_FOLLOWS: Final = re.compile(r"\s+[^\W\d_]", re.UNICODE)
-
-
-def _attributive_end(tokens: Sequence[Token]) -> bool:
-    """Whether the phrase ends in a length written as an adjective ("a two-year"): with a word
-    after it that the phrase did not take, the length describes that word, not a penalty."""
-    return len(tokens) >= 3 and tokens[-1].type == "UNIT" and tokens[-2].type == "DASH"
-
-
-#: Family words that only qualify a sentence: under a cue they still name none alone.
-_QUALIFIERS: Final = frozenset({Says.SUSPENDED, Says.SUSPENSION})
-
 #: How much text before a phrase a modality cue may take ("sentenced ... to").
 CONTEXT: Final = 120
 
@@ -375,10 +363,19 @@ class _Reader:
             # "the maximum sentence for trafficking is | 25 years": a bare auxiliary opens the
             # phrase, so the cue it ends is read through it (the same slice start, so that
             # where the cue starts means the same).
-            cued = before
-            if through_aux := tokens[0].type == AUX:
-                cued = Slice(text, low, max(0, start - CONTEXT), tokens[0].end_pos or start)
-            before_cue = cue_before(context.cues, cued)
+            before_cue = None
+            if tokens[0].type == AUX:
+                # The auxiliary may end a longer cue ("the maximum sentence … | is"); one that
+                # is the whole cue ("got | life sentences") is read as before, from the phrase.
+                first = Slice(text, low, max(0, start - CONTEXT), tokens[0].end_pos or start)
+                before_cue = cue_before(context.cues, first)
+                through_aux = before_cue is not None and (
+                    max(0, start - CONTEXT) + before_cue[1] < (tokens[0].start_pos or 0)
+                )
+                if not through_aux:
+                    before_cue = None
+            if before_cue is None:
+                before_cue = cue_before(context.cues, before)
             found = before_cue[0] if before_cue else cue_after(context.after_cues, after)
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
@@ -388,7 +385,7 @@ class _Reader:
             role(token.type).group is Group.CUE and context.spent_verbs.fullmatch(token.value)
             for token in tokens[:2]
         )
-        if not self._is_penalty(tokens, cued=around is not None or (verb and not spent)):
+        if not is_penalty(self.context, tokens, cued=around is not None or (verb and not spent)):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
             draft = self.fast.parse(text[start:end])
@@ -400,7 +397,9 @@ class _Reader:
         if (outer is None or spent) and before.search(context.not_before):
             # "after 17 years in prison", "over a 39-day period", "after | serving 12 years"
             return None
-        if _attributive_end(tokens) and _WORD_FOLLOWS.match(after.text):
+        if unnamed_amount(context, tokens, cue_kind):
+            return None  # "received a $5,000 bonus": money, no fine
+        if describes_a_noun(tokens, after.text):
             return None  # "got a two-year | contract extension": the length describes a noun
         body = next((t for t in tokens if role(t.type).group is not Group.CUE), None)
         if body is None or is_link(body):
@@ -443,7 +442,9 @@ class _Reader:
                 if shared
                 else [t for t in tokens if part_start <= (t.start_pos or 0) < part_end]
             )
-            if not self._is_penalty(words, cued=outer is not None and outer.modality is not None):
+            if not is_penalty(
+                self.context, words, cued=outer is not None and outer.modality is not None
+            ):
                 continue
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
             # ", or both" closes the phrase: it belongs to the piece that ends it.
@@ -580,68 +581,6 @@ class _Reader:
         return any(weak.fullmatch(w.value) for w in words) and not any(
             w.type in self.context.evidence and not weak.fullmatch(w.value) for w in words
         )
-
-    def _is_penalty(self, tokens: Sequence[Token], *, cued: bool) -> bool:
-        """Whether the words of a phrase (or a cue around it) show that it is a penalty.
-
-        Strong words name a penalty ("prison", "fine", "sentence", "LWOP"); family words
-        ("life", "death", "suspended") need a second one: "life imprisonment", "death, suspended
-        for two years", "10 years to life" count, "his life", "the death of" and "suspended for
-        six months" do not. A phrase without a number needs a cue or a strong word that stands
-        without one ("the death penalty", "time served").
-        """
-        context = self.context
-        cored = False
-        spent = termed = False
-        strong: set[str] = set()
-        family: set[str] = set()
-        coreless = False
-        previous: Token | None = None
-        for token in tokens:
-            kind, word = token.type, token.value
-            says = role(kind).says
-            if kind in CORE_TERMINALS:
-                cored = True
-            elif says & {Says.MIN, Says.MAX} and previous is not None:
-                if context.bound_adjectives.fullmatch(previous.value):
-                    strong.add("noun")  # "the legal minimum of 20 years"
-            elif Says.NEUTRAL in says:
-                if context.nouns.fullmatch(word):
-                    strong.add("noun")
-                elif context.bounded_nouns is not None and context.bounded_nouns.fullmatch(word):
-                    termed = True
-                if context.coreless_nouns.fullmatch(word):
-                    coreless = True
-            elif (
-                context.spent_verbs is not None
-                and role(kind).group is Group.CUE
-                and context.spent_verbs.fullmatch(word)
-            ):
-                spent = True  # "is serving 30 years"; see below
-            elif kind in context.evidence and not context.weak.fullmatch(word):
-                strong.add(kind)
-                coreless = coreless or kind in context.coreless
-                coreless = coreless or bool(context.coreless_words.fullmatch(word))
-            elif kind in context.family:
-                family.add(kind)
-                if Says.LIFE in says and previous is not None and previous.type in TO_LIFE:
-                    strong.add("to_life")  # "25 years to life", "up to life"
-            if kind != "DASH":
-                previous = token
-        if termed and states_bound(tokens):
-            strong.add("noun")  # "a term not exceeding six months", "a term of 2 to 6 years"
-        elif spent and not termed:
-            strong.add("spent")  # "is serving 30 years"; "is serving a four-year term" (an
-            # office, a contract) is not
-        if cued:
-            # "sentenced him to ten years, then suspended imposition": "suspended" alone
-            # qualifies a sentence and is none ("life", "death" alone under a cue are).
-            return (
-                cored or bool(strong) or any(not role(kind).says & _QUALIFIERS for kind in family)
-            )
-        if cored:
-            return bool(strong) or len(family) > 1
-        return coreless or (bool(family) and bool(strong or len(family) > 1))
 
 
 @built_once

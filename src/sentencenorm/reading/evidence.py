@@ -1,0 +1,122 @@
+"""Whether the words of a phrase show that it is a penalty (`extract`'s evidence).
+
+The patterns and word lists are the language's context file's (``grammar/<lang>.context.toml``,
+``[evidence]``); the questions are asked of a phrase's tokens before any parse, so that text
+with no penalty in it costs little.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from lark import Token
+
+from ..language.roles import CORE_TERMINALS, TO_LIFE, Group, Says, role
+from .context import Context
+from .pieces import states_bound
+
+__all__ = ["describes_a_noun", "is_penalty", "unnamed_amount"]
+
+#: Terminals of a length: a phrase with one names a term, and an amount beside it a fine.
+_LENGTHS: Final = frozenset({"UNIT", "ONE_UNIT"})
+
+#: A word right after the phrase ("a two-year | contract").
+_WORD_FOLLOWS: Final = re.compile(r"\s+[^\W\d_]", re.UNICODE)
+
+
+def _attributive_end(tokens: Sequence[Token]) -> bool:
+    """Whether the phrase ends in a length written as an adjective ("a two-year"): with a word
+    after it that the phrase did not take, the length describes that word, not a penalty."""
+    return len(tokens) >= 3 and tokens[-1].type == "UNIT" and tokens[-2].type == "DASH"
+
+
+#: Family words that only qualify a sentence: under a cue they still name none alone.
+_QUALIFIERS: Final = frozenset({Says.SUSPENDED, Says.SUSPENSION})
+
+
+def describes_a_noun(tokens: Sequence[Token], after: str) -> bool:
+    """Whether the phrase ends in a length written as an adjective with a word after it that
+    the phrase did not take: "got a two-year | contract extension" describes the contract."""
+    return _attributive_end(tokens) and _WORD_FOLLOWS.match(after) is not None
+
+
+def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool:
+    """Whether the words of a phrase (or a cue around it) show that it is a penalty.
+
+    Strong words name a penalty ("prison", "fine", "sentence", "LWOP"); family words
+    ("life", "death", "suspended") need a second one: "life imprisonment", "death, suspended
+    for two years", "10 years to life" count, "his life", "the death of" and "suspended for
+    six months" do not. A phrase without a number needs a cue or a strong word that stands
+    without one ("the death penalty", "time served").
+    """
+    cored = False
+    spent = termed = False
+    strong: set[str] = set()
+    family: set[str] = set()
+    coreless = False
+    previous: Token | None = None
+    for token in tokens:
+        kind, word = token.type, token.value
+        says = role(kind).says
+        if kind in CORE_TERMINALS:
+            cored = True
+        elif says & {Says.MIN, Says.MAX} and previous is not None:
+            if context.bound_adjectives.fullmatch(previous.value):
+                strong.add("noun")  # "the legal minimum of 20 years"
+        elif Says.NEUTRAL in says:
+            if context.nouns.fullmatch(word):
+                strong.add("noun")
+            elif context.bounded_nouns is not None and context.bounded_nouns.fullmatch(word):
+                termed = True
+            if context.coreless_nouns.fullmatch(word):
+                coreless = True
+        elif (
+            context.spent_verbs is not None
+            and role(kind).group is Group.CUE
+            and context.spent_verbs.fullmatch(word)
+        ):
+            spent = True  # "is serving 30 years"; see below
+        elif kind in context.evidence and not context.weak.fullmatch(word):
+            strong.add(kind)
+            coreless = coreless or kind in context.coreless
+            coreless = coreless or bool(context.coreless_words.fullmatch(word))
+        elif kind in context.family:
+            family.add(kind)
+            if Says.LIFE in says and previous is not None and previous.type in TO_LIFE:
+                strong.add("to_life")  # "25 years to life", "up to life"
+        if kind != "DASH":
+            previous = token
+    if termed and states_bound(tokens):
+        strong.add("noun")  # "a term not exceeding six months", "a term of 2 to 6 years"
+    elif spent and not termed:
+        strong.add("spent")  # "is serving 30 years"; "is serving a four-year term" (an
+        # office, a contract) is not
+    if cued:
+        # "sentenced him to ten years, then suspended imposition": "suspended" alone
+        # qualifies a sentence and is none ("life", "death" alone under a cue are).
+        return cored or bool(strong) or any(not role(kind).says & _QUALIFIERS for kind in family)
+    if cored:
+        return bool(strong) or len(family) > 1
+    return coreless or (bool(family) and bool(strong or len(family) > 1))
+
+
+def unnamed_amount(context: Context, tokens: Sequence[Token], cue_kind: str | None) -> bool:
+    """Whether the phrase states an amount that nothing names as a penalty: no word of a kind
+    ("fine", "restitution"), no verb of paying ("ordered to pay", "fined"), no cue outside
+    that introduces a fine ("fined the company"). "He received a $5,000 bonus", "was awarded
+    $2 million in damages" are money, not fines."""
+    if context.pay_verbs is None or cue_kind is not None:
+        return False
+    if not any(role(token.type).group is Group.MONEY for token in tokens) or any(
+        token.type in _LENGTHS for token in tokens
+    ):
+        return False  # no amount, or a term beside it ("10 years and $5,000")
+    for token in tokens:
+        found = role(token.type)
+        if found.kind is not None:
+            return False
+        if found.group is Group.CUE and context.pay_verbs.search(token.value):
+            return False
+    return True
