@@ -59,6 +59,7 @@ class Context:
     after_cues: tuple[ContextCue, ...]
     not_before: Caseless
     not_after: Caseless
+    not_after_coreless: Caseless | None
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
@@ -170,6 +171,11 @@ def load_context(lang: str) -> Context:
         after_cues=_cues(raw.get("after_cues", [])),
         not_before=_caseless(raw["not_penalty"]["before"]),
         not_after=_caseless(raw["not_penalty"]["after"]),
+        not_after_coreless=(
+            _caseless(raw["not_penalty"]["after_coreless"])
+            if "after_coreless" in raw["not_penalty"]
+            else None
+        ),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),

@@ -346,6 +346,12 @@ class _Reader:
         after = Slice(text, low, end, end + CONTEXT)
         if after.match(context.not_after):
             return None
+        if (
+            context.not_after_coreless is not None
+            and not any(token.type in CORE_TERMINALS for token in tokens)
+            and after.match(context.not_after_coreless)
+        ):
+            return None  # "被判处无期徒刑的，…", "死缓犯": a class of offenders, no penalty given
         around = None
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
         verb = has_verb(tokens)
