@@ -234,6 +234,28 @@ def _rough_days(length: Time) -> Fraction:
     return length.months * 30 + length.days + length.hours / 24
 
 
+def amount_forfeited_after(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """An amount with no penalty word of its own, then a comma and a forfeiture that states no
+    amount, is one forfeiture of that amount: Taiwan's judgments name what is forfeited first
+    ("現金新臺幣柒仟壹佰陸拾元，均沒收之" is forfeiture TWD 7160). Not the other way round, and
+    not when the amount is named a fine ("罰金新臺幣一萬元，沒收之" stays two penalties).
+    """
+    if before is None or joiner is None or not joiner.comma:
+        return None
+    if (
+        part.kind == "forfeiture"
+        and not part.has_term
+        and not part.all_property
+        and before.kind == "fine"
+        and not before.named
+        and before.plain
+        and isinstance(before.low, Cash)
+        and before.low == before.high
+    ):
+        return Fold(before._replace(kind="forfeiture", named=True))
+    return None
+
+
 def bare_length_after_with(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
     """A bare length after "with" is refused: "life with 25 years" (a minimum? a second
     term?) says nothing certain."""
@@ -353,6 +375,7 @@ RULES: Final[tuple[Rule, ...]] = (
     suspended_sentence_alone,
     qualifier,
     partial_suspension,
+    amount_forfeited_after,
     bare_length_after_with,
     bounds_meet,
 )
