@@ -45,7 +45,7 @@ from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .parts import Cue, Draft, Item, Reject
+from .parts import Core, Cue, Draft, Item, Joiner, Reject
 from .pieces import (
     denied_bounds,
     end_before,
@@ -474,6 +474,7 @@ class _Reader:
                 or self._opens_clause(item)
                 or (context.separate_bare_terms and is_bare_term(item))
                 or (context.copula_clauses and has_token(item, COPULA))
+                or (context.copula_clauses and self._bounds_own(item, draft.joiners[index - 1]))
                 or self._closes(items[index - 1])
                 or (per_conviction(items[index - 1]) and self._names_penalty(item))
             ):
@@ -524,6 +525,20 @@ class _Reader:
         return has_core(item) or any(
             isinstance(e, Token) and e.type in kinds for e in item.elements
         )
+
+    def _bounds_own(self, item: Item, joiner: Joiner) -> bool:
+        """Whether *item*, after a bare comma, names its penalty and then bounds it: a clause
+        of its own where "X为Y" is one (copula_clauses): "管制不能超過三年，拘役不能超過一年" is
+        two statements."""
+        if not joiner.comma:
+            return False
+        named = False
+        for element in item.elements:
+            if isinstance(element, Token) and element.type in self.penalty_words:
+                named = True
+            elif isinstance(element, Core):
+                return named and element.shape in {"at_most", "at_least"}
+        return False
 
     def _closes(self, item: Item) -> bool:
         """Whether a word of *item* ends the expression it is in ("不等": varying)."""
