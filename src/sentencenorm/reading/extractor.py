@@ -472,7 +472,11 @@ class _Reader:
                 item.cue is not None
                 or item.listed
                 or self._opens_clause(item)
-                or (context.separate_bare_terms and is_bare_term(item))
+                or (
+                    context.separate_bare_terms
+                    and is_bare_term(item)
+                    and not _meets(items[index - 1], item)
+                )
                 or (context.copula_clauses and has_token(item, COPULA))
                 or (context.copula_clauses and self._bounds_own(item, draft.joiners[index - 1]))
                 or self._closes(items[index - 1])
@@ -604,6 +608,16 @@ class _Reader:
         if cored:
             return bool(strong) or len(family) > 1
         return coreless or (bool(family) and bool(strong or len(family) > 1))
+
+
+def _meets(before: Item, item: Item) -> bool:
+    """Whether *item* is a bound that meets the opposite bound of the item before: "最短不少于
+    1个月，最长不超过6个月" is one term, P1M..P6M (the rule bounds_meet)."""
+    shapes = {e.shape for e in before.elements if isinstance(e, Core)}
+    own = {e.shape for e in item.elements if isinstance(e, Core)}
+    return (own == {"at_most"} and "at_least" in shapes) or (
+        own == {"at_least"} and "at_most" in shapes
+    )
 
 
 @built_once
