@@ -463,8 +463,16 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
             carrying = False
         if index == 0 and cue is not None and cue.bound == "min" and part.plain:
             part = part._replace(high=None, plain=False, open_high=True)
-        if index == 0 and cue is not None and cue.bound == "max" and part.plain:
-            carrying = True  # "faces 20 years", "the maximum penalty is 20 years"
+        if (
+            index == 0
+            and cue is not None
+            and cue.bound == "max"
+            and (part.plain or not part.has_term)
+        ):
+            # "faces 20 years", "the maximum penalty is 20 years"; also past a penalty named
+            # with no value: "可處第4級罰款及監禁3年" (a fine of a scale's level, and at most
+            # 3 years)
+            carrying = True
         if part.max_cue:
             carrying = True
         if carrying and part.plain and part.kind in DISTRIBUTES_TO:
