@@ -396,6 +396,12 @@ class _Reader:
             if (
                 (index == 0 and first_negated)
                 or (index == len(parts) - 1 and last_negated)
+                # a part the words after it, inside the phrase, say was replaced: "一审判处有期
+                # 徒刑五年，二审改判有期徒刑三年" keeps only the term that stands
+                or (
+                    index < len(parts) - 1
+                    and negation.follows(Slice(text, low, part_end, part_end + CONTEXT))
+                )
                 or any(part_start <= at < part_end for at in changes)
             ):
                 negated = True
