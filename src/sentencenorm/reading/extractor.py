@@ -322,6 +322,9 @@ class _Reader:
         except Exception:  # the transformer refused a value: the phrase ends before it
             reached = (tokens[-1].end_pos or 0) if tokens else 0
             runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
+        # No end inside one length: "被判5年半之後" may be refused whole, never read as "5年"
+        # ("5年|半", "5年|6个月": the words after continue the same length).
+        ends = [at for at in ends if not _continues(tokens, at)]
         if not ends:
             return None
         return _Grown(start, tuple(tokens), tuple(reversed(ends)), runaway)
@@ -614,6 +617,17 @@ class _Reader:
         if cored:
             return bool(strong) or len(family) > 1
         return coreless or (bool(family) and bool(strong or len(family) > 1))
+
+
+def _continues(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the token after *at* goes on with the length that ends there: "半" after
+    "5年", a number right after a unit ("5年6个月")."""
+    if at + 1 >= len(tokens):
+        return False
+    following = tokens[at + 1].type
+    return following == "AND_A_HALF" or (
+        tokens[at].type == "UNIT" and following in {"DIGITS", "WORDNUM"}
+    )
 
 
 def _meets(before: Item, item: Item) -> bool:
