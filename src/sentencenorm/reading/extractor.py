@@ -36,7 +36,7 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import BY, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import BY, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..sentence import Sentence
 from .assemble import assemble
@@ -45,12 +45,13 @@ from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .parts import Core, Cue, Draft, Item, Joiner, Reject
+from .parts import Cue, Draft, Item, Reject
 from .pieces import (
+    Apart,
+    continues_length,
     denied_bounds,
     end_before,
     has_core,
-    has_token,
     has_verb,
     is_bare_term,
     is_det,
@@ -60,6 +61,7 @@ from .pieces import (
     off_cue,
     per_conviction,
     shift,
+    stands_apart,
     states_bound,
 )
 from .scanning import lowered
@@ -203,6 +205,8 @@ class _Reader:
         self.fast = fast_parser_for(lang)
         #: Terminals that name a penalty, alone or beside another (see `_names_penalty`).
         self.penalty_words = self.context.evidence | self.context.family
+        context = self.context
+        self.apart = Apart(context.separate_bare_terms, context.copula_clauses, self.penalty_words)
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
         done = 0  # matches never overlap: nothing before this offset is looked at again
@@ -322,9 +326,8 @@ class _Reader:
         except Exception:  # the transformer refused a value: the phrase ends before it
             reached = (tokens[-1].end_pos or 0) if tokens else 0
             runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
-        # No end inside one length: "被判5年半之後" may be refused whole, never read as "5年"
-        # ("5年|半", "5年|6个月": the words after continue the same length).
-        ends = [at for at in ends if not _continues(tokens, at)]
+        # No end inside one length ("5年|半", "5年|6个月"): "被判5年半之後" is never "5年".
+        ends = [at for at in ends if not continues_length(tokens, at)]
         if not ends:
             return None
         return _Grown(start, tuple(tokens), tuple(reversed(ends)), runaway)
@@ -349,12 +352,9 @@ class _Reader:
         after = Slice(text, low, end, end + CONTEXT)
         if after.match(context.not_after):
             return None
-        if (
-            context.not_after_coreless is not None
-            and not any(token.type in CORE_TERMINALS for token in tokens)
-            and after.match(context.not_after_coreless)
-        ):
-            return None  # "被判处无期徒刑的，…", "死缓犯": a class of offenders, no penalty given
+        coreless = context.not_after_coreless  # "被判处无期徒刑的，…", "死缓犯": a class
+        if coreless and not any(t.type in CORE_TERMINALS for t in tokens) and after.match(coreless):
+            return None
         around = None
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
         verb = has_verb(tokens)
@@ -395,16 +395,13 @@ class _Reader:
         negated = False
         matches = []
         parts = self._parts(draft, tokens, start, end, after)
+        last = len(parts) - 1
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
                 (index == 0 and first_negated)
-                or (index == len(parts) - 1 and last_negated)
-                # a part the words after it, inside the phrase, say was replaced: "一审判处有期
-                # 徒刑五年，二审改判有期徒刑三年" keeps only the term that stands
-                or (
-                    index < len(parts) - 1
-                    and negation.follows(Slice(text, low, part_end, part_end + CONTEXT))
-                )
+                or (index == last and last_negated)
+                # replaced by the words after it in the phrase: "一审判处…五年，二审改判…三年"
+                or (index < last and negation.follows(Slice(text, low, part_end, end)))
                 or any(part_start <= at < part_end for at in changes)
             ):
                 negated = True
@@ -468,7 +465,6 @@ class _Reader:
         items = draft.items
         firsts = [item_start(item, tokens, start) for item in items]
         groups: list[list[int]] = [[0]]
-        context = self.context
         for index in range(1, len(items)):
             item = items[index]
             if draft.joiners[index - 1].alternative and not self._closes(items[index - 1]):
@@ -481,13 +477,7 @@ class _Reader:
                 item.cue is not None
                 or item.listed
                 or self._opens_clause(item)
-                or (
-                    context.separate_bare_terms
-                    and is_bare_term(item)
-                    and not _meets(items[index - 1], item)
-                )
-                or (context.copula_clauses and has_token(item, COPULA))
-                or (context.copula_clauses and self._bounds_own(item, draft.joiners[index - 1]))
+                or stands_apart(items[index - 1], item, draft.joiners[index - 1], self.apart)
                 or self._closes(items[index - 1])
                 or (per_conviction(items[index - 1]) and self._names_penalty(item))
             ):
@@ -538,20 +528,6 @@ class _Reader:
         return has_core(item) or any(
             isinstance(e, Token) and e.type in kinds for e in item.elements
         )
-
-    def _bounds_own(self, item: Item, joiner: Joiner) -> bool:
-        """Whether *item*, after a bare comma, names its penalty and then bounds it: a clause
-        of its own where "X为Y" is one (copula_clauses): "管制不能超過三年，拘役不能超過一年" is
-        two statements."""
-        if not joiner.comma:
-            return False
-        named = False
-        for element in item.elements:
-            if isinstance(element, Token) and element.type in self.penalty_words:
-                named = True
-            elif isinstance(element, Core):
-                return named and element.shape in {"at_most", "at_least"}
-        return False
 
     def _closes(self, item: Item) -> bool:
         """Whether a word of *item* ends the expression it is in ("不等": varying)."""
@@ -617,27 +593,6 @@ class _Reader:
         if cored:
             return bool(strong) or len(family) > 1
         return coreless or (bool(family) and bool(strong or len(family) > 1))
-
-
-def _continues(tokens: Sequence[Token], at: int) -> bool:
-    """Whether the token after *at* goes on with the length that ends there: "半" after
-    "5年", a number right after a unit ("5年6个月")."""
-    if at + 1 >= len(tokens):
-        return False
-    following = tokens[at + 1].type
-    return following == "AND_A_HALF" or (
-        tokens[at].type == "UNIT" and following in {"DIGITS", "WORDNUM"}
-    )
-
-
-def _meets(before: Item, item: Item) -> bool:
-    """Whether *item* is a bound that meets the opposite bound of the item before: "最短不少于
-    1个月，最长不超过6个月" is one term, P1M..P6M (the rule bounds_meet)."""
-    shapes = {e.shape for e in before.elements if isinstance(e, Core)}
-    own = {e.shape for e in item.elements if isinstance(e, Core)}
-    return (own == {"at_most"} and "at_least" in shapes) or (
-        own == {"at_least"} and "at_most" in shapes
-    )
 
 
 @built_once

@@ -235,11 +235,8 @@ def _rough_days(length: Time) -> Fraction:
 
 
 def amount_forfeited_after(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
-    """An amount with no penalty word of its own, then a comma and a forfeiture that states no
-    amount, is one forfeiture of that amount: Taiwan's judgments name what is forfeited first
-    ("現金新臺幣柒仟壹佰陸拾元，均沒收之" is forfeiture TWD 7160). Not the other way round, and
-    not when the amount is named a fine ("罰金新臺幣一萬元，沒收之" stays two penalties).
-    """
+    """A bare amount, a comma, then a forfeiture of no amount: one forfeiture of that amount
+    (Taiwan: "現金新臺幣柒仟壹佰陸拾元，均沒收之"); not after a named fine ("罰金…，沒收之")."""
     if before is None or joiner is None or not joiner.comma:
         return None
     if (
@@ -463,15 +460,9 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
             carrying = False
         if index == 0 and cue is not None and cue.bound == "min" and part.plain:
             part = part._replace(high=None, plain=False, open_high=True)
-        if (
-            index == 0
-            and cue is not None
-            and cue.bound == "max"
-            and (part.plain or not part.has_term)
-        ):
-            # "faces 20 years", "the maximum penalty is 20 years"; also past a penalty named
-            # with no value: "可處第4級罰款及監禁3年" (a fine of a scale's level, and at most
-            # 3 years)
+        bounded = cue is not None and cue.bound == "max"
+        if index == 0 and bounded and (part.plain or not part.has_term):
+            # "faces 20 years"; also past a penalty of no value ("可處第4級罰款及監禁3年")
             carrying = True
         if part.max_cue:
             carrying = True
