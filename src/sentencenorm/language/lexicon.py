@@ -56,6 +56,8 @@ class Lexicon:
     cjk_digits: Mapping[str, int] = attrs.field(factory=dict)
     cjk_units: Mapping[str, int] = attrs.field(factory=dict)
     cjk_large_units: Mapping[str, int] = attrs.field(factory=dict)
+    #: One character for a digit times ten (廿 = 二十, 卅 = 三十).
+    cjk_tens: Mapping[str, int] = attrs.field(factory=dict)
     direct_binders: frozenset[str] = frozenset()
     #: Currency words whose unit is a multiple of their ISO 4217 currency's: Iran's toman is
     #: ten rials, and amounts are kept in rials (IRR).
@@ -194,6 +196,11 @@ class Lexicon:
         Traceback (most recent call last):
         ...
         ValueError: a short form after '万' is not clear in '一百万五'
+
+        廿 and 卅 are a digit and 十 in one character (二十, 三十):
+
+        >>> [read(n) for n in ("廿五", "廿", "卅", "一百廿", "廿万")]
+        [25, 20, 30, 120, 200000]
         """
         total = section = 0
         digit: int | None = None
@@ -202,7 +209,7 @@ class Lexicon:
         zero = False
         after: int | None = None  # the unit the character before was, if it was one
         section_end = 0  # the last small unit of the section before a large unit (0: a digit)
-        for char in text:
+        for char in self._cjk_spelled(text):
             if char in self.cjk_digits:
                 value = self.cjk_digits[char]
                 if digit is not None and not zero:
@@ -237,6 +244,20 @@ class Lexicon:
                 raise ValueError(f"a short form after {text[-2]!r} is not clear in {text!r}")
             return total + section + digit * (after // 10)
         return total + section + (digit or 0)
+
+    def _cjk_spelled(self, text: str) -> str:
+        """*text* with 廿 / 卅 (`cjk_tens`) written as their digit and 十."""
+        if not self.cjk_tens or not any(char in self.cjk_tens for char in text):
+            return text
+        # The first character the table lists for each digit (二 before 贰 and 两).
+        digit_of: dict[int, str] = {}
+        for char, value in self.cjk_digits.items():
+            digit_of.setdefault(value, char)
+        ten = next(char for char, value in self.cjk_units.items() if value == 10)
+        return "".join(
+            digit_of[self.cjk_tens[char] // 10] + ten if char in self.cjk_tens else char
+            for char in text
+        )
 
     def currency(self, sign: str, territory: str | None) -> str | None:
         """The ISO 4217 code a sign or word stands for in *territory* (its reading territory,
@@ -312,6 +333,7 @@ def read_lexicon(lang: str) -> Lexicon:
         cjk_digits=raw.get("cjk_digits", {}),
         cjk_units=raw.get("cjk_units", {}),
         cjk_large_units=raw.get("cjk_large_units", {}),
+        cjk_tens=raw.get("cjk_tens", {}),
         direct_binders=frozenset(fold(word) for word in raw.get("direct_binders", ())),
         number_joiners=frozenset(raw.get("number_joiners", ["and"])),
         decimal_mark=raw.get("decimal_mark", "."),

@@ -286,7 +286,15 @@ def alternatives(
         else:
             raise Reject('"or both" after penalties that are not a list of two', parts[-1].pos)
     first = alternative.index(True) - 1  # the first option begins before the first "or"
-    last = max(index for index, flag in enumerate(alternative) if flag)
+    # One run of alternatives ends where a comma or ";" stands between two "or"s: after
+    # "十年以上有期徒刑、无期徒刑或者死刑，并处罚金或者没收财产" the fine or forfeiture is a
+    # choice of its own, beside the choice of terms.
+    last = first + 1
+    for index in range(last + 1, count):
+        if alternative[index]:
+            if any(_closes(joiners[between]) for between in range(last + 1, index)):
+                break
+            last = index
     # The last option runs on over "and" ("or imprisonment and a fine"), not over a comma.
     end = last + 1
     while end < count and not _closes(joiners[end]):
@@ -294,6 +302,19 @@ def alternatives(
     # ...and the first begins back over "and": "a fine and costs or 30 days".
     while first > 0 and not _closes(joiners[first]):
         first -= 1
+    comma_or = any(
+        Joins.COMMA in joiners[index].roles  # type: ignore[union-attr]
+        for index in range(first + 1, last + 1)
+        if alternative[index]
+    )
+    if comma_or and (_adds(joiners[first]) or (end < count and _adds(joiners[end]))):
+        # "三年以下有期徒刑，并处罚金，或三年以上七年以下有期徒刑，并处罚金": whether ", or"
+        # offers the penalty added with 并处 or all before it, and whether the 并处 after
+        # it adds to the last option or to the choice, cannot be told.
+        # No shorter part of it is read either: it would choose one grouping.
+        raise Reject(
+            '", or" beside a penalty added with another', parts[first].pos, impossible=True
+        )
     options: list[tuple[Component, ...]] = []
     for index in range(first, end):
         if index == first or alternative[index]:
@@ -312,7 +333,10 @@ def alternatives(
         choice = Choice(options)
     except ValueError:  # "5 years or 5 years": the same option twice is no choice
         raise Reject("the same penalty on both sides of 'or'", parts[first].pos) from None
-    return (*components[:first], choice, *components[end:])
+    rest = components[end:]
+    if any(alternative[end:]):  # a second run of alternatives after this one
+        rest = alternatives(rest, [None, *joiners[end + 1 :]], parts[end:], both=False)
+    return (*components[:first], choice, *rest)
 
 
 def _restates_both(options: list[tuple[Component, ...]]) -> bool:
@@ -332,6 +356,11 @@ def _unstated(penalty: Component) -> bool:
         return penalty == type(penalty)()  # type: ignore[call-arg]
     except TypeError:  # a kind that cannot be named without a value (restitution)
         return False
+
+
+def _adds(joiner: Joiner | None) -> bool:
+    """Whether a joiner adds a penalty to the one before it (并处: "also impose")."""
+    return joiner is not None and bool({Joins.OTHER, Joins.ALSO} & set(joiner.roles))
 
 
 def _closes(joiner: Joiner | None) -> bool:

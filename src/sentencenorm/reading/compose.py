@@ -13,7 +13,7 @@ sees the text:
 
 ``%words NAME: TABLE SELECTION``
     The words of a lexicon table (``numbers``, ``scales`` for ``number_scales``, ``joiners``
-    for ``number_joiners``; ``cjk_digits``, ``cjk_units``, ``cjk_large_units``;
+    for ``number_joiners``; ``cjk_digits``, ``cjk_units``, ``cjk_large_units``, ``cjk_tens``;
     ``money_scales``, ``currency_signs`` and ``currency_words``, so that a sign the grammar
     lexes is one the reader knows) as one alternation ``(?:...)``, in the table's order but a
     longer word before any shorter one it begins with. SELECTION, any of: ``LOW..HIGH`` (the
@@ -93,6 +93,7 @@ def number_tables(words: Lexicon) -> dict[str, Mapping[str, Any]]:
         "cjk_digits": words.cjk_digits,
         "cjk_units": words.cjk_units,
         "cjk_large_units": words.cjk_large_units,
+        "cjk_tens": words.cjk_tens,
         "other_labels": dict(words.other_labels),
         "counted_labels": dict(words.counted_labels),
         "money_scales": words.money_scales,

@@ -67,6 +67,7 @@ class Context:
     #: A phrase's own verb that states time already spent ("serving"), which `not_before`
     #: still judges: "after serving 12 years in prison" is time served, not a sentence.
     spent_verbs: re.Pattern[str] | None
+    not_after_coreless: Caseless | None
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
@@ -185,6 +186,11 @@ def load_context(lang: str) -> Context:
         spent_verbs=(
             _compile(raw["not_penalty"]["spent_verbs"])
             if "spent_verbs" in raw["not_penalty"]
+            else None
+        ),
+        not_after_coreless=(
+            _caseless(raw["not_penalty"]["after_coreless"])
+            if "after_coreless" in raw["not_penalty"]
             else None
         ),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,

@@ -36,7 +36,7 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, BY, COPULA, CORE_TERMINALS, Group, role
+from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..sentence import Sentence
 from .assemble import assemble
@@ -48,10 +48,11 @@ from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
 from .parts import Cue, Draft, Item, Reject
 from .pieces import (
+    Apart,
+    continues_length,
     denied_bounds,
     end_before,
     has_core,
-    has_token,
     has_verb,
     is_bare_term,
     is_det,
@@ -61,6 +62,7 @@ from .pieces import (
     off_cue,
     per_conviction,
     shift,
+    stands_apart,
     states_bound,
 )
 from .scanning import lowered
@@ -211,6 +213,8 @@ class _Reader:
         self.fast = fast_parser_for(lang)
         #: Terminals that name a penalty, alone or beside another (see `_names_penalty`).
         self.penalty_words = self.context.evidence | self.context.family
+        context = self.context
+        self.apart = Apart(context.separate_bare_terms, context.copula_clauses, self.penalty_words)
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
         done = 0  # matches never overlap: nothing before this offset is looked at again
@@ -330,6 +334,8 @@ class _Reader:
         except Exception:  # the transformer refused a value: the phrase ends before it
             reached = (tokens[-1].end_pos or 0) if tokens else 0
             runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
+        # No end inside one length ("5年|半", "5年|6个月"): "被判5年半之後" is never "5年".
+        ends = [at for at in ends if not continues_length(tokens, at)]
         if not ends:
             return None
         return _Grown(start, tuple(tokens), tuple(reversed(ends)), runaway)
@@ -353,6 +359,9 @@ class _Reader:
         before = Slice(text, low, max(0, start - CONTEXT), start)
         after = Slice(text, low, end, end + CONTEXT)
         if after.match(context.not_after):
+            return None
+        coreless = context.not_after_coreless  # "被判处无期徒刑的，…", "死缓犯": a class
+        if coreless and not any(t.type in CORE_TERMINALS for t in tokens) and after.match(coreless):
             return None
         around = None
         through_aux = False  # the cue outside was read through the phrase's bare auxiliary
@@ -420,10 +429,13 @@ class _Reader:
         negated = False
         matches = []
         parts = self._parts(draft, tokens, start, end, after)
+        last = len(parts) - 1
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
                 (index == 0 and first_negated)
-                or (index == len(parts) - 1 and last_negated)
+                or (index == last and last_negated)
+                # replaced by the words after it in the phrase: "一审判处…五年，二审改判…三年"
+                or (index < last and negation.follows(Slice(text, low, part_end, end)))
                 or any(part_start <= at < part_end for at in changes)
             ):
                 negated = True
@@ -495,7 +507,6 @@ class _Reader:
         items = draft.items
         firsts = [item_start(item, tokens, start) for item in items]
         groups: list[list[int]] = [[0]]
-        context = self.context
         for index in range(1, len(items)):
             item = items[index]
             if draft.joiners[index - 1].alternative and not self._closes(items[index - 1]):
@@ -508,8 +519,7 @@ class _Reader:
                 item.cue is not None
                 or item.listed
                 or self._opens_clause(item)
-                or (context.separate_bare_terms and is_bare_term(item))
-                or (context.copula_clauses and has_token(item, COPULA))
+                or stands_apart(items[index - 1], item, draft.joiners[index - 1], self.apart)
                 or self._closes(items[index - 1])
                 or (per_conviction(items[index - 1]) and self._names_penalty(item))
             ):

@@ -13,12 +13,14 @@ from typing import Any
 import attrs
 from lark import Token
 
-from ..language.roles import AUX, Group, Says, role
+from ..language.roles import AUX, COPULA, Group, Says, role
 from ..model import Component, Modality
 from ..sentence import Sentence
-from .parts import Core, Count, Draft, Item
+from .parts import Core, Count, Draft, Item, Joiner
 
 __all__ = [
+    "Apart",
+    "continues_length",
     "denied_bounds",
     "end_before",
     "has_core",
@@ -32,6 +34,7 @@ __all__ = [
     "off_cue",
     "per_conviction",
     "shift",
+    "stands_apart",
     "states_bound",
 ]
 
@@ -134,3 +137,59 @@ def shift(token: Token, offset: int) -> Token:
     shifted = Token(token.type, token.value, (token.start_pos or 0) + offset)
     shifted.end_pos = (token.end_pos or 0) + offset
     return shifted
+
+
+def continues_length(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the token after *at* goes on with the length that ends there: "半" after
+    "5年", a number right after a unit ("5年6个月"). No match ends inside one length."""
+    if at + 1 >= len(tokens):
+        return False
+    following = tokens[at + 1].type
+    return following == "AND_A_HALF" or (
+        tokens[at].type == "UNIT" and following in {"DIGITS", "WORDNUM"}
+    )
+
+
+def meets_bound(before: Item, item: Item) -> bool:
+    """Whether *item* is a bound that meets the opposite bound of the item before: "最短不少于
+    1个月，最长不超过6个月" is one term, P1M..P6M (the rule bounds_meet)."""
+    shapes = {e.shape for e in before.elements if isinstance(e, Core)}
+    own = {e.shape for e in item.elements if isinstance(e, Core)}
+    return (own == {"at_most"} and "at_least" in shapes) or (
+        own == {"at_least"} and "at_most" in shapes
+    )
+
+
+@attrs.frozen
+class Apart:
+    """What makes an item a statement of its own in a language (grammar/<lang>.context.toml
+    [parts]): a bare term (separate_bare_terms), "X为Y" or a penalty bounded after its name
+    (copula_clauses); *penalty_words* are the terminals that name a penalty."""
+
+    bare_terms: bool
+    copula: bool
+    penalty_words: frozenset[str]
+
+
+def stands_apart(before: Item, item: Item, joiner: Joiner, apart: Apart) -> bool:
+    """Whether *item* begins a new part of the phrase, by what *apart* says of the language."""
+    if apart.bare_terms and is_bare_term(item) and not meets_bound(before, item):
+        return True
+    return apart.copula and (
+        has_token(item, COPULA) or bounds_own(item, joiner, apart.penalty_words)
+    )
+
+
+def bounds_own(item: Item, joiner: Joiner, penalty_words: frozenset[str]) -> bool:
+    """Whether *item*, after a bare comma, names its penalty (one of *penalty_words*) and then
+    bounds it: a statement of its own, as "X为Y" is (copula_clauses): "管制不能超過三年，拘役
+    不能超過一年" is two."""
+    if not joiner.comma:
+        return False
+    named = False
+    for element in item.elements:
+        if isinstance(element, Token) and element.type in penalty_words:
+            named = True
+        elif isinstance(element, Core):
+            return named and element.shape in {"at_most", "at_least"}
+    return False

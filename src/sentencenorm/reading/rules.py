@@ -234,6 +234,25 @@ def _rough_days(length: Time) -> Fraction:
     return length.months * 30 + length.days + length.hours / 24
 
 
+def amount_forfeited_after(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A bare amount, a comma, then a forfeiture of no amount: one forfeiture of that amount
+    (Taiwan: "現金新臺幣柒仟壹佰陸拾元，均沒收之"); not after a named fine ("罰金…，沒收之")."""
+    if before is None or joiner is None or not joiner.comma:
+        return None
+    if (
+        part.kind == "forfeiture"
+        and not part.has_term
+        and not part.all_property
+        and before.kind == "fine"
+        and not before.named
+        and before.plain
+        and isinstance(before.low, Cash)
+        and before.low == before.high
+    ):
+        return Fold(before._replace(kind="forfeiture", named=True))
+    return None
+
+
 def bare_length_after_with(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
     """A bare length after "with" is refused: "life with 25 years" (a minimum? a second
     term?) says nothing certain."""
@@ -353,6 +372,7 @@ RULES: Final[tuple[Rule, ...]] = (
     suspended_sentence_alone,
     qualifier,
     partial_suspension,
+    amount_forfeited_after,
     bare_length_after_with,
     bounds_meet,
 )
@@ -442,7 +462,8 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
             part = part._replace(high=None, plain=False, open_high=True)
         if index == 0 and cue is not None and cue.bound == "max":
             # "faces 20 years", "the maximum penalty is 20 years"; "faces a mandatory minimum
-            # of 10 years and up to life, a $10,000,000 fine": the fine is a maximum too.
+            # of 10 years and up to life, a $10,000,000 fine": the fine is a maximum too; so
+            # past a penalty of no value ("可處第4級罰款及監禁3年").
             carrying = True
         if part.max_cue:
             carrying = True
