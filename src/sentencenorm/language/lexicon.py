@@ -81,6 +81,9 @@ class Lexicon:
     weight_words: frozenset[str] = frozenset()
     #: Units written as adjectives without a dash ("dreijährige"): see `reading.parts.Time`.
     attributive_units: frozenset[str] = frozenset()
+    #: Where the whole-life words (W_LIFE_ONLY) mean life to the end; elsewhere plain life.
+    #: Empty: everywhere ("whole life", "natural life").
+    life_only_territories: frozenset[str] = frozenset()
     #: Plural nouns that make a count unknown ("life sentences": several, how many unsaid).
     plural_nouns: frozenset[str] = frozenset({"sentences", "terms", "penalties", "punishments"})
 
@@ -323,6 +326,7 @@ def read_lexicon(lang: str) -> Lexicon:
         currency_words=raw.get("currency_words", {}),
         currency_factors=raw.get("currency_factors", {}),
         attributive_units=frozenset(fold(word) for word in raw.get("attributive_units", [])),
+        life_only_territories=frozenset(raw.get("life_only_territories", [])),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
         optional_cues=frozenset(fold(word) for word in raw.get("optional_cues", [])),

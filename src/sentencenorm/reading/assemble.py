@@ -376,8 +376,14 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
             suspended = None
             if part.suspended:
                 suspended = Suspension(_period(part.suspension))
+            floor = part.low
+            if part.whole_life_where and country is not None:
+                from ..law.territories import reading_territory  # rare: kept lazy
+
+                if reading_territory(country) not in lexicon.life_only_territories:
+                    floor = None  # Hong Kong's 終身監禁 is plain life imprisonment
             return _custody(
-                _bound(part.low, part),
+                _bound(floor, part),
                 _bound(part.high, part),
                 count=part.terms,
                 aggregation=part.aggregation,

@@ -64,6 +64,8 @@ class Part(NamedTuple):
     regime: str | None = None  # a custody regime its words name (行政拘留)
     all_property: bool = False  # a forfeiture of all property (没收个人全部财产)
     varying: bool = False  # 不等: its range summarizes values, stated in either order
+    #: Life to the end only where the lexicon's `life_only_territories` say (终身监禁)
+    whole_life_where: bool = False
 
     def is_attachment(self) -> bool:
         """A part that only qualifies the one before it (no kind, no term)."""
@@ -211,7 +213,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     kinds: dict[str, int] = {}
     parole_period_word = False  # "five years of parole": no sentence
     bound: tuple[Says, int] | None = None  # MAX or MIN, and where the word is
-    life = life_only = tariff = no_parole = per_conviction = False
+    life = life_only = tariff = no_parole = per_conviction = whole_life_where = False
     mentions_parole = immediate = served = length_first = balance = False
     main: Core | None = None
     count: int | None = 1
@@ -279,6 +281,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             life = True
         elif action == _LIFE_ONLY:
             life = life_only = True
+            whole_life_where = bool(lexicon.life_only_territories)
         elif action == _NO_PAROLE:
             no_parole = True
         elif action == _PAROLE:
@@ -353,6 +356,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         raise Reject("only custodial terms can be counted", item.pos)
     part = Part(
         pos=item.pos,
+        whole_life_where=whole_life_where,
         kind=kind,
         terms=1 if kind is not None and kind != "custody" else count,
         count_given=count_given,
