@@ -147,6 +147,15 @@ def _binder(
                 linked = any(_link(e) for e in between) and all(
                     _link(e) or _skippable(e) for e in between
                 )
+            if not linked and says & {Says.SUSPENDED, Says.SUSPENSION}:
+                # "suspended the term for 18 months": the period of the suspension, the
+                # sentence named between ("a suspended sentence of six months" is the term)
+                between = elements[j + 1 : index]
+                linked = (
+                    len(between) > 1
+                    and _is(between[-1], "L_FOR")
+                    and all(_skippable(e) and not _is(e, OF) for e in between[:-1])
+                )
             return element if linked else None
         if not _skippable(element) and not _link(element):
             return None
