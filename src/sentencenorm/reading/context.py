@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -34,6 +34,8 @@ class ContextCue:
     modality: Modality
     bound: str | None
     kind: str | None = None  # the only kind of component the cue may introduce ("fined ...")
+    #: Says more than a verb inside the phrase: "建议 | 判处有期徒刑五年" is a request.
+    outranks_verb: bool = False
 
 
 @attrs.frozen
@@ -123,13 +125,14 @@ def _caseless(pattern: str) -> Caseless:
     return Caseless(re.compile(pattern, re.IGNORECASE))
 
 
-def _cues(tables: Sequence[dict[str, str]]) -> tuple[ContextCue, ...]:
+def _cues(tables: Sequence[dict[str, Any]]) -> tuple[ContextCue, ...]:
     return tuple(
         ContextCue(
             _caseless(table["pattern"]),
             Modality(table["modality"]),
             table.get("bound"),
             table.get("kind"),
+            bool(table.get("outranks_verb", False)),
         )
         for table in tables
     )

@@ -14,10 +14,10 @@ from typing import Final
 from lark import Token
 
 from ..language.roles import CORE_TERMINALS, TO_LIFE, Group, Says, role
-from .context import Context
+from .context import Context, Slice
 from .pieces import states_bound
 
-__all__ = ["describes_a_noun", "is_penalty", "unnamed_amount"]
+__all__ = ["compares", "describes_a_noun", "is_penalty", "threshold", "unnamed_amount"]
 
 #: Terminals of a length: a phrase with one names a term, and an amount beside it a fine.
 _LENGTHS: Final = frozenset({"UNIT", "ONE_UNIT"})
@@ -120,3 +120,26 @@ def unnamed_amount(context: Context, tokens: Sequence[Token], cue_kind: str | No
         if found.group is Group.CUE and context.pay_verbs.search(token.value):
             return False
     return True
+
+
+def threshold(context: Context, words: Sequence[Token], before: Slice) -> bool:
+    """Whether the phrase is a threshold a clause sets, cue or not: an open comparative
+    bound ("or less", "more than") after a condition's opening ("offenders who are",
+    "if", "an offender") in the words before it."""
+    if context.thresholds is None or context.conditions is None:
+        return False
+    thresholds = context.thresholds
+    compares = any(
+        role(token.type).group is Group.RANGE and thresholds.fullmatch(token.value)
+        for token in words
+    )
+    return compares and before.search(context.conditions)
+
+
+def compares(context: Context, tokens: Sequence[Token]) -> bool:
+    """Whether a bound of the phrase is a comparative ("more than", "over")."""
+    comparatives = context.comparatives
+    return comparatives is not None and any(
+        role(token.type).group is Group.RANGE and comparatives.fullmatch(token.value)
+        for token in tokens
+    )

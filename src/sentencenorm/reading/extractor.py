@@ -43,7 +43,7 @@ from .assemble import assemble
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
-from .evidence import describes_a_noun, is_penalty, unnamed_amount
+from .evidence import compares, describes_a_noun, is_penalty, threshold, unnamed_amount
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
 from .parts import Cue, Draft, Item, Reject
@@ -365,9 +365,15 @@ class _Reader:
             return None
         around = None
         through_aux = False  # the cue outside was read through the phrase's bare auxiliary
+        outranked = False  # the cue outside outranks the phrase's own verb ("建议 | 判处")
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
         verb = has_verb(tokens)
         cue_at = -1 if verb else None  # where the cue that governs the phrase starts
+        if verb:
+            # "建议 | 判处有期徒刑五年": a request, whatever the phrase's own verb says
+            above = cue_before(context.cues, before)
+            if above is not None and above[0].outranks_verb:
+                around, cue_at, outranked = Cue(above[0].modality), above[1], True
         if not verb:
             # "the maximum sentence for trafficking is | 25 years": a bare auxiliary opens the
             # phrase, so the cue it ends is read through it (the same slice start, so that
@@ -463,7 +469,8 @@ class _Reader:
             both = draft.both and group[-1] == len(draft.items) - 1
             # A cue read through the bare auxiliary ("the maximum sentence … is") outranks
             # what the auxiliary alone says ("is": imposed).
-            inner = None if index == 0 and through_aux and around is not None else items[0].cue
+            replaced = (through_aux or outranked) and around is not None
+            inner = None if index == 0 and replaced else items[0].cue
             piece = Draft(inner, tuple(items), joiners, both)
             try:
                 sentence = assemble(piece, self.lexicon, text=part, country=country, context=outer)
@@ -475,8 +482,8 @@ class _Reader:
                 return None
             if off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
-            if (sentence.modality is None and self._compares(words)) or (
-                index == 0 and self._threshold(words, before)
+            if (sentence.modality is None and compares(self.context, words)) or (
+                index == 0 and threshold(self.context, words, before)
             ):
                 # "for fines totalling less than $10,000", "offenders who are imprisoned for 3
                 # years or less": a condition. Read, so that no part of it ("$10,000") is read
@@ -540,28 +547,6 @@ class _Reader:
             part_end = end if following > last else end_before(tokens, firsts[following])
             parts.append((part_start, part_end, group))
         return parts
-
-    def _threshold(self, words: Sequence[Token], before: Slice) -> bool:
-        """Whether the phrase is a threshold a clause sets, cue or not: an open comparative
-        bound ("or less", "more than") after a condition's opening ("offenders who are",
-        "if", "an offender") in the words before it."""
-        context = self.context
-        if context.thresholds is None or context.conditions is None:
-            return False
-        thresholds = context.thresholds
-        compares = any(
-            role(token.type).group is Group.RANGE and thresholds.fullmatch(token.value)
-            for token in words
-        )
-        return compares and before.search(context.conditions)
-
-    def _compares(self, tokens: Sequence[Token]) -> bool:
-        """Whether a bound of the phrase is a comparative ("more than", "over")."""
-        comparatives = self.context.comparatives
-        return comparatives is not None and any(
-            role(token.type).group is Group.RANGE and comparatives.fullmatch(token.value)
-            for token in tokens
-        )
 
     def _names_penalty(self, item: Item) -> bool:
         """An item with a length or amount, or a word naming a penalty: no mere qualifier of
