@@ -17,7 +17,14 @@ from ..language.roles import CORE_TERMINALS, TO_LIFE, Group, Says, role
 from .context import Context, Slice
 from .pieces import states_bound
 
-__all__ = ["compares", "describes_a_noun", "is_penalty", "threshold", "unnamed_amount"]
+__all__ = [
+    "compares",
+    "describes_a_noun",
+    "is_penalty",
+    "states_time_spent",
+    "threshold",
+    "unnamed_amount",
+]
 
 #: Terminals of a length: a phrase with one names a term, and an amount beside it a fine.
 _LENGTHS: Final = frozenset({"UNIT", "ONE_UNIT"})
@@ -40,6 +47,16 @@ def describes_a_noun(tokens: Sequence[Token], after: str) -> bool:
     """Whether the phrase ends in a length written as an adjective with a word after it that
     the phrase did not take: "got a two-year | contract extension" describes the contract."""
     return _attributive_end(tokens) and _WORD_FOLLOWS.match(after) is not None
+
+
+def states_time_spent(context: Context, token: Token) -> bool:
+    """Whether *token* is the phrase's own verb of time spent ("serving"): no evidence of a
+    penalty alone, and no shield from `not_before` ("after | serving 12 years")."""
+    return (
+        context.spent_verbs is not None
+        and role(token.type).group is Group.CUE
+        and context.spent_verbs.fullmatch(token.value) is not None
+    )
 
 
 def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool:
@@ -72,11 +89,7 @@ def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool
                 termed = True
             if context.coreless_nouns.fullmatch(word):
                 coreless = True
-        elif (
-            context.spent_verbs is not None
-            and role(kind).group is Group.CUE
-            and context.spent_verbs.fullmatch(word)
-        ):
+        elif states_time_spent(context, token):
             spent = True  # "is serving 30 years"; see below
         elif kind in context.evidence and not context.weak.fullmatch(word):
             strong.add(kind)

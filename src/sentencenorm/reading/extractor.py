@@ -43,7 +43,14 @@ from .assemble import assemble
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
-from .evidence import compares, describes_a_noun, is_penalty, threshold, unnamed_amount
+from .evidence import (
+    compares,
+    describes_a_noun,
+    is_penalty,
+    states_time_spent,
+    threshold,
+    unnamed_amount,
+)
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
 from .parts import Cue, Draft, Item, Reject
@@ -396,10 +403,7 @@ class _Reader:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
                 cue_at = before_cue[1] if before_cue else None
         # "is serving a four-year term": a verb of time spent says nothing of a penalty alone.
-        spent = context.spent_verbs is not None and any(
-            role(token.type).group is Group.CUE and context.spent_verbs.fullmatch(token.value)
-            for token in tokens[:2]
-        )
+        spent = any(states_time_spent(context, token) for token in tokens[:2])
         if not is_penalty(self.context, tokens, cued=around is not None or (verb and not spent)):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:

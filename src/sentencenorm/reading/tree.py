@@ -144,8 +144,9 @@ class ToModel(Transformer[Token, Draft]):
             # "2015年" is a date in Chinese, never a length of 2015 years.
             raise Reject(f"{_figure(number.value)} with 年 is a calendar year", number.pos)
         time = Time.of(number.value, unit, number.pos)
+        attributive = self._lex.attributive_units  # empty but in German: no fold on the hot path
         if any(token.type == "DASH" for token in rest) or (
-            fold(rest[-1].value) in self._lex.attributive_units
+            attributive and fold(rest[-1].value) in attributive
         ):
             return attrs.evolve(time, attributive=True)  # "25-year", "dreijährige"
         return time
