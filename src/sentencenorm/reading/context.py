@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
+from lark import Token
 
 from ..language import Language, Lexicon, lexicon
 from ..model import Modality
@@ -70,11 +71,25 @@ class Context:
     #: still judges: "after serving 12 years in prison" is time served, not a sentence.
     spent_verbs: re.Pattern[str] | None
     not_after_coreless: Caseless | None
+    #: A comparative right after a length: the length is a difference ("two years longer").
+    differences: re.Pattern[str] | None
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
     closing_words: re.Pattern[str] | None
+    #: A word that hands the items of a list to as many people ("respectively"): each item
+    #: with a number is then an expression of its own.
+    distributive: re.Pattern[str] | None
     negation: Negation
+
+    def distributes(self, tokens: Sequence[Token], after: str) -> bool:
+        """Whether a word of the phrase or right after it hands its items to as many people:
+        "were jailed for nine years and seven years respectively" is two expressions."""
+        word = self.distributive
+        return word is not None and (
+            any(word.fullmatch(token.value) for token in tokens)
+            or word.match(after.lstrip(" ,")) is not None
+        )
 
 
 @attrs.frozen
@@ -196,11 +211,19 @@ def load_context(lang: str) -> Context:
             if "after_coreless" in raw["not_penalty"]
             else None
         ),
+        differences=(
+            _compile(raw["not_penalty"]["differences"])
+            if "differences" in raw["not_penalty"]
+            else None
+        ),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
         closing_words=(
             _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
+        ),
+        distributive=(
+            _compile(raw["parts"]["distributive"]) if "distributive" in raw["parts"] else None
         ),
         negation=Negation(
             **{

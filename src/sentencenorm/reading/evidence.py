@@ -7,6 +7,7 @@ with no penalty in it costs little.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -21,6 +22,7 @@ __all__ = [
     "compares",
     "describes_a_noun",
     "is_penalty",
+    "states_difference",
     "states_time_spent",
     "threshold",
     "unnamed_amount",
@@ -56,6 +58,16 @@ def states_time_spent(context: Context, token: Token) -> bool:
         context.spent_verbs is not None
         and role(token.type).group is Group.CUE
         and context.spent_verbs.fullmatch(token.value) is not None
+    )
+
+
+def states_difference(context: Context, tokens: Sequence[Token]) -> bool:
+    """Whether a length of the phrase is followed by a comparative: "about nine years |
+    shorter" is the difference between two terms, no term."""
+    differences = context.differences
+    return differences is not None and any(
+        token.type in _LENGTHS and differences.fullmatch(following.value) is not None
+        for token, following in itertools.pairwise(tokens)
     )
 
 

@@ -47,13 +47,14 @@ from .evidence import (
     compares,
     describes_a_noun,
     is_penalty,
+    states_difference,
     states_time_spent,
     threshold,
     unnamed_amount,
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .parts import Cue, Draft, Item, Reject
+from .parts import Cue, Draft, Item, Reject, joined_length
 from .pieces import (
     Apart,
     continues_length,
@@ -404,6 +405,8 @@ class _Reader:
                 cue_at = before_cue[1] if before_cue else None
         # "is serving a four-year term": a verb of time spent says nothing of a penalty alone.
         spent = any(states_time_spent(context, token) for token in tokens[:2])
+        if states_difference(context, tokens):
+            return None  # "about nine years | shorter than": the difference between two terms
         if not is_penalty(self.context, tokens, cued=around is not None or (verb and not spent)):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
@@ -518,6 +521,7 @@ class _Reader:
         items = draft.items
         firsts = [item_start(item, tokens, start) for item in items]
         groups: list[list[int]] = [[0]]
+        shared = self.context.distributes(tokens, after.text)  # "… respectively"
         for index in range(1, len(items)):
             item = items[index]
             if draft.joiners[index - 1].alternative and not self._closes(items[index - 1]):
@@ -533,6 +537,11 @@ class _Reader:
                 or stands_apart(items[index - 1], item, draft.joiners[index - 1], self.apart)
                 or self._closes(items[index - 1])
                 or (per_conviction(items[index - 1]) and self._names_penalty(item))
+                or (
+                    shared
+                    and has_core(item)
+                    and joined_length(items[index - 1], draft.joiners[index - 1], item) is None
+                )
             ):
                 groups.append([index])
             else:

@@ -20,7 +20,7 @@ from typing import Any, Final
 import attrs
 from lark import Token
 
-from ..language.roles import Joins
+from ..language.roles import Joins, Says, role
 from ..model import Life, Modality
 from ..model.durations import Duration
 
@@ -42,6 +42,7 @@ __all__ = [
     "Strokes",
     "Time",
     "figure",
+    "joined_length",
     "pos",
     "rank",
 ]
@@ -317,3 +318,34 @@ def pos(item: Any) -> int:
     if isinstance(item, Token):
         return item.start_pos or 0
     return int(item.pos)
+
+
+def joined_length(previous: Item, joiner: Joiner, item: Item) -> Core | None:
+    """The one length that *previous* and *item* make across *joiner* ("18 years | and | 91
+    days"), or None when they are two."""
+    before, after = previous.elements[-1], item.elements[0]
+    suspends = any(
+        isinstance(e, Token) and role(e.type).says & {Says.SUSPENDED, Says.SUSPENSION}
+        for e in item.elements
+    )
+    if not (
+        joiner.compound
+        and not suspends  # "five years, six months suspended": a part suspended
+        and isinstance(before, Core)
+        and before.shape in {"fixed", "at_most", "at_least"}
+        and isinstance(after, Core)
+        and after.shape == "fixed"
+        and isinstance(before.high if before.shape != "at_least" else before.low, Time)
+        and isinstance(after.low, Time)
+    ):
+        return None
+    length = before.high if before.shape != "at_least" else before.low
+    assert isinstance(length, Time)
+    assert isinstance(after.low, Time)
+    hours_mix = after.low.hours_only() != length.hours_only()
+    if rank(after.low.first) >= rank(length.last) or hours_mix:
+        return None
+    total = length.plus(after.low)
+    low = None if before.shape == "at_most" else total
+    high = None if before.shape == "at_least" else total
+    return Core(before.shape, low, high, before.pos)

@@ -20,13 +20,11 @@ from fractions import Fraction
 from typing import Any, Final
 
 import attrs
-from lark import Token
 
-from ..language.roles import Says, role
 from ..model import LIFE, Life
 from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, bare_custody_qualifies, meets
 from .items import Part, bound_by_parole
-from .parts import COMMA_OR, Cash, Core, Cue, Item, Joiner, Reject, Time, rank
+from .parts import COMMA_OR, Cash, Cue, Item, Joiner, Reject, Time, joined_length
 
 __all__ = [
     "AFTER_READING",
@@ -404,34 +402,12 @@ def compound_durations(
     merged_items, merged_joiners = [items[0]], []
     for joiner, item in zip(joiners, items[1:], strict=True):
         previous = merged_items[-1]
-        before, after = previous.elements[-1], item.elements[0]
-        suspends = any(
-            isinstance(e, Token) and role(e.type).says & {Says.SUSPENDED, Says.SUSPENSION}
-            for e in item.elements
-        )
-        if (
-            joiner.compound
-            and not suspends  # "five years, six months suspended": a part suspended
-            and isinstance(before, Core)
-            and before.shape in {"fixed", "at_most", "at_least"}
-            and isinstance(after, Core)
-            and after.shape == "fixed"
-            and isinstance(before.high if before.shape != "at_least" else before.low, Time)
-            and isinstance(after.low, Time)
-        ):
-            length = before.high if before.shape != "at_least" else before.low
-            assert isinstance(length, Time)
-            assert isinstance(after.low, Time)
-            hours_mix = after.low.hours_only() != length.hours_only()
-            if rank(after.low.first) < rank(length.last) and not hours_mix:
-                total = length.plus(after.low)
-                low = None if before.shape == "at_most" else total
-                high = None if before.shape == "at_least" else total
-                core = Core(before.shape, low, high, before.pos)
-                merged_items[-1] = Item(
-                    (*previous.elements[:-1], core, *item.elements[1:]), previous.pos
-                )
-                continue
+        core = joined_length(previous, joiner, item)
+        if core is not None:
+            merged_items[-1] = Item(
+                (*previous.elements[:-1], core, *item.elements[1:]), previous.pos
+            )
+            continue
         merged_items.append(item)
         merged_joiners.append(joiner)
     return merged_items, merged_joiners
