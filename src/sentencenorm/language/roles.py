@@ -89,6 +89,7 @@ class Says(enum.Enum):
     REPRIEVE = "reprieve"  # "reprieve" (binds a length)
     IMMEDIATE = "immediate"  # "with immediate execution"
     SERVED = "served"  # "to be served intermittently": how a term is served
+    ALL_TERMS = "all_terms"  # "all to run concurrently": says it of every term before it
     AGGREGATION = "aggregation"  # "consecutive", "concurrent"
     PLURAL = "plural"  # "sentences": several, number unknown
     EACH = "each"  # "each"
@@ -286,6 +287,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_REPRIEVE", Says.REPRIEVE),
     _word("W_IMMEDIATE", Says.IMMEDIATE),
     _word("W_SERVED", Says.SERVED),
+    _word("W_SERVED_ALL", Says.SERVED, Says.ALL_TERMS),
     _word("W_AGG", Says.AGGREGATION),
     _word("W_PLURAL", Says.PLURAL, ends=False),
     _word("W_EACH", Says.EACH),

@@ -50,6 +50,7 @@ from .rules import (
     compound_durations,
     detention_needs_a_term,
     or_lists,
+    terms_run_together,
     varying_range,
 )
 
@@ -99,7 +100,8 @@ def assemble(
     stray = next((part for part in parts if part.balance), None)
     if stray is not None:  # "a balance of term of one year" with no non-parole period before
         raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
-    parts = detention_needs_a_term(carried_maximum(parts, cue, hard_breaks))
+    parts = terms_run_together(carried_maximum(parts, cue, hard_breaks), hard_breaks)
+    parts = detention_needs_a_term(parts)
     parts = varying_range(all_property_states_no_amount(parts))
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):

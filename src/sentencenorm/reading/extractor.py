@@ -40,6 +40,7 @@ from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..sentence import Sentence
 from .assemble import assemble
+from .clauses import Clauses, split_parts
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .detect import AUTO, detect_language
@@ -54,23 +55,17 @@ from .evidence import (
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .parts import Cue, Draft, Item, Reject, joined_length
+from .parts import Cue, Draft, Reject
 from .pieces import (
     Apart,
     continues_length,
     denied_bounds,
-    end_before,
-    has_core,
     has_verb,
     is_bare_term,
-    is_det,
     is_link,
-    item_start,
     may_end,
     off_cue,
-    per_conviction,
     shift,
-    stands_apart,
     states_bound,
 )
 from .scanning import lowered
@@ -223,6 +218,7 @@ class _Reader:
         self.penalty_words = self.context.evidence | self.context.family
         context = self.context
         self.apart = Apart(context.separate_bare_terms, context.copula_clauses, self.penalty_words)
+        self.clauses = Clauses(context, self.penalty_words, self.apart)
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
         done = 0  # matches never overlap: nothing before this offset is looked at again
@@ -441,7 +437,7 @@ class _Reader:
         ]
         negated = False
         matches = []
-        parts = self._parts(draft, tokens, start, end, after)
+        parts = split_parts(self.clauses, draft, tokens, start, end, after)
         last = len(parts) - 1
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
@@ -505,90 +501,6 @@ class _Reader:
                 sentence = denied
             matches.append(Match(part_start, part_end, part, sentence))
         return (matches, negated) if matches or negated else None
-
-    def _parts(
-        self, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: Slice
-    ) -> list[tuple[int, int, list[int]]]:
-        """Split a phrase where a new clause begins; drop trailing items that are no penalty.
-
-        Returns (start, end, indexes of the draft's items) per part.
-
-        "was sentenced to twelve months' imprisonment and fined $500" is two expressions, each
-        with its own verb; "84 months in prison followed by two years of supervised release" is
-        one. "a fine of £1,000 and costs" ends before "and costs"; in "..., the total time
-        served is 25 years" the last item is the subject of a new clause.
-        """
-        items = draft.items
-        firsts = [item_start(item, tokens, start) for item in items]
-        groups: list[list[int]] = [[0]]
-        shared = self.context.distributes(tokens, after.text)  # "… respectively"
-        for index in range(1, len(items)):
-            item = items[index]
-            if draft.joiners[index - 1].alternative and not self._closes(items[index - 1]):
-                # "shall be fined under this title or imprisoned not more than 5 years": a
-                # clause after "or" is an alternative of the one before, never a penalty of
-                # its own (MODEL.md: "or" is never "and").
-                groups[-1].append(index)
-                continue
-            if (
-                item.cue is not None
-                or item.listed
-                or self._opens_clause(item)
-                or stands_apart(items[index - 1], item, draft.joiners[index - 1], self.apart)
-                or self._closes(items[index - 1])
-                or (per_conviction(items[index - 1]) and self._names_penalty(item))
-                or (
-                    shared
-                    and has_core(item)
-                    and joined_length(items[index - 1], draft.joiners[index - 1], item) is None
-                )
-            ):
-                groups.append([index])
-            else:
-                groups[-1].append(index)
-        last = len(items) - 1
-        if after.match(self.context.subject_follows) and not has_core(items[last]):
-            groups[-1].remove(last)
-        parts = []
-        for group in groups:
-            while len(group) > 1 and self._is_weak(items[group[-1]]):
-                group.pop()
-            if not group:
-                continue
-            part_start = start if group[0] == 0 else firsts[group[0]]
-            following = group[-1] + 1
-            part_end = end if following > last else end_before(tokens, firsts[following])
-            parts.append((part_start, part_end, group))
-        return parts
-
-    def _names_penalty(self, item: Item) -> bool:
-        """An item with a length or amount, or a word naming a penalty: no mere qualifier of
-        the item before it ("to run concurrently")."""
-        kinds = self.penalty_words
-        return has_core(item) or any(
-            isinstance(e, Token) and e.type in kinds for e in item.elements
-        )
-
-    def _closes(self, item: Item) -> bool:
-        """Whether a word of *item* ends the expression it is in ("不等": varying)."""
-        closing = self.context.closing_words
-        return closing is not None and any(
-            isinstance(e, Token) and closing.fullmatch(e.value) for e in item.elements
-        )
-
-    def _opens_clause(self, item: Item) -> bool:
-        first = next((e for e in item.elements if not is_det(e)), None)
-        return isinstance(first, Token) and bool(self.context.clause_verbs.fullmatch(first.value))
-
-    def _is_weak(self, item: Item) -> bool:
-        """An item with no number that only adds a word that is no penalty ("and costs")."""
-        if has_core(item):
-            return False
-        weak = self.context.weak
-        words = [e for e in item.elements if isinstance(e, Token)]
-        return any(weak.fullmatch(w.value) for w in words) and not any(
-            w.type in self.context.evidence and not weak.fullmatch(w.value) for w in words
-        )
 
 
 @built_once

@@ -59,6 +59,7 @@ class Part(NamedTuple):
     no_parole: bool = False  # ", without parole" on its own
     mentions_parole: bool = False  # "with the possibility of parole" (no date)
     served: bool = False  # how the term is served: "to be served intermittently"
+    all_terms: bool = False  # its aggregation is every term's: "…, all to run concurrently"
     balance: bool = False  # "a balance of term of one year": added to the non-parole period
     optional: bool = False  # its own cue says it may be added ("and shall also be liable to")
     regime: str | None = None  # a custody regime its words name (行政拘留)
@@ -383,6 +384,9 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         no_parole=lone_no_parole,
         mentions_parole=mentions_parole,
         served=served,
+        all_terms=any(
+            isinstance(e, Token) and Says.ALL_TERMS in role(e.type).says for e in elements
+        ),
         balance=balance,
         optional=item.cue is not None and item.cue.optional,
         regime=regime if kind == "custody" else None,

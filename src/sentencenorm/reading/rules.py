@@ -449,6 +449,26 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
     return result
 
 
+def terms_run_together(parts: list[Part], hard_breaks: set[int]) -> list[Part]:
+    """ "5 years on count one and 3 years on count two, all to run concurrently": a closing
+    "all" (or "both", "the sentences") says how every custodial term before it runs, back to
+    a ";". A term that says its own way of running keeps it.
+    """
+    if not any(part.all_terms for part in parts):
+        return parts
+    result = list(parts)
+    for index, part in enumerate(parts):
+        if not (part.all_terms and part.aggregation):
+            continue
+        for earlier in range(index - 1, -1, -1):
+            if earlier + 1 in hard_breaks:
+                break
+            other = result[earlier]
+            if other.kind == "custody" and other.aggregation is None:
+                result[earlier] = other._replace(aggregation=part.aggregation)
+    return result
+
+
 #: The rules on the parts that stand, in order.
 def detention_needs_a_term(parts: list[Part]) -> list[Part]:
     """拘留 with no length of its own, standing as a part, is an arrest, not a penalty.
@@ -495,6 +515,7 @@ def varying_range(parts: list[Part]) -> list[Part]:
 
 AFTER_READING: Final = (
     carried_maximum,
+    terms_run_together,
     detention_needs_a_term,
     all_property_states_no_amount,
     varying_range,
@@ -530,7 +551,7 @@ def _attach(target: Part, extra: Part) -> Part:
     if extra.aggregation is not None:
         if target.kind != "custody":
             raise Reject("only custodial terms run consecutively or concurrently", extra.pos)
-        target = target._replace(aggregation=extra.aggregation)
+        target = target._replace(aggregation=extra.aggregation, all_terms=extra.all_terms)
     if extra.suspended:
         if target.kind == "death":
             period = extra.suspension or target.reprieve_period

@@ -1,0 +1,122 @@
+"""How one phrase of running text splits into expressions (`extract`'s parts).
+
+"was sentenced to twelve months' imprisonment and fined $500" is two expressions, each with
+its own verb; "84 months in prison followed by two years of supervised release" is one. The
+words that decide are the language's context file's (``[parts]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from lark import Token
+
+from .context import Context, Slice
+from .parts import Draft, Item, joined_length
+from .pieces import (
+    Apart,
+    end_before,
+    has_core,
+    is_det,
+    item_start,
+    per_conviction,
+    stands_apart,
+)
+
+__all__ = ["Clauses", "split_parts"]
+
+
+@attrs.frozen
+class Clauses:
+    """What a language says about where an expression ends and the next begins."""
+
+    context: Context
+    #: Terminals that name a penalty, alone or beside another.
+    penalty_words: frozenset[str]
+    apart: Apart
+
+    def names_penalty(self, item: Item) -> bool:
+        """An item with a length or amount, or a word naming a penalty: no mere qualifier of
+        the item before it ("to run concurrently")."""
+        kinds = self.penalty_words
+        return has_core(item) or any(
+            isinstance(e, Token) and e.type in kinds for e in item.elements
+        )
+
+    def closes(self, item: Item) -> bool:
+        """Whether a word of *item* ends the expression it is in ("不等": varying)."""
+        closing = self.context.closing_words
+        return closing is not None and any(
+            isinstance(e, Token) and closing.fullmatch(e.value) for e in item.elements
+        )
+
+    def opens_clause(self, item: Item) -> bool:
+        first = next((e for e in item.elements if not is_det(e)), None)
+        return isinstance(first, Token) and bool(self.context.clause_verbs.fullmatch(first.value))
+
+    def is_weak(self, item: Item) -> bool:
+        """An item with no number that only adds a word that is no penalty ("and costs")."""
+        if has_core(item):
+            return False
+        weak = self.context.weak
+        words = [e for e in item.elements if isinstance(e, Token)]
+        return any(weak.fullmatch(w.value) for w in words) and not any(
+            w.type in self.context.evidence and not weak.fullmatch(w.value) for w in words
+        )
+
+
+def split_parts(
+    clauses: Clauses, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: Slice
+) -> list[tuple[int, int, list[int]]]:
+    """Split a phrase where a new clause begins; drop trailing items that are no penalty.
+
+    Returns (start, end, indexes of the draft's items) per part.
+
+    "was sentenced to twelve months' imprisonment and fined $500" is two expressions, each
+    with its own verb; "84 months in prison followed by two years of supervised release" is
+    one. "a fine of £1,000 and costs" ends before "and costs"; in "..., the total time
+    served is 25 years" the last item is the subject of a new clause.
+    """
+    items = draft.items
+    firsts = [item_start(item, tokens, start) for item in items]
+    groups: list[list[int]] = [[0]]
+    shared = clauses.context.distributes(tokens, after.text)  # "… respectively"
+    for index in range(1, len(items)):
+        item = items[index]
+        if draft.joiners[index - 1].alternative and not clauses.closes(items[index - 1]):
+            # "shall be fined under this title or imprisoned not more than 5 years": a
+            # clause after "or" is an alternative of the one before, never a penalty of
+            # its own (MODEL.md: "or" is never "and").
+            groups[-1].append(index)
+            continue
+        if (
+            item.cue is not None
+            or item.listed
+            or clauses.opens_clause(item)
+            or stands_apart(items[index - 1], item, draft.joiners[index - 1], clauses.apart)
+            or clauses.closes(items[index - 1])
+            or (per_conviction(items[index - 1]) and clauses.names_penalty(item))
+            or (
+                shared
+                and has_core(item)
+                and joined_length(items[index - 1], draft.joiners[index - 1], item) is None
+            )
+        ):
+            groups.append([index])
+        else:
+            groups[-1].append(index)
+    last = len(items) - 1
+    if after.match(clauses.context.subject_follows) and not has_core(items[last]):
+        groups[-1].remove(last)
+    parts = []
+    for group in groups:
+        while len(group) > 1 and clauses.is_weak(items[group[-1]]):
+            group.pop()
+        if not group:
+            continue
+        part_start = start if group[0] == 0 else firsts[group[0]]
+        following = group[-1] + 1
+        part_end = end if following > last else end_before(tokens, firsts[following])
+        parts.append((part_start, part_end, group))
+    return parts
