@@ -80,6 +80,9 @@ class Context:
     #: A word that hands the items of a list to as many people ("respectively"): each item
     #: with a number is then an expression of its own.
     distributive: re.Pattern[str] | None
+    #: What may stand between a match and the next phrase for the next to share its cue: the
+    #: first one's offence and a joiner ("4 years for robbery and | 2 years for assault").
+    carried_over: Caseless | None
     negation: Negation
 
     def distributes(self, tokens: Sequence[Token], after: str) -> bool:
@@ -221,6 +224,9 @@ def load_context(lang: str) -> Context:
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
         closing_words=(
             _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
+        ),
+        carried_over=(
+            _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None
         ),
         distributive=(
             _compile(raw["parts"]["distributive"]) if "distributive" in raw["parts"] else None

@@ -225,6 +225,7 @@ class _Reader:
         scanned = 0  # word starts before this offset have been tried already
         skip = 0  # inside a runaway phrase: no word before this offset starts one
         folded = lowered(text)  # the context patterns search this where it is exact (scanning)
+        carry: tuple[int, Cue] | None = None  # the last match's end and the cue outside it
         for found in self._anchors(text, folded):
             anchor = found.start()
             if anchor < done:
@@ -235,7 +236,7 @@ class _Reader:
             low = max(done, anchor - LOOKBACK)
             covering: list[_Grown] = []
             matches: list[Match] = []
-            read: tuple[list[Match], int] | None = None
+            read: tuple[list[Match], int, Cue | None] | None = None
             for word in self.context.word_start.finditer(text, max(scanned, low, skip), anchor + 1):
                 start = word.start()
                 grown = (
@@ -246,9 +247,12 @@ class _Reader:
                 if grown is None or grown.reach <= anchor:
                     continue
                 covering.append(grown)
-                read = self._at_start(text, folded, anchor, start, grown, country)
+                carried = self._carried(text, folded, carry, start)
+                read = self._at_start(text, folded, anchor, start, grown, country, carried)
                 if read is not None:
-                    matches, _ = read
+                    matches, _, outer = read
+                    if matches and outer is not None and outer.modality is not None:
+                        carry = (max(match.end for match in matches), outer)
                     break
             scanned = anchor + 1
             for match in matches:
@@ -285,7 +289,8 @@ class _Reader:
         start: int,
         attempt: _Grown,
         country: str | None,
-    ) -> tuple[list[Match], int] | None:
+        carried: Cue | None,
+    ) -> tuple[list[Match], int, Cue | None] | None:
         """The matches of the phrase from *start* that covers *anchor*, longest end first,
         and where the phrase ends; None when no phrase from *start* reads (the matches are
         empty when the phrase reads but the text says it was not given)."""
@@ -296,18 +301,28 @@ class _Reader:
                 break  # shorter ends miss the anchor too; a later start may reach it
             try:
                 tokens = tokens or attempt.tokens()
-                found = self._read(text, low, start, end, tokens[: last + 1], country)
+                found = self._read(text, low, start, end, tokens[: last + 1], country, carried)
             except _Impossible:
                 # "10 years to 6 months": a shorter end would cut the range in two and read
                 # half of it ("10 years") as a sentence. A later start may still read.
                 return None
             if found is not None:
-                matches, negated = found
+                matches, negated, outer = found
                 # A piece the text says was not given is dropped, but its words are read: no
                 # later start reads them again ("the death penalty" in "avoided the death
                 # penalty").
-                return matches, end if negated else max(m.end for m in matches)
+                return matches, end if negated else max(m.end for m in matches), outer
         return None
+
+    def _carried(
+        self, text: str, low: str | None, carry: tuple[int, Cue] | None, start: int
+    ) -> Cue | None:
+        """The cue of the match just before *start* when only its offence and "and" stand
+        between: "sentenced to 4 years for robbery and | 2 years for assault"."""
+        pattern = self.context.carried_over
+        if carry is None or pattern is None or not 0 <= start - carry[0] <= CONTEXT:
+            return None
+        return carry[1] if Slice(text, low, carry[0], start).match(pattern) else None
 
     def _may_start(self, text: str, low: str | None, start: int) -> bool:
         """Whether a phrase can begin at *start*: one regex match of the first state's lexer.
@@ -352,7 +367,8 @@ class _Reader:
         end: int,
         tokens: Sequence[Token],
         country: str | None,
-    ) -> tuple[list[Match], bool] | None:
+        carried: Cue | None = None,
+    ) -> tuple[list[Match], bool, Cue | None] | None:
         """The matches of text[start:end] when it reads as a penalty, and whether the text
         says a piece of it was not given (dropped from the matches); None when it does not
         read.
@@ -399,6 +415,8 @@ class _Reader:
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
                 cue_at = before_cue[1] if before_cue else None
+            elif carried is not None and tokens[0].type != AUX:
+                around = carried  # "sentenced to 4 years for robbery and | 2 years for assault"
         # "is serving a four-year term": a verb of time spent says nothing of a penalty alone.
         spent = any(states_time_spent(context, token) for token in tokens[:2])
         if states_difference(context, tokens):
@@ -500,7 +518,7 @@ class _Reader:
                     continue
                 sentence = denied
             matches.append(Match(part_start, part_end, part, sentence))
-        return (matches, negated) if matches or negated else None
+        return (matches, negated, outer) if matches or negated else None
 
 
 @built_once
