@@ -15,6 +15,7 @@ import attrs
 from lark import Token
 
 from ..language import Language, Lexicon, lexicon
+from ..language.roles import Group, role
 from ..model import Modality
 from .compose import tried_order
 from .scanning import Caseless, searched_faster
@@ -27,6 +28,10 @@ WORD_START: Final = re.compile(r"(?<![\w'’\-‐‑‒–—/.,])[\w$£€¥₹
 
 
 # ── context data ────────────────────────────────────────────────────────────────────────────
+
+
+#: Groups of a length or an amount: a phrase stating one before "from" states no change.
+_CORES: Final = frozenset({Group.NUMBER, Group.MONEY})
 
 
 @attrs.frozen
@@ -83,7 +88,29 @@ class Context:
     #: What may stand between a match and the next phrase for the next to share its cue: the
     #: first one's offence and a joiner ("4 years for robbery and | 2 years for assault").
     carried_over: Caseless | None
+    #: A verb of change before "from X to Y", and the bound words it changes (``[changes]``).
+    change_verbs: Caseless | None
+    change_bounds: tuple[tuple[str, Caseless], ...]
     negation: Negation
+
+    def changed_bound(
+        self, tokens: Sequence[Token], text: str, low: str | None, since: int
+    ) -> str | None:
+        """The bound a law changes when the phrase states its "from X to Y" ("the maximum …
+        went | from 10 to 14 years", "raised the maximum fine | from $5,000 to $10,000"):
+        "max" or "min"; "" when a verb of change stands before it but no bound word; None
+        when the phrase is no change. *since* is where the text before it is looked at."""
+        if self.change_verbs is None:
+            return None
+        opening = next((t for t in tokens if t.type == "FROM"), None)
+        if opening is None or any(
+            role(t.type).group in _CORES for t in tokens[: tokens.index(opening)]
+        ):
+            return None
+        before = Slice(text, low, max(0, since), opening.start_pos or 0)
+        if not before.search(self.change_verbs):
+            return None
+        return next((bound for bound, word in self.change_bounds if before.search(word)), "")
 
     def distributes(self, tokens: Sequence[Token], after: str) -> bool:
         """Whether a word of the phrase or right after it hands its items to as many people:
@@ -224,6 +251,12 @@ def load_context(lang: str) -> Context:
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
         closing_words=(
             _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
+        ),
+        change_verbs=_caseless(raw["changes"]["verbs"]) if "changes" in raw else None,
+        change_bounds=tuple(
+            (bound, _caseless(raw["changes"][bound]))
+            for bound in ("max", "min")
+            if bound in raw.get("changes", {})
         ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None

@@ -38,6 +38,7 @@ from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
 from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
+from ..model import Modality
 from ..sentence import Sentence
 from .assemble import assemble
 from .clauses import Clauses, split_parts
@@ -421,7 +422,13 @@ class _Reader:
         spent = any(states_time_spent(context, token) for token in tokens[:2])
         if states_difference(context, tokens):
             return None  # "about nine years | shorter than": the difference between two terms
-        if not is_penalty(self.context, tokens, cued=around is not None or (verb and not spent)):
+        changed = context.changed_bound(tokens, text, low, start - CONTEXT)  # "went | from"
+        if changed == "":
+            return None  # a change of something the text does not name: no range either
+        if changed and around is None:
+            around = Cue(Modality.STATUTORY, bound=changed)
+        cued = around is not None or (verb and not spent) or changed is not None
+        if not is_penalty(self.context, tokens, cued=cued):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
             draft = self.fast.parse(text[start:end])
@@ -518,7 +525,40 @@ class _Reader:
                     continue
                 sentence = denied
             matches.append(Match(part_start, part_end, part, sentence))
+        if changed:
+            matches = _old_and_new(matches, tokens, changed)
+            if not matches:
+                return None
         return (matches, negated, outer) if matches or negated else None
+
+
+def _old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> list[Match]:
+    """A law's change of a bound, "from 10 to 14 years", as two statutory bounds: the old
+    one (its figure) and the new one; nothing when the phrase reads as anything but one
+    range of one component."""
+    joints = [t for t in tokens if t.type == "TO"]
+    if len(matches) != 1 or len(matches[0].sentence.components) != 1 or len(joints) != 1:
+        return []
+    (match,) = matches
+    (whole,) = match.sentence.components
+    low, high = getattr(whole, "min", None), getattr(whole, "max", None)
+    if low is None or high is None or low == high:
+        return []
+    joint = joints[0]
+    opening = next(index for index, t in enumerate(tokens) if t.type == "FROM")
+    first = tokens[opening + 1]
+    second = next(t for t in tokens if (t.start_pos or 0) > (joint.start_pos or 0))
+    pieces = []
+    for value, begin, end in (
+        (low, first.start_pos or 0, joint.start_pos or 0),
+        (high, second.start_pos or 0, match.end),
+    ):
+        stated = {"min": value, "max": None} if bound == "min" else {"min": None, "max": value}
+        component = attrs.evolve(whole, **stated)
+        sentence = Sentence((component,), modality=Modality.STATUTORY)
+        text = match.text[begin - match.start : end - match.start].rstrip()
+        pieces.append(Match(begin, begin + len(text), text, sentence))
+    return pieces
 
 
 @built_once
