@@ -424,8 +424,9 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
     """ "up to 5 years and a $5,000 fine": a maximum carries over the plain values after it.
 
     The fine's $5,000 is a maximum too (the gold corpus's convention); so after "faces 20
-    years" or "the maximum penalty is". "the minimum penalty is 5 years": a minimum. Not
-    across ";".
+    years" or "the maximum penalty is". "the minimum penalty is 5 years": a minimum, and so is
+    each term of a list of terms under it ("the mandatory minimum terms are 3 years, 10 years
+    and 20 years to life"). Not across ";".
     """
     if (cue is None or cue.bound is None) and not any(part.max_cue for part in parts):
         return parts  # no maximum to carry, no minimum cue: nothing changes
@@ -434,7 +435,10 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
     for index, part in enumerate(parts):
         if index in hard_breaks:
             carrying = False
-        if index == 0 and cue is not None and cue.bound == "min" and part.plain:
+        minimum = cue is not None and cue.bound == "min" and index not in hard_breaks
+        if minimum and part.plain and (index == 0 or part.kind == parts[0].kind == "custody"):
+            # "the mandatory minimum terms are 3 years, 10 years and 20 years to life": a list
+            # of terms under the cue are minima each; a fine beside the term is none.
             part = part._replace(high=None, plain=False, open_high=True)
         if index == 0 and cue is not None and cue.bound == "max":
             # "faces 20 years", "the maximum penalty is 20 years"; "faces a mandatory minimum
