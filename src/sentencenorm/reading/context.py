@@ -64,6 +64,9 @@ class Context:
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
     weak: re.Pattern[str]
+    #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
+    #: number and no cue that opens with one states nothing new.
+    definite: re.Pattern[str] | None
     coreless: frozenset[str]
     family: frozenset[str]
     clause_verbs: re.Pattern[str]
@@ -223,6 +226,7 @@ def load_context(lang: str) -> Context:
         thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
         weak=_compile(evidence["weak"]),
+        definite=_compile(evidence["definite"]) if "definite" in evidence else None,
         coreless=frozenset(evidence["coreless"]),
         family=frozenset(evidence["family"]),
         clause_verbs=_compile(raw["parts"]["clause_verbs"]),

@@ -14,7 +14,7 @@ from typing import Final
 
 from lark import Token
 
-from ..language.roles import CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from .context import Context, Slice
 from .pieces import states_bound
 
@@ -22,6 +22,7 @@ __all__ = [
     "compares",
     "describes_a_noun",
     "is_penalty",
+    "refers_back",
     "states_difference",
     "states_time_spent",
     "threshold",
@@ -125,6 +126,19 @@ def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool
     if cored:
         return bool(strong) or len(family) > 1
     return coreless or (bool(family) and bool(strong or len(family) > 1))
+
+
+def refers_back(context: Context, tokens: Sequence[Token]) -> bool:
+    """Whether a phrase with no number and no cue names a penalty stated elsewhere: "the life
+    sentence", "his fine", "that the death penalty be imposed" open with a definite word and
+    state nothing new."""
+    definite = context.definite
+    return (
+        definite is not None
+        and role(tokens[0].type).group is Group.DETERMINER
+        and definite.fullmatch(tokens[0].value) is not None
+        and not any(token.type in CORE_TERMINALS or token.type == COPULA for token in tokens)
+    )  # "the penalty is commuted to life imprisonment" states a new one
 
 
 def unnamed_amount(context: Context, tokens: Sequence[Token], cue_kind: str | None) -> bool:

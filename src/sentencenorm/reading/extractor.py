@@ -49,6 +49,7 @@ from .evidence import (
     compares,
     describes_a_noun,
     is_penalty,
+    refers_back,
     states_difference,
     states_time_spent,
     threshold,
@@ -442,6 +443,10 @@ class _Reader:
             return None
         if unnamed_amount(context, tokens, cue_kind):
             return None  # "received a $5,000 bonus": money, no fine
+        if outer is None and before.text.strip() and refers_back(context, tokens):
+            # "said the life sentence would stand": one stated elsewhere (a phrase alone, as
+            # a title, is read). Its words are read: no later start reads "life sentence".
+            return [], True, None
         if describes_a_noun(tokens, after.text):
             return None  # "got a two-year | contract extension": the length describes a noun
         body = next((t for t in tokens if role(t.type).group is not Group.CUE), None)
