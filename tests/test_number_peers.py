@@ -3,9 +3,9 @@
 num2words spells every number the way its authors and users expect in English, German and
 French; this test puts its spellings (and the variants writers use: no hyphens, no commas)
 into sentencing phrases and holds the reader to no wrong value and at least 99% read. Years
-run 1..150; amounts a fixed sample up to ten million, millions with a remainder among them
-("two million two hundred thousand dollars", "zwei Millionen zweihunderttausend Euro",
-"deux millions deux cent mille euros").
+run 1..150; amounts a fixed sample up to ten million and some billions, millions with a
+remainder among them ("two million two hundred thousand dollars", "zwei Millionen
+zweihunderttausend Euro", "deux millions deux cent mille euros").
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ def _amounts() -> list[int]:
     return sorted(
         {*range(2, 200), *(picked.randint(200, 10**7) for _ in range(300))}
         | {1000, 1001, 1100, 21000, 100_000, 999_999, 1_000_000, 1_500_000, 2_200_000}
+        # billions with a remainder, round millions among them ("un milliard vingt-cinq
+        # millions"): tests/test_number_peers_suites.py
+        | {*(picked.randint(10**9, 10**12) for _ in range(40)), 1_000_000_001, 1_025_000_000}
     )
 
 

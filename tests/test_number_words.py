@@ -96,8 +96,18 @@ def _numbers(lang: str) -> frozenset[str]:
 
 
 #: What a language's number words read since the patterns were replaced, beyond millions:
-#: French "un" before a currency ("une amende d'un euro").
-GROWN: dict[str, str] = {"fr": r"\bune?\s+(?:euros?|dollars?|francs?|livres?)\b"}
+#: French "un" before a currency ("une amende d'un euro"); hundreds counted past nine
+#: ("forty-five hundred", "neunzehnhundert", "dix-neuf cent") and the French "mil" of dates
+#: (tests/test_number_peers_suites.py). And one French change the other way: a teen after a
+#: ten other than "soixante" and "quatre-vingt" ("quarante douze") is no longer one number.
+GROWN: dict[str, str] = {
+    "en": r"(?:ty|teen|ten|eleven|twelve)[-\s]+(?:\w+[-\s]+)?hundred",
+    "de": r"(?:zehn|elf|zwölf)hundert",
+    "fr": r"\bune?\s+(?:euros?|dollars?|francs?|livres?)\b"
+    r"|(?:dix|onze|douze|treize|quatorze|quinze|seize)[-\s]+(?:\w+[-\s]+)?cents?\b|\bmil\b"
+    r"|(?:vingt|trente|quarante|cinquante|septante|huitante|octante|nonante)[-\s]+"
+    r"(?:et[-\s]+)?(?:dix|onze|douze|treize|quatorze|quinze|seize)",
+}
 
 
 @cache

@@ -67,10 +67,11 @@ class Reject(Exception):
 
 @attrs.frozen
 class Num:
-    """A number as written, exact."""
+    """A number as written, exact; *spelled* if in words."""
 
     value: Fraction
     pos: int
+    spelled: bool = False
 
 
 # Rank of a unit, to check that a compound duration runs from larger to smaller units.

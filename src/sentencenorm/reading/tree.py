@@ -113,7 +113,7 @@ class ToModel(Transformer[Token, Draft]):
 
     def words(self, token: Token) -> Num:
         try:
-            return Num(Fraction(self._lex.number(token.value)), pos(token))
+            return Num(Fraction(self._lex.number(token.value)), pos(token), spelled=True)
         except ValueError as error:  # a numeral that is not well formed ("五五")
             raise Reject(str(error), pos(token)) from None
 
@@ -193,6 +193,8 @@ class ToModel(Transformer[Token, Draft]):
         scale = next((token for token in rest if token.type == "SCALE"), None)
         factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
         value = number.value * factor
+        if number.spelled and factor > 1:
+            value = _spelled_scaled(number, factor, scale)
         amount = _decimal(value, number.pos)
         return Cash(amount, rest[-1].value, factor, number.pos)
 
@@ -392,6 +394,21 @@ def _decimal(value: Fraction, pos: int) -> Decimal:
             return EXACT.scaleb(Decimal(scaled.numerator), -places)
         scaled *= 10
     raise Reject(f"{float(value):g} is not an exact amount of money", pos)
+
+
+def _spelled_scaled(number: Num, factor: int, scale: Token | None) -> Fraction:
+    """A number in words times the scale after it; after billions in words, the scale counts
+    only the words after them ("un milliard vingt-cinq millions d'euros" is 1,025,000,000)."""
+    billions = number.value - number.value % 10**9
+    count = number.value - billions
+    if billions and factor < 10**9 and count < 1000:
+        return billions + count * factor
+    if number.value >= min(factor, 10**6):
+        # "zwei Millionen fünfhundert Tausend Euro", "deux millions cinq milliards": words that
+        # count to the scale after them, or to millions, are no count of it ("two thousand
+        # million dollars" is one).
+        raise Reject(f"a scale after {_figure(number.value)} in words", pos(scale))
+    return number.value * factor
 
 
 def _scaled(low: Any, high: Time | Cash) -> Time | Cash:
