@@ -79,6 +79,9 @@ class Lexicon:
     counted_labels: tuple[tuple[str, str], ...] = ()
     #: Currency words that are also weights ("pounds"): a fine must be named to read them.
     weight_words: frozenset[str] = frozenset()
+    #: Determiners that make a bound the one the law sets ("the maximum"): given as a
+    #: sentence, it is the sentence itself ("received the maximum sentence of 10 years").
+    definite_articles: frozenset[str] = frozenset()
     #: Units written as adjectives without a dash ("dreijährige"): see `reading.parts.Time`.
     attributive_units: frozenset[str] = frozenset()
     #: Where the whole-life words (W_LIFE_ONLY) mean life to the end; elsewhere plain life.
@@ -326,6 +329,7 @@ def read_lexicon(lang: str) -> Lexicon:
         currency_words=raw.get("currency_words", {}),
         currency_factors=raw.get("currency_factors", {}),
         attributive_units=frozenset(fold(word) for word in raw.get("attributive_units", [])),
+        definite_articles=frozenset(fold(word) for word in raw.get("definite_articles", [])),
         life_only_territories=frozenset(raw.get("life_only_territories", [])),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),

@@ -49,6 +49,7 @@ from .rules import (
     carried_maximum,
     compound_durations,
     detention_needs_a_term,
+    given_maximum,
     or_lists,
     terms_run_together,
     varying_range,
@@ -100,7 +101,8 @@ def assemble(
     stray = next((part for part in parts if part.balance), None)
     if stray is not None:  # "a balance of term of one year" with no non-parole period before
         raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
-    parts = terms_run_together(carried_maximum(parts, cue, hard_breaks), hard_breaks)
+    parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
+    parts = terms_run_together(parts, hard_breaks)
     parts = detention_needs_a_term(parts)
     parts = varying_range(all_property_states_no_amount(parts))
     components = tuple(component(part, lexicon, country) for part in parts)

@@ -59,6 +59,7 @@ class Part(NamedTuple):
     no_parole: bool = False  # ", without parole" on its own
     mentions_parole: bool = False  # "with the possibility of parole" (no date)
     served: bool = False  # how the term is served: "to be served intermittently"
+    definite_max: bool = False  # "the maximum": the law's bound, the sentence if given
     all_terms: bool = False  # its aggregation is every term's: "…, all to run concurrently"
     balance: bool = False  # "a balance of term of one year": added to the non-parole period
     optional: bool = False  # its own cue says it may be added ("and shall also be liable to")
@@ -232,6 +233,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     label: str | None = None
     aggregation: str | None = None
     regime: str | None = None
+    definite_max = False
     all_property = varying = False
     for index, element in enumerate(elements):
         if isinstance(element, Count):
@@ -287,6 +289,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if bound is not None and bound[0] is not said:
                 raise Reject("both a maximum and a minimum for one value", pos(element))
             bound = (said, pos(element))
+            definite_max = said is Says.MAX and _definite(elements, index, lexicon)
         elif action == _LIFE:
             life = True
         elif action == _LIFE_ONLY:
@@ -331,9 +334,13 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if not generic:
                 count = None
 
-    if opening_link is not None and main is not None:
+    named_first = main is not None and any(
+        at < main.pos for named, at in kinds.items() if named != "custody"
+    )  # "in prison for 5 years" may be time spent; "at a fine of $500" is a fine
+    if opening_link is not None and main is not None and not named_first:
         # "in 9 years' time", "after 10 years in prison", "within 30 days", "over 10 years":
-        # a length after a bare preposition dates something; it is not a penalty.
+        # a length after a bare preposition dates something; it is not a penalty. A kind
+        # named before it makes it one ("assessed punishment … and at a fine of $500").
         raise Reject(f"a length after {opening_link.value!r} is not a sentence", item.pos)
     if main is not None and parole_period_word:
         # "five years of parole": a period on parole is not a sentence component.
@@ -384,6 +391,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         no_parole=lone_no_parole,
         mentions_parole=mentions_parole,
         served=served,
+        definite_max=definite_max and kind in {"custody", "fine"},
         all_terms=any(
             isinstance(e, Token) and Says.ALL_TERMS in role(e.type).says for e in elements
         ),
@@ -451,6 +459,20 @@ def _kind_of(
     if isinstance(value, Time) and value.hours_only():
         return "community_service", None, None  # "a required 200 hours"
     return "custody", None, None
+
+
+def _definite(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
+    """Whether the bound word at *index* follows a definite article, adjectives between:
+    "the (statutory) maximum"."""
+    for element in reversed(elements[:index]):
+        if not isinstance(element, Token):
+            return False
+        if Says.NEUTRAL in role(element.type).says:
+            continue  # "the statutory maximum"
+        return role(element.type).group is Group.DETERMINER and (
+            fold(element.value) in lexicon.definite_articles
+        )
+    return False
 
 
 def _term_of(

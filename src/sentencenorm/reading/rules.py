@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..model import LIFE, Life
+from ..model import LIFE, Life, Modality
 from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, bare_custody_qualifies, meets
 from .items import Part, bound_by_parole
 from .parts import COMMA_OR, Cash, Cue, Item, Joiner, Reject, Time, joined_length
@@ -453,6 +453,22 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
     return result
 
 
+def given_maximum(parts: list[Part], cue: Cue | None) -> list[Part]:
+    """ "received the maximum sentence of 10 years", "was given the statutory maximum two
+    years' imprisonment": the bound the law sets, named with "the" and given as a sentence, is
+    the sentence itself (exactly 10 years). "faces the maximum sentence of 10 years" and "a
+    maximum of 10 years" stay bounds.
+    """
+    if cue is None or cue.modality is not Modality.IMPOSED:
+        return parts
+    return [
+        part._replace(low=part.high, open_low=False, max_cue=False, plain=True)
+        if part.definite_max and part.open_low and isinstance(part.high, Time | Cash)
+        else part
+        for part in parts
+    ]
+
+
 def terms_run_together(parts: list[Part], hard_breaks: set[int]) -> list[Part]:
     """ "5 years on count one and 3 years on count two, all to run concurrently": a closing
     "all" (or "both", "the sentences") says how every custodial term before it runs, back to
@@ -518,6 +534,7 @@ def varying_range(parts: list[Part]) -> list[Part]:
 
 
 AFTER_READING: Final = (
+    given_maximum,
     carried_maximum,
     terms_run_together,
     detention_needs_a_term,
