@@ -228,22 +228,28 @@ class ToModel(Transformer[Token, Draft]):
 
     def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Time | Cash:
         # "120 months (10 years)": federal judgments restate a length in larger units.
-        again: Time | Cash = rest[-2]  # after "about", "approximately"... if written
-        if (
-            isinstance(value, Cash)
-            and isinstance(again, Cash)
-            and self._lex.currency(value.sign, None) != self._lex.currency(again.sign, None)
-        ):
-            # "1 million yuan (about $140,000)": a conversion for readers; the court's amount.
-            return value
-        same = (
-            isinstance(value, Time)
-            and isinstance(again, Time)
-            and value.duration() == again.duration()
-        ) or (isinstance(value, Cash) and isinstance(again, Cash) and value.amount == again.amount)
-        if not same:
-            what = "amount" if isinstance(value, Cash) else "length"
-            raise Reject(f"the {what} restated in brackets is not the same {what}", again.pos)
+        agains = [item for item in rest if not isinstance(item, Token)]
+        for again in agains:
+            if (
+                isinstance(value, Cash)
+                and isinstance(again, Cash)
+                and self._lex.currency(value.sign, None) != self._lex.currency(again.sign, None)
+            ):
+                # "1 million yuan (about $140,000)", "($139, £109)": conversions for readers;
+                # the court's amount stands.
+                continue
+            if len(agains) > 1:
+                raise Reject("several restatements in brackets are conversions only", again.pos)
+            same = (
+                isinstance(value, Time)
+                and isinstance(again, Time)
+                and value.duration() == again.duration()
+            ) or (
+                isinstance(value, Cash) and isinstance(again, Cash) and value.amount == again.amount
+            )
+            if not same:
+                what = "amount" if isinstance(value, Cash) else "length"
+                raise Reject(f"the {what} restated in brackets is not the same {what}", again.pos)
         return value
 
     def min_to_life(self, cue: Token, low: Time | Cash, _nor: Token, _life: Token) -> Core:
@@ -357,7 +363,11 @@ class ToModel(Transformer[Token, Draft]):
 
     def start(self, *children: Any) -> Draft:
         items, joiners = children[0]
-        cue = next((item.cue for item in items if item.cue is not None), None)
+        at, cue = next(((i, item.cue) for i, item in enumerate(items) if item.cue), (0, None))
+        if at and cue is not None and cue.bound == "max" and joiners[at - 1].alternative:
+            # "fined $500 or face three months in jail": the term the fine's payer faces if
+            # unpaid (fine_or_term), not the modality of the whole phrase.
+            cue = None
         both = any(isinstance(child, Token) and child.type == OR_BOTH for child in children[1:])
         return Draft(cue, tuple(items), tuple(joiners), both)
 
