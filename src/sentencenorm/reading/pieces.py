@@ -140,12 +140,13 @@ def shift(token: Token, offset: int) -> Token:
 
 
 def continues_length(tokens: Sequence[Token], at: int) -> bool:
-    """Whether the token after *at* goes on with the length that ends there: "半" after
-    "5年", a number right after a unit ("5年6个月"). No match ends inside one length."""
+    """Whether the token after *at* goes on with the length or amount that ends there: "半"
+    after "5年", a number right after a unit ("5年6个月"), a scale after an amount ("$5 |
+    million": never "$5"). No match ends inside one length or amount."""
     if at + 1 >= len(tokens):
         return False
     following = tokens[at + 1].type
-    return following == "AND_A_HALF" or (
+    return following in {"AND_A_HALF", "SCALE"} or (
         tokens[at].type == "UNIT" and following in {"DIGITS", "WORDNUM"}
     )
 
