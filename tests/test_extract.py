@@ -212,6 +212,37 @@ def test_zh_numbers_that_are_no_penalty_give_nothing(text: str) -> None:
     assert extract(text, lang="zh") == []
 
 
+#: German and French news: time spent, places, and sentences overturned give nothing; the
+#: sentence given beside them is read.
+EUROPEAN_DOCUMENTS = [
+    ("de", "Er arbeitete zehn Jahre im Gefängnis als Wärter.", []),
+    ("de", "Er verbrachte drei Jahre in Haft, bevor er freigesprochen wurde.", []),
+    (
+        "de",
+        "Er wurde zu fünf Jahren Freiheitsstrafe verurteilt, die später aufgehoben wurde.",
+        [],
+    ),
+    (
+        "de",
+        "Er wurde zu einer Freiheitsstrafe von drei Jahren verurteilt.",
+        ["imposed: custody P3Y"],
+    ),
+    ("fr", "Sa peine de cinq ans a été annulée en appel.", []),
+    (
+        "fr",
+        "Il a été condamné à cinq ans de prison, qui a été réduite à trois ans.",
+        ["imposed: custody P3Y"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), EUROPEAN_DOCUMENTS)
+def test_european_news_gives_only_sentences_given(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert [str(match.sentence) for match in extract(text, lang=lang)] == expected
+
+
 def test_zh_matches_keep_exact_offsets_around_pinyin_readings() -> None:
     """Offsets point into the text as given, pinyin readings and all."""
     text = "以危險(xiǎn)駕駛罪對13名被告人分別判決一至兩個(gè)月不等的拘役,并分處一千元的罰金。"
