@@ -263,7 +263,13 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             elif _says(binder, Says.REPRIEVE):
                 reprieve_period = _fixed_time(element, "a reprieve")
             else:
-                parole_after = _fixed_time(element, "a parole eligibility date")
+                # "not eligible for parole for at least 10 years": the least time is 10 years
+                least = element.low if element.shape == "at_least" else None
+                parole_after = (
+                    least
+                    if isinstance(least, Time)
+                    else _fixed_time(element, "a parole eligibility date")
+                )
             continue
         kind, action, is_parole = _word(element.type)
         if kind is not None:
