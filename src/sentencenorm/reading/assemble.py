@@ -400,6 +400,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
             stated = part.reprieve_period or part.suspension  # "death, suspended for two years"
             return Death(suspended=part.suspended or part.reprieve, reprieve=_period(stated))
         if kind == "fine":
+            if part.suspended:  # "罚金五千元缓刑三年": the model suspends custody and death only
+                raise Reject("only custody or death can be suspended", part.pos)
             return Fine(
                 _money(part.low, part, lexicon, country),
                 _money(part.high, part, lexicon, country),
