@@ -131,6 +131,7 @@ class Joins(enum.Enum):
     PART = "part"  # "18 months imprisonment of which 6 months was suspended": a part of it
     ALSO_OR_ALONE = "also_or_alone"  # 并处或者单处罚金: with the penalties before, or alone
     MAY_ALSO = "may_also"  # 可以并处罚金: the penalties before alone, or with it
+    MAY_ALSO_OR_ALONE = "may_also_or_alone"  # 可并处或单处罚金: alone, with it, or it alone
     OTHER = "other"
 
 

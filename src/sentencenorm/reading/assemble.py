@@ -169,7 +169,8 @@ def also_or_alone(
     """并处或者单处罚金: the penalty after comes with the penalties before, or alone (the corpus
     README: 处三年以下有期徒刑、拘役或者管制，并处或者单处罚金 is [[custody ..P3Y, fine],
     [community_supervision, fine], [fine]]); 可以并处罚金: the penalties before alone, or with
-    it ([[X], [X, fine]]). Alternatives before it are read first; each of their options is
+    it ([[X], [X, fine]]); 可并处或单处罚金 (may add it, or impose it alone): both, and it alone
+    ([[X], [X, fine], [fine]]). Alternatives before it are read first; each of their options is
     taken. Anything else is refused rather than guessed at.
     """
     at = next(index for index, j in enumerate(joiners) if j is not None and j.also_or_alone)
@@ -191,10 +192,15 @@ def also_or_alone(
     else:
         alone = [base]
     added = [(*option, *extra) for option in alone]
-    may_also = Joins.MAY_ALSO in joiners[at].roles  # type: ignore[union-attr]
+    roles = joiners[at].roles  # type: ignore[union-attr]
+    if Joins.MAY_ALSO_OR_ALONE in roles:  # 可并处或单处: each alone, each with it, it alone
+        options = [*alone, *added, extra]
+    elif Joins.MAY_ALSO in roles:  # 可以并处: each alone, or with it
+        options = [*alone, *added]
+    else:  # 并处或者单处: each with it, or it alone
+        options = [*added, extra]
     try:
-        # 可以并处: each alone, or with it; 并处或者单处: each with it, or it alone.
-        return (Choice([*alone, *added] if may_also else [*added, extra]),)
+        return (Choice(options),)
     except ValueError:
         raise Reject("the same penalty with and without 并处或者单处", parts[at].pos) from None
 
@@ -398,6 +404,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
             stated = part.reprieve_period or part.suspension  # "death, suspended for two years"
             return Death(suspended=part.suspended or part.reprieve, reprieve=_period(stated))
         if kind == "fine":
+            if part.suspended:  # "罚金五千元缓刑三年": the model suspends custody and death only
+                raise Reject("only custody or death can be suspended", part.pos)
             return Fine(
                 _money(part.low, part, lexicon, country),
                 _money(part.high, part, lexicon, country),

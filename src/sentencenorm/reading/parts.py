@@ -259,7 +259,8 @@ class Joiner:
     in_default: bool = False
     #: "of which": the part after is a part of the term before.
     part_of: bool = False
-    #: 并处或者单处: the penalty after comes with those before, or alone.
+    #: 并处或者单处, 可以并处, 可并处或单处: the penalty after comes with those before, or
+    #: alone, or both (`sentencenorm.reading.assemble.also_or_alone`).
     also_or_alone: bool = False
 
     @staticmethod
@@ -275,7 +276,7 @@ class Joiner:
             comma=roles == (Joins.COMMA,),
             in_default=Joins.DEFAULT in roles or Joins.IN_DEFAULT in roles,
             part_of=Joins.PART in roles,
-            also_or_alone=Joins.ALSO_OR_ALONE in roles or Joins.MAY_ALSO in roles,
+            also_or_alone=bool(_ADDS.intersection(roles)),
         )
 
     def __str__(self) -> str:
@@ -291,6 +292,9 @@ _ALTERNATIVE: Final = frozenset(
 _COMPOUND: Final = frozenset(
     {(Joins.AND,), (Joins.COMMA,), (Joins.COMMA, Joins.AND), (Joins.PLUS,)}
 )
+#: The roles of the joiners that add a penalty to those before, or beside them
+#: (`also_or_alone`).
+_ADDS: Final = frozenset({Joins.ALSO_OR_ALONE, Joins.MAY_ALSO, Joins.MAY_ALSO_OR_ALONE})
 #: The joiner a list ("10, 12 and 15 years") puts between the items it spreads into.
 AND: Final = Joiner.of((Joins.AND,))
 #: A comma that an "or" at the end of its list makes an alternative too.

@@ -304,6 +304,11 @@ class ToModel(Transformer[Token, Draft]):
                 raise Reject(f"{number.value} is not a count's number", pos(number))
         return Count(len(named), pos(named[0]), per_conviction=True)
 
+    def period_first(self, core: Any, word: Token, *rest: Token) -> tuple[Any, ...]:
+        # zh "有期徒刑三年，三年缓刑": the length before the suspension word is its period, read
+        # as if written after it ("缓刑三年").
+        return (word, core, *rest)
+
     def post(self, *children: Any) -> tuple[Any, ...]:
         return children
 
