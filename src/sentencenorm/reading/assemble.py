@@ -40,17 +40,12 @@ from ..model.labels import OtherLabel, other_label, quantity_kind
 from ..sentence import Sentence
 from .items import Part, read_item
 from .parts import Cash, Core, Cue, Draft, Joiner, Reject, Strokes, Time
-from .rules import (
-    FIRST_RULES,
-    RULES,
-    Becomes,
-    Fold,
+from .rules import FIRST_RULES, RULES, Becomes, Fold, compound_durations, or_lists
+from .standing import (
     all_property_states_no_amount,
     carried_maximum,
-    compound_durations,
     detention_needs_a_term,
     given_maximum,
-    or_lists,
     terms_run_together,
     varying_range,
 )

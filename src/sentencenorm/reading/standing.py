@@ -1,0 +1,150 @@
+"""The rules on the parts of a phrase that stand once every part is read, in order.
+
+`sentencenorm.reading.rules` lists them as AFTER_READING beside the rules on parts and joiners;
+each has its fixture file in ``tests/fixtures/rules/``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..model import Modality
+from ..model.merging import DISTRIBUTES_TO
+from .items import Part
+from .parts import Cash, Cue, Reject, Time
+
+__all__ = [
+    "AFTER_READING",
+    "all_property_states_no_amount",
+    "carried_maximum",
+    "detention_needs_a_term",
+    "given_maximum",
+    "terms_run_together",
+    "varying_range",
+]
+
+
+# ── after the parts are read ─────────────────────────────────────────────────────────────────
+
+
+def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -> list[Part]:
+    """ "up to 5 years and a $5,000 fine": a maximum carries over the plain values after it.
+
+    The fine's $5,000 is a maximum too (the gold corpus's convention); so after "faces 20
+    years" or "the maximum penalty is". "the minimum penalty is 5 years": a minimum, and so is
+    each term of a list of terms under it ("the mandatory minimum terms are 3 years, 10 years
+    and 20 years to life"). Not across ";".
+    """
+    if (cue is None or cue.bound is None) and not any(part.max_cue for part in parts):
+        return parts  # no maximum to carry, no minimum cue: nothing changes
+    carrying = False
+    result = []
+    for index, part in enumerate(parts):
+        if index in hard_breaks:
+            carrying = False
+        minimum = cue is not None and cue.bound == "min" and index not in hard_breaks
+        if minimum and part.plain and (index == 0 or part.kind == parts[0].kind == "custody"):
+            # "the mandatory minimum terms are 3 years, 10 years and 20 years to life": a list
+            # of terms under the cue are minima each; a fine beside the term is none.
+            part = part._replace(high=None, plain=False, open_high=True)
+        if index == 0 and cue is not None and cue.bound == "max":
+            # "faces 20 years", "the maximum penalty is 20 years"; "faces a mandatory minimum
+            # of 10 years and up to life, a $10,000,000 fine": the fine is a maximum too; so
+            # past a penalty of no value ("可處第4級罰款及監禁3年").
+            carrying = True
+        if part.max_cue:
+            carrying = True
+        if carrying and part.plain and part.kind in DISTRIBUTES_TO:
+            part = part._replace(low=None, plain=False, open_low=True)
+        result.append(part)
+    return result
+
+
+def given_maximum(parts: list[Part], cue: Cue | None) -> list[Part]:
+    """ "received the maximum sentence of 10 years", "was given the statutory maximum two
+    years' imprisonment": the bound the law sets, named with "the" and given as a sentence, is
+    the sentence itself (exactly 10 years). "faces the maximum sentence of 10 years" and "a
+    maximum of 10 years" stay bounds.
+    """
+    if cue is None or cue.modality is not Modality.IMPOSED:
+        return parts
+    return [
+        part._replace(low=part.high, open_low=False, max_cue=False, plain=True)
+        if part.definite_max and part.open_low and isinstance(part.high, Time | Cash)
+        else part
+        for part in parts
+    ]
+
+
+def terms_run_together(parts: list[Part], hard_breaks: set[int]) -> list[Part]:
+    """ "5 years on count one and 3 years on count two, all to run concurrently": a closing
+    "all" (or "both", "the sentences") says how every custodial term before it runs, back to
+    a ";". A term that says its own way of running keeps it.
+    """
+    if not any(part.all_terms for part in parts):
+        return parts
+    result = list(parts)
+    for index, part in enumerate(parts):
+        if not (part.all_terms and part.aggregation):
+            continue
+        for earlier in range(index - 1, -1, -1):
+            if earlier + 1 in hard_breaks:
+                break
+            other = result[earlier]
+            if other.kind == "custody" and other.aggregation is None:
+                result[earlier] = other._replace(aggregation=part.aggregation)
+    return result
+
+
+#: The rules on the parts that stand, in order.
+def detention_needs_a_term(parts: list[Part]) -> list[Part]:
+    """拘留 with no length of its own, standing as a part, is an arrest, not a penalty.
+
+    "被拘留十天" and "处五日以下拘留" are administrative detention; "被拘留人", "不执行拘留处罚",
+    "嫌疑人已被拘留" name the detention or a police arrest and state no penalty: the phrase is
+    refused. (Beside a criminal term, "三年以下有期徒刑或拘留", the word has folded into that
+    term already: qualifying_custody_word.)
+    """
+    for part in parts:
+        if part.kind == "custody" and part.regime is not None and not part.has_term:
+            raise Reject("拘留 with no length is no penalty", part.pos)
+    return parts
+
+
+def all_property_states_no_amount(parts: list[Part]) -> list[Part]:
+    """没收个人全部财产 (all the offender's property, Criminal Law art. 59) is a forfeiture of
+    no stated amount: "并处没收个人全部财产" is forfeiture all_property. With an amount in the
+    same part ("没收个人全部财产五万元") the phrase says two things of one forfeiture, and is
+    refused rather than read as either.
+    """
+    for part in parts:
+        if part.kind == "forfeiture" and part.all_property and part.has_term:
+            raise Reject("all property and an amount in one forfeiture", part.pos)
+    return parts
+
+
+def varying_range(parts: list[Part]) -> list[Part]:
+    """A range closed by 不等 (varying) summarizes the terms or amounts of several defendants,
+    and the press states it in either order: "有期徒刑8年至1年半不等" is P1Y6M..P8Y, "罚金8000至
+    2000元不等" 2000..8000. Without 不等 a backwards range is refused (hints.backwards_range).
+    """
+    if not any(part.varying for part in parts):
+        return parts
+    from .hints import backwards_range  # the hints load with a first 不等
+
+    out = []
+    for part in parts:
+        if part.varying and backwards_range(part.low, part.high, "zh") is not None:
+            part = part._replace(low=part.high, high=part.low)
+        out.append(part)
+    return out
+
+
+AFTER_READING: Final = (
+    given_maximum,
+    carried_maximum,
+    terms_run_together,
+    detention_needs_a_term,
+    all_property_states_no_amount,
+    varying_range,
+)
