@@ -91,6 +91,8 @@ class Context:
     #: What may stand between a match and the next phrase for the next to share its cue: the
     #: first one's offence and a joiner ("4 years for robbery and | 2 years for assault").
     carried_over: Caseless | None
+    #: An offence named right after a phrase ("for robbery"): a length before it is a sentence.
+    offence_after: Caseless | None
     #: A verb of change before "from X to Y", and the bound words it changes (``[changes]``).
     change_verbs: Caseless | None
     change_bounds: tuple[tuple[str, Caseless], ...]
@@ -114,6 +116,10 @@ class Context:
         if not before.search(self.change_verbs):
             return None
         return next((bound for bound, word in self.change_bounds if before.search(word)), "")
+
+    def offence_follows(self, after: Slice) -> bool:
+        """Whether the text right after the phrase names the offence it punishes."""
+        return self.offence_after is not None and after.match(self.offence_after)
 
     def distributes(self, tokens: Sequence[Token], after: str) -> bool:
         """Whether a word of the phrase or right after it hands its items to as many people:
@@ -261,6 +267,9 @@ def load_context(lang: str) -> Context:
             (bound, _caseless(raw["changes"][bound]))
             for bound in ("max", "min")
             if bound in raw.get("changes", {})
+        ),
+        offence_after=(
+            _caseless(evidence["offence_after"]) if "offence_after" in evidence else None
         ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None

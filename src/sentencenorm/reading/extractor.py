@@ -429,6 +429,8 @@ class _Reader:
         if changed and around is None:
             around = Cue(Modality.STATUTORY, bound=changed)
         cued = around is not None or (verb and not spent) or changed is not None
+        # "Man gets 10 years for robbery": an offence named after it makes a length a sentence
+        cued = cued or (not spent and context.offence_follows(after))
         if not is_penalty(self.context, tokens, cued=cued):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
