@@ -36,6 +36,11 @@ Then the other cold rows:
   ``distributed.LocalCluster`` of two single-threaded workers. Reference: the same graph on
   the synchronous scheduler in this process; the ratio is the speed-up (the note gives the
   load average: a loaded machine has no two free cores).
+- ``workers``: ``parse_many`` on ``--size`` distinct phrases and ``extract_many`` on
+  news-like documents of 20 paragraphs (all different), with ``workers=2`` against
+  ``workers=1``; each round with two workers starts its processes anew, as a user's batch
+  does. The note gives the load average and the CPU seconds of each side (the caller's and
+  the workers'), which say what the workers cost beyond the work when the wall clock cannot.
 
 Then the cache rows, which time answers remembered from an earlier read (each says so, with
 its repeat rate, in its side and note, and has ``"cache": true`` in the JSON):
