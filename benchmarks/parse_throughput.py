@@ -104,6 +104,28 @@ def generated_phrases(size: int, seed: int = 2026) -> list[str]:
     return phrases
 
 
+def distinct_phrases(size: int, seed: int = 2026) -> list[str]:
+    """*size* different phrases from the templates, none twice: the numbers drawn from wider
+    ranges (a term from 1 to 120, the other end up to 200 more, amounts and hours to 999)."""
+    rng = random.Random(seed)
+    phrases: dict[str, None] = {}
+    while len(phrases) < size:
+        low = rng.randint(1, 120)
+        body = rng.choice(TEMPLATES).format(
+            n=low,
+            n2=rng.randint(low + 1, low + 200),
+            n3=rng.randint(1, 11),
+            w=rng.choice(WORDS),
+            m=rng.choice(WORDS[:6]),
+            u=rng.choice(UNITS),
+            t=rng.choice(TAILS),
+            k=rng.randint(1, 999),
+            h=rng.randint(1, 999),
+        )
+        phrases[rng.choice(CUES) + body] = None
+    return list(phrases)
+
+
 def corpus_phrases() -> list[str]:
     """The gold spans of the English development corpus."""
     spans = []

@@ -36,6 +36,11 @@ Then the other cold rows:
   ``distributed.LocalCluster`` of two single-threaded workers. Reference: the same graph on
   the synchronous scheduler in this process; the ratio is the speed-up (the note gives the
   load average: a loaded machine has no two free cores).
+- ``workers``: ``parse_many`` on ``--size`` distinct phrases and ``extract_many`` on
+  news-like documents of 20 paragraphs (all different), with ``workers=2`` against
+  ``workers=1``; each round with two workers starts its processes anew, as a user's batch
+  does. The note gives the load average and the CPU seconds of each side (the caller's and
+  the workers'), which say what the workers cost beyond the work when the wall clock cannot.
 
 Then the cache rows, which time answers remembered from an earlier read (each says so, with
 its repeat rate, in its side and note, and has ``"cache": true`` in the JSON):
@@ -521,6 +526,91 @@ def case_dask(size: int) -> list[tuple[Row, Callable[[], object]]]:
     return [(ours, workers), (reference, single)]
 
 
+def _cpu(children: bool) -> float:
+    """CPU seconds used so far by this process, or by its children that have ended."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _many(
+    run: Callable[[int], int],
+    workers: int,
+    cpu: dict[int, list[tuple[float, float]]],
+    noted: Callable[[], None],
+) -> Callable[[], object]:
+    """A round of *run* with *workers*, the phrase and paragraph caches of this process
+    emptied first (with more than one worker, each round starts new worker processes: their
+    start-up is timed, as a user's batch pays it); the CPU seconds of this process and of the
+    workers kept in *cpu* (then *noted* writes them in the row's note)."""
+
+    def timed() -> object:
+        _forget()
+        mine, theirs = _cpu(False), _cpu(True)
+        done = run(workers)
+        cpu.setdefault(workers, []).append((_cpu(False) - mine, _cpu(True) - theirs))
+        noted()
+        return done
+
+    return timed
+
+
+def _cpu_note(cpu: dict[int, list[tuple[float, float]]]) -> str:
+    """What the rounds in *cpu* cost in CPU seconds: on a loaded machine the wall-clock
+    ratio says little, the CPU says what the workers cost beyond the work itself."""
+    if not cpu.get(1) or not cpu.get(2):
+        return ""
+    one = statistics.median(own for own, _ in cpu[1])
+    parent = statistics.median(own for own, _ in cpu[2])
+    children = statistics.median(theirs for _, theirs in cpu[2])
+    return (
+        f"; CPU a round (median): 1 worker {one:.2f} s, 2 workers {parent + children:.2f} s "
+        f"({parent:.2f} s the caller, {children:.2f} s the workers)"
+    )
+
+
+def case_workers(size: int) -> list[tuple[Row, Callable[[], object]]]:
+    """`parse_many` and `extract_many` with ``workers=2`` against ``workers=1`` (this one
+    process), on *size* distinct phrases and on news-like documents (all paragraphs
+    different); the ratio is the speed-up, 2 at best on two free cores."""
+    phrases = parse_throughput.distinct_phrases(size)
+    news = corpora.news(max(0.02, size / 100_000))  # 0.5 MB from 50,000, 2 MB from 200,000
+    parts = corpora.paragraphs(news.text)
+    documents = ["\n\n".join(parts[i : i + 20]) for i in range(0, len(parts), 20)]
+    mb = len(news.text.encode("utf-8")) / 1e6
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    machine = f"{os.cpu_count()} cores, load average {load} (1/5/15 min) when the case started"
+    parse_cpu: dict[int, list[tuple[float, float]]] = {}
+    extract_cpu: dict[int, list[tuple[float, float]]] = {}
+    one = Row("workers", "parse_many, 1 worker", "phrases/s", len(phrases))
+    two = Row("workers", "parse_many, 2 workers", "phrases/s", len(phrases))
+    one_doc = Row("workers", "extract_many, 1 worker", "MB/s", mb)
+    two_doc = Row("workers", "extract_many, 2 workers", "MB/s", mb)
+    two.reference, two_doc.reference = one.side, one_doc.side
+
+    def parse(workers: int) -> int:
+        return sum(1 for _ in sentencenorm.parse_many(phrases, workers=workers))
+
+    def extract(workers: int) -> int:
+        found = sentencenorm.extract_many(documents, workers=workers)
+        return sum(len(matches) for matches in found)
+
+    def noted() -> None:
+        two.note = f"{len(phrases):,} distinct phrases; {machine}{_cpu_note(parse_cpu)}"
+        two_doc.note = (
+            f"{len(documents):,} documents of 20 paragraphs, all different; "
+            f"{mb:.2f} MB{_cpu_note(extract_cpu)}"
+        )
+
+    return [
+        (two, _many(parse, 2, parse_cpu, noted)),
+        (one, _many(parse, 1, parse_cpu, noted)),
+        (two_doc, _many(extract, 2, extract_cpu, noted)),
+        (one_doc, _many(extract, 1, extract_cpu, noted)),
+    ]
+
+
 def case_render(size: int) -> list[tuple[Row, Callable[[], object]]]:
     values = _sentences(min(size // 10, 5000))
     rows = []
@@ -605,6 +695,7 @@ CASES: dict[str, Callable[[int], list[tuple[Row, Callable[[], object]]]]] = {
     "dev_zh": case_dev("zh"),
     "extract_distinct": case_extract_distinct,
     "dask": case_dask,
+    "workers": case_workers,
     "zipf": case_zipf,
     "extract": case_extract,
     "render": case_render,

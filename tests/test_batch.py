@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import os
 import pickle
+import subprocess
+import sys
+import textwrap
 import tracemalloc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +23,7 @@ from sentencenorm import (
     parse,
     parse_many,
 )
+from sentencenorm.reading import batch
 from sentencenorm.reading.batch import CHUNK
 
 PHRASES = [
@@ -121,8 +127,10 @@ def test_results_survive_the_trip_between_processes() -> None:
     assert isinstance(error, SentenceParseError)
 
 
-def test_extract_many_one_list_per_document() -> None:
-    """extract_many gives each document's matches in order; empty lists stay in place."""
+def test_extract_many_one_list_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract_many gives each document's matches in order; empty lists stay in place (one
+    document a chunk, so that they cross to the workers and back)."""
+    monkeypatch.setattr(batch, "CHUNK", 1)
     documents = [
         "He was sentenced to 20 years in prison.",
         "Nothing to see here.",
@@ -135,3 +143,49 @@ def test_extract_many_one_list_per_document() -> None:
     assert results[2] == []
     assert results[0] == extract(documents[0])  # type: ignore[arg-type]
     assert [str(m.sentence) for m in results[3]] == ["potential: custody ..P5Y"]
+
+
+def test_chunks_close_at_a_count_or_a_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk holds CHUNK inputs, or fewer where they reach CHUNK_CHARS characters: a few
+    long documents still go to several workers."""
+    monkeypatch.setattr(batch, "CHUNK", 3)
+    monkeypatch.setattr(batch, "CHUNK_CHARS", 10)
+    items: list[object] = ["a", "b", "c", "d", "x" * 12, "e", "f", None, "g", "h" * 6, "i" * 6]
+    chunks = list(batch._chunks(items))
+    assert [len(chunk) for chunk in chunks] == [3, 2, 3, 3]
+    assert [item for chunk in chunks for item in chunk] == items
+
+
+def test_one_chunk_is_read_without_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An input that fits in one chunk starts no worker (it would only add its start-up);
+    workers=0 means the cores this process may run on."""
+
+    def no_pool(*args: object) -> Iterator[object]:
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(batch, "_pooled", no_pool)
+    phrases = PHRASES * 2
+    assert [_shown(r) for r in parse_many(phrases, workers=0)] == [
+        _shown(r) for r in parse_many(phrases)
+    ]
+    assert 1 <= batch.cores() <= (os.cpu_count() or 1)
+
+
+def test_a_script_without_the_main_guard_is_told_so(tmp_path: Path) -> None:
+    """Spawned workers import the caller's script; one that calls parse_many at its top level
+    fails as they start, and the error says to keep the call under the ``__main__`` guard."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sentencenorm
+            phrases = ["life"] * {CHUNK * 3}
+            print(sum(1 for _ in sentencenorm.parse_many(phrases, workers=2)))
+            """
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode != 0
+    assert 'if __name__ == "__main__":' in done.stderr.splitlines()[-1]

@@ -243,3 +243,18 @@ def test_dask_case_times_two_workers_against_one_process(
     single = sides["parse_frame, 1 process (synchronous)"]
     assert ours["ratio"] == pytest.approx(ours["median"] / single["median"])
     assert "load average" in ours["note"]
+
+
+def test_workers_case_times_two_workers_against_one(capsys: pytest.CaptureFixture[str]) -> None:
+    """The workers case runs parse_many and extract_many with two workers and with one, on the
+    same distinct inputs, and reports the ratio with the load and the CPU each side used."""
+    run, _ = _benchmarks()
+    assert run.main(["--size", "1500", "--rounds", "1", "--json", "--case", "workers"]) == 0
+    rows = [row for row in json.loads(capsys.readouterr().out)["rows"] if row["case"] == "workers"]
+    sides = {row["side"]: row for row in rows}
+    for kind in ("parse_many", "extract_many"):
+        two, one = sides[f"{kind}, 2 workers"], sides[f"{kind}, 1 worker"]
+        assert two["ratio"] == pytest.approx(two["median"] / one["median"])
+        assert "CPU a round" in two["note"]
+    assert "1,500 distinct phrases" in sides["parse_many, 2 workers"]["note"]
+    assert "load average" in sides["parse_many, 2 workers"]["note"]

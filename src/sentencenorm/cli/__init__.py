@@ -26,7 +26,6 @@ the same parsers (`complete`).
 from __future__ import annotations
 
 import argparse
-import difflib
 import io
 import os
 import re
@@ -209,6 +208,8 @@ def mistyped_command(word: str) -> str | None:
     command's name and not a phrase parse can read (``sentencenorm life`` stays a phrase)."""
     if not re.fullmatch(r"[a-z]+", word):
         return None
+    import difflib  # a lone lowercase word only
+
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
     if not close:
         return None

@@ -401,7 +401,8 @@ def batch_options(command: argparse.ArgumentParser, resume: str) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="processes to read with (default 1; 0 uses every core); order is kept",
+        help="processes to read with (default 1; 0: one per core this process may use); "
+        "order is kept",
     )
     command.add_argument("--resume", metavar="FILE", help=resume)
 

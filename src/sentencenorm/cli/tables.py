@@ -25,7 +25,6 @@ import contextlib
 import csv
 import functools
 import io
-import sqlite3
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Final
@@ -163,6 +162,9 @@ class SqliteTable:
         if not table or "\x00" in table:
             command.error("--table needs a name")
         name = _identifier(table)
+        import sqlite3  # loaded by the runs that write a database only
+
+        self.error: type[Exception] = sqlite3.Error
         try:
             self.connection = sqlite3.connect(path)
             existing = [row[1] for row in self.connection.execute(f"PRAGMA table_info({name})")]
@@ -189,7 +191,7 @@ class SqliteTable:
         cells = [_sql(values.get(name)) for name in self.fields]
         try:
             self.connection.execute(self.insert, cells)
-        except sqlite3.Error as error:
+        except self.error as error:
             raise WriteFailed(OSError(str(error)), self.path) from None
         self.rows += 1
         self.pending += 1
@@ -199,14 +201,14 @@ class SqliteTable:
     def commit(self) -> None:
         try:
             self.connection.commit()
-        except sqlite3.Error as error:
+        except self.error as error:
             raise WriteFailed(OSError(str(error)), self.path) from None
         self.pending = 0
 
     def close(self) -> None:
         """Commit the rows added (whole rows only), as far as the database lets it after a
         failure, and close the database (a run that ends well commits first, with `commit`)."""
-        with contextlib.suppress(sqlite3.Error, WriteFailed):
+        with contextlib.suppress(self.error, WriteFailed):
             self.commit()
         self.connection.close()
 

@@ -4,7 +4,15 @@ Both read their input lazily and keep a bounded number of inputs in flight, so a
 ten-million-line file costs constant memory. Errors are values: a phrase that cannot be read
 gives its `SentenceParseError` in its place, never an exception that ends the batch and never
 a dropped record. With ``workers > 1`` the work is spread over that many processes (each
-builds its grammar once) and results still come back in input order. The worker processes
+loads its grammar's tables once) in chunks of up to `CHUNK` inputs or `CHUNK_CHARS`
+characters, whichever comes first (so that a few long documents still go to several
+workers), and results still come back in input order; an input that fits in one chunk is
+read in this process, as no second worker would have anything to do. ``workers=0`` means one
+worker per core this process may run on (`cores`: its CPU affinity, as ``taskset`` or a
+container sets it). The worker processes are *spawned*: each starts a new interpreter that
+imports the caller's main module, so a script that calls these functions at its top level
+must keep that call under ``if __name__ == "__main__":`` (else its workers would run the
+script again: the pool then fails at once, and the error says so). The worker processes
 ignore Ctrl-C: the caller gets the KeyboardInterrupt, and closing the iterator (or leaving it)
 ends them without finishing the queued work. A worker that dies (killed, out of memory)
 raises `concurrent.futures.process.BrokenProcessPool` in the caller rather than hanging; a
@@ -41,6 +49,9 @@ __all__ = ["extract_many", "parse_many", "record"]
 #: Inputs sent to a worker at a time: large enough to amortize the hand-over, small enough
 #: that results keep streaming.
 CHUNK: Final = 512
+#: Characters of text sent to a worker at a time at most (a longer input goes alone): about
+#: a third of a second of `extract`, so that 73 documents of 7 kB make 11 chunks, not one.
+CHUNK_CHARS: Final = 50_000
 #: Chunks in flight per worker: the bound that keeps memory constant on endless input.
 AHEAD: Final = 4
 
@@ -59,7 +70,8 @@ def parse_many(
     An item that is not text gives an error in its place; an item that is already a
     `SentenceParseError` (a line that failed upstream) is passed through in its place.
     Unknown *lang* or *jurisdiction* codes raise at once, before any input is read.
-    ``workers=0`` uses every core.
+    ``workers=0`` starts one worker per core this process may use (`cores`); see the module
+    for chunks and for the ``if __name__ == "__main__":`` a script needs with workers.
     """
     _check(lang, jurisdiction)
     return _run(_parse_chunk, phrases, (lang, jurisdiction), workers)
@@ -150,9 +162,27 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
+def cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system says (a
+    container or ``taskset`` may allow fewer than the machine has), else every core."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
 def _chunks(items: Iterable[object]) -> Iterator[list[object]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, CHUNK)):
+    """*items* in chunks of `CHUNK` inputs, or fewer where they hold `CHUNK_CHARS` characters."""
+    chunk: list[object] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, str):
+            size += len(item)
+        if len(chunk) >= CHUNK or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
         yield chunk
 
 
@@ -160,31 +190,60 @@ def _run(
     work: Any, items: Iterable[object], args: tuple[str, str | None], workers: int
 ) -> Iterator[Any]:
     if not isinstance(workers, int) or workers < 0:
-        raise ValueError(f"workers must be a whole number, 0 for every core: {workers!r}")
-    count = (os.cpu_count() or 1) if workers == 0 else workers
+        raise ValueError(f"workers must be a whole number, 0 for one a core: {workers!r}")
+    count = cores() if workers == 0 else workers
     if count <= 1:  # one at a time: each result leaves before the next input is read
         for item in items:
             yield from work([item], *args)
         return
+    chunks = _chunks(items)
+    head = list(itertools.islice(chunks, 2))
+    if len(head) < 2:  # all of it in one chunk: a worker would only add its start-up
+        for chunk in head:
+            yield from work(chunk, *args)
+        return
+    yield from _pooled(work, itertools.chain(head, chunks), args, count)
+
+
+def _pooled(
+    work: Any, chunks: Iterator[list[object]], args: tuple[str, str | None], count: int
+) -> Iterator[Any]:
     # ProcessPoolExecutor, not multiprocessing.Pool: when a worker is killed (SIGTERM to the
     # process group, the OOM killer) it fails the batch, where Pool.terminate() can wait
     # forever on a task queue that the dead worker left half read. Both are loaded only here,
     # by a batch that uses more than one process.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         count, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     )
     lang, jurisdiction = args
+    answered = False
     try:
         pending: collections.deque[Future[Any]] = collections.deque()
-        for chunk in _chunks(items):
+        for chunk in chunks:
             pending.append(pool.submit(work, chunk, lang, jurisdiction))
             if len(pending) >= AHEAD * count:
                 yield from pending.popleft().result()
+                answered = True
         while pending:
             yield from pending.popleft().result()
+            answered = True
+    except BrokenProcessPool as error:
+        if answered:  # a worker died in the run (killed, out of memory)
+            raise
+        raise BrokenProcessPool(f"{error} {_UNGUARDED}") from error
     finally:  # closed early (an interrupt): drop the queued chunks, end the workers
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: What a pool that breaks before its first answer says: most often a script without the
+#: ``__main__`` guard, whose spawned workers run it again and fail as they start.
+_UNGUARDED: Final = (
+    "(the worker processes failed before their first answer: when this runs from a script, "
+    'keep the call under `if __name__ == "__main__":`, since each worker is a new '
+    "process that imports the script)"
+)

@@ -8,12 +8,8 @@ general machinery does, and gives exactly what Lark gives:
 - **Lexing two characters deep.** Lark's contextual lexer tries one big alternation of every
   terminal the parser state accepts at each token, so a word like "years" is tried against the
   whole vocabulary. Here each state's terminals are filtered, once per (state, first two
-  characters), to those that can *begin* with those characters (worked out from each
-  terminal's regular expression, see `sentencenorm.reading.scanning.beginning`), and the same
-  alternation is built from them by Lark's own ``Scanner``, in Lark's order. An alternation
-  picks its first matching branch, and a dropped branch could never have matched there, so
-  the token is the one Lark's lexer returns. Terminals are matched in the lowered text where
-  that is proven exact (`sentencenorm.reading.scanning.lowered_pattern`).
+  characters), to those that can *begin* with those characters, and joined in Lark's order
+  (`sentencenorm.reading.lexstates`): the token is the one Lark's lexer returns.
 - **The parse loop** is Lark's ``ParserState.feed_token`` with the actions pre-digested: plain
   ``str`` keys, Lark's wrappers skipped where they do nothing (a ``?rule`` with one child, a
   transformer method taking its children as arguments), one-symbol reductions made in place,
@@ -28,27 +24,20 @@ text and on text built from the grammar's own vocabulary, in every language.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Iterator
 from types import FunctionType
 from typing import Any, Final
 
 from lark import Lark, Token
 from lark.grammar import Rule
-from lark.lexer import BasicLexer, PatternRE, PatternStr, Scanner, TerminalDef
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 from lark.visitors import _vargs_inline, _VArgsWrapper
 
-from .scanning import DEPTH, beginning, lowered, lowered_pattern
+from .lexstates import Lexers, for_lowered, remember_lowered
+from .scanning import DEPTH, lowered
 
 __all__ = ["FastLALR", "LarkLoop", "Refused"]
-
-#: How many distinct beginnings (two characters) a lexer state remembers a filtered
-#: alternation for. Text uses a few hundred; beyond this (hostile text with thousands of
-#: distinct characters) the state's full alternation is used, which is what Lark does anyway.
-_STARTS_REMEMBERED: Final = 8192
 
 
 class Refused(Exception):
@@ -59,196 +48,6 @@ class Refused(Exception):
     def __init__(self, pos: int | None = None) -> None:
         super().__init__(pos)
         self.pos = pos
-
-
-# ── a lexer state, filtered by first character ───────────────────────────────────────────────
-
-
-class _State:
-    """One of Lark's contextual lexer states, tried only with terminals that can begin here."""
-
-    def __init__(self, lexer: BasicLexer, flags: int) -> None:
-        terminals, callbacks = _scanner_terminals(lexer)
-        self.callback: dict[str, Callable[[Token], Token]] = {
-            str(name): callback for name, callback in callbacks.items()
-        }
-        self.ignore: frozenset[str] = frozenset(map(str, lexer.ignore_types))
-        self._flags = flags
-        self._terminals: list[TerminalDef] = list(terminals)
-        self._tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._terminals]
-        self.by_start: dict[str, list[re.Pattern[str]]] = {}
-        self._by_names: dict[tuple[bool, tuple[str, ...]], list[re.Pattern[str]]] = {}
-        # The same terminals for `lowered` text (see sentencenorm.reading.scanning): each one made
-        # case-sensitive where that is proven exact; `folds` is False when one cannot be.
-        lowered = [_for_lowered(terminal, flags) for terminal in self._terminals]
-        self.folds = all(terminal is not None for terminal in lowered)
-        self._lowered: list[TerminalDef] = [t for t in lowered if t is not None]
-        self._lowered_tests = [_beginning(t.pattern.to_regexp(), flags) for t in self._lowered]
-        #: `by_start` for lowered text: its alternations search the lowered text.
-        self.by_lowered: dict[str, list[re.Pattern[str]]] = {}
-        # Where a space can only begin an ignored terminal (whitespace), the space and what
-        # follows it are skipped by that terminal's own pattern: no token, no alternation.
-        skip = [
-            terminal
-            for terminal, test in zip(self._terminals, self._tests, strict=True)
-            if test is None or test(" ", None)
-        ]
-        self.skip_space: Callable[[str, int], re.Match[str] | None] | None = None
-        if len(skip) == 1 and skip[0].name in self.ignore and skip[0].name not in self.callback:
-            self.skip_space = re.compile(skip[0].pattern.to_regexp(), flags).match
-
-    @property
-    def terminals(self) -> list[TerminalDef]:
-        """Its terminals, in Lark's order."""
-        return self._terminals
-
-    @property
-    def lowered_terminals(self) -> list[TerminalDef]:
-        """Its terminals made to match lowered text (where each can be)."""
-        return self._lowered
-
-    def match(self, text: str, pos: int, low: str | None = None) -> tuple[str, str] | None:
-        """The (value, terminal name) Lark's lexer would give at *pos*, or None.
-
-        *low* is the `lowered` text, searched instead of *text* when given (and the state
-        `folds`); the value is taken from *text* either way.
-        """
-        if low is not None and self.folds:
-            start = low[pos : pos + DEPTH]
-            mres = self.by_lowered.get(start)
-            if mres is None:
-                mres = self.alternations(start, lowered=True)
-            subject = low
-        else:
-            start = text[pos : pos + DEPTH]
-            mres = self.by_start.get(start)
-            if mres is None:
-                mres = self.alternations(start)
-            subject = text
-        for mre in mres:
-            found = mre.match(subject, pos)
-            if found is not None:
-                return text[pos : found.end()], found.lastgroup  # type: ignore[return-value]
-        return None
-
-    def alternations(self, start: str, *, lowered: bool = False) -> list[re.Pattern[str]]:
-        """The alternations to try where the text (`lowered` text when *lowered*) begins
-        with *start* (its first characters)."""
-        remembered = self.by_lowered if lowered else self.by_start
-        terminals = self._lowered if lowered else self._terminals
-        if len(remembered) >= _STARTS_REMEMBERED:
-            return self._alternation(lowered, terminals)
-        char, after = start[0], start[1] if len(start) > 1 else None
-        chosen = [
-            terminal
-            for terminal, test in zip(
-                terminals, self._lowered_tests if lowered else self._tests, strict=True
-            )
-            if test is None or test(char, after)
-        ]
-        mres = self._alternation(lowered, chosen)
-        remembered[start] = mres
-        return mres
-
-    def _alternation(self, lowered: bool, chosen: list[TerminalDef]) -> list[re.Pattern[str]]:
-        key = (lowered, tuple(terminal.name for terminal in chosen))
-        mres = self._by_names.get(key)
-        if mres is None:
-            # Lark's own Scanner joins them, so the alternation is spelled as Lark spells it.
-            scanner = Scanner(chosen, self._flags, re, use_bytes=False)  # type: ignore[no-untyped-call]
-            mres = scanner._mres if chosen else []
-            self._by_names[key] = mres
-        return mres
-
-
-def _scanner_terminals(lexer: BasicLexer) -> tuple[list[TerminalDef], dict[Any, Any]]:
-    """The terminals of Lark's scanner for *lexer*, in its order, with its string/regex folding
-    and callbacks, without compiling the alternation of them all that its scanner holds: the
-    loop compiles one per beginning of text, and that one costs most of a first call."""
-    if getattr(lexer, "_scanner", None) is None and not getattr(lexer, "user_callbacks", None):
-        try:
-            from lark.lexer import _create_unless
-
-            terminals, callbacks = _create_unless(  # type: ignore[no-untyped-call]
-                lexer.terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes
-            )
-            return list(terminals), dict(callbacks)
-        except (ImportError, AttributeError, TypeError):  # a Lark that moved it: its scanner
-            pass
-    scanner = lexer.scanner
-    return list(scanner.terminals), dict(lexer.callback)
-
-
-@functools.lru_cache(maxsize=4096)
-def _beginning(regexp: str, flags: int) -> Callable[[str, str | None], bool] | None:
-    """`scanning.beginning`, worked out once per pattern (a terminal is in many states)."""
-    return beginning(regexp, flags)
-
-
-# Each terminal's pattern for lowered text, worked out once per process (a terminal is in many
-# lexer states) or read from the tables built ahead (`sentencenorm.reading.tables`).
-_LOWERED: dict[tuple[Any, ...], str | None] = {}
-
-
-def _key(terminal: TerminalDef, flags: int) -> tuple[Any, ...]:
-    pattern = terminal.pattern
-    return (type(pattern).__name__, pattern.value, tuple(pattern.flags), flags)
-
-
-def _for_lowered(terminal: TerminalDef, flags: int) -> TerminalDef | None:
-    """*terminal*, made to match `lowered` text case-sensitively where it matches the text;
-    None where `lowered_pattern` cannot show that."""
-    key = _key(terminal, flags)
-    if key not in _LOWERED:
-        _LOWERED[key] = _lowered_pattern(terminal, flags)
-    same = _LOWERED[key]
-    if same is None:
-        return None
-    other = frozenset(terminal.pattern.flags) - {"i"}
-    return TerminalDef(terminal.name, PatternRE(same, other), terminal.priority)
-
-
-def lowered_terminals(lark: Lark) -> dict[tuple[Any, ...], str | None]:
-    """Every terminal's pattern for lowered text (None: it has none), as the tables keep it."""
-    flags = lark.lexer_conf.g_regex_flags
-    for terminal in lark.terminals:
-        _for_lowered(terminal, flags)
-    return {key: _LOWERED[key] for key in (_key(t, flags) for t in lark.terminals)}
-
-
-def _lowered_pattern(terminal: TerminalDef, flags: int) -> str | None:
-    pattern = terminal.pattern
-    body = re.escape(pattern.value) if isinstance(pattern, PatternStr) else pattern.value
-    caseless = re.IGNORECASE if "i" in pattern.flags else 0
-    other = frozenset(pattern.flags) - {"i"}
-    # Lark wraps a terminal in one inline group per flag; the check sees the same wrapping.
-    for flag in sorted(other):
-        body = f"(?{flag}:{body})"
-    same = lowered_pattern(body, flags | caseless)
-    return None if same is None else same.pattern
-
-
-class _Lexers(dict[int, _State]):
-    """The lexer state of each parser state, made when first asked for; states that share
-    Lark's lexer share one."""
-
-    def __init__(self, lexers: dict[int, BasicLexer], flags: int) -> None:
-        super().__init__()
-        self._lark = lexers
-        self._flags = flags
-        self._shared: dict[int, _State] = {}
-
-    def __missing__(self, state: int) -> _State:
-        lexer = self._lark[state]  # KeyError for a state the parser does not have
-        made = self._shared.get(id(lexer))
-        if made is None:
-            made = self._shared[id(lexer)] = _State(lexer, self._flags)
-        self[state] = made
-        return made
-
-    def every(self) -> list[_State]:
-        """Every state's lexer, made now (tests look at them all)."""
-        return [self[state] for state in self._lark]
 
 
 _new_str = str.__new__
@@ -376,7 +175,7 @@ class FastLALR:
     ) -> None:
         """*lowered*: the terminals' patterns for lowered text, where the tables hold them."""
         if lowered:
-            _LOWERED.update(lowered)
+            remember_lowered(lowered)
         frontend: Any = lark.parser
         if lark.options.parser != "lalr" or lark.options.lexer != "contextual":
             raise ValueError("FastLALR runs LALR parsers with the contextual lexer only")
@@ -391,14 +190,14 @@ class FastLALR:
         self.end_state: int = table.end_states[start]
         #: Each parser state's lexer, made the first time the state lexes (a phrase meets a
         #: handful of the grammar's states: a first call pays for those only).
-        self.lexers = _Lexers(frontend.lexer.lexers, flags)
+        self.lexers = Lexers(frontend.lexer.lexers, flags)
         #: Each parser state's actions and gotos, digested the first time the state is met
         #: (as its lexer is).
         self.actions = _Actions(table.states, callbacks)
         self.gotos = self.actions.gotos
         #: Whether every lexer state lexes `lowered` text (the notation's capitals do not):
         #: whether every terminal of the grammar does (each state's terminals are among them).
-        self.folds = all(_for_lowered(terminal, flags) is not None for terminal in lark.terminals)
+        self.folds = all(for_lowered(terminal, flags) is not None for terminal in lark.terminals)
         self.token_callbacks: dict[str, Callable[[Token], Any]] = {
             str(name): callback for name, callback in callbacks.items() if isinstance(name, str)
         }
@@ -504,7 +303,7 @@ class FastLALR:
             if text[pos] == " " and lexer.skip_space is not None:
                 pos = lexer.skip_space(text, pos).end()  # type: ignore[union-attr]
                 continue
-            # `_State.match`, inlined: this loop runs once per token of every phrase
+            # `LexerState.match`, inlined: this loop runs once per token of every phrase
             key = subject[pos : pos + DEPTH]
             mres = (lexer.by_start if low is None else lexer.by_lowered).get(key)
             if mres is None:

@@ -103,7 +103,7 @@ def write(
     loop_agrees: bool,
 ) -> Path:
     """Write the tables of *parser* (built from *text* with *options*) for *lang*."""
-    from .lalr import lowered_terminals  # the lowered patterns, as the loop works them out
+    from .lexstates import lowered_terminals  # the lowered patterns, as the loop works them out
 
     data, memo = parser.memo_serialize([TerminalDef, Rule])
     # The transformer is given when the tables are read (it holds the lexicon).
