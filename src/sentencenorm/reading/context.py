@@ -108,6 +108,8 @@ class Context:
         if self.change_verbs is None:
             return None
         opening = next((t for t in tokens if t.type == "FROM"), None)
+        if not any(t.type == "TO" for t in tokens):
+            return None  # "increased it from the legal minimum of 20 years": no "to", no change
         if opening is None or any(
             role(t.type).group in _CORES for t in tokens[: tokens.index(opening)]
         ):
