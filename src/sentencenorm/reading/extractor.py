@@ -434,7 +434,9 @@ class _Reader:
         if not is_penalty(self.context, tokens, cued=cued):
             return None  # cheap, before any parse: no part of it can be a penalty either
         try:
-            draft = self.fast.parse(text[start:end])
+            # `read`, not `parse`: a refusal needs no Lark exception here (Lark's own parse of
+            # the span would build its scanners, the most of a cold document's time).
+            draft = self.fast.read(text[start:end])
         except Exception:
             return None
         if not isinstance(draft, Draft):
