@@ -15,7 +15,7 @@ import attrs
 from lark import Token
 
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import Group, role
+from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
 from .compose import tried_order
 from .scanning import Caseless, searched_faster
@@ -107,13 +107,12 @@ class Context:
         when the phrase is no change. *since* is where the text before it is looked at."""
         if self.change_verbs is None:
             return None
-        opening = next((t for t in tokens if t.type == "FROM"), None)
-        if not any(t.type == "TO" for t in tokens):
-            return None  # "increased it from the legal minimum of 20 years": no "to", no change
-        if opening is None or any(
-            role(t.type).group in _CORES for t in tokens[: tokens.index(opening)]
-        ):
+        at = next((i for i, t in enumerate(tokens) if t.type == FROM), None)
+        if at is None or any(role(t.type).group in _CORES for t in tokens[:at]):
             return None
+        if not any(t.type == TO for t in tokens[at:]):
+            return None  # "increased it from the legal minimum of 20 years": no "to", no change
+        opening = tokens[at]
         before = Slice(text, low, max(0, since), opening.start_pos or 0)
         if not before.search(self.change_verbs):
             return None

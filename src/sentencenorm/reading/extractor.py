@@ -36,7 +36,7 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
+from ..language.roles import AUX, BY, CORE_TERMINALS, FROM, TO, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
@@ -545,7 +545,7 @@ def _old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> l
     """A law's change of a bound, "from 10 to 14 years", as two statutory bounds: the old
     one (its figure) and the new one; nothing when the phrase reads as anything but one
     range of one component."""
-    joints = [t for t in tokens if t.type == "TO"]
+    joints = [t for t in tokens if t.type == TO]
     if len(matches) != 1 or len(matches[0].sentence.components) != 1 or len(joints) != 1:
         return []
     (match,) = matches
@@ -554,7 +554,7 @@ def _old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> l
     if low is None or high is None or low == high:
         return []
     joint = joints[0]
-    opening = next(index for index, t in enumerate(tokens) if t.type == "FROM")
+    opening = next(index for index, t in enumerate(tokens) if t.type == FROM)
     first = tokens[opening + 1]
     second = next(t for t in tokens if (t.start_pos or 0) > (joint.start_pos or 0))
     pieces = []
