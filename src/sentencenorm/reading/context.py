@@ -78,6 +78,9 @@ class Context:
     #: A phrase's own verb that states time already spent ("serving"), which `not_before`
     #: still judges: "after serving 12 years in prison" is time served, not a sentence.
     spent_verbs: re.Pattern[str] | None
+    #: In a phrase with a verb of time spent, the sentence it is part of ("served 11 years |
+    #: of their sentence"): the part already served, not a sentence.
+    portion: re.Pattern[str] | None
     not_after_coreless: Caseless | None
     #: A comparative right after a length: the length is a difference ("two years longer").
     differences: re.Pattern[str] | None
@@ -246,6 +249,9 @@ def load_context(lang: str) -> Context:
             _compile(raw["not_penalty"]["spent_verbs"])
             if "spent_verbs" in raw["not_penalty"]
             else None
+        ),
+        portion=(
+            _compile(raw["not_penalty"]["portion"]) if "portion" in raw["not_penalty"] else None
         ),
         not_after_coreless=(
             _caseless(raw["not_penalty"]["after_coreless"])

@@ -442,8 +442,12 @@ class _Reader:
         if not isinstance(draft, Draft):
             return None
         outer = draft.cue if around is None else around
-        if (outer is None or spent) and before.search(context.not_before):
-            # "after 17 years in prison", "over a 39-day period", "after | serving 12 years"
+        if (outer is None or spent) and (
+            before.search(context.not_before)
+            or (context.portion is not None and context.portion.search(text, start, end))
+        ):
+            # "after 17 years in prison", "over a 39-day period", "after | serving 12 years";
+            # "served 10 years of his sentence": a part of a sentence, no sentence
             return None
         if unnamed_amount(context, tokens, cue_kind):
             return None  # "received a $5,000 bonus": money, no fine
