@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
+from ..model import Modality
 from .context import Context, Slice
 from .parts import Draft, Item, joined_length
 from .pieces import (
@@ -66,6 +67,18 @@ class Clauses:
         )
 
 
+def statutory_addition(first: Item, item: Item) -> bool:
+    """Whether *item* opens with a statute's cue and adds to an expression a statute's cue
+    opens: "shall be imprisoned for 2 to 10 years | and may be fined", "shall be punished with
+    imprisonment … | and shall also be liable to fine"."""
+    return (
+        item.cue is not None
+        and item.cue.modality is Modality.STATUTORY
+        and first.cue is not None
+        and first.cue.modality is Modality.STATUTORY
+    )
+
+
 def split_parts(
     clauses: Clauses, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: Slice
 ) -> list[tuple[int, int, list[int]]]:
@@ -88,6 +101,12 @@ def split_parts(
             # "shall be fined under this title or imprisoned not more than 5 years": a
             # clause after "or" is an alternative of the one before, never a penalty of
             # its own (MODEL.md: "or" is never "and").
+            groups[-1].append(index)
+            continue
+        if statutory_addition(items[groups[-1][0]], item):
+            # "shall be imprisoned … and may be fined not more than $50,000", "…, and shall
+            # also be liable to fine": a statute's further penalty, one expression with the
+            # penalty it is added to (the corpus README), as `parse` reads it.
             groups[-1].append(index)
             continue
         if (
