@@ -59,7 +59,7 @@ class Part(NamedTuple):
     no_parole: bool = False  # ", without parole" on its own
     mentions_parole: bool = False  # "with the possibility of parole" (no date)
     served: bool = False  # how the term is served: "to be served intermittently"
-    definite_max: bool = False  # "the maximum": the law's bound, the sentence if given
+    definite_bound: bool = False  # "the maximum"/"the minimum": a bound, or the sentence given
     all_terms: bool = False  # its aggregation is every term's: "…, all to run concurrently"
     balance: bool = False  # "a balance of term of one year": added to the non-parole period
     optional: bool = False  # its own cue says it may be added ("and shall also be liable to")
@@ -233,7 +233,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     label: str | None = None
     aggregation: str | None = None
     regime: str | None = None
-    definite_max = False
+    definite_bound = False
     all_property = varying = False
     for index, element in enumerate(elements):
         if isinstance(element, Count):
@@ -295,7 +295,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if bound is not None and bound[0] is not said:
                 raise Reject("both a maximum and a minimum for one value", pos(element))
             bound = (said, pos(element))
-            definite_max = said is Says.MAX and _definite(elements, index, lexicon)
+            definite_bound = _definite(elements, index, lexicon)
         elif action == _LIFE:
             life = True
         elif action == _LIFE_ONLY:
@@ -397,7 +397,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         no_parole=lone_no_parole,
         mentions_parole=mentions_parole,
         served=served,
-        definite_max=definite_max and kind in {"custody", "fine"},
+        definite_bound=definite_bound and kind in {"custody", "fine"},
         all_terms=any(
             isinstance(e, Token) and Says.ALL_TERMS in role(e.type).says for e in elements
         ),

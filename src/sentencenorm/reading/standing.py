@@ -62,15 +62,18 @@ def carried_maximum(parts: list[Part], cue: Cue | None, hard_breaks: set[int]) -
 
 def given_maximum(parts: list[Part], cue: Cue | None) -> list[Part]:
     """ "received the maximum sentence of 10 years", "was given the statutory maximum two
-    years' imprisonment": the bound the law sets, named with "the" and given as a sentence, is
-    the sentence itself (exactly 10 years). "faces the maximum sentence of 10 years" and "a
-    maximum of 10 years" stay bounds.
+    years' imprisonment", "was sentenced to the mandatory minimum of 15 years": the bound the
+    law sets, named with "the" and given as a sentence, is the sentence itself (exactly 10
+    years; MODEL.md). "faces the maximum sentence of 10 years" and "a maximum of 10 years"
+    stay bounds.
     """
     if cue is None or cue.modality is not Modality.IMPOSED:
         return parts
     return [
         part._replace(low=part.high, open_low=False, max_cue=False, plain=True)
-        if part.definite_max and part.open_low and isinstance(part.high, Time | Cash)
+        if part.definite_bound and part.open_low and isinstance(part.high, Time | Cash)
+        else part._replace(high=part.low, open_high=False, plain=True)
+        if part.definite_bound and part.open_high and isinstance(part.low, Time | Cash)
         else part
         for part in parts
     ]
