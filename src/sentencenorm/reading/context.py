@@ -63,6 +63,9 @@ class Context:
     comparatives: re.Pattern[str] | None
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
+    #: How many counts a clause states ("two misdemeanor charges"), its figure or words in the
+    #: group `number`: the count of a term given "on each count" after it.
+    counts_stated: Caseless | None
     weak: re.Pattern[str]
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
@@ -235,6 +238,9 @@ def load_context(lang: str) -> Context:
         comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
         thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
+        counts_stated=(
+            _caseless(evidence["counts_stated"]) if "counts_stated" in evidence else None
+        ),
         weak=_compile(evidence["weak"]),
         definite=_compile(evidence["definite"]) if "definite" in evidence else None,
         coreless=frozenset(evidence["coreless"]),

@@ -44,6 +44,7 @@ from .assemble import assemble
 from .clauses import Clauses, split_parts
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
+from .counting import counted, counts_in_clause
 from .detect import AUTO, detect_language
 from .evidence import (
     compares,
@@ -67,6 +68,7 @@ from .pieces import (
     is_link,
     may_end,
     off_cue,
+    per_conviction,
     shift,
     states_bound,
 )
@@ -531,6 +533,9 @@ class _Reader:
                 # again as a value of its own.
                 negated = True
                 continue
+            if any(per_conviction(item) for item in items):
+                stated = counts_in_clause(self.context, self.lexicon, before)
+                sentence = counted(sentence, stated) if stated else sentence  # "two charges"
             if index == 0 and first_denied:
                 denied = denied_bounds(sentence)
                 if denied is None:
