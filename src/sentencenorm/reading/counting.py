@@ -19,8 +19,9 @@ from .context import Context, Slice
 
 __all__ = ["counted", "counts_in_clause"]
 
-#: Where a clause ends in the text before a phrase: a sentence's or a clause's stop.
-_CLAUSE_END: Final = re.compile(r"[.;!?](?=\s)")
+#: Where a clause ends in the text before a phrase: a sentence's or a clause's stop (a
+#: full-width one needs no space after it).
+_CLAUSE_END: Final = re.compile(r"[.;!?](?=\s)|[。；！？]")
 
 
 def counts_in_clause(context: Context, lexicon: Lexicon, before: Slice) -> int | None:

@@ -319,8 +319,10 @@ class ToModel(Transformer[Token, Draft]):
         return children
 
     def item(self, *children: Any) -> Item | tuple[Item, ...]:
-        cue = children[0] if isinstance(children[0], Cue) else None
-        elements = tuple(_flatten(children[1:] if cue else children))
+        # The cue opens the item, or follows the one word a language puts before it (每项判处)
+        at = next((i for i, child in enumerate(children[:2]) if isinstance(child, Cue)), None)
+        cue = None if at is None else children[at]
+        elements = tuple(_flatten(children if at is None else children[:at] + children[at + 1 :]))
         listed = next((e for e in elements if isinstance(e, Listed)), None)
         if listed is None:
             return Item(elements, pos(elements[0]), cue)
