@@ -36,7 +36,7 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, BY, CORE_TERMINALS, FROM, TO, Group, role
+from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
@@ -58,6 +58,7 @@ from .evidence import (
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
+from .neighbours import as_kin, kin_before, old_and_new
 from .parts import Cue, Draft, Reject
 from .pieces import (
     Apart,
@@ -230,6 +231,7 @@ class _Reader:
         skip = 0  # inside a runaway phrase: no word before this offset starts one
         folded = lowered(text)  # the context patterns search this where it is exact (scanning)
         carry: tuple[int, Cue] | None = None  # the last match's end and the cue outside it
+        previous: Match | None = None  # the last match: a bare bound after it may continue it
         for found in self._anchors(text, folded):
             anchor = found.start()
             if anchor < done:
@@ -252,7 +254,8 @@ class _Reader:
                     continue
                 covering.append(grown)
                 carried = self._carried(text, folded, carry, start)
-                read = self._at_start(text, folded, anchor, start, grown, country, carried)
+                kin = kin_before(previous, text, start)
+                read = self._at_start(text, folded, anchor, start, grown, country, carried, kin)
                 if read is not None:
                     matches, _, outer = read
                     if matches and outer is not None and outer.modality is not None:
@@ -262,6 +265,7 @@ class _Reader:
             for match in matches:
                 yield match
                 done = scanned = max(scanned, match.end)
+                previous = match
             if read is not None:
                 done = scanned = max(scanned, read[1])
             else:
@@ -294,6 +298,7 @@ class _Reader:
         attempt: _Grown,
         country: str | None,
         carried: Cue | None,
+        kin: Match | None = None,
     ) -> tuple[list[Match], int, Cue | None] | None:
         """The matches of the phrase from *start* that covers *anchor*, longest end first,
         and where the phrase ends; None when no phrase from *start* reads (the matches are
@@ -305,7 +310,7 @@ class _Reader:
                 break  # shorter ends miss the anchor too; a later start may reach it
             try:
                 tokens = tokens or attempt.tokens()
-                found = self._read(text, low, start, end, tokens[: last + 1], country, carried)
+                found = self._read(text, low, start, end, tokens[: last + 1], country, carried, kin)
             except _Impossible:
                 # "10 years to 6 months": a shorter end would cut the range in two and read
                 # half of it ("10 years") as a sentence. A later start may still read.
@@ -372,6 +377,7 @@ class _Reader:
         tokens: Sequence[Token],
         country: str | None,
         carried: Cue | None = None,
+        kin: Match | None = None,
     ) -> tuple[list[Match], bool, Cue | None] | None:
         """The matches of text[start:end] when it reads as a penalty, and whether the text
         says a piece of it was not given (dropped from the matches); None when it does not
@@ -434,7 +440,10 @@ class _Reader:
         # "Man gets 10 years for robbery": an offence named after it makes a length a sentence
         cued = cued or (not spent and context.offence_follows(after))
         if not is_penalty(self.context, tokens, cued=cued):
-            return None  # cheap, before any parse: no part of it can be a penalty either
+            if kin is None or not states_bound(tokens):
+                return None  # cheap, before any parse: no part of it can be a penalty either
+        else:
+            kin = None  # "不得超过3年" continues the penalty before it only when it names none
         try:
             # `read`, not `parse`: a refusal needs no Lark exception here (Lark's own parse of
             # the span would build its scanners, the most of a cold document's time).
@@ -503,7 +512,7 @@ class _Reader:
                 if shared
                 else [t for t in tokens if part_start <= (t.start_pos or 0) < part_end]
             )
-            if not is_penalty(
+            if kin is None and not is_penalty(
                 self.context, words, cued=outer is not None and outer.modality is not None
             ):
                 continue
@@ -523,6 +532,11 @@ class _Reader:
                 return None  # a shorter end may read
             except Exception:  # a model validator: a shorter end may read
                 return None
+            if kin is not None:
+                kindred = as_kin(sentence, kin)  # "管制…，数罪并罚时 | 不得超过3年"
+                if kindred is None:
+                    return None
+                sentence = kindred
             if off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
             if (sentence.modality is None and compares(self.context, words)) or (
@@ -544,39 +558,10 @@ class _Reader:
                 sentence = denied
             matches.append(Match(part_start, part_end, part, sentence))
         if changed:
-            matches = _old_and_new(matches, tokens, changed)
+            matches = old_and_new(matches, tokens, changed)
             if not matches:
                 return None
         return (matches, negated, outer) if matches or negated else None
-
-
-def _old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> list[Match]:
-    """A law's change of a bound, "from 10 to 14 years", as two statutory bounds: the old
-    one (its figure) and the new one; nothing when the phrase reads as anything but one
-    range of one component."""
-    joints = [t for t in tokens if t.type == TO]
-    if len(matches) != 1 or len(matches[0].sentence.components) != 1 or len(joints) != 1:
-        return []
-    (match,) = matches
-    (whole,) = match.sentence.components
-    low, high = getattr(whole, "min", None), getattr(whole, "max", None)
-    if low is None or high is None or low == high:
-        return []
-    joint = joints[0]
-    opening = next(index for index, t in enumerate(tokens) if t.type == FROM)
-    first = tokens[opening + 1]
-    second = next(t for t in tokens if (t.start_pos or 0) > (joint.start_pos or 0))
-    pieces = []
-    for value, begin, end in (
-        (low, first.start_pos or 0, joint.start_pos or 0),
-        (high, second.start_pos or 0, match.end),
-    ):
-        stated = {"min": value, "max": None} if bound == "min" else {"min": None, "max": value}
-        component = attrs.evolve(whole, **stated)
-        sentence = Sentence((component,), modality=Modality.STATUTORY)
-        text = match.text[begin - match.start : end - match.start].rstrip()
-        pieces.append(Match(begin, begin + len(text), text, sentence))
-    return pieces
 
 
 @built_once

@@ -1,0 +1,113 @@
+"""What a match takes from the matches and words around it, beyond its cue.
+
+- A law's change of a bound, "from 10 to 14 years", is two statutory bounds, the old and the
+  new (`old_and_new`).
+- A bare bound right after a penalty, in the same sentence, continues that penalty: "管制的期
+  限为3个月以上2年以下，数罪并罚时 | 不得超过3年" is a bound of 管制 (community supervision),
+  though no word of its own names it (`kin_before`, `as_kin`; MODEL.md: context that changes a
+  match's meaning).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+from lark import Token
+
+from ..language.roles import FROM, TO
+from ..model import (
+    CommunitySupervision,
+    Component,
+    Custody,
+    Duration,
+    Modality,
+    Probation,
+    SupervisedRelease,
+)
+from ..sentence import Sentence
+from .match import Match
+
+__all__ = ["KIN_GAP", "as_kin", "kin_before", "old_and_new"]
+
+#: How far after a penalty a bare bound may stand and still continue it, in characters.
+KIN_GAP: Final = 40
+#: What ends a sentence between them (a comma, a clause of its own, does not).
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|[。！？]")
+#: Kinds measured in time, whose bound a bare length may be.
+_LENGTH_KINDS: Final = (Custody, Probation, CommunitySupervision, SupervisedRelease)
+
+
+def old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> list[Match]:
+    """A law's change of a bound, "from 10 to 14 years", as two statutory bounds: the old
+    one (its figure) and the new one; nothing when the phrase reads as anything but one
+    range of one component."""
+    joints = [t for t in tokens if t.type == TO]
+    if len(matches) != 1 or len(matches[0].sentence.components) != 1 or len(joints) != 1:
+        return []
+    (match,) = matches
+    (whole,) = match.sentence.components
+    low, high = getattr(whole, "min", None), getattr(whole, "max", None)
+    if low is None or high is None or low == high:
+        return []
+    joint = joints[0]
+    opening = next(index for index, t in enumerate(tokens) if t.type == FROM)
+    first = tokens[opening + 1]
+    second = next(t for t in tokens if (t.start_pos or 0) > (joint.start_pos or 0))
+    pieces = []
+    for value, begin, end in (
+        (low, first.start_pos or 0, joint.start_pos or 0),
+        (high, second.start_pos or 0, match.end),
+    ):
+        stated = {"min": value, "max": None} if bound == "min" else {"min": None, "max": value}
+        component = attrs.evolve(whole, **stated)
+        sentence = Sentence((component,), modality=Modality.STATUTORY)
+        text = match.text[begin - match.start : end - match.start].rstrip()
+        pieces.append(Match(begin, begin + len(text), text, sentence))
+    return pieces
+
+
+def kin_before(previous: Match | None, text: str, start: int) -> Match | None:
+    """The match just before *start* when a bare bound there may continue it: one penalty
+    measured in time and stated as bounds, at most `KIN_GAP` characters before, in the same
+    sentence."""
+    if previous is None or not 0 <= start - previous.end <= KIN_GAP:
+        return None
+    if _SENTENCE_END.search(text, previous.end, start):
+        return None
+    components = previous.sentence.components
+    if len(components) != 1 or not isinstance(components[0], _LENGTH_KINDS):
+        return None
+    # Only a statement of bounds goes on with another ("3个月以上2年以下 | 不得超过3年"); after a
+    # term given ("减为二十五年有期徒刑的，| 不能少于二十年") a bound is of something else.
+    penalty = components[0]
+    return previous if penalty.min != penalty.max else None
+
+
+def as_kin(sentence: Sentence, kin: Match) -> Sentence | None:
+    """*sentence*, one bound of custody and nothing else, as a bound of *kin*'s penalty with
+    its modality; None when it is anything more."""
+    if len(sentence.components) != 1 or sentence.modality is not None:
+        return None
+    (term,) = sentence.components
+    if (
+        not isinstance(term, Custody)
+        or term.count != 1
+        or term.suspended is not None
+        or term.aggregation is not None
+        or (term.min is not None and term.max is not None)  # a bound, not a range
+    ):
+        return None
+    (penalty,) = kin.sentence.components
+    component: Component
+    if isinstance(penalty, Custody):
+        component = attrs.evolve(term, regime=penalty.regime)
+    elif isinstance(penalty, Probation | CommunitySupervision | SupervisedRelease) and (
+        isinstance(term.min, Duration | None) and isinstance(term.max, Duration | None)
+    ):
+        component = type(penalty)(min=term.min, max=term.max)
+    else:
+        return None  # life is no bound of probation
+    return Sentence((component,), modality=kin.sentence.modality, text=sentence.text)
