@@ -226,7 +226,11 @@ class ToModel(Transformer[Token, Draft]):
         # "nearly five years", "about $277,000": the figure as stated (corpus README).
         return value
 
-    def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Time | Cash:
+    def value_again(self, value: Time | Cash, again: Time | Cash) -> Time | Cash:
+        # "二萬元(HKD$20,000.00)": a restatement whose brackets the grammar drops (zh)
+        return self.restated_value(value, None, again)
+
+    def restated_value(self, value: Time | Cash, _open: Token | None, *rest: Any) -> Time | Cash:
         # "120 months (10 years)": federal judgments restate a length in larger units.
         agains = [item for item in rest if not isinstance(item, Token)]
         for again in agains:
