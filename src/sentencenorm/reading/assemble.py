@@ -50,7 +50,7 @@ from .standing import (
     varying_range,
 )
 
-__all__ = ["assemble", "component"]
+__all__ = ["assemble", "component", "served_in_default"]
 
 #: Custody components are immutable: a term read often ("5 years") is built once.
 _custody: Final = functools.lru_cache(maxsize=4096)(Custody)
@@ -141,11 +141,11 @@ def in_default(
             continue
         before = standing[-1] if standing else None
         if Joins.IN_DEFAULT in joiner.roles:  # "a fine of Rs 5,000, in default to undergo"
-            fine, default = before, _default_term(penalty)
+            fine, default = before, default_term(penalty)
             if not isinstance(fine, Fine) or default is None:
                 raise Reject("'in default' must join a fine and a term", parts[index].pos)
         else:  # "two months with the option of a N50,000 fine"
-            fine, default = penalty, _default_term(before)
+            fine, default = penalty, default_term(before)
             if not isinstance(fine, Fine) or default is None:
                 raise Reject("'with the option of' must join a term and a fine", parts[index].pos)
         standing[-1:] = [fine, default]
@@ -232,7 +232,7 @@ def fine_or_term(components: tuple[Component, ...]) -> tuple[Component, ...]:
     for penalty in components:
         if isinstance(penalty, Choice) and len(penalty.options) == 2:
             (fine, *more), (term, *rest) = penalty.options
-            default = _default_term(term) if not more and not rest else None
+            default = default_term(term) if not more and not rest else None
             if (
                 default is not None
                 and isinstance(fine, Fine)
@@ -244,7 +244,18 @@ def fine_or_term(components: tuple[Component, ...]) -> tuple[Component, ...]:
     return tuple(standing)
 
 
-def _default_term(term: Component | None) -> Other | None:
+def served_in_default(sentence: Sentence) -> Sentence | None:
+    """*sentence* as terms served only if an amount ordered is not paid, which words outside
+    the phrase say ("ordered to serve a further eleven and half months imprisonment | after
+    failing to pay back £65,157.65"): each term `other` "default imprisonment"; None when a
+    component is anything but one exact term (`default_term`)."""
+    terms = tuple(term for term in map(default_term, sentence.components) if term is not None)
+    if not terms or len(terms) != len(sentence.components):
+        return None
+    return Sentence(terms, modality=sentence.modality, text=sentence.text)
+
+
+def default_term(term: Component | None) -> Other | None:
     """The default term a penalty states, if it is one exact length of custody (or already
     the default term); None otherwise."""
     if isinstance(term, Other):

@@ -40,7 +40,7 @@ from ..language.roles import AUX, BY, CORE_TERMINALS, FROM, TO, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
-from .assemble import assemble
+from .assemble import assemble, served_in_default
 from .clauses import Clauses, split_parts
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
@@ -527,6 +527,8 @@ class _Reader:
                 # again as a value of its own.
                 negated = True
                 continue
+            if index == last and self.context.in_default(part, after):
+                sentence = served_in_default(sentence) or sentence
             if index == 0 and first_denied:
                 denied = denied_bounds(sentence)
                 if denied is None:
