@@ -101,11 +101,15 @@ class Context:
     #: ordered is not paid, and the word of the phrase that makes it a further term.
     default_after: Caseless | None = None
     default_further: re.Pattern[str] | None = None
+    default_before: Caseless | None = None
 
-    def in_default(self, phrase: str, after: Slice) -> bool:
-        """Whether *phrase* states a further term that the text right after it says is served
-        in default of payment ("a further eleven and half months imprisonment | after failing
-        to pay back £65,157.65")."""
+    def in_default(self, phrase: str, before: Slice, after: Slice) -> bool:
+        """Whether the text around *phrase* says its terms are served in default of payment: a
+        condition before it ("If he fails to pay the fine, | he will serve six months"), or a
+        further term with the failure after it ("a further eleven and half months
+        imprisonment | after failing to pay back £65,157.65")."""
+        if self.default_before is not None and before.search(self.default_before):
+            return True
         further, condition = self.default_further, self.default_after
         return (
             further is not None
@@ -301,6 +305,9 @@ def load_context(lang: str) -> Context:
             }
         ),
         default_after=(_caseless(raw["default_term"]["after"]) if "default_term" in raw else None),
+        default_before=(
+            _caseless(raw["default_term"]["before"]) if "default_term" in raw else None
+        ),
         default_further=(
             _compile(raw["default_term"]["further"]) if "default_term" in raw else None
         ),

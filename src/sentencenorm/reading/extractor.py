@@ -527,7 +527,7 @@ class _Reader:
                 # again as a value of its own.
                 negated = True
                 continue
-            if index == last and self.context.in_default(part, after):
+            if index == last and self.context.in_default(part, before, after):
                 sentence = served_in_default(sentence) or sentence
             if index == 0 and first_denied:
                 denied = denied_bounds(sentence)
