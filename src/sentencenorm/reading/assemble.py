@@ -315,8 +315,10 @@ def alternatives(
     end = last + 1
     while end < count and not _closes(joiners[end]):
         end += 1
-    # ...and the first begins back over "and": "a fine and costs or 30 days".
-    while first > 0 and not _closes(joiners[first]):
+    # ...and the first begins back over "and": "a fine and costs or 30 days", and over ",
+    # plus", which adds to the penalty before it: "a fine of $800, plus court costs, and/or
+    # imprisonment not to exceed 60 days" offers the fine with the costs.
+    while first > 0 and (not _closes(joiners[first]) or _plus(joiners[first])):
         first -= 1
     comma_or = any(
         Joins.COMMA in joiners[index].roles  # type: ignore[union-attr]
@@ -377,6 +379,11 @@ def _unstated(penalty: Component) -> bool:
 def _adds(joiner: Joiner | None) -> bool:
     """Whether a joiner adds a penalty to the one before it (并处: "also impose")."""
     return joiner is not None and bool({Joins.OTHER, Joins.ALSO} & set(joiner.roles))
+
+
+def _plus(joiner: Joiner | None) -> bool:
+    """Whether a joiner is "plus" (after a comma or not), never across ";"."""
+    return joiner is not None and not joiner.hard and Joins.PLUS in joiner.roles
 
 
 def _closes(joiner: Joiner | None) -> bool:
