@@ -257,14 +257,16 @@ def served_in_default(sentence: Sentence) -> Sentence | None:
 
 def default_term(term: Component | None) -> Other | None:
     """The default term a penalty states, if it is one exact length of custody (or already
-    the default term); None otherwise."""
+    the default term); None otherwise. Terms of one length for as many people or counts as
+    the phrase does not say ("two-year sentences with an option of a N400,000 fine each") are
+    that length each: the default term has no count."""
     if isinstance(term, Other):
         return term if term.label == DEFAULT_TERM else None
     if (
         isinstance(term, Custody)
         and isinstance(term.max, Duration)
         and term.min == term.max
-        and term.count == 1
+        and term.count in (1, None)
         and term.aggregation is None
         and term.suspended is None
     ):
