@@ -50,7 +50,7 @@ from .standing import (
     varying_range,
 )
 
-__all__ = ["assemble", "component"]
+__all__ = ["assemble", "component", "served_in_default"]
 
 #: Custody components are immutable: a term read often ("5 years") is built once.
 _custody: Final = functools.lru_cache(maxsize=4096)(Custody)
@@ -141,11 +141,11 @@ def in_default(
             continue
         before = standing[-1] if standing else None
         if Joins.IN_DEFAULT in joiner.roles:  # "a fine of Rs 5,000, in default to undergo"
-            fine, default = before, _default_term(penalty)
+            fine, default = before, default_term(penalty)
             if not isinstance(fine, Fine) or default is None:
                 raise Reject("'in default' must join a fine and a term", parts[index].pos)
         else:  # "two months with the option of a N50,000 fine"
-            fine, default = penalty, _default_term(before)
+            fine, default = penalty, default_term(before)
             if not isinstance(fine, Fine) or default is None:
                 raise Reject("'with the option of' must join a term and a fine", parts[index].pos)
         standing[-1:] = [fine, default]
@@ -232,7 +232,7 @@ def fine_or_term(components: tuple[Component, ...]) -> tuple[Component, ...]:
     for penalty in components:
         if isinstance(penalty, Choice) and len(penalty.options) == 2:
             (fine, *more), (term, *rest) = penalty.options
-            default = _default_term(term) if not more and not rest else None
+            default = default_term(term) if not more and not rest else None
             if (
                 default is not None
                 and isinstance(fine, Fine)
@@ -244,16 +244,29 @@ def fine_or_term(components: tuple[Component, ...]) -> tuple[Component, ...]:
     return tuple(standing)
 
 
-def _default_term(term: Component | None) -> Other | None:
+def served_in_default(sentence: Sentence) -> Sentence | None:
+    """*sentence* as terms served only if an amount ordered is not paid, which words outside
+    the phrase say ("ordered to serve a further eleven and half months imprisonment | after
+    failing to pay back £65,157.65"): each term `other` "default imprisonment"; None when a
+    component is anything but one exact term (`default_term`)."""
+    terms = tuple(term for term in map(default_term, sentence.components) if term is not None)
+    if not terms or len(terms) != len(sentence.components):
+        return None
+    return Sentence(terms, modality=sentence.modality, text=sentence.text)
+
+
+def default_term(term: Component | None) -> Other | None:
     """The default term a penalty states, if it is one exact length of custody (or already
-    the default term); None otherwise."""
+    the default term); None otherwise. Terms of one length for as many people or counts as
+    the phrase does not say ("two-year sentences with an option of a N400,000 fine each") are
+    that length each: the default term has no count."""
     if isinstance(term, Other):
         return term if term.label == DEFAULT_TERM else None
     if (
         isinstance(term, Custody)
         and isinstance(term.max, Duration)
         and term.min == term.max
-        and term.count == 1
+        and term.count in (1, None)
         and term.aggregation is None
         and term.suspended is None
     ):
@@ -304,8 +317,10 @@ def alternatives(
     end = last + 1
     while end < count and not _closes(joiners[end]):
         end += 1
-    # ...and the first begins back over "and": "a fine and costs or 30 days".
-    while first > 0 and not _closes(joiners[first]):
+    # ...and the first begins back over "and": "a fine and costs or 30 days", and over ",
+    # plus", which adds to the penalty before it: "a fine of $800, plus court costs, and/or
+    # imprisonment not to exceed 60 days" offers the fine with the costs.
+    while first > 0 and (not _closes(joiners[first]) or _plus(joiners[first])):
         first -= 1
     comma_or = any(
         Joins.COMMA in joiners[index].roles  # type: ignore[union-attr]
@@ -366,6 +381,11 @@ def _unstated(penalty: Component) -> bool:
 def _adds(joiner: Joiner | None) -> bool:
     """Whether a joiner adds a penalty to the one before it (并处: "also impose")."""
     return joiner is not None and bool({Joins.OTHER, Joins.ALSO} & set(joiner.roles))
+
+
+def _plus(joiner: Joiner | None) -> bool:
+    """Whether a joiner is "plus" (after a comma or not), never across ";"."""
+    return joiner is not None and not joiner.hard and Joins.PLUS in joiner.roles
 
 
 def _closes(joiner: Joiner | None) -> bool:

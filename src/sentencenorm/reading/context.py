@@ -103,6 +103,26 @@ class Context:
     change_verbs: Caseless | None
     change_bounds: tuple[tuple[str, Caseless], ...]
     negation: Negation
+    #: ``[default_term]``: words after a phrase that make its terms served only if an amount
+    #: ordered is not paid, and the word of the phrase that makes it a further term.
+    default_after: Caseless | None = None
+    default_further: re.Pattern[str] | None = None
+    default_before: Caseless | None = None
+
+    def in_default(self, phrase: str, before: Slice, after: Slice) -> bool:
+        """Whether the text around *phrase* says its terms are served in default of payment: a
+        condition before it ("If he fails to pay the fine, | he will serve six months"), or a
+        further term with the failure after it ("a further eleven and half months
+        imprisonment | after failing to pay back £65,157.65")."""
+        if self.default_before is not None and before.search(self.default_before):
+            return True
+        further, condition = self.default_further, self.default_after
+        return (
+            further is not None
+            and condition is not None
+            and further.search(phrase) is not None
+            and after.match(condition)
+        )
 
     def changed_bound(
         self, tokens: Sequence[Token], text: str, low: str | None, since: int
@@ -295,6 +315,13 @@ def load_context(lang: str) -> Context:
                 key: _caseless("|".join(patterns))
                 for key, patterns in raw.get("negation", {}).items()
             }
+        ),
+        default_after=(_caseless(raw["default_term"]["after"]) if "default_term" in raw else None),
+        default_before=(
+            _caseless(raw["default_term"]["before"]) if "default_term" in raw else None
+        ),
+        default_further=(
+            _compile(raw["default_term"]["further"]) if "default_term" in raw else None
         ),
     )
 

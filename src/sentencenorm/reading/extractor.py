@@ -40,7 +40,7 @@ from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
-from .assemble import assemble
+from .assemble import assemble, served_in_default
 from .clauses import Clauses, split_parts
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
@@ -550,6 +550,8 @@ class _Reader:
             if any(per_conviction(item) for item in items):
                 stated = counts_in_clause(self.context, self.lexicon, before)
                 sentence = counted(sentence, stated) if stated else sentence  # "two charges"
+            if index == last and self.context.in_default(part, before, after):
+                sentence = served_in_default(sentence) or sentence
             if index == 0 and first_denied:
                 denied = denied_bounds(sentence)
                 if denied is None:
