@@ -178,6 +178,11 @@ class Cash:
     #: it groups thousands; the jurisdiction settles it (MODEL.md), else it is refused.
     dotted: bool = attrs.field(default=False, eq=False)
 
+    @property
+    def count(self) -> Decimal:
+        """How many of its scale: 2 in "$2 million", the amount in "$500"."""
+        return self.amount / self.scale
+
 
 @attrs.frozen
 class Strokes:

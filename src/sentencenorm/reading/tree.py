@@ -55,7 +55,7 @@ _DIGITS: Final = re.compile(
 _GROUPS: Final = re.compile(r"[, \u00a0\u202f\u2009]")
 _MONEY: Final = re.compile(
     r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)"
-    r"(?:\s?[-‐]\s?00)?(?:\s*/[=-])?$",
+    r"(?:\.\s00)?(?:\s?[-‐=]\s?00)?(?:\s*/[=-]|=)?$",
     re.S,
 )
 # "R75 000,00": digits grouped by spaces, then a decimal comma (Southern Africa).
@@ -183,6 +183,17 @@ class ToModel(Transformer[Token, Draft]):
         dotted = scale is None and _DOTTED.fullmatch(figure) is not None  # "€1.500"
         return Cash(amount, match["sign"] or "$", factor, pos(token), dotted=dotted)
 
+    def money_sign_word(self, token: Token, *rest: Token) -> Cash:
+        # "$10,000 dollars": the narrower of sign and word names the currency ("$" may be a
+        # peso, "dollars" never is); a word no currency of the sign fits is no restatement.
+        cash = self.money_sign(token, *rest[:-1])
+        signs = set(self._lex.currencies_of(cash.sign))
+        words = set(self._lex.currencies_of(rest[-1].value))
+        if not words <= signs and not signs <= words:
+            raise Reject(f"{rest[-1].value!r} is not the currency of {cash.sign!r}", pos(rest[-1]))
+        sign = rest[-1].value if words <= signs else cash.sign
+        return attrs.evolve(cash, sign=sign)
+
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
         # "人民币五千元", "人民币701万元", "人民币5000": the currency word comes first.
         scale = next((token for token in rest if token.type == "SCALE"), None)
@@ -277,6 +288,16 @@ class ToModel(Transformer[Token, Draft]):
     def range(self, *args: Any) -> Core:
         low, high = (arg for arg in args if isinstance(arg, Time | Cash | Num))
         assert isinstance(high, Time | Cash)  # the grammar puts a unit on the high end
+        return Core("range", _scaled(low, high), high, pos(args[0]))
+
+    def range_scaled(self, *args: Any) -> Core:
+        # "Rs 1 to 2 lakh": the sign on the low end, the scale alone on the high end.
+        low, number = (arg for arg in args if isinstance(arg, Time | Cash | Num))
+        scale = args[-1]
+        assert isinstance(number, Num)  # the grammar puts a bare number before the scale
+        if not isinstance(low, Cash):
+            raise Reject(f"{scale.value!r} scales an amount of money", pos(scale))
+        high = self.money_word(number, scale, Token("CURRENCY", low.sign))
         return Core("range", _scaled(low, high), high, pos(args[0]))
 
     # items -----------------------------------------------------------------------------------
@@ -427,10 +448,24 @@ def _spelled_scaled(number: Num, factor: int, scale: Token | None) -> Fraction:
 
 
 def _scaled(low: Any, high: Time | Cash) -> Time | Cash:
-    """The low end of a range, taking the unit or scale written only on the high end."""
+    """The low end of a range, taking the unit or scale written only on the high end.
+
+    A scale ("million", "lakh") written once, on the high end, scales the low end too when
+    the low end is a figure with no scale of its own below the high end's count of the scale:
+    "1 to 2 million dollars" and "$1 to $2 million" are 1,000,000..2,000,000, "Rs 1 to 2 lakh"
+    100,000..200,000. A low end at or above that count would run the range backwards scaled,
+    and is the figure as written: "30,000 to 1 million Egyptian pounds" is 30,000..1,000,000,
+    "500 to 2 million" 500..2,000,000."""
+    if isinstance(low, Cash) and isinstance(high, Cash):
+        shares = low.scale == 1 < high.scale and low.sign == high.sign and not low.dotted
+        if shares and low.amount < high.count:
+            # "$1 to $2 million", "Rs 1 to 2 lakh": the sign on the low end, the scale on the high
+            return Cash(EXACT.multiply(low.amount, high.scale), low.sign, high.scale, low.pos)
+        return low
     if not isinstance(low, Num):
         return low  # type: ignore[no-any-return]
     if isinstance(high, Time):  # "six to 10 years"
         return Time.of(low.value, high.first, low.pos)
     # "5 to 10 million dollars", "between 5,000 and 10,000 yuan"
-    return Cash(_decimal(low.value * high.scale, low.pos), high.sign, high.scale, low.pos)
+    scale = high.scale if low.value < high.count else 1
+    return Cash(_decimal(low.value * scale, low.pos), high.sign, scale, low.pos)
