@@ -235,7 +235,7 @@ class ToModel(Transformer[Token, Draft]):
 
     def approximate(self, _near: Token, value: Time | Cash) -> Time | Cash:
         # "nearly five years", "about $277,000": the figure as stated (corpus README).
-        return value
+        return attrs.evolve(value, near=True) if isinstance(value, Cash) else value
 
     def restated_value(self, value: Time | Cash, _open: Token, *rest: Any) -> Time | Cash:
         # "120 months (10 years)": federal judgments restate a length in larger units.
@@ -247,7 +247,14 @@ class ToModel(Transformer[Token, Draft]):
                 and self._lex.currency(value.sign, None) != self._lex.currency(again.sign, None)
             ):
                 # "1 million yuan (about $140,000)", "($139, £109)": conversions for readers;
-                # the court's amount stands.
+                # the court's amount stands (which is the court's, the jurisdiction says).
+                # "(about $140,000)", "(over $56,000)": a rounded restatement is a conversion.
+                if (
+                    len(agains) == 1
+                    and not again.near
+                    and not any(isinstance(item, Token) and item.type == "APPROX" for item in rest)
+                ):
+                    return attrs.evolve(value, converted=again)
                 continue
             if len(agains) > 1:
                 raise Reject("several restatements in brackets are conversions only", again.pos)
