@@ -60,6 +60,7 @@ _MONEY: Final = re.compile(
 )
 # "R75 000,00": digits grouped by spaces, then a decimal comma (Southern Africa).
 #: A figure that reads 1.5 or 1500 by convention: "1.500", "25.000".
+_A_SCALE: Final = re.compile(r"an?[-‐‑‒–—\s]+(?:hundred|thousand|million)", re.IGNORECASE)
 _DOTTED: Final = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # "0.001" groups nothing
 _SPACED_DECIMAL: Final = re.compile(r"(\d{1,3}(?:[ \u00a0]\d{3})+),(\d{2})")
 
@@ -193,6 +194,13 @@ class ToModel(Transformer[Token, Draft]):
             raise Reject(f"{rest[-1].value!r} is not the currency of {cash.sign!r}", pos(rest[-1]))
         sign = rest[-1].value if words <= signs else cash.sign
         return attrs.evolve(cash, sign=sign)
+
+    def money_half(self, half: Token, number: Token, currency: Token) -> Cash:
+        # "half a million dollars": only "a" hundred, thousand or million is halved.
+        if not _A_SCALE.fullmatch(number.value):
+            raise Reject(f"half of {number.value!r} is no amount", pos(number))
+        value = self.words(number).value / 2
+        return Cash(_decimal(value, pos(half)), currency.value, 1, pos(half))
 
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
         # "人民币五千元", "人民币701万元", "人民币5000": the currency word comes first.
