@@ -195,6 +195,16 @@ class ToModel(Transformer[Token, Draft]):
         sign = rest[-1].value if words <= signs else cash.sign
         return attrs.evolve(cash, sign=sign)
 
+    def money_scales(self, big: Num, big_scale: Token, *rest: Any) -> Cash:
+        # "one million and 300 thousand tomans": 1,300,000; the remainder below the scale.
+        small, small_scale, currency = rest
+        large = self._lex.money_scales[fold(big_scale.value)]
+        part = self.money_word(small, small_scale, currency)
+        if large <= part.scale or part.amount >= large:
+            raise Reject("the remainder must count below the scale before it", part.pos)
+        head = self.money_word(big, big_scale, currency)
+        return Cash(head.amount + part.amount, currency.value, 1, big.pos)
+
     def money_half(self, half: Token, number: Token, currency: Token) -> Cash:
         # "half a million dollars": only "a" hundred, thousand or million is halved.
         if not _A_SCALE.fullmatch(number.value):
