@@ -73,6 +73,9 @@ class Lexicon:
     #: Cue words after which a penalty joined to another may be added, not must be: "and
     #: shall also be liable to fine", "and may also be fined" (folded).
     optional_cues: frozenset[str] = frozenset()
+    #: A penalty word written as the sentencing verb with its object ("fined him"): the phrase
+    #: it opens is a penalty given (folded, its last two words).
+    imposing_words: frozenset[str] = frozenset()
     #: (pattern, label): the words after a count that name an `other` penalty counted in its
     #: label's unit ("strokes of the cane", "lashes", "days of community service"; the
     #: grammar's STROKES is their alternation), in the order they are tried.
@@ -334,6 +337,7 @@ def read_lexicon(lang: str) -> Lexicon:
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
         optional_cues=frozenset(fold(word) for word in raw.get("optional_cues", [])),
+        imposing_words=frozenset(fold(word) for word in raw.get("imposing_words", [])),
         modality_verbs=raw.get("modality_verbs", {}),
         aggregation=raw.get("aggregation", {}),
         other_labels=_label_phrases(raw.get("other_labels", {})),

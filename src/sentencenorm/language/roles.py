@@ -204,6 +204,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("FROM", Group.RANGE, ends=False),
     Role("M_MAX", Group.RANGE, ends=False),
     Role("M_MIN", Group.RANGE, ends=False),
+    # en "a fine at level 3 (currently £1,000)": the amount a level stands for, a maximum
+    Role("M_LEVEL_NOW", Group.RANGE, starts=False, ends=False),
     Role("M_NOR_MORE", Group.RANGE),
     Role("M_OR_LESS", Group.RANGE),
     Role("M_OR_MORE", Group.RANGE),

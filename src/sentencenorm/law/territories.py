@@ -39,6 +39,7 @@ __all__ = [
     "is_real",
     "normalize_jurisdiction",
     "reading_territory",
+    "tenders",
 ]
 
 _SHAPE: Final = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
@@ -152,6 +153,15 @@ def currency_in(family: str, territory: str | None) -> str | None:
             if currency in currencies:
                 return currency
     return default
+
+
+def tenders(territory: str) -> tuple[str, ...]:
+    """The territory's current legal tender currencies (a `reading_territory`).
+
+    >>> tenders("EG"), tenders("ZW")[:1]
+    (('EGP',), ('USD',))
+    """
+    return tuple(_tenders(territory))
 
 
 def _tenders(territory: str) -> list[str]:

@@ -497,6 +497,8 @@ def _money(
         return None
     if not isinstance(value, Cash):
         raise Reject(f"{(part.kind or '').replace('_', ' ')} is an amount of money", part.pos)
+    if value.converted is not None and country is not None:
+        value = _court_amount(value, value.converted, part, lexicon, country)
     if value.amount == 0:
         raise Reject("an amount of zero is no penalty", value.pos)
     if not part.named and fold(value.sign) in lexicon.weight_words:
@@ -530,6 +532,21 @@ def _money(
     if factor != 1:  # "10 million toman": in rials
         amount = EXACT.multiply(amount, factor)
     return Money(amount, code)
+
+
+def _court_amount(value: Cash, again: Cash, part: Part, lexicon: Lexicon, country: str) -> Cash:
+    """Of an amount and its restatement in brackets in another currency, the court's: the
+    one in the jurisdiction's currency ("fined $1,600 (EGP30,000)" in Egypt is EGP 30,000).
+    A bound on the conversion ("over $1,600 (EGP30,000)") says nothing sure of the court's."""
+    from ..law.territories import tenders  # rare: kept lazy
+
+    own = tenders(country)
+    first, second = (lexicon.currency(cash.sign, country) for cash in (value, again))
+    if first in own or second not in own:
+        return value
+    if part.low is None or part.high is None or part.low != part.high:
+        raise Reject(f"the bound is on a conversion; the court's amount is {again.sign}", again.pos)
+    return again
 
 
 def _other(part: Part, lexicon: Lexicon, country: str | None) -> Other:

@@ -36,7 +36,7 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
+from ..language.roles import AUX, BY, CORE_TERMINALS, TO, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
@@ -224,6 +224,11 @@ class _Reader:
         context = self.context
         self.apart = Apart(context.separate_bare_terms, context.copula_clauses, self.penalty_words)
         self.clauses = Clauses(context, self.penalty_words, self.apart)
+        #: The range word and a figure after a value: "up to Rs 1 | to 2 lakh" is no "Rs 1".
+        to = next((t for t in self.parser.terminals if t.name == TO), None)
+        self.range_on = (
+            None if to is None else re.compile(rf"\s*(?:{to.pattern.to_regexp()})\s*(?:\S+\s?)?\d")
+        )
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
         done = 0  # matches never overlap: nothing before this offset is looked at again
@@ -364,6 +369,13 @@ class _Reader:
             runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
         # No end inside one length ("5年|半", "5年|6个月"): "被判5年半之後" is never "5年".
         ends = [at for at in ends if not continues_length(tokens, at)]
+        if self.range_on is not None:  # nor at a value a range the parser refused goes on from
+            ranged = self.range_on.match
+            ends = [
+                at
+                for at, token in ((at, tokens[at]) for at in ends)
+                if token.type not in CORE_TERMINALS or not ranged(window, token.end_pos or 0)
+            ]
         if not ends:
             return None
         return _Grown(start, tuple(tokens), tuple(reversed(ends)), runaway)

@@ -177,6 +177,16 @@ class Cash:
     #: Written "1.500" (a dot, then three digits): 1.5 where the dot marks decimals, 1500 where
     #: it groups thousands; the jurisdiction settles it (MODEL.md), else it is refused.
     dotted: bool = attrs.field(default=False, eq=False)
+    #: The amount restated in brackets in another currency ("$1,600 (EGP30,000)"): a
+    #: conversion for readers, unless the jurisdiction's currency is the one in brackets.
+    converted: Cash | None = attrs.field(default=None, eq=False)
+    #: Given as approximate ("about $140,000"): never the court's amount against an exact one.
+    near: bool = attrs.field(default=False, eq=False)
+
+    @property
+    def count(self) -> Decimal:
+        """How many of its scale: 2 in "$2 million", the amount in "$500"."""
+        return self.amount / self.scale
 
 
 @attrs.frozen

@@ -55,11 +55,12 @@ _DIGITS: Final = re.compile(
 _GROUPS: Final = re.compile(r"[, \u00a0\u202f\u2009]")
 _MONEY: Final = re.compile(
     r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)"
-    r"(?:\s?[-‐]\s?00)?(?:\s*/[=-])?$",
+    r"(?:\.\s00)?(?:\s?[-‐=]\s?00)?(?:\s*/[=-]|=)?$",
     re.S,
 )
 # "R75 000,00": digits grouped by spaces, then a decimal comma (Southern Africa).
 #: A figure that reads 1.5 or 1500 by convention: "1.500", "25.000".
+_A_SCALE: Final = re.compile(r"an?[-‐‑‒–—\s]+(?:hundred|thousand|million)", re.IGNORECASE)
 _DOTTED: Final = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # "0.001" groups nothing
 _SPACED_DECIMAL: Final = re.compile(r"(\d{1,3}(?:[ \u00a0]\d{3})+),(\d{2})")
 
@@ -183,6 +184,34 @@ class ToModel(Transformer[Token, Draft]):
         dotted = scale is None and _DOTTED.fullmatch(figure) is not None  # "€1.500"
         return Cash(amount, match["sign"] or "$", factor, pos(token), dotted=dotted)
 
+    def money_sign_word(self, token: Token, *rest: Token) -> Cash:
+        # "$10,000 dollars": the narrower of sign and word names the currency ("$" may be a
+        # peso, "dollars" never is); a word no currency of the sign fits is no restatement.
+        cash = self.money_sign(token, *rest[:-1])
+        signs = set(self._lex.currencies_of(cash.sign))
+        words = set(self._lex.currencies_of(rest[-1].value))
+        if not words <= signs and not signs <= words:
+            raise Reject(f"{rest[-1].value!r} is not the currency of {cash.sign!r}", pos(rest[-1]))
+        sign = rest[-1].value if words <= signs else cash.sign
+        return attrs.evolve(cash, sign=sign)
+
+    def money_scales(self, big: Num, big_scale: Token, *rest: Any) -> Cash:
+        # "one million and 300 thousand tomans": 1,300,000; the remainder below the scale.
+        small, small_scale, currency = rest
+        large = self._lex.money_scales[fold(big_scale.value)]
+        part = self.money_word(small, small_scale, currency)
+        if large <= part.scale or part.amount >= large:
+            raise Reject("the remainder must count below the scale before it", part.pos)
+        head = self.money_word(big, big_scale, currency)
+        return Cash(head.amount + part.amount, currency.value, 1, big.pos)
+
+    def money_half(self, half: Token, number: Token, currency: Token) -> Cash:
+        # "half a million dollars": only "a" hundred, thousand or million is halved.
+        if not _A_SCALE.fullmatch(number.value):
+            raise Reject(f"half of {number.value!r} is no amount", pos(number))
+        value = self.words(number).value / 2
+        return Cash(_decimal(value, pos(half)), currency.value, 1, pos(half))
+
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
         # "人民币五千元", "人民币701万元", "人民币5000": the currency word comes first.
         scale = next((token for token in rest if token.type == "SCALE"), None)
@@ -224,7 +253,7 @@ class ToModel(Transformer[Token, Draft]):
 
     def approximate(self, _near: Token, value: Time | Cash) -> Time | Cash:
         # "nearly five years", "about $277,000": the figure as stated (corpus README).
-        return value
+        return attrs.evolve(value, near=True) if isinstance(value, Cash) else value
 
     def value_again(self, value: Time | Cash, again: Time | Cash) -> Time | Cash:
         # "二萬元(HKD$20,000.00)": a restatement whose brackets the grammar drops (zh)
@@ -240,7 +269,14 @@ class ToModel(Transformer[Token, Draft]):
                 and self._lex.currency(value.sign, None) != self._lex.currency(again.sign, None)
             ):
                 # "1 million yuan (about $140,000)", "($139, £109)": conversions for readers;
-                # the court's amount stands.
+                # the court's amount stands (which is the court's, the jurisdiction says).
+                # "(about $140,000)", "(over $56,000)": a rounded restatement is a conversion.
+                if (
+                    len(agains) == 1
+                    and not again.near
+                    and not any(isinstance(item, Token) and item.type == "APPROX" for item in rest)
+                ):
+                    return attrs.evolve(value, converted=again)
                 continue
             if len(agains) > 1:
                 raise Reject("several restatements in brackets are conversions only", again.pos)
@@ -281,6 +317,16 @@ class ToModel(Transformer[Token, Draft]):
     def range(self, *args: Any) -> Core:
         low, high = (arg for arg in args if isinstance(arg, Time | Cash | Num))
         assert isinstance(high, Time | Cash)  # the grammar puts a unit on the high end
+        return Core("range", _scaled(low, high), high, pos(args[0]))
+
+    def range_scaled(self, *args: Any) -> Core:
+        # "Rs 1 to 2 lakh": the sign on the low end, the scale alone on the high end.
+        low, number = (arg for arg in args if isinstance(arg, Time | Cash | Num))
+        scale = args[-1]
+        assert isinstance(number, Num)  # the grammar puts a bare number before the scale
+        if not isinstance(low, Cash):
+            raise Reject(f"{scale.value!r} scales an amount of money", pos(scale))
+        high = self.money_word(number, scale, Token("CURRENCY", low.sign))
         return Core("range", _scaled(low, high), high, pos(args[0]))
 
     # items -----------------------------------------------------------------------------------
@@ -379,6 +425,11 @@ class ToModel(Transformer[Token, Draft]):
             # "fined $500 or face three months in jail": the term the fine's payer faces if
             # unpaid (fine_or_term), not the modality of the whole phrase.
             cue = None
+        if cue is None and self._lex.imposing_words:
+            # "fined him $500": the penalty word is the verb, with its object (the lexicon's)
+            first = next((e for e in items[0].elements if isinstance(e, Token)), None)
+            if first is not None and _last_two(first.value) in self._lex.imposing_words:
+                cue = Cue(Modality.IMPOSED)
         both = any(isinstance(child, Token) and child.type == OR_BOTH for child in children[1:])
         return Draft(cue, tuple(items), tuple(joiners), both)
 
@@ -390,6 +441,10 @@ def _spread(
     if isinstance(item, Item):
         return [*items, item], joiners
     return [*items, *item], [*joiners, *[AND] * (len(item) - 1)]
+
+
+def _last_two(words: str) -> str:
+    return " ".join(fold(words).split()[-2:])
 
 
 def _modality(value: str | None) -> Modality | None:
@@ -433,10 +488,24 @@ def _spelled_scaled(number: Num, factor: int, scale: Token | None) -> Fraction:
 
 
 def _scaled(low: Any, high: Time | Cash) -> Time | Cash:
-    """The low end of a range, taking the unit or scale written only on the high end."""
+    """The low end of a range, taking the unit or scale written only on the high end.
+
+    A scale ("million", "lakh") written once, on the high end, scales the low end too when
+    the low end is a figure with no scale of its own below the high end's count of the scale:
+    "1 to 2 million dollars" and "$1 to $2 million" are 1,000,000..2,000,000, "Rs 1 to 2 lakh"
+    100,000..200,000. A low end at or above that count would run the range backwards scaled,
+    and is the figure as written: "30,000 to 1 million Egyptian pounds" is 30,000..1,000,000,
+    "500 to 2 million" 500..2,000,000."""
+    if isinstance(low, Cash) and isinstance(high, Cash):
+        shares = low.scale == 1 < high.scale and low.sign == high.sign and not low.dotted
+        if shares and low.amount < high.count:
+            # "$1 to $2 million", "Rs 1 to 2 lakh": the sign on the low end, the scale on the high
+            return Cash(EXACT.multiply(low.amount, high.scale), low.sign, high.scale, low.pos)
+        return low
     if not isinstance(low, Num):
         return low  # type: ignore[no-any-return]
     if isinstance(high, Time):  # "six to 10 years"
         return Time.of(low.value, high.first, low.pos)
     # "5 to 10 million dollars", "between 5,000 and 10,000 yuan"
-    return Cash(_decimal(low.value * high.scale, low.pos), high.sign, high.scale, low.pos)
+    scale = high.scale if low.value < high.count else 1
+    return Cash(_decimal(low.value * scale, low.pos), high.sign, scale, low.pos)
