@@ -449,8 +449,14 @@ class _Reader:
         if changed and around is None:
             around = Cue(Modality.STATUTORY, bound=changed)
         cued = around is not None or (verb and not spent) or changed is not None
-        # "Man gets 10 years for robbery": an offence named after it makes a length a sentence
-        cued = cued or (not spent and context.offence_follows(after))
+        # "Man gets 10 years for robbery": an offence named after it makes a length a sentence;
+        # not after a bare copula ("the statute of limitations is | 20 years for crimes ...")
+        bare_copula = (
+            tokens[0].type == AUX
+            and not verb
+            and context.subject_follows.match(tokens[0].value, None) is not None
+        )
+        cued = cued or (not spent and not bare_copula and context.offence_follows(after))
         if not is_penalty(self.context, tokens, cued=cued):
             if kin is None or not states_bound(tokens):
                 return None  # cheap, before any parse: no part of it can be a penalty either
