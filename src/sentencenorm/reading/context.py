@@ -64,7 +64,7 @@ class Context:
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
     #: How many counts a clause states ("two misdemeanor charges"), its figure or words in the
-    #: group `number`: the count of a term given "on each count" after it.
+    #: first group: the count of a term given "on each count" after it.
     counts_stated: Caseless | None
     weak: re.Pattern[str]
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no

@@ -37,7 +37,7 @@ def counts_in_clause(context: Context, lexicon: Lexicon, before: Slice) -> int |
         last = found  # the nearest to the phrase
     if last is None:
         return None
-    words = last.group("number")
+    words = last.group(1)  # the figure or the number words
     try:
         value = int(words) if words.isdigit() else lexicon.number(words)
     except (KeyError, ValueError):
