@@ -225,6 +225,9 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("STOP", Group.PUNCTUATION),
     Role("LPAR", Group.PUNCTUATION, ends=False),
     _stop("RPAR", Group.PUNCTUATION, ends=True),
+    # zh "罰款(最高$10,000)", "港幣二萬元(HKD$20,000.00)", "死刑(缓期二年执行)": a bracket the
+    # grammar drops, and which closes what it holds
+    Role("_CLOSE", Group.PUNCTUATION, starts=False, ends=True),
     _stop("QUOTE", Group.PUNCTUATION, starts=True, ends=True),
     _stop("WS", Group.PUNCTUATION, starts=True, ends=True),
     # modality cues
