@@ -228,6 +228,33 @@ def partial_suspension(before: Part | None, part: Part, joiner: Joiner | None) -
     return None
 
 
+def bond_of_suspension(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A good behaviour bond "with" a suspended term is the suspension's condition, and its
+    length the suspension's period (Australia, New Zealand: the term is suspended on the
+    offender entering a bond to be of good behaviour for that long).
+
+    "a three-month suspended sentence, with a six-month good behaviour bond" is custody P3M
+    suspended=P6M. Not after a term that is not suspended, nor after one whose period is
+    stated already, nor across "and" (a bond beside the term).
+    """
+    if (
+        before is not None
+        and joiner is not None
+        and joiner.qualifying
+        and not joiner.part_of
+        and before.kind == "custody"
+        and before.suspended
+        and before.suspension is None
+        and part.kind == "other"
+        and part.label == "good behaviour bond"
+        and part.quantity is not None
+        and part.quantity.shape == "fixed"
+        and isinstance(part.quantity.low, Time)
+    ):
+        return Fold(before._replace(suspension=part.quantity.low))
+    return None
+
+
 def _rough_days(length: Time) -> Fraction:
     """A length in days at 30 days a month, for comparing a part with its whole."""
     return length.months * 30 + length.days + length.hours / 24
@@ -371,6 +398,7 @@ RULES: Final[tuple[Rule, ...]] = (
     suspended_sentence_alone,
     qualifier,
     partial_suspension,
+    bond_of_suspension,
     amount_forfeited_after,
     bare_length_after_with,
     bounds_meet,
