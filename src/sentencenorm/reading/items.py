@@ -516,9 +516,10 @@ def _term_of(
             and shape in {"at_most", "at_least"}
         ):
             raise Reject("a maximum or minimum of something that is not one value", main.pos)
-        if tariff:  # the minimum term of a life sentence
-            return {"has_term": True, "low": main.low, "high": LIFE}
-        if said is Says.MAX:
+        # A tariff (minimum term, punishment part) is the least time served: a minimum, whose
+        # head sentence ("life with a tariff of 15 years") the phrase states or leaves unstated
+        # (corpus README: "Punishment part of 37 years" is P37Y.., never a guessed life).
+        if said is Says.MAX and not tariff:
             return {"has_term": True, "high": main.high, "open_low": True, "max_cue": True}
         return {"has_term": True, "low": main.low, "open_high": True}
     return {
