@@ -230,6 +230,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     count: int | None = 1
     count_given = suspended = reprieve = False
     suspension = reprieve_period = parole_after = None
+    suspension_at = -1
     label: str | None = None
     aggregation: str | None = None
     regime: str | None = None
@@ -260,6 +261,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
                 length_first = not suspended  # "a two-year suspended ..."
             elif _says(binder, Says.SUSPENDED, Says.SUSPENSION):
                 suspension = _fixed_time(element, "a suspension period")
+                suspension_at = element.pos
             elif _says(binder, Says.REPRIEVE):
                 reprieve_period = _fixed_time(element, "a reprieve")
             else:
@@ -357,6 +359,15 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         lone_no_parole = not life
     if suspension is not None:
         suspended = True
+        if (
+            main is None
+            and kinds
+            and all(named in _SUPERVISING and at > suspension_at for named, at in kinds.items())
+        ):
+            # "suspended for 10 years' community supervision", "probated for 5 years of
+            # probation": the supervision named after the period is the suspension's (corpus
+            # README), no penalty of its own.
+            kinds.clear()
     if reprieve_period is not None:
         reprieve = True
     if lone_no_parole:
@@ -412,6 +423,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         # "life without eligibility for parole for 10 years"
         part = bound_by_parole(part, part.parole_after)._replace(parole_after=None)
     return part
+
+
+#: The kinds whose period, named right after a suspension's, is that suspension's.
+_SUPERVISING: Final = frozenset({"probation", "community_supervision"})
 
 
 @functools.cache
