@@ -90,6 +90,7 @@ class Says(enum.Enum):
     IMMEDIATE = "immediate"  # "with immediate execution"
     SERVED = "served"  # "to be served intermittently": how a term is served
     ALL_TERMS = "all_terms"  # "all to run concurrently": says it of every term before it
+    ONE_COUNT = "one_count"  # "on count 4": the term is one count's, no more are set off after it
     AGGREGATION = "aggregation"  # "consecutive", "concurrent"
     PLURAL = "plural"  # "sentences": several, number unknown
     EACH = "each"  # "each"
@@ -250,7 +251,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_COUNTS"),
     # "on counts <1 and 3>": one term per count named
     _word("W_ON_COUNTS", ends=False),
-    _word("W_ON_COUNT"),
+    _word("W_ON_COUNT", Says.ONE_COUNT),
     # words naming a kind
     _word("W_CUSTODY", kind="custody"),
     _word("W_COLONY", kind="custody"),  # en "a strict regime colony"

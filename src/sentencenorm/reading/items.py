@@ -61,6 +61,8 @@ class Part(NamedTuple):
     served: bool = False  # how the term is served: "to be served intermittently"
     definite_bound: bool = False  # "the maximum"/"the minimum": a bound, or the sentence given
     all_terms: bool = False  # its aggregation is every term's: "…, all to run concurrently"
+    one_count: bool = False  # "on count 4": the term is one named count's
+    per_conviction: bool = False  # its count is of counts convicted of ("on counts 1 and 3")
     balance: bool = False  # "a balance of term of one year": added to the non-parole period
     optional: bool = False  # its own cue says it may be added ("and shall also be liable to")
     regime: str | None = None  # a custody regime its words name (行政拘留)
@@ -413,6 +415,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             isinstance(e, Token) and Says.ALL_TERMS in role(e.type).says for e in elements
         ),
         balance=balance,
+        per_conviction=per_conviction,
+        one_count=any(
+            isinstance(e, Token) and Says.ONE_COUNT in role(e.type).says for e in elements
+        ),
         optional=item.cue is not None and item.cue.optional,
         regime=regime if kind == "custody" else None,
         all_property=all_property and kind == "forfeiture",

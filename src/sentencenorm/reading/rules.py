@@ -504,7 +504,13 @@ def _attach(target: Part, extra: Part) -> Part:
             raise Reject('"without parole" only qualifies a life sentence here', extra.pos)
         target = target._replace(low=LIFE, open_low=False)
     if extra.count_given:
-        raise Reject("a count with no term to count", extra.pos)
+        # "5 years imprisonment, each on counts 1, 3 and 4", "10 years, on each of the two
+        # counts": the counts set off after one custody term are that term's.
+        counted = target.kind == "custody" and target.has_term and target.terms == 1
+        counts = extra.per_conviction and extra.terms is not None  # never "with 7 suspended"
+        if not (counted and counts) or target.count_given or target.one_count:
+            raise Reject("a count with no term to count", extra.pos)
+        target = target._replace(terms=extra.terms, count_given=True)
     if extra.immediate and (target.kind != "death" or target.suspended or target.reprieve):
         raise Reject("immediate execution only qualifies a death sentence not suspended", extra.pos)
     parole_note = extra.mentions_parole and target.kind == "custody"
@@ -512,6 +518,7 @@ def _attach(target: Part, extra: Part) -> Part:
     # Canada) changes nothing this model holds, and the note is no second penalty.
     serving_note = extra.served and target.kind == "custody"
     said = extra.aggregation or extra.suspended or extra.reprieve or extra.parole_after
-    if not (said or extra.no_parole or parole_note or serving_note or extra.immediate):
+    noted = parole_note or serving_note or extra.immediate or extra.count_given
+    if not (said or extra.no_parole or noted):
         raise Reject("this part says nothing that can be read", extra.pos)
     return target
