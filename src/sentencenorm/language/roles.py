@@ -90,6 +90,7 @@ class Says(enum.Enum):
     IMMEDIATE = "immediate"  # "with immediate execution"
     SERVED = "served"  # "to be served intermittently": how a term is served
     ALL_TERMS = "all_terms"  # "all to run concurrently": says it of every term before it
+    ONE_COUNT = "one_count"  # "on count 4": the term is one count's, no more are set off after it
     AGGREGATION = "aggregation"  # "consecutive", "concurrent"
     PLURAL = "plural"  # "sentences": several, number unknown
     EACH = "each"  # "each"
@@ -188,6 +189,9 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("NO_CENTS", Group.MONEY),  # German ",-" after an amount
     Role("DATED", Group.DROPPED, starts=False, ends=False),  # "commencing on 26 February 2011"
     Role("ABBREVIATED", Group.DROPPED, starts=False, ends=False),  # "(RI)" after its words
+    Role("DASH_WITH", Group.DROPPED, starts=False, ends=False),  # "8 years - with a non-parole"
+    # "3 months suspended on the same conditions": the conditions state no period
+    Role("SUSPENSION_TERMS", Group.DROPPED, starts=False, ends=False),
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),
     Role("STROKES", Group.UNIT),
@@ -250,7 +254,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_COUNTS"),
     # "on counts <1 and 3>": one term per count named
     _word("W_ON_COUNTS", ends=False),
-    _word("W_ON_COUNT"),
+    _word("W_ON_COUNT", Says.ONE_COUNT),
     # words naming a kind
     _word("W_CUSTODY", kind="custody"),
     _word("W_COLONY", kind="custody"),  # en "a strict regime colony"

@@ -17,10 +17,12 @@ from .context import Context, Slice
 from .parts import Draft, Item, joined_length
 from .pieces import (
     Apart,
+    all_terms,
     end_before,
     has_core,
     is_det,
     item_start,
+    one_count,
     per_conviction,
     stands_apart,
 )
@@ -115,7 +117,13 @@ def split_parts(
             or clauses.opens_clause(item)
             or stands_apart(items[index - 1], item, draft.joiners[index - 1], clauses.apart)
             or clauses.closes(items[index - 1])
-            or (per_conviction(items[index - 1]) and clauses.names_penalty(item))
+            or (
+                (
+                    per_conviction(items[index - 1])
+                    or (one_count(items[index - 1]) and not any(map(all_terms, items[index:])))
+                )
+                and clauses.names_penalty(item)
+            )
             or (
                 shared
                 and has_core(item)

@@ -61,6 +61,8 @@ class Part(NamedTuple):
     served: bool = False  # how the term is served: "to be served intermittently"
     definite_bound: bool = False  # "the maximum"/"the minimum": a bound, or the sentence given
     all_terms: bool = False  # its aggregation is every term's: "…, all to run concurrently"
+    one_count: bool = False  # "on count 4": the term is one named count's
+    per_conviction: bool = False  # its count is of counts convicted of ("on counts 1 and 3")
     balance: bool = False  # "a balance of term of one year": added to the non-parole period
     optional: bool = False  # its own cue says it may be added ("and shall also be liable to")
     regime: str | None = None  # a custody regime its words name (行政拘留)
@@ -230,6 +232,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     count: int | None = 1
     count_given = suspended = reprieve = False
     suspension = reprieve_period = parole_after = None
+    suspension_at = -1
     label: str | None = None
     aggregation: str | None = None
     regime: str | None = None
@@ -260,6 +263,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
                 length_first = not suspended  # "a two-year suspended ..."
             elif _says(binder, Says.SUSPENDED, Says.SUSPENSION):
                 suspension = _fixed_time(element, "a suspension period")
+                suspension_at = element.pos
             elif _says(binder, Says.REPRIEVE):
                 reprieve_period = _fixed_time(element, "a reprieve")
             else:
@@ -357,6 +361,15 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         lone_no_parole = not life
     if suspension is not None:
         suspended = True
+        if (
+            main is None
+            and kinds
+            and all(named in _SUPERVISING and at > suspension_at for named, at in kinds.items())
+        ):
+            # "suspended for 10 years' community supervision", "probated for 5 years of
+            # probation": the supervision named after the period is the suspension's (corpus
+            # README), no penalty of its own.
+            kinds.clear()
     if reprieve_period is not None:
         reprieve = True
     if lone_no_parole:
@@ -402,6 +415,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             isinstance(e, Token) and Says.ALL_TERMS in role(e.type).says for e in elements
         ),
         balance=balance,
+        per_conviction=per_conviction,
+        one_count=any(
+            isinstance(e, Token) and Says.ONE_COUNT in role(e.type).says for e in elements
+        ),
         optional=item.cue is not None and item.cue.optional,
         regime=regime if kind == "custody" else None,
         all_property=all_property and kind == "forfeiture",
@@ -412,6 +429,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         # "life without eligibility for parole for 10 years"
         part = bound_by_parole(part, part.parole_after)._replace(parole_after=None)
     return part
+
+
+#: The kinds whose period, named right after a suspension's, is that suspension's.
+_SUPERVISING: Final = frozenset({"probation", "community_supervision"})
 
 
 @functools.cache
@@ -516,9 +537,10 @@ def _term_of(
             and shape in {"at_most", "at_least"}
         ):
             raise Reject("a maximum or minimum of something that is not one value", main.pos)
-        if tariff:  # the minimum term of a life sentence
-            return {"has_term": True, "low": main.low, "high": LIFE}
-        if said is Says.MAX:
+        # A tariff (minimum term, punishment part) is the least time served: a minimum, whose
+        # head sentence ("life with a tariff of 15 years") the phrase states or leaves unstated
+        # (corpus README: "Punishment part of 37 years" is P37Y.., never a guessed life).
+        if said is Says.MAX and not tariff:
             return {"has_term": True, "high": main.high, "open_low": True, "max_cue": True}
         return {"has_term": True, "low": main.low, "open_high": True}
     return {

@@ -87,6 +87,18 @@ def per_conviction(item: Item) -> bool:
     )
 
 
+def one_count(item: Item) -> bool:
+    """A term stated for one named count ("six years on the firearm count", "5 years on count
+    4"): what follows with a penalty of its own ("and one year on the ammunition count") is
+    a sentence of its own."""
+    return any(isinstance(e, Token) and Says.ONE_COUNT in role(e.type).says for e in item.elements)
+
+
+def all_terms(item: Item) -> bool:
+    """An item that says how every term before it runs: "..., all to run concurrently"."""
+    return any(isinstance(e, Token) and Says.ALL_TERMS in role(e.type).says for e in item.elements)
+
+
 def has_token(item: Item, kind: str) -> bool:
     return any(isinstance(e, Token) and e.type == kind for e in item.elements)
 

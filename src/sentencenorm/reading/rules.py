@@ -228,6 +228,33 @@ def partial_suspension(before: Part | None, part: Part, joiner: Joiner | None) -
     return None
 
 
+def bond_of_suspension(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A good behaviour bond "with" a suspended term is the suspension's condition, and its
+    length the suspension's period (Australia, New Zealand: the term is suspended on the
+    offender entering a bond to be of good behaviour for that long).
+
+    "a three-month suspended sentence, with a six-month good behaviour bond" is custody P3M
+    suspended=P6M. Not after a term that is not suspended, nor after one whose period is
+    stated already, nor across "and" (a bond beside the term).
+    """
+    if (
+        before is not None
+        and joiner is not None
+        and joiner.qualifying
+        and not joiner.part_of
+        and before.kind == "custody"
+        and before.suspended
+        and before.suspension is None
+        and part.kind == "other"
+        and part.label == "good behaviour bond"
+        and part.quantity is not None
+        and part.quantity.shape == "fixed"
+        and isinstance(part.quantity.low, Time)
+    ):
+        return Fold(before._replace(suspension=part.quantity.low))
+    return None
+
+
 def _rough_days(length: Time) -> Fraction:
     """A length in days at 30 days a month, for comparing a part with its whole."""
     return length.months * 30 + length.days + length.hours / 24
@@ -371,6 +398,7 @@ RULES: Final[tuple[Rule, ...]] = (
     suspended_sentence_alone,
     qualifier,
     partial_suspension,
+    bond_of_suspension,
     amount_forfeited_after,
     bare_length_after_with,
     bounds_meet,
@@ -476,7 +504,13 @@ def _attach(target: Part, extra: Part) -> Part:
             raise Reject('"without parole" only qualifies a life sentence here', extra.pos)
         target = target._replace(low=LIFE, open_low=False)
     if extra.count_given:
-        raise Reject("a count with no term to count", extra.pos)
+        # "5 years imprisonment, each on counts 1, 3 and 4", "10 years, on each of the two
+        # counts": the counts set off after one custody term are that term's.
+        counted = target.kind == "custody" and target.has_term and target.terms == 1
+        counts = extra.per_conviction and extra.terms is not None  # never "with 7 suspended"
+        if not (counted and counts) or target.count_given or target.one_count:
+            raise Reject("a count with no term to count", extra.pos)
+        target = target._replace(terms=extra.terms, count_given=True)
     if extra.immediate and (target.kind != "death" or target.suspended or target.reprieve):
         raise Reject("immediate execution only qualifies a death sentence not suspended", extra.pos)
     parole_note = extra.mentions_parole and target.kind == "custody"
@@ -484,6 +518,7 @@ def _attach(target: Part, extra: Part) -> Part:
     # Canada) changes nothing this model holds, and the note is no second penalty.
     serving_note = extra.served and target.kind == "custody"
     said = extra.aggregation or extra.suspended or extra.reprieve or extra.parole_after
-    if not (said or extra.no_parole or parole_note or serving_note or extra.immediate):
+    noted = parole_note or serving_note or extra.immediate or extra.count_given
+    if not (said or extra.no_parole or noted):
         raise Reject("this part says nothing that can be read", extra.pos)
     return target
