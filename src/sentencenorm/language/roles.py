@@ -190,6 +190,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("DATED", Group.DROPPED, starts=False, ends=False),  # "commencing on 26 February 2011"
     Role("ABBREVIATED", Group.DROPPED, starts=False, ends=False),  # "(RI)" after its words
     Role("DASH_WITH", Group.DROPPED, starts=False, ends=False),  # "8 years - with a non-parole"
+    Role("KIND_COLON", Group.DROPPED, starts=False, ends=False),  # "Supervised Release: 3 years"
     # "3 months suspended on the same conditions": the conditions state no period
     Role("SUSPENSION_TERMS", Group.DROPPED, starts=False, ends=False),
     Role("UNIT", Group.UNIT),
