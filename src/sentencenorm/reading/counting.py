@@ -7,21 +7,15 @@ year's custody twice; with no number of counts in the clause the count stays unk
 
 from __future__ import annotations
 
-import re
-from typing import Final
-
 import attrs
 
 from ..language.lexicon import Lexicon
 from ..model import Custody
 from ..sentence import Sentence
 from .context import Context, Slice
+from .neighbours import CLAUSE_END
 
 __all__ = ["counted", "counts_in_clause"]
-
-#: Where a clause ends in the text before a phrase: a sentence's or a clause's stop (a
-#: full-width one needs no space after it).
-_CLAUSE_END: Final = re.compile(r"[.;!?](?=\s)|[。；！？]")
 
 
 def counts_in_clause(context: Context, lexicon: Lexicon, before: Slice) -> int | None:
@@ -31,7 +25,7 @@ def counts_in_clause(context: Context, lexicon: Lexicon, before: Slice) -> int |
     if pattern is None:
         return None
     text = before.text
-    stop = max((found.end() for found in _CLAUSE_END.finditer(text)), default=0)
+    stop = max((found.end() for found in CLAUSE_END.finditer(text)), default=0)
     last = None
     for found in pattern.finditer(text, before.lowered, stop):
         last = found  # the nearest to the phrase

@@ -30,12 +30,14 @@ from ..model import (
 from ..sentence import Sentence
 from .match import Match
 
-__all__ = ["KIN_GAP", "as_kin", "kin_before", "old_and_new"]
+__all__ = ["CLAUSE_END", "KIN_GAP", "as_kin", "kin_before", "old_and_new"]
 
 #: How far after a penalty a bare bound may stand and still continue it, in characters.
 KIN_GAP: Final = 40
 #: What ends a sentence between them (a comma, a clause of its own, does not).
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|[。！？]")
+#: What ends a clause: a sentence's stop or a semicolon (a full-width one needs no space after).
+CLAUSE_END: Final = re.compile(r"[.;!?](?=\s)|[。；！？]")
 #: Kinds measured in time, whose bound a bare length may be.
 _LENGTH_KINDS: Final = (Custody, Probation, CommunitySupervision, SupervisedRelease)
 
