@@ -82,7 +82,13 @@ def statutory_addition(first: Item, item: Item) -> bool:
 
 
 def split_parts(
-    clauses: Clauses, draft: Draft, tokens: Sequence[Token], start: int, end: int, after: Slice
+    clauses: Clauses,
+    draft: Draft,
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    after: Slice,
+    before: Slice | None = None,
 ) -> list[tuple[int, int, list[int]]]:
     """Split a phrase where a new clause begins; drop trailing items that are no penalty.
 
@@ -96,7 +102,8 @@ def split_parts(
     items = draft.items
     firsts = [item_start(item, tokens, start) for item in items]
     groups: list[list[int]] = [[0]]
-    shared = clauses.context.distributes(tokens, after.text)  # "… respectively"
+    # "… respectively", "were respectively | given …"
+    shared = clauses.context.distributes(tokens, after.text, before.text if before else "")
     for index in range(1, len(items)):
         item = items[index]
         if draft.joiners[index - 1].alternative and not clauses.closes(items[index - 1]):

@@ -148,13 +148,16 @@ class Context:
         """Whether the text right after the phrase names the offence it punishes."""
         return self.offence_after is not None and after.match(self.offence_after)
 
-    def distributes(self, tokens: Sequence[Token], after: str) -> bool:
-        """Whether a word of the phrase or right after it hands its items to as many people:
-        "were jailed for nine years and seven years respectively" is two expressions."""
+    def distributes(self, tokens: Sequence[Token], after: str, before: str = "") -> bool:
+        """Whether a word of the phrase, right after it or right before it hands its items to
+        as many people: "were jailed for nine years and seven years respectively", "were
+        respectively | given … 10 months and 11 months" are two expressions each."""
         word = self.distributive
+        last_before = before.rstrip(" ,").rsplit(None, 1)[-1:]
         return word is not None and (
             any(word.fullmatch(token.value) for token in tokens)
             or word.match(after.lstrip(" ,")) is not None
+            or any(word.fullmatch(last) for last in last_before)
         )
 
 
