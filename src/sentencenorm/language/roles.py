@@ -34,6 +34,7 @@ __all__ = [
     "AUX",
     "BINDERS",
     "CORE_TERMINALS",
+    "IN",
     "OF",
     "PREFIXES",
     "PUNCTUATION_JOINS",
@@ -314,6 +315,7 @@ COPULA: Final = "L_COPULA"  # "reduced to", "commuted to"
 FROM: Final = "FROM"  # "from 10 to 14 years": the opening of a range (or of a change)
 TO: Final = "TO"  # its joint
 BY: Final = "L_BY"  # "reduced her term by two years": a length after it is a change, not a term
+IN: Final = "L_IN"  # "ten years in terms (of the Act)": a noun after it is no count of terms
 IMPOSE: Final = "V_IMPOSE"  # "sentenced to": imposed (unless an auxiliary says otherwise)
 FACE: Final = "V_FACE"  # "faces": potential, and a plain length is a maximum
 STATUTE_BOUND: Final = "V_STATUTE_BOUND"  # "the maximum penalty is": statutory, a bound

@@ -18,7 +18,7 @@ from lark import Token
 
 from ..language import Lexicon
 from ..language.lexicon import fold
-from ..language.roles import AFTER, BINDERS, OF, SKIPPABLE, Group, Says, role
+from ..language.roles import AFTER, BINDERS, IN, OF, SKIPPABLE, Group, Says, role
 from ..model import LIFE, Life
 from ..model.labels import other_label
 from ..model.merging import Span
@@ -336,7 +336,11 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if aggregation not in {None, said_aggregation}:
                 raise Reject("both consecutive and concurrent", pos(element))
             aggregation = said_aggregation
-        elif fold(element.value) in lexicon.plural_nouns and not count_given:  # _NEUTRAL
+        elif (
+            fold(element.value) in lexicon.plural_nouns
+            and not count_given
+            and not (index and _is(elements[index - 1], IN))  # "in terms of the 2012 Act"
+        ):  # _NEUTRAL
             following = elements[index + 1] if index + 1 < len(elements) else None
             # "sentences of 14 days to 12 months" speaks of sentences in general; "life
             # sentences", "concurrent sentences of 8 years": several, number unknown.
