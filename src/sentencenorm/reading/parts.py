@@ -94,6 +94,21 @@ def rank(unit: tuple[str, int]) -> int:
     return _RANK.get(unit, _RANK_DAY)
 
 
+def _in_days(months: Fraction, days: Fraction, hours: Fraction) -> Fraction:
+    """A length in days, a month counted as 31 (the longest): a bound, not a conversion."""
+    return months * 31 + days + hours / 24
+
+
+def below_one(part: Time, unit: tuple[str, int]) -> bool:
+    """Whether *part* is less than one *unit*: the smaller part of a compound length is ("2
+    years and 6 months"); "9 years and 30 months" is two terms, 30 months being no rest of a
+    year."""
+    kind, size = unit
+    one = {"months": (Fraction(size), _ZERO, _ZERO), "days": (_ZERO, Fraction(size), _ZERO)}
+    limit = _in_days(*one.get(kind, (_ZERO, _ZERO, Fraction(size))))
+    return _in_days(part.months, part.days, part.hours) < limit
+
+
 @attrs.frozen
 class Time:
     """A length as written: months, days and hours kept apart, possibly fractional."""
@@ -360,6 +375,8 @@ def joined_length(previous: Item, joiner: Joiner, item: Item) -> Core | None:
     hours_mix = after.low.hours_only() != length.hours_only()
     if rank(after.low.first) >= rank(length.last) or hours_mix:
         return None
+    if not below_one(after.low, length.last):
+        return None  # "12 years, 9 years and 30 months": 30 months is no rest of a year
     total = length.plus(after.low)
     low = None if before.shape == "at_most" else total
     high = None if before.shape == "at_least" else total
