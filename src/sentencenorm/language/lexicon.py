@@ -85,6 +85,9 @@ class Lexicon:
     #: Determiners that make a bound the one the law sets ("the maximum"): given as a
     #: sentence, it is the sentence itself ("received the maximum sentence of 10 years").
     definite_articles: frozenset[str] = frozenset()
+    #: Determiners that make "life" a person's own ("gave two years of his life", "was given
+    #: his life back"): with no sentence word after it, no life sentence.
+    possessives: frozenset[str] = frozenset()
     #: Units written as adjectives without a dash ("dreijährige"): see `reading.parts.Time`.
     attributive_units: frozenset[str] = frozenset()
     #: Where the whole-life words (W_LIFE_ONLY) mean life to the end; elsewhere plain life.
@@ -333,6 +336,7 @@ def read_lexicon(lang: str) -> Lexicon:
         currency_factors=raw.get("currency_factors", {}),
         attributive_units=frozenset(fold(word) for word in raw.get("attributive_units", [])),
         definite_articles=frozenset(fold(word) for word in raw.get("definite_articles", [])),
+        possessives=frozenset(fold(word) for word in raw.get("possessives", [])),
         life_only_territories=frozenset(raw.get("life_only_territories", [])),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),

@@ -301,6 +301,8 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             bound = (said, pos(element))
             definite_bound = _definite(elements, index, lexicon)
         elif action == _LIFE:
+            if _own_life(elements, index, lexicon):
+                raise Reject("a person's own life is no life sentence", pos(element))
             life = True
         elif action == _LIFE_ONLY:
             life = life_only = True
@@ -490,6 +492,19 @@ def _kind_of(
     if isinstance(value, Time) and value.hours_only():
         return "community_service", None, None  # "a required 200 hours"
     return "custody", None, None
+
+
+def _own_life(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
+    """Whether "life" at *index* is a person's own: a possessive right before it and no word
+    after it in the part ("two years of his life", not "his life sentence")."""
+    if not index or index + 1 < len(elements) or not lexicon.possessives:
+        return False
+    before = elements[index - 1]
+    return (
+        isinstance(before, Token)
+        and role(before.type).group is Group.DETERMINER
+        and fold(before.value) in lexicon.possessives
+    )
 
 
 def _definite(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
