@@ -88,6 +88,9 @@ class Lexicon:
     #: Determiners that make "life" a person's own ("gave two years of his life", "was given
     #: his life back"): with no sentence word after it, no life sentence.
     possessives: frozenset[str] = frozenset()
+    #: Sentence names whose one length is the sum of a custodial term and a licence ("a
+    #: 10-year extended sentence"): the custodial part unstated, so no custody term.
+    summed_sentences: frozenset[str] = frozenset()
     #: Units written as adjectives without a dash ("dreijährige"): see `reading.parts.Time`.
     attributive_units: frozenset[str] = frozenset()
     #: Where the whole-life words (W_LIFE_ONLY) mean life to the end; elsewhere plain life.
@@ -337,6 +340,7 @@ def read_lexicon(lang: str) -> Lexicon:
         attributive_units=frozenset(fold(word) for word in raw.get("attributive_units", [])),
         definite_articles=frozenset(fold(word) for word in raw.get("definite_articles", [])),
         possessives=frozenset(fold(word) for word in raw.get("possessives", [])),
+        summed_sentences=frozenset(fold(word) for word in raw.get("summed_sentences", [])),
         life_only_territories=frozenset(raw.get("life_only_territories", [])),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),

@@ -350,6 +350,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if not generic:
                 count = None
 
+    if main is not None and _summed(elements, lexicon):
+        raise Reject(
+            "an extended sentence's length is its custodial term and licence together", main.pos
+        )
     named_first = main is not None and any(
         at < main.pos for named, at in kinds.items() if named != "custody"
     )  # "in prison for 5 years" may be time spent; "at a fine of $500" is a fine
@@ -492,6 +496,18 @@ def _kind_of(
     if isinstance(value, Time) and value.hours_only():
         return "community_service", None, None  # "a required 200 hours"
     return "custody", None, None
+
+
+def _summed(elements: Sequence[object], lexicon: Lexicon) -> bool:
+    """Whether the words name a sentence whose length sums custody and licence."""
+    if not lexicon.summed_sentences:
+        return False
+    words = [fold(e.value) for e in elements if isinstance(e, Token)]
+    return any(
+        " ".join(words[start : start + size]) in lexicon.summed_sentences
+        for size in (2, 3)
+        for start in range(len(words) - size + 1)
+    )
 
 
 def _own_life(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
