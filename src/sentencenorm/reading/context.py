@@ -84,6 +84,9 @@ class Context:
     #: In a phrase with a verb of time spent, the sentence it is part of ("served 11 years |
     #: of their sentence"): the part already served, not a sentence.
     portion: re.Pattern[str] | None
+    #: Right after a phrase that names no penalty, words that make its length a measure of
+    #: something else ("received two years | of training").
+    measured: re.Pattern[str] | None
     not_after_coreless: Caseless | None
     #: A comparative right after a length: the length is a difference ("two years longer").
     differences: re.Pattern[str] | None
@@ -281,6 +284,9 @@ def load_context(lang: str) -> Context:
         ),
         portion=(
             _compile(raw["not_penalty"]["portion"]) if "portion" in raw["not_penalty"] else None
+        ),
+        measured=(
+            _compile(raw["not_penalty"]["measured"]) if "measured" in raw["not_penalty"] else None
         ),
         not_after_coreless=(
             _caseless(raw["not_penalty"]["after_coreless"])

@@ -46,10 +46,31 @@ def _attributive_end(tokens: Sequence[Token]) -> bool:
 _QUALIFIERS: Final = frozenset({Says.SUSPENDED, Says.SUSPENSION})
 
 
-def describes_a_noun(tokens: Sequence[Token], after: str) -> bool:
-    """Whether the phrase ends in a length written as an adjective with a word after it that
-    the phrase did not take: "got a two-year | contract extension" describes the contract."""
-    return _attributive_end(tokens) and _WORD_FOLLOWS.match(after) is not None
+def describes_a_noun(tokens: Sequence[Token], after: str, context: Context | None = None) -> bool:
+    """Whether the phrase's length measures a word after it that the phrase did not take: an
+    adjective ("got a two-year | contract extension" describes the contract), or, in a phrase
+    that names no penalty, a possessive ("received six months' | notice") or the context's
+    `measured` words ("received two years | of training")."""
+    if _attributive_end(tokens) and _WORD_FOLLOWS.match(after) is not None:
+        return True
+    if context is None or _names_penalty(context, tokens):
+        return False
+    if tokens[-1].type == "POSS" and _WORD_FOLLOWS.match(after) is not None:
+        return True
+    if any(t.type == "POSS" for t in tokens[:-1]):
+        return True  # "received two years' | pay": the phrase took the word, still no penalty
+    return context.measured is not None and context.measured.match(after) is not None
+
+
+def _names_penalty(context: Context, tokens: Sequence[Token]) -> bool:
+    """Whether a word of the phrase names a kind of penalty or a sentence ("prison", "fine",
+    "sentence"), beyond its verb and its length."""
+    return any(
+        role(t.type).kind is not None
+        or (Says.NEUTRAL in role(t.type).says and context.nouns.fullmatch(t.value) is not None)
+        or t.type in context.family
+        for t in tokens
+    )
 
 
 def states_time_spent(context: Context, token: Token) -> bool:

@@ -484,7 +484,7 @@ class _Reader:
             # "said the life sentence would stand": one stated elsewhere (a phrase alone, as
             # a title, is read). Its words are read: no later start reads "life sentence".
             return [], True, None
-        if describes_a_noun(tokens, after.text):
+        if describes_a_noun(tokens, after.text, self.context):
             return None  # "got a two-year | contract extension": the length describes a noun
         body = next((t for t in tokens if role(t.type).group is not Group.CUE), None)
         if body is None or is_link(body):
