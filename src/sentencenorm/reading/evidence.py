@@ -22,6 +22,7 @@ __all__ = [
     "compares",
     "describes_a_noun",
     "is_penalty",
+    "only_weak_verbs",
     "refers_back",
     "states_difference",
     "states_time_spent",
@@ -147,6 +148,13 @@ def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool
     if cored:
         return bool(strong) or len(family) > 1
     return coreless or (bool(family) and bool(strong or len(family) > 1))
+
+
+def only_weak_verbs(context: Context, tokens: Sequence[Token]) -> bool:
+    """Whether the phrase's verbs are all ones anyone's plans use ("will spend", "must
+    complete"): no cue of a penalty by themselves ("they will spend two years in Spain")."""
+    verbs = [t for t in tokens if role(t.type).group is Group.CUE and t.type != "AUX"]
+    return bool(verbs) and all(context.weak.fullmatch(t.value) for t in verbs)
 
 
 def refers_back(context: Context, tokens: Sequence[Token]) -> bool:

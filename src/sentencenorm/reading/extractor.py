@@ -50,6 +50,7 @@ from .evidence import (
     compares,
     describes_a_noun,
     is_penalty,
+    only_weak_verbs,
     refers_back,
     states_difference,
     states_time_spent,
@@ -448,6 +449,7 @@ class _Reader:
             return None  # a change of something the text does not name: no range either
         if changed and around is None:
             around = Cue(Modality.STATUTORY, bound=changed)
+        verb = verb and not only_weak_verbs(self.context, tokens)  # "will spend | two years"
         cued = around is not None or (verb and not spent) or changed is not None
         # "Man gets 10 years for robbery": an offence named after it makes a length a sentence;
         # not after a bare copula ("the statute of limitations is | 20 years for crimes ...")
