@@ -137,7 +137,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("forfeiture_currency", "text", "its ISO 4217 code"),
     Column("forfeiture_all_property", "bool", "all the offender's property (没收个人全部财产)"),
     *_term("probation", "probation term", life=False, numbers=True),
-    *_term("supervised_release", "supervised release term", life=False, numbers=True),
+    *_term("supervised_release", "supervised release term", life=True, numbers=True),
     *_term("community_supervision", "community supervision term", life=False, numbers=True),
     _present("community_service", "community service"),
     Column("community_service_hours", "int", "hours of community service"),

@@ -235,15 +235,21 @@ class Probation:
 
 @attrs.frozen
 class SupervisedRelease:
-    """Supervision after release from custody (US supervised release, post-release supervision)."""
+    """Supervision after release from custody (US supervised release, post-release supervision).
+
+    Life is allowed at the top, as in custody: 18 U.S.C. § 3583(k) authorizes supervised
+    release for any term of years or life, and federal courts impose "a lifetime term of
+    supervised release" (tests/corpus/README.md; a deviation from MODEL.md, which allows life
+    only in custody and deprivation of rights).
+    """
 
     kind: ClassVar[str] = "supervised_release"
 
-    min: Duration | None = None
-    max: Duration | None = None
+    min: Bound = None
+    max: Bound = None
 
     def __attrs_post_init__(self) -> None:
-        _check_term(self, allow_life=False)
+        _check_term(self, allow_life=True)
 
 
 @attrs.frozen

@@ -452,7 +452,10 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
         }
         term_class = classes[kind or ""]
         low, high = _bound(part.low, part), _bound(part.high, part)
+        if term_class is SupervisedRelease:
+            return SupervisedRelease(low, high)  # may last for life: 18 U.S.C. § 3583(k)
         if isinstance(low, Life) or isinstance(high, Life):
+            # probation and 管制 may not
             raise Reject(f"{(kind or '').replace('_', ' ')} cannot last for life", part.pos)
         component: Component = term_class(low, high)
         return component

@@ -94,19 +94,15 @@ def rank(unit: tuple[str, int]) -> int:
     return _RANK.get(unit, _RANK_DAY)
 
 
-def _in_days(months: Fraction, days: Fraction, hours: Fraction) -> Fraction:
-    """A length in days, a month counted as 31 (the longest): a bound, not a conversion."""
-    return months * 31 + days + hours / 24
-
-
 def below_one(part: Time, unit: tuple[str, int]) -> bool:
-    """Whether *part* is less than one *unit*: the smaller part of a compound length is ("2
-    years and 6 months"); "9 years and 30 months" is two terms, 30 months being no rest of a
-    year."""
+    """Whether *part*, written after a length whose smallest unit is *unit*, can be the rest
+    of that unit: "2 years and 6 months" is one length, "9 years and 30 months" two terms (30
+    months is no rest of a year). Only months are weighed against years: days are kept apart
+    from months in a `Duration` ("one month and forty-five days" is P1M45D)."""
     kind, size = unit
-    one = {"months": (Fraction(size), _ZERO, _ZERO), "days": (_ZERO, Fraction(size), _ZERO)}
-    limit = _in_days(*one.get(kind, (_ZERO, _ZERO, Fraction(size))))
-    return _in_days(part.months, part.days, part.hours) < limit
+    if kind != "months" or part.days or part.hours or not part.months:
+        return True
+    return part.months < size
 
 
 @attrs.frozen
