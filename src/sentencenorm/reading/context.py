@@ -42,6 +42,9 @@ class ContextCue:
     kind: str | None = None  # the only kind of component the cue may introduce ("fined ...")
     #: Says more than a verb inside the phrase: "建议 | 判处有期徒刑五年" is a request.
     outranks_verb: bool = False
+    #: A party's request ("prosecutors sought", "the Crown's request for"): what the court
+    #: did instead (``[negation] overruled``) says it was not given.
+    request: bool = False
 
 
 @attrs.frozen
@@ -164,14 +167,23 @@ class Negation:
 
     *denies* ("was not", "never") and *governs* ("avoided", "vacated") end just before the
     phrase; *reaches* ends there too but with words between, and yields to a sentencing cue
-    that stands nearer; *after* starts just after the phrase ("..., which was later quashed").
-    Each is a list of patterns in the data, tried as one alternation.
+    that stands nearer; *after* starts just after the phrase ("..., which was later quashed");
+    *overruled* starts there too, and undoes only a request ("prosecutors sought 10 years, |
+    but the judge imposed probation"). *unreal* says a penalty was only a counterfactual: a
+    past modal ("could have been facing") in the phrase or before it, with a condition that
+    did not hold after it (*unreal_if*: "if he was an adult") or before it (*unreal_had*:
+    "Had he been convicted, he would have faced"). Each is a list of patterns in the data,
+    tried as one alternation.
     """
 
     denies: Caseless | None = None
     governs: Caseless | None = None
     reaches: Caseless | None = None
     after: Caseless | None = None
+    overruled: Caseless | None = None
+    unreal: Caseless | None = None
+    unreal_if: Caseless | None = None
+    unreal_had: Caseless | None = None
 
     def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
         """Whether words before the phrase say it was not given; *cue_at* is where a
@@ -191,9 +203,22 @@ class Negation:
         than two years" is at most two years."""
         return bounded and self.denies is not None and before.search(self.denies)
 
-    def follows(self, after: Slice) -> bool:
-        """Whether words right after the phrase undo it ("was set aside on appeal")."""
-        return self.after is not None and after.match(self.after)
+    def follows(self, after: Slice, *, requested: bool = False) -> bool:
+        """Whether words right after the phrase undo it ("was set aside on appeal"), or
+        (*requested*: a request's phrase) say the court went otherwise."""
+        if self.after is not None and after.match(self.after):
+            return True
+        return requested and self.overruled is not None and after.match(self.overruled)
+
+    def counterfactual(self, before: Slice, phrase: Slice, after: Slice) -> bool:
+        """Whether the phrase is a penalty that could only have been: a past modal ("could
+        have been facing") in the phrase or just before it, with a condition that did not
+        hold after it ("if he was an adult") or before it ("Had he been convicted,")."""
+        if self.unreal is None or not (before.search(self.unreal) or phrase.search(self.unreal)):
+            return False
+        return (self.unreal_if is not None and after.match(self.unreal_if)) or (
+            self.unreal_had is not None and before.search(self.unreal_had)
+        )
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -214,6 +239,7 @@ def _cues(tables: Sequence[dict[str, Any]]) -> tuple[ContextCue, ...]:
             table.get("bound"),
             table.get("kind"),
             bool(table.get("outranks_verb", False)),
+            bool(table.get("request", False)),
         )
         for table in tables
     )

@@ -409,6 +409,7 @@ class _Reader:
         through_aux = False  # the cue outside was read through the phrase's bare auxiliary
         outranked = False  # the cue outside outranks the phrase's own verb ("建议 | 判处")
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
+        requested = False  # the cue outside is a party's request ("prosecutors sought")
         verb = has_verb(tokens)
         cue_at = -1 if verb else None  # where the cue that governs the phrase starts
         if verb:
@@ -436,6 +437,7 @@ class _Reader:
             found = before_cue[0] if before_cue else cue_after(context.after_cues, after)
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
+                requested = found.request
                 cue_at = before_cue[1] if before_cue else None
             elif carried is not None and tokens[0].type != AUX:
                 around = carried  # "sentenced to 4 years for robbery and | 2 years for assault"
@@ -495,7 +497,9 @@ class _Reader:
         bounded = states_bound(tokens)
         first_negated = negation.before(before, cue_at=cue_at, bounded=bounded)
         first_denied = negation.denies_bound(before, bounded=bounded)
-        last_negated = negation.follows(after)
+        last_negated = negation.follows(after, requested=requested)
+        if negation.counterfactual(before, Slice(text, low, start, end), after):
+            first_negated = last_negated = True  # "could have been facing … if he was an adult"
         # "reduced her jail term by two years": the length after "by" is the change itself.
         changes = [
             token.start_pos or 0
