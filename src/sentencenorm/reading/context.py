@@ -102,6 +102,10 @@ class Context:
     carried_over: Caseless | None
     #: An offence named right after a phrase ("for robbery"): a length before it is a sentence.
     offence_after: Caseless | None
+    #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
+    #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
+    #: was not given.
+    aside: Caseless | None
     #: A verb of change before "from X to Y", and the bound words it changes (``[changes]``).
     change_verbs: Caseless | None
     change_bounds: tuple[tuple[str, Caseless], ...]
@@ -146,6 +150,16 @@ class Context:
         if not before.search(self.change_verbs):
             return None
         return next((bound for bound, word in self.change_bounds if before.search(word)), "")
+
+    def aside_after(self, text: str, low: str | None, end: int) -> int:
+        """Where a parenthesis that belongs to the phrase ending at *end* closes ("the fine of
+        $10,000 | (in default 8 weeks' imprisonment)"), or *end* when none follows."""
+        if self.aside is None:
+            return end
+        found = self.aside.match(
+            text[end : end + 120], None if low is None else low[end : end + 120]
+        )
+        return end if found is None else end + found.end()
 
     def offence_follows(self, after: Slice) -> bool:
         """Whether the text right after the phrase names the offence it punishes."""
@@ -321,6 +335,7 @@ def load_context(lang: str) -> Context:
         closing_words=(
             _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
         ),
+        aside=_caseless(raw["parts"]["aside"]) if "aside" in raw["parts"] else None,
         change_verbs=_caseless(raw["changes"]["verbs"]) if "changes" in raw else None,
         change_bounds=tuple(
             (bound, _caseless(raw["changes"][bound]))

@@ -273,6 +273,8 @@ class _Reader:
                 previous = match
             if read is not None:
                 done = scanned = max(scanned, read[1])
+                if not matches:  # not given: so is a parenthesis of its own words after it
+                    done = scanned = self.context.aside_after(text, folded, done)
             else:
                 # Each start was judged on its longest ends; later anchors would judge the same
                 # ends again. A start that ran to MAX_SPAN is no real phrase ("life life
