@@ -63,6 +63,9 @@ class Context:
     bounded_nouns: re.Pattern[str] | None
     #: Verbs under which an amount with no kind word is a fine ("ordered to pay $500").
     pay_verbs: re.Pattern[str] | None
+    #: Verbs of paying: before a definite penalty with no amount ("to pay | the fine") they
+    #: point at one stated elsewhere.
+    paying: re.Pattern[str] | None
     comparatives: re.Pattern[str] | None
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
@@ -106,6 +109,9 @@ class Context:
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
     aside: Caseless | None
+    #: Words before a bare auxiliary that make it no cue ("there | is a mandatory life
+    #: sentence"): the phrase starts after it.
+    existential: Caseless | None
     #: A verb of change before "from X to Y", and the bound words it changes (``[changes]``).
     change_verbs: Caseless | None
     change_bounds: tuple[tuple[str, Caseless], ...]
@@ -295,6 +301,7 @@ def load_context(lang: str) -> Context:
             _compile(evidence["bounded_nouns"]) if "bounded_nouns" in evidence else None
         ),
         pay_verbs=_compile(evidence["pay_verbs"]) if "pay_verbs" in evidence else None,
+        paying=_compile(evidence["paying"]) if "paying" in evidence else None,
         comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
         thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
@@ -336,6 +343,9 @@ def load_context(lang: str) -> Context:
             _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
         ),
         aside=_caseless(raw["parts"]["aside"]) if "aside" in raw["parts"] else None,
+        existential=(
+            _caseless(raw["parts"]["existential"]) if "existential" in raw["parts"] else None
+        ),
         change_verbs=_caseless(raw["changes"]["verbs"]) if "changes" in raw else None,
         change_bounds=tuple(
             (bound, _caseless(raw["changes"][bound]))

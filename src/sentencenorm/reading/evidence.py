@@ -128,17 +128,27 @@ def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool
     return coreless or (bool(family) and bool(strong or len(family) > 1))
 
 
-def refers_back(context: Context, tokens: Sequence[Token]) -> bool:
-    """Whether a phrase with no number and no cue names a penalty stated elsewhere: "the life
+def refers_back(context: Context, tokens: Sequence[Token], *, cued: bool = False) -> bool:
+    """Whether a phrase with no number names a penalty stated elsewhere: with no cue, "the life
     sentence", "his fine", "that the death penalty be imposed" open with a definite word and
-    state nothing new."""
+    state nothing new; under a cue (*cued*), only what is paid: "to pay the fine in full",
+    "ordered to pay the costs" ("sentenced to the death penalty" gives one)."""
     definite = context.definite
-    return (
-        definite is not None
-        and role(tokens[0].type).group is Group.DETERMINER
-        and definite.fullmatch(tokens[0].value) is not None
-        and not any(token.type in CORE_TERMINALS or token.type == COPULA for token in tokens)
-    )  # "the penalty is commuted to life imprisonment" states a new one
+    if definite is None or any(t.type in CORE_TERMINALS or t.type == COPULA for t in tokens):
+        return False  # "the penalty is commuted to life imprisonment" states a new one
+    if not cued:
+        return (
+            role(tokens[0].type).group is Group.DETERMINER
+            and definite.fullmatch(tokens[0].value) is not None
+        )
+    pay = context.paying
+    return pay is not None and any(
+        role(verb.type).group is Group.CUE
+        and pay.search(verb.value) is not None
+        and role(word.type).group is Group.DETERMINER
+        and definite.fullmatch(word.value) is not None
+        for verb, word in itertools.pairwise(tokens)
+    )
 
 
 def unnamed_amount(context: Context, tokens: Sequence[Token], cue_kind: str | None) -> bool:

@@ -404,6 +404,8 @@ class _Reader:
         after = Slice(text, low, end, end + CONTEXT)
         if after.match(context.not_after):
             return None
+        if tokens[0].type == AUX and context.existential and before.search(context.existential):
+            return None  # "there | is a mandatory life sentence": a later start reads it
         coreless = context.not_after_coreless  # "被判处无期徒刑的，…", "死缓犯": a class
         if coreless and not any(t.type in CORE_TERMINALS for t in tokens) and after.match(coreless):
             return None
@@ -484,7 +486,7 @@ class _Reader:
             return None
         if unnamed_amount(context, tokens, cue_kind):
             return None  # "received a $5,000 bonus": money, no fine
-        if outer is None and before.text.strip() and refers_back(context, tokens):
+        if before.text.strip() and refers_back(context, tokens, cued=outer is not None):
             # "said the life sentence would stand": one stated elsewhere (a phrase alone, as
             # a title, is read). Its words are read: no later start reads "life sentence".
             return [], True, None
