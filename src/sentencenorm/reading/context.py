@@ -93,6 +93,8 @@ class Context:
     not_after_coreless: Caseless | None
     #: A comparative right after a length: the length is a difference ("two years longer").
     differences: re.Pattern[str] | None
+    #: An event a length counts from ("28 days after | sentencing"): the length is a time.
+    events: re.Pattern[str] | None
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
@@ -336,6 +338,7 @@ def load_context(lang: str) -> Context:
             if "differences" in raw["not_penalty"]
             else None
         ),
+        events=(_compile(raw["not_penalty"]["events"]) if "events" in raw["not_penalty"] else None),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),

@@ -31,6 +31,8 @@ __all__ = [
 
 #: Terminals of a length: a phrase with one names a term, and an amount beside it a fine.
 _LENGTHS: Final = frozenset({"UNIT", "ONE_UNIT"})
+#: The link word "after" ("28 days | after | sentencing").
+AFTER: Final = "L_AFTER"
 
 #: A word right after the phrase ("a two-year | contract").
 _WORD_FOLLOWS: Final = re.compile(r"\s+[^\W\d_]", re.UNICODE)
@@ -64,12 +66,19 @@ def states_time_spent(context: Context, token: Token) -> bool:
 
 def states_difference(context: Context, tokens: Sequence[Token]) -> bool:
     """Whether a length of the phrase is followed by a comparative: "about nine years |
-    shorter" is the difference between two terms, no term."""
-    differences = context.differences
-    return differences is not None and any(
-        token.type in _LENGTHS and differences.fullmatch(following.value) is not None
-        for token, following in itertools.pairwise(tokens)
-    )
+    shorter" is the difference between two terms, no term; or by "after" and an event it
+    counts from: "28 days after sentencing" is a time, no term."""
+    differences, events = context.differences, context.events
+    for at, token in enumerate(tokens[:-1]):
+        if token.type not in _LENGTHS:
+            continue
+        following = tokens[at + 1]
+        if differences is not None and differences.fullmatch(following.value) is not None:
+            return True
+        then = tokens[at + 2].value if at + 2 < len(tokens) else ""
+        if events is not None and following.type == AFTER and events.fullmatch(then):
+            return True
+    return False
 
 
 def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool:
