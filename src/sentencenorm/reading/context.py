@@ -66,6 +66,10 @@ class Context:
     #: Verbs of paying: before a definite penalty with no amount ("to pay | the fine") they
     #: point at one stated elsewhere.
     paying: re.Pattern[str] | None
+    #: A bare copula and an indefinite article before a penalty with no number: what something
+    #: is said to be ("was | a | death sentence for the town"), no sentence given.
+    copulas: re.Pattern[str] | None
+    indefinite: re.Pattern[str] | None
     comparatives: re.Pattern[str] | None
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
@@ -304,6 +308,8 @@ def load_context(lang: str) -> Context:
         ),
         pay_verbs=_compile(evidence["pay_verbs"]) if "pay_verbs" in evidence else None,
         paying=_compile(evidence["paying"]) if "paying" in evidence else None,
+        copulas=_compile(evidence["copulas"]) if "copulas" in evidence else None,
+        indefinite=_compile(evidence["indefinite"]) if "indefinite" in evidence else None,
         comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
         thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,

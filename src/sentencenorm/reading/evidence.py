@@ -14,7 +14,7 @@ from typing import Final
 
 from lark import Token
 
-from ..language.roles import COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import AUX, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from .context import Context, Slice
 from .pieces import states_bound
 
@@ -137,11 +137,14 @@ def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool
     return coreless or (bool(family) and bool(strong or len(family) > 1))
 
 
-def refers_back(context: Context, tokens: Sequence[Token], *, cued: bool = False) -> bool:
+def refers_back(
+    context: Context, tokens: Sequence[Token], *, cued: bool = False, before: str = ""
+) -> bool:
     """Whether a phrase with no number names a penalty stated elsewhere: with no cue, "the life
     sentence", "his fine", "that the death penalty be imposed" open with a definite word and
     state nothing new; under a cue (*cued*), only what is paid: "to pay the fine in full",
-    "ordered to pay the costs" ("sentenced to the death penalty" gives one)."""
+    "ordered to pay the costs" ("sentenced to the death penalty" gives one), and what
+    something is said to be (`predicates`)."""
     definite = context.definite
     if definite is None or any(t.type in CORE_TERMINALS or t.type == COPULA for t in tokens):
         return False  # "the penalty is commuted to life imprisonment" states a new one
@@ -150,6 +153,8 @@ def refers_back(context: Context, tokens: Sequence[Token], *, cued: bool = False
             role(tokens[0].type).group is Group.DETERMINER
             and definite.fullmatch(tokens[0].value) is not None
         )
+    if predicates(context, tokens, before):
+        return True
     pay = context.paying
     return pay is not None and any(
         role(verb.type).group is Group.CUE
@@ -157,6 +162,26 @@ def refers_back(context: Context, tokens: Sequence[Token], *, cued: bool = False
         and role(word.type).group is Group.DETERMINER
         and definite.fullmatch(word.value) is not None
         for verb, word in itertools.pairwise(tokens)
+    )
+
+
+def predicates(context: Context, tokens: Sequence[Token], before: str) -> bool:
+    """Whether a phrase with no number says what something is, not what someone got: "(losing
+    the job) was a death sentence (for the town)", "(his death) was a life sentence"; unless
+    what it is said of (*before*) names a penalty: "the starting point is | a whole life
+    order"."""
+    copulas, indefinite = context.copulas, context.indefinite
+    words = before.split()
+    subject = (words[-1:], words[-2:])
+    return (
+        not any(context.nouns.fullmatch(" ".join(tail)) for tail in subject if tail)
+        and copulas is not None
+        and indefinite is not None
+        and len(tokens) > 1
+        and tokens[0].type == AUX
+        and copulas.fullmatch(tokens[0].value) is not None
+        and role(tokens[1].type).group is Group.DETERMINER
+        and indefinite.fullmatch(tokens[1].value) is not None
     )
 
 

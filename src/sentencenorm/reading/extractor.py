@@ -486,7 +486,9 @@ class _Reader:
             return None
         if unnamed_amount(context, tokens, cue_kind):
             return None  # "received a $5,000 bonus": money, no fine
-        if before.text.strip() and refers_back(context, tokens, cued=outer is not None):
+        if before.text.strip() and refers_back(
+            context, tokens, cued=bool(outer), before=before.text
+        ):
             # "said the life sentence would stand": one stated elsewhere (a phrase alone, as
             # a title, is read). Its words are read: no later start reads "life sentence".
             return [], True, None
