@@ -41,7 +41,7 @@ from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
 from .assemble import assemble, served_in_default
-from .clauses import Clauses, split_parts
+from .clauses import Clauses, cued_part, split_parts
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .counting import counted, counts_in_clause
@@ -541,7 +541,7 @@ class _Reader:
                 else [t for t in tokens if part_start <= (t.start_pos or 0) < part_end]
             )
             if kin is None and not is_penalty(
-                self.context, words, cued=outer is not None and outer.modality is not None
+                context, words, cued=cued_part(context, outer, around, draft, group)
             ):
                 continue
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
