@@ -14,7 +14,7 @@ from lark import Token
 
 from ..model import Modality
 from .context import Context, Slice
-from .parts import Draft, Item, joined_length
+from .parts import Cue, Draft, Item, joined_length
 from .pieces import (
     Apart,
     all_terms,
@@ -27,7 +27,7 @@ from .pieces import (
     stands_apart,
 )
 
-__all__ = ["Clauses", "split_parts"]
+__all__ = ["Clauses", "cued_part", "split_parts"]
 
 
 @attrs.frozen
@@ -154,3 +154,19 @@ def split_parts(
         part_end = end if following > last else end_before(tokens, firsts[following])
         parts.append((part_start, part_end, group))
     return parts
+
+
+def cued_part(
+    context: Context, outer: Cue | None, around: Cue | None, draft: Draft, at: Sequence[int]
+) -> bool:
+    """Whether a cue governs the part of *draft* made of the items *at*: the cue outside the
+    phrase (*around*), or a verb of the phrase at or before the part ("sentenced to 4 years for
+    robbery and | 2 years"), or one after it unless the part states time spent: "served two
+    four-year terms, | was jailed for six years" says nothing of the terms."""
+    if outer is None or outer.modality is None:
+        return False
+    spent = context.spent_verbs
+    words = [e for index in at for e in draft.items[index].elements if isinstance(e, Token)]
+    if around is not None or spent is None or not any(spent.fullmatch(w.value) for w in words):
+        return True
+    return any(item.cue is not None for item in draft.items[: at[-1] + 1])

@@ -42,6 +42,9 @@ class ContextCue:
     kind: str | None = None  # the only kind of component the cue may introduce ("fined ...")
     #: Says more than a verb inside the phrase: "建议 | 判处有期徒刑五年" is a request.
     outranks_verb: bool = False
+    #: A party's request ("prosecutors sought", "the Crown's request for"): what the court
+    #: did instead (``[negation] overruled``) says it was not given.
+    request: bool = False
 
 
 @attrs.frozen
@@ -60,6 +63,13 @@ class Context:
     bounded_nouns: re.Pattern[str] | None
     #: Verbs under which an amount with no kind word is a fine ("ordered to pay $500").
     pay_verbs: re.Pattern[str] | None
+    #: Verbs of paying: before a definite penalty with no amount ("to pay | the fine") they
+    #: point at one stated elsewhere.
+    paying: re.Pattern[str] | None
+    #: A bare copula and an indefinite article before a penalty with no number: what something
+    #: is said to be ("was | a | death sentence for the town"), no sentence given.
+    copulas: re.Pattern[str] | None
+    indefinite: re.Pattern[str] | None
     comparatives: re.Pattern[str] | None
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
@@ -90,6 +100,8 @@ class Context:
     not_after_coreless: Caseless | None
     #: A comparative right after a length: the length is a difference ("two years longer").
     differences: re.Pattern[str] | None
+    #: An event a length counts from ("28 days after | sentencing"): the length is a time.
+    events: re.Pattern[str] | None
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
@@ -102,6 +114,13 @@ class Context:
     carried_over: Caseless | None
     #: An offence named right after a phrase ("for robbery"): a length before it is a sentence.
     offence_after: Caseless | None
+    #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
+    #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
+    #: was not given.
+    aside: Caseless | None
+    #: Words before a bare auxiliary that make it no cue ("there | is a mandatory life
+    #: sentence"): the phrase starts after it.
+    existential: Caseless | None
     #: A verb of change before "from X to Y", and the bound words it changes (``[changes]``).
     change_verbs: Caseless | None
     change_bounds: tuple[tuple[str, Caseless], ...]
@@ -147,6 +166,16 @@ class Context:
             return None
         return next((bound for bound, word in self.change_bounds if before.search(word)), "")
 
+    def aside_after(self, text: str, low: str | None, end: int) -> int:
+        """Where a parenthesis that belongs to the phrase ending at *end* closes ("the fine of
+        $10,000 | (in default 8 weeks' imprisonment)"), or *end* when none follows."""
+        if self.aside is None:
+            return end
+        found = self.aside.match(
+            text[end : end + 120], None if low is None else low[end : end + 120]
+        )
+        return end if found is None else end + found.end()
+
     def offence_follows(self, after: Slice) -> bool:
         """Whether the text right after the phrase names the offence it punishes."""
         return self.offence_after is not None and after.match(self.offence_after)
@@ -170,14 +199,23 @@ class Negation:
 
     *denies* ("was not", "never") and *governs* ("avoided", "vacated") end just before the
     phrase; *reaches* ends there too but with words between, and yields to a sentencing cue
-    that stands nearer; *after* starts just after the phrase ("..., which was later quashed").
-    Each is a list of patterns in the data, tried as one alternation.
+    that stands nearer; *after* starts just after the phrase ("..., which was later quashed");
+    *overruled* starts there too, and undoes only a request ("prosecutors sought 10 years, |
+    but the judge imposed probation"). *unreal* says a penalty was only a counterfactual: a
+    past modal ("could have been facing") in the phrase or before it, with a condition that
+    did not hold after it (*unreal_if*: "if he was an adult") or before it (*unreal_had*:
+    "Had he been convicted, he would have faced"). Each is a list of patterns in the data,
+    tried as one alternation.
     """
 
     denies: Caseless | None = None
     governs: Caseless | None = None
     reaches: Caseless | None = None
     after: Caseless | None = None
+    overruled: Caseless | None = None
+    unreal: Caseless | None = None
+    unreal_if: Caseless | None = None
+    unreal_had: Caseless | None = None
 
     def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
         """Whether words before the phrase say it was not given; *cue_at* is where a
@@ -197,9 +235,22 @@ class Negation:
         than two years" is at most two years."""
         return bounded and self.denies is not None and before.search(self.denies)
 
-    def follows(self, after: Slice) -> bool:
-        """Whether words right after the phrase undo it ("was set aside on appeal")."""
-        return self.after is not None and after.match(self.after)
+    def follows(self, after: Slice, *, requested: bool = False) -> bool:
+        """Whether words right after the phrase undo it ("was set aside on appeal"), or
+        (*requested*: a request's phrase) say the court went otherwise."""
+        if self.after is not None and after.match(self.after):
+            return True
+        return requested and self.overruled is not None and after.match(self.overruled)
+
+    def counterfactual(self, before: Slice, phrase: Slice, after: Slice) -> bool:
+        """Whether the phrase is a penalty that could only have been: a past modal ("could
+        have been facing") in the phrase or just before it, with a condition that did not
+        hold after it ("if he was an adult") or before it ("Had he been convicted,")."""
+        if self.unreal is None or not (before.search(self.unreal) or phrase.search(self.unreal)):
+            return False
+        return (self.unreal_if is not None and after.match(self.unreal_if)) or (
+            self.unreal_had is not None and before.search(self.unreal_had)
+        )
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -220,6 +271,7 @@ def _cues(tables: Sequence[dict[str, Any]]) -> tuple[ContextCue, ...]:
             table.get("bound"),
             table.get("kind"),
             bool(table.get("outranks_verb", False)),
+            bool(table.get("request", False)),
         )
         for table in tables
     )
@@ -261,6 +313,9 @@ def load_context(lang: str) -> Context:
             _compile(evidence["bounded_nouns"]) if "bounded_nouns" in evidence else None
         ),
         pay_verbs=_compile(evidence["pay_verbs"]) if "pay_verbs" in evidence else None,
+        paying=_compile(evidence["paying"]) if "paying" in evidence else None,
+        copulas=_compile(evidence["copulas"]) if "copulas" in evidence else None,
+        indefinite=_compile(evidence["indefinite"]) if "indefinite" in evidence else None,
         comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
         thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
@@ -298,11 +353,16 @@ def load_context(lang: str) -> Context:
             if "differences" in raw["not_penalty"]
             else None
         ),
+        events=(_compile(raw["not_penalty"]["events"]) if "events" in raw["not_penalty"] else None),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
         closing_words=(
             _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
+        ),
+        aside=_caseless(raw["parts"]["aside"]) if "aside" in raw["parts"] else None,
+        existential=(
+            _caseless(raw["parts"]["existential"]) if "existential" in raw["parts"] else None
         ),
         change_verbs=_caseless(raw["changes"]["verbs"]) if "changes" in raw else None,
         change_bounds=tuple(

@@ -14,7 +14,7 @@ from typing import Final
 
 from lark import Token
 
-from ..language.roles import COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import AUX, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
 from .context import Context, Slice
 from .pieces import states_bound
 
@@ -32,6 +32,8 @@ __all__ = [
 
 #: Terminals of a length: a phrase with one names a term, and an amount beside it a fine.
 _LENGTHS: Final = frozenset({"UNIT", "ONE_UNIT"})
+#: The link word "after" ("28 days | after | sentencing").
+AFTER: Final = "L_AFTER"
 
 #: A word right after the phrase ("a two-year | contract").
 _WORD_FOLLOWS: Final = re.compile(r"\s+[^\W\d_]", re.UNICODE)
@@ -86,12 +88,19 @@ def states_time_spent(context: Context, token: Token) -> bool:
 
 def states_difference(context: Context, tokens: Sequence[Token]) -> bool:
     """Whether a length of the phrase is followed by a comparative: "about nine years |
-    shorter" is the difference between two terms, no term."""
-    differences = context.differences
-    return differences is not None and any(
-        token.type in _LENGTHS and differences.fullmatch(following.value) is not None
-        for token, following in itertools.pairwise(tokens)
-    )
+    shorter" is the difference between two terms, no term; or by "after" and an event it
+    counts from: "28 days after sentencing" is a time, no term."""
+    differences, events = context.differences, context.events
+    for at, token in enumerate(tokens[:-1]):
+        if token.type not in _LENGTHS:
+            continue
+        following = tokens[at + 1]
+        if differences is not None and differences.fullmatch(following.value) is not None:
+            return True
+        then = tokens[at + 2].value if at + 2 < len(tokens) else ""
+        if events is not None and following.type == AFTER and events.fullmatch(then):
+            return True
+    return False
 
 
 def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool:
@@ -157,17 +166,52 @@ def only_weak_verbs(context: Context, tokens: Sequence[Token]) -> bool:
     return bool(verbs) and all(context.weak.fullmatch(t.value) for t in verbs)
 
 
-def refers_back(context: Context, tokens: Sequence[Token]) -> bool:
-    """Whether a phrase with no number and no cue names a penalty stated elsewhere: "the life
+def refers_back(
+    context: Context, tokens: Sequence[Token], *, cued: bool = False, before: str = ""
+) -> bool:
+    """Whether a phrase with no number names a penalty stated elsewhere: with no cue, "the life
     sentence", "his fine", "that the death penalty be imposed" open with a definite word and
-    state nothing new."""
+    state nothing new; under a cue (*cued*), only what is paid: "to pay the fine in full",
+    "ordered to pay the costs" ("sentenced to the death penalty" gives one), and what
+    something is said to be (`predicates`)."""
     definite = context.definite
+    if definite is None or any(t.type in CORE_TERMINALS or t.type == COPULA for t in tokens):
+        return False  # "the penalty is commuted to life imprisonment" states a new one
+    if not cued:
+        return (
+            role(tokens[0].type).group is Group.DETERMINER
+            and definite.fullmatch(tokens[0].value) is not None
+        )
+    if predicates(context, tokens, before):
+        return True
+    pay = context.paying
+    return pay is not None and any(
+        role(verb.type).group is Group.CUE
+        and pay.search(verb.value) is not None
+        and role(word.type).group is Group.DETERMINER
+        and definite.fullmatch(word.value) is not None
+        for verb, word in itertools.pairwise(tokens)
+    )
+
+
+def predicates(context: Context, tokens: Sequence[Token], before: str) -> bool:
+    """Whether a phrase with no number says what something is, not what someone got: "(losing
+    the job) was a death sentence (for the town)", "(his death) was a life sentence"; unless
+    what it is said of (*before*) names a penalty: "the starting point is | a whole life
+    order"."""
+    copulas, indefinite = context.copulas, context.indefinite
+    words = before.split()
+    subject = (words[-1:], words[-2:])
     return (
-        definite is not None
-        and role(tokens[0].type).group is Group.DETERMINER
-        and definite.fullmatch(tokens[0].value) is not None
-        and not any(token.type in CORE_TERMINALS or token.type == COPULA for token in tokens)
-    )  # "the penalty is commuted to life imprisonment" states a new one
+        not any(context.nouns.fullmatch(" ".join(tail)) for tail in subject if tail)
+        and copulas is not None
+        and indefinite is not None
+        and len(tokens) > 1
+        and tokens[0].type == AUX
+        and copulas.fullmatch(tokens[0].value) is not None
+        and role(tokens[1].type).group is Group.DETERMINER
+        and indefinite.fullmatch(tokens[1].value) is not None
+    )
 
 
 def unnamed_amount(context: Context, tokens: Sequence[Token], cue_kind: str | None) -> bool:

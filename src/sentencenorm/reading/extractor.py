@@ -41,7 +41,7 @@ from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
 from .assemble import assemble, served_in_default
-from .clauses import Clauses, split_parts
+from .clauses import Clauses, cued_part, split_parts
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .counting import counted, counts_in_clause
@@ -274,6 +274,8 @@ class _Reader:
                 previous = match
             if read is not None:
                 done = scanned = max(scanned, read[1])
+                if not matches:  # not given: so is a parenthesis of its own words after it
+                    done = scanned = self.context.aside_after(text, folded, done)
             else:
                 # Each start was judged on its longest ends; later anchors would judge the same
                 # ends again. A start that ran to MAX_SPAN is no real phrase ("life life
@@ -403,6 +405,8 @@ class _Reader:
         after = Slice(text, low, end, end + CONTEXT)
         if after.match(context.not_after):
             return None
+        if tokens[0].type == AUX and context.existential and before.search(context.existential):
+            return None  # "there | is a mandatory life sentence": a later start reads it
         coreless = context.not_after_coreless  # "被判处无期徒刑的，…", "死缓犯": a class
         if coreless and not any(t.type in CORE_TERMINALS for t in tokens) and after.match(coreless):
             return None
@@ -410,7 +414,8 @@ class _Reader:
         through_aux = False  # the cue outside was read through the phrase's bare auxiliary
         outranked = False  # the cue outside outranks the phrase's own verb ("建议 | 判处")
         cue_kind = None  # the only kind the cue outside may introduce, if it says one
-        verb = has_verb(tokens)
+        requested = False  # the cue outside is a party's request ("prosecutors sought")
+        verb = has_verb(tokens) and not only_weak_verbs(context, tokens)  # not "will spend"
         cue_at = -1 if verb else None  # where the cue that governs the phrase starts
         if verb:
             # "建议 | 判处有期徒刑五年": a request, whatever the phrase's own verb says
@@ -437,6 +442,7 @@ class _Reader:
             found = before_cue[0] if before_cue else cue_after(context.after_cues, after)
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
+                requested = found.request
                 cue_at = before_cue[1] if before_cue else None
             elif carried is not None and tokens[0].type != AUX:
                 around = carried  # "sentenced to 4 years for robbery and | 2 years for assault"
@@ -449,7 +455,6 @@ class _Reader:
             return None  # a change of something the text does not name: no range either
         if changed and around is None:
             around = Cue(Modality.STATUTORY, bound=changed)
-        verb = verb and not only_weak_verbs(self.context, tokens)  # "will spend | two years"
         cued = around is not None or (verb and not spent) or changed is not None
         # "Man gets 10 years for robbery": an offence named after it makes a length a sentence;
         # not after a bare copula ("the statute of limitations is | 20 years for crimes ...")
@@ -482,7 +487,9 @@ class _Reader:
             return None
         if unnamed_amount(context, tokens, cue_kind):
             return None  # "received a $5,000 bonus": money, no fine
-        if outer is None and before.text.strip() and refers_back(context, tokens):
+        if before.text.strip() and refers_back(
+            context, tokens, cued=bool(outer), before=before.text
+        ):
             # "said the life sentence would stand": one stated elsewhere (a phrase alone, as
             # a title, is read). Its words are read: no later start reads "life sentence".
             return [], True, None
@@ -497,7 +504,9 @@ class _Reader:
         bounded = states_bound(tokens)
         first_negated = negation.before(before, cue_at=cue_at, bounded=bounded)
         first_denied = negation.denies_bound(before, bounded=bounded)
-        last_negated = negation.follows(after)
+        last_negated = negation.follows(after, requested=requested)
+        if negation.counterfactual(before, Slice(text, low, start, end), after):
+            first_negated = last_negated = True  # "could have been facing … if he was an adult"
         # "reduced her jail term by two years": the length after "by" is the change itself.
         changes = [
             token.start_pos or 0
@@ -533,7 +542,7 @@ class _Reader:
                 else [t for t in tokens if part_start <= (t.start_pos or 0) < part_end]
             )
             if kin is None and not is_penalty(
-                self.context, words, cued=outer is not None and outer.modality is not None
+                context, words, cued=cued_part(context, outer, around, draft, group)
             ):
                 continue
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
