@@ -112,6 +112,8 @@ def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool
     six months" do not. A phrase without a number needs a cue or a strong word that stands
     without one ("the death penalty", "time served").
     """
+    if not cued and _bare_to_life(tokens):
+        return False  # "(sentenced 75 people to death and) 47 to life": people, not years
     cored = False
     spent = termed = False
     strong: set[str] = set()
@@ -157,6 +159,12 @@ def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool
     if cored:
         return bool(strong) or len(family) > 1
     return coreless or (bool(family) and bool(strong or len(family) > 1))
+
+
+def _bare_to_life(tokens: Sequence[Token]) -> bool:
+    """Whether the phrase opens with a number and no unit running to life ("47 to life")."""
+    kinds = [t.type for t in tokens[:4] if t.type != "DASH"]
+    return kinds[:1] in (["DIGITS"], ["WORDNUM"]) and kinds[1:3] == ["TO", "W_LIFE"]
 
 
 def only_weak_verbs(context: Context, tokens: Sequence[Token]) -> bool:

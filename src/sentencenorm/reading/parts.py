@@ -226,6 +226,8 @@ class Core:
     low: Time | Cash | Strokes | None
     high: Time | Cash | Strokes | Life | None
     pos: int
+    #: Written with no unit ("25 to life"): a number of years only where it opens the phrase.
+    bare: bool = attrs.field(default=False, eq=False)
 
 
 Element = Token | Count | Core

@@ -301,7 +301,7 @@ class ToModel(Transformer[Token, Draft]):
             if low.value.denominator != 1 or low.value >= MOST_BARE_YEARS:
                 # "1995 to life" is a year, "2,000 to life" a figure: never a number of years
                 raise Reject(f"{_figure(low.value)} is not a number of years", low.pos)
-            low = Time.of(low.value, ("months", 12), low.pos)
+            return Core("to_life", Time.of(low.value, ("months", 12), low.pos), LIFE, low.pos, True)
         if isinstance(low, Cash):
             raise Reject("an amount of money cannot run to life", low.pos)
         return Core("to_life", low, LIFE, low.pos)
@@ -420,6 +420,11 @@ class ToModel(Transformer[Token, Draft]):
 
     def start(self, *children: Any) -> Draft:
         items, joiners = children[0]
+        for item in items[1:]:
+            bare = next((e for e in item.elements if isinstance(e, Core) and e.bare), None)
+            if bare is not None:
+                # "sentenced 75 people to death and | 47 to life": a count of people
+                raise Reject("a bare number after another penalty counts no years", bare.pos)
         at, cue = next(((i, item.cue) for i, item in enumerate(items) if item.cue), (0, None))
         if at and cue is not None and cue.bound == "max" and joiners[at - 1].alternative:
             # "fined $500 or face three months in jail": the term the fine's payer faces if
