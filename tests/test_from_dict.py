@@ -77,7 +77,7 @@ def fine_max(amount: Any, currency: Any = "USD") -> dict[str, Any]:
         (custody(prison=True), "components[0].prison", "not a field of custody"),
         ({"components": [{"kind": "prison"}]}, "components[0].kind", "unknown component kind"),
         ({"components": [{"kind": ["custody"]}]}, "components[0].kind", "unknown component"),
-        ({"components": [{"kind": "restitution"}]}, "components[0].amount", "missing"),
+        ({"components": [{"kind": "community_service"}]}, "components[0].hours", "missing"),
         ({"components": [{"kind": "community_service", "hours": 0}]}, "components[0]", "hours"),
         ({"components": [{"kind": "other", "label": "  "}]}, "components[0]", "label"),
         ({"components": [{"kind": "death"}], "modality": "maybe"}, "modality", "imposed"),

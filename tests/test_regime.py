@@ -121,6 +121,26 @@ def test_chinese_reads_and_writes_a_forfeiture_of_property() -> None:
     assert render(Forfeiture(), locale="en") == "forfeiture"
 
 
+def test_restitution_may_state_no_amount() -> None:
+    from sentencenorm import Money, Restitution
+
+    assert Restitution().amount is None
+    with pytest.raises(ValueError, match="zero"):
+        Restitution(Money(0, "USD"))
+    value = Sentence([Restitution()])
+    assert value.to_dict()["components"] == [{"kind": "restitution", "amount": None}]
+    assert Sentence.from_dict(value.to_dict()) == value
+    assert str(value) == "restitution"
+    assert parse(str(value)) == value
+    assert (
+        parse("concurrent custodial sentences and restitution").components[-1]
+        == value.components[0]
+    )
+    assert render(Restitution(), locale="en") == "restitution"
+    assert render(Restitution(), locale="zh") == "责令退赔"
+    assert render(Restitution(), locale="zh_Hant") == "責令退賠"
+
+
 # ── a forfeiture of all property (没收个人全部财产; corpus README: all_property true) ─────────
 
 

@@ -257,7 +257,8 @@ _SINGLES: dict[str, st.SearchStrategy[Any]] = {
 }
 _SINGLE: st.SearchStrategy[Single] = st.one_of(*_SINGLES.values())
 #: Every canonical value of each kind, also those only some writers write: custody under a
-#: regime, forfeiture with no amount (没收财产) or of all property (没收个人全部财产), every label.
+#: regime, forfeiture with no amount (没收财产) or of all property (没收个人全部财产), restitution
+#: with no amount (责令退赔), every label.
 _ALL_SINGLES: dict[str, st.SearchStrategy[Any]] = {
     **_SINGLES,
     "custody": _custody(regimes=True),
@@ -265,6 +266,7 @@ _ALL_SINGLES: dict[str, st.SearchStrategy[Any]] = {
     "forfeiture": st.one_of(
         money().map(Forfeiture), st.just(Forfeiture()), st.just(Forfeiture(all_property=True))
     ),
+    "restitution": st.one_of(money().map(Restitution), st.just(Restitution())),
 }
 
 

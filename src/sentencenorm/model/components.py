@@ -181,14 +181,23 @@ class Fine:
 
 @attrs.frozen
 class Restitution:
-    """Money the offender must pay back to victims."""
+    """Money the offender must pay back to victims; `amount` None when the text states none
+    ("concurrent custodial sentences and restitution", the corpus README's restitution with
+    amount null).
+
+    >>> Restitution()
+    Restitution(amount=None)
+    """
 
     kind: ClassVar[str] = "restitution"
 
-    amount: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+    amount: Money | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Money))
+    )
 
     def __attrs_post_init__(self) -> None:
-        _penalty_amount("amount", self.amount)
+        if self.amount is not None:
+            _penalty_amount("amount", self.amount)
 
 
 @attrs.frozen

@@ -428,6 +428,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
         if kind == "forfeiture" and not part.has_term:
             # "并处没收财产": property forfeited, no amount stated; 没收个人全部财产: all of it
             return Forfeiture(all_property=part.all_property)
+        if kind == "restitution" and not part.has_term:
+            return Restitution()  # "custodial sentences and restitution": no amount stated
         if kind in {"restitution", "forfeiture"}:
             if part.low is None or part.low != part.high:
                 raise Reject(f"{kind} needs one stated amount", part.pos)

@@ -22,6 +22,7 @@ from ..language.roles import AFTER, BINDERS, IN, OF, SKIPPABLE, Group, Says, rol
 from ..model import LIFE, Life
 from ..model.labels import other_label
 from ..model.merging import Span
+from .lexical import definite, own_life, summed
 from .parts import Cash, Core, Count, Item, Reject, Strokes, Time, pos
 
 __all__ = ["Part", "bound_by_parole", "read_item"]
@@ -299,9 +300,9 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if bound is not None and bound[0] is not said:
                 raise Reject("both a maximum and a minimum for one value", pos(element))
             bound = (said, pos(element))
-            definite_bound = _definite(elements, index, lexicon)
+            definite_bound = definite(elements, index, lexicon)
         elif action == _LIFE:
-            if _own_life(elements, index, lexicon):
+            if own_life(elements, index, lexicon):
                 raise Reject("a person's own life is no life sentence", pos(element))
             life = True
         elif action == _LIFE_ONLY:
@@ -350,7 +351,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if not generic:
                 count = None
 
-    if main is not None and _summed(elements, lexicon):
+    if main is not None and summed(elements, lexicon):
         raise Reject(
             "an extended sentence's length is its custodial term and licence together", main.pos
         )
@@ -498,45 +499,6 @@ def _kind_of(
     return "custody", None, None
 
 
-def _summed(elements: Sequence[object], lexicon: Lexicon) -> bool:
-    """Whether the words name a sentence whose length sums custody and licence."""
-    if not lexicon.summed_sentences:
-        return False
-    words = [fold(e.value) for e in elements if isinstance(e, Token)]
-    return any(
-        " ".join(words[start : start + size]) in lexicon.summed_sentences
-        for size in (2, 3)
-        for start in range(len(words) - size + 1)
-    )
-
-
-def _own_life(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
-    """Whether "life" at *index* is a person's own: a possessive right before it and no word
-    after it in the part ("two years of his life", not "his life sentence")."""
-    if not index or index + 1 < len(elements) or not lexicon.possessives:
-        return False
-    before = elements[index - 1]
-    return (
-        isinstance(before, Token)
-        and role(before.type).group is Group.DETERMINER
-        and fold(before.value) in lexicon.possessives
-    )
-
-
-def _definite(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
-    """Whether the bound word at *index* follows a definite article, adjectives between:
-    "the (statutory) maximum"."""
-    for element in reversed(elements[:index]):
-        if not isinstance(element, Token):
-            return False
-        if Says.NEUTRAL in role(element.type).says:
-            continue  # "the statutory maximum"
-        return role(element.type).group is Group.DETERMINER and (
-            fold(element.value) in lexicon.definite_articles
-        )
-    return False
-
-
 def _term_of(
     kind: str | None,
     main: Core | None,
@@ -557,7 +519,16 @@ def _term_of(
             # Rights lost "for life" are lost until death: life..life (MODEL.md, 剥夺政治权利终身).
             whole = life_only or kind == "deprivation_of_rights"
             low, high = (LIFE, LIFE) if whole else (None, LIFE)
-            return {"has_term": True, "low": low, "high": high, "open_low": not whole}
+            # "a maximum sentence of life imprisonment, a $20 million fine": the maximum
+            # carries over the plain values after it, as "up to life" does
+            said_max = bound is not None and bound[0] is Says.MAX
+            return {
+                "has_term": True,
+                "low": low,
+                "high": high,
+                "open_low": not whole,
+                "max_cue": said_max and not whole,
+            }
         return {}
     if isinstance(main.low, Strokes) and kind != "other":
         raise Reject("strokes are their own penalty", main.pos)

@@ -132,7 +132,7 @@ class FromNotation(Transformer[Token, Sentence]):
     def fine(self, term: tuple[Money | None, Money | None] = (None, None)) -> Fine:
         return Fine(*term)
 
-    def restitution(self, money: Money) -> Restitution:
+    def restitution(self, money: Money | None = None) -> Restitution:
         return Restitution(money)
 
     def forfeiture(self, what: Money | Token | None = None) -> Forfeiture:

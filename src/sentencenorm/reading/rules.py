@@ -159,7 +159,22 @@ def _unbounded_or_life(before: Part, part: Part) -> bool:
 
 def _money_alternatives(before: Part, part: Part) -> Outcome:
     """ "a fine of $200 or $500" is one fine of $200 to $500 (MODEL.md), where both name
-    their amounts with the same sign; an unstated side stays unstated."""
+    their amounts with the same sign; an unstated side stays unstated. A fine that states no
+    amount adds none (corpus README): "a fine or a petty fine of not more than one million
+    yen" is one fine of up to one million yen."""
+    if before.has_term != part.has_term:
+        stated_side = part if part.has_term else before
+        return Fold(
+            before._replace(
+                low=stated_side.low,
+                high=stated_side.high,
+                has_term=True,
+                plain=stated_side.plain,
+                open_low=stated_side.open_low,
+                open_high=stated_side.open_high,
+                max_cue=stated_side.max_cue,
+            )
+        )
     values = [before.low, before.high, part.low, part.high]
     stated = [value for value in values if value is not None]
     if len(stated) < 2 or not all(isinstance(value, Cash) for value in stated):

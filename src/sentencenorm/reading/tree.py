@@ -259,6 +259,17 @@ class ToModel(Transformer[Token, Draft]):
         # "二萬元(HKD$20,000.00)": a restatement whose brackets the grammar drops (zh)
         return self.restated_value(value, None, again)
 
+    def converted_tail(self, *children: Any) -> tuple[Any, ...]:
+        # "a 10 million toman fine (around 390 USD)": a rounded conversion of the amount before
+        # the word, for readers; the court's amount is that one. An unrounded one is refused.
+        at = next(i for i, c in enumerate(children) if isinstance(c, Token) and c.type == "LPAR")
+        rest = children[at + 1 :]
+        again = next(item for item in rest if not isinstance(item, Token))
+        rounded = any(isinstance(item, Token) and item.type == "APPROX" for item in rest)
+        if not isinstance(again, Cash) or not (rounded or again.near):
+            raise Reject("only a rounded amount in brackets is a conversion", pos(children[at]))
+        return children[:at]
+
     def restated_value(self, value: Time | Cash, _open: Token | None, *rest: Any) -> Time | Cash:
         # "120 months (10 years)": federal judgments restate a length in larger units.
         agains = [item for item in rest if not isinstance(item, Token)]

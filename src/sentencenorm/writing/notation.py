@@ -6,7 +6,7 @@ One line, ASCII except inside labels, one spelling per value::
 
     custody [TERM] [xN | x?] [consecutive | concurrent] [suspended[=DURATION]] [regime=REGIME]
     death [suspended] [reprieve=DURATION]
-    fine [MONEY-TERM]            restitution MONEY        forfeiture [MONEY | all_property]
+    fine [MONEY-TERM]            restitution [MONEY]      forfeiture [MONEY | all_property]
     probation [TERM]             supervised_release [TERM]
     community_supervision [TERM] deprivation_of_rights [TERM]
     community_service Nh         other "LABEL" [QUANTITY]
@@ -84,7 +84,7 @@ def format_component(component: Component) -> str:
     elif isinstance(component, Fine):
         words += _term(component.min, component.max)
     elif isinstance(component, Restitution | Forfeiture):
-        if component.amount is not None:  # a forfeiture may state none
+        if component.amount is not None:  # either may state none
             words.append(_money(component.amount))
         if isinstance(component, Forfeiture) and component.all_property:
             words.append("all_property")

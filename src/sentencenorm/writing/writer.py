@@ -237,7 +237,7 @@ class Writer:
         if isinstance(component, Forfeiture) and component.all_property:
             return fill(self.section(kind).get("all_property"))  # 没收个人全部财产
         if isinstance(component, Restitution | Forfeiture):
-            if component.amount is None:  # a forfeiture of no stated amount
+            if component.amount is None:  # no stated amount
                 return fill(self.section(kind).get("none"))
             return fill(self.section(kind).get("amount"), amount=self.money(component.amount))
         if isinstance(component, CommunityService):

@@ -1,0 +1,57 @@
+"""What the lexicon says single words of a phrase's part mean, beside their terminals.
+
+Each question reads the language's lexicon (``data/lexicon/<lang>.toml``) against the tokens
+of one item, so that a word's meaning stays data: "the maximum" is the law's own bound, "his
+life" a person's own, "an extended sentence" a sum of custody and licence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lark import Token
+
+from ..language import Lexicon
+from ..language.lexicon import fold
+from ..language.roles import Group, Says, role
+
+__all__ = ["definite", "own_life", "summed"]
+
+
+def summed(elements: Sequence[object], lexicon: Lexicon) -> bool:
+    """Whether the words name a sentence whose length sums custody and licence."""
+    if not lexicon.summed_sentences:
+        return False
+    words = [fold(e.value) for e in elements if isinstance(e, Token)]
+    return any(
+        " ".join(words[start : start + size]) in lexicon.summed_sentences
+        for size in (2, 3)
+        for start in range(len(words) - size + 1)
+    )
+
+
+def own_life(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
+    """Whether "life" at *index* is a person's own: a possessive right before it and no word
+    after it in the part ("two years of his life", not "his life sentence")."""
+    if not index or index + 1 < len(elements) or not lexicon.possessives:
+        return False
+    before = elements[index - 1]
+    return (
+        isinstance(before, Token)
+        and role(before.type).group is Group.DETERMINER
+        and fold(before.value) in lexicon.possessives
+    )
+
+
+def definite(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
+    """Whether the bound word at *index* follows a definite article, adjectives between:
+    "the (statutory) maximum"."""
+    for element in reversed(elements[:index]):
+        if not isinstance(element, Token):
+            return False
+        if Says.NEUTRAL in role(element.type).says:
+            continue  # "the statutory maximum"
+        return role(element.type).group is Group.DETERMINER and (
+            fold(element.value) in lexicon.definite_articles
+        )
+    return False
