@@ -522,7 +522,16 @@ def _term_of(
             # Rights lost "for life" are lost until death: life..life (MODEL.md, 剥夺政治权利终身).
             whole = life_only or kind == "deprivation_of_rights"
             low, high = (LIFE, LIFE) if whole else (None, LIFE)
-            return {"has_term": True, "low": low, "high": high, "open_low": not whole}
+            # "a maximum sentence of life imprisonment, a $20 million fine": the maximum
+            # carries over the plain values after it, as "a maximum of 20 years" does.
+            most = bound is not None and bound[0] is Says.MAX and not whole
+            return {
+                "has_term": True,
+                "low": low,
+                "high": high,
+                "open_low": not whole,
+                "max_cue": most,
+            }
         return {}
     if isinstance(main.low, Strokes) and kind != "other":
         raise Reject("strokes are their own penalty", main.pos)
