@@ -66,6 +66,9 @@ class Context:
     #: How many counts a clause states ("two misdemeanor charges"), its figure or words in the
     #: first group: the count of a term given "on each count" after it.
     counts_stated: Caseless | None
+    #: Offences listed right after a term given "each" ("twenty years each, under Sections
+    #: 5(l) and 5(j)"), the list in the first group: one term per offence listed.
+    counts_listed: Caseless | None
     weak: re.Pattern[str]
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
@@ -260,6 +263,9 @@ def load_context(lang: str) -> Context:
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
         counts_stated=(
             _caseless(evidence["counts_stated"]) if "counts_stated" in evidence else None
+        ),
+        counts_listed=(
+            _caseless(evidence["counts_listed"]) if "counts_listed" in evidence else None
         ),
         weak=_compile(evidence["weak"]),
         definite=_compile(evidence["definite"]) if "definite" in evidence else None,

@@ -44,7 +44,7 @@ from .assemble import assemble, served_in_default
 from .clauses import Clauses, split_parts
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
-from .counting import counted, counts_in_clause
+from .counting import counted, counts_in_clause, each_counted, per_each
 from .detect import AUTO, detect_language
 from .evidence import (
     compares,
@@ -568,6 +568,8 @@ class _Reader:
             if any(per_conviction(item) for item in items):
                 stated = counts_in_clause(self.context, self.lexicon, before)
                 sentence = counted(sentence, stated) if stated else sentence  # "two charges"
+            elif any(per_each(item) for item in items):  # "twenty years each, under ss 5 and 7"
+                sentence = each_counted(self.context, self.lexicon, sentence, before, after)
             if index == last and self.context.in_default(part, before, after):
                 sentence = served_in_default(sentence) or sentence
             if index == 0 and first_denied:
