@@ -58,7 +58,7 @@ from .evidence import (
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .neighbours import as_kin, kin_before, old_and_new
+from .neighbours import as_kin, kin_before, lent_kind, old_and_new
 from .parts import Cue, Draft, Reject
 from .pieces import (
     Apart,
@@ -555,6 +555,8 @@ class _Reader:
                 if kindred is None:
                     return None
                 sentence = kindred
+            if outer is around and piece.cue is None:  # "the period of probation can last |"
+                sentence = lent_kind(cue_kind, words, sentence)
             if off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
             if (sentence.modality is None and compares(self.context, words)) or (
