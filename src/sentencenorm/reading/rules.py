@@ -79,6 +79,41 @@ def qualifying_custody_word(before: Part | None, part: Part, joiner: Joiner | No
     return Fold(before) if qualifies else None
 
 
+def term_after_custody_word(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A bare term set off by a comma after a custody word with no term is that custody's term.
+
+    "sentenced to imprisonment, ranging from seven to 10 years" is one custody P7Y..P10Y; "prison
+    sentences, ranging from two to five years" keeps the count the words say. Only across a bare
+    comma, and only a term no word of its own names ("imprisonment, and 10 years of probation",
+    "imprisonment and a fine" stay apart).
+    """
+    if before is None or joiner is None or not joiner.comma:
+        return None
+    if before.kind != "custody" or not before.named or before.has_term or before.suspended:
+        return None
+    if (
+        part.kind != "custody"
+        or part.named
+        or not part.has_term
+        or part.terms != 1
+        or part.suspended
+        or part.aggregation is not None
+        or part.parole_after is not None
+    ):
+        return None
+    return Fold(
+        before._replace(
+            low=part.low,
+            high=part.high,
+            has_term=True,
+            plain=part.plain,
+            open_low=part.open_low,
+            open_high=part.open_high,
+            max_cue=part.max_cue,
+        )
+    )
+
+
 def reprieve_of_death(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
     """A probation "with" a death sentence is its reprieve (older Chinese court English).
 
@@ -393,6 +428,7 @@ RULES: Final[tuple[Rule, ...]] = (
     least_time_of_custody,
     balance_of_term,
     qualifying_custody_word,
+    term_after_custody_word,
     reprieve_of_death,
     alternatives,
     suspended_sentence_alone,
