@@ -151,14 +151,20 @@ class Context:
         """Whether the text right after the phrase names the offence it punishes."""
         return self.offence_after is not None and after.match(self.offence_after)
 
-    def distributes(self, tokens: Sequence[Token], after: str) -> bool:
-        """Whether a word of the phrase or right after it hands its items to as many people:
-        "were jailed for nine years and seven years respectively" is two expressions."""
+    def distributes(self, tokens: Sequence[Token], after: str, before: str = "") -> bool:
+        """Whether a word of the phrase, right after it or right before it (with at most an
+        auxiliary between) hands its items to as many people: "were jailed for nine years and
+        seven years respectively", "D1 and D2 were respectively given | jail sentences of 10
+        months and 11 months" are two expressions."""
         word = self.distributive
-        return word is not None and (
-            any(word.fullmatch(token.value) for token in tokens)
-            or word.match(after.lstrip(" ,")) is not None
-        )
+        if word is None:
+            return False
+        if any(word.fullmatch(token.value) for token in tokens):
+            return True
+        if word.match(after.lstrip(" ,")) is not None:
+            return True
+        words = before.split()[-2:]
+        return any(word.fullmatch(found.strip(" ,")) for found in words)
 
 
 @attrs.frozen

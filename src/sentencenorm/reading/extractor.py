@@ -504,7 +504,7 @@ class _Reader:
         ]
         negated = False
         matches = []
-        parts = split_parts(self.clauses, draft, tokens, start, end, after)
+        parts = split_parts(self.clauses, draft, tokens, (start, end), (before, after))
         last = len(parts) - 1
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
