@@ -260,6 +260,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     # words naming a kind
     _word("W_CUSTODY", kind="custody"),
     _word("W_COLONY", kind="custody"),  # en "a strict regime colony"
+    _word("W_COUNTY_JAIL", kind="custody"),  # en "in the Bell County Jail"
+    _word("W_CONFINED", kind="custody"),  # en "confined in the county jail"
     # zh 行政拘留, 治安拘留, 拘留 as a penalty: custody served as administrative detention
     _word("W_ADMIN_DETENTION", kind="custody", regime="administrative_detention"),
     _word("W_TARIFF", Says.TARIFF, kind="custody"),

@@ -85,10 +85,8 @@ def split_parts(
     clauses: Clauses,
     draft: Draft,
     tokens: Sequence[Token],
-    start: int,
-    end: int,
-    after: Slice,
-    before: Slice | None = None,
+    bounds: tuple[int, int],
+    around: tuple[Slice, Slice],
 ) -> list[tuple[int, int, list[int]]]:
     """Split a phrase where a new clause begins; drop trailing items that are no penalty.
 
@@ -99,11 +97,12 @@ def split_parts(
     one. "a fine of £1,000 and costs" ends before "and costs"; in "..., the total time
     served is 25 years" the last item is the subject of a new clause.
     """
+    start, end = bounds
+    before, after = around
     items = draft.items
     firsts = [item_start(item, tokens, start) for item in items]
     groups: list[list[int]] = [[0]]
-    # "… respectively", "were respectively | given …"
-    shared = clauses.context.distributes(tokens, after.text, before.text if before else "")
+    shared = clauses.context.distributes(tokens, after.text, before.text)  # "… respectively"
     for index in range(1, len(items)):
         item = items[index]
         if draft.joiners[index - 1].alternative and not clauses.closes(items[index - 1]):

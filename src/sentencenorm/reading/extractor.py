@@ -44,7 +44,7 @@ from .assemble import assemble, served_in_default
 from .clauses import Clauses, cued_part, split_parts
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
-from .counting import counted, counts_in_clause
+from .counting import in_clause
 from .detect import AUTO, detect_language
 from .evidence import (
     compares,
@@ -59,7 +59,7 @@ from .evidence import (
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .neighbours import as_kin, kin_before, old_and_new
+from .neighbours import as_kin, kin_before, lent_kind, old_and_new
 from .parts import Cue, Draft, Reject
 from .pieces import (
     Apart,
@@ -70,7 +70,6 @@ from .pieces import (
     is_link,
     may_end,
     off_cue,
-    per_conviction,
     shift,
     states_bound,
 )
@@ -515,7 +514,7 @@ class _Reader:
         ]
         negated = False
         matches = []
-        parts = split_parts(self.clauses, draft, tokens, start, end, after, before)
+        parts = split_parts(self.clauses, draft, tokens, (start, end), (before, after))
         last = len(parts) - 1
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
@@ -566,6 +565,8 @@ class _Reader:
                 if kindred is None:
                     return None
                 sentence = kindred
+            if outer is around and piece.cue is None:  # "the period of probation can last |"
+                sentence = lent_kind(cue_kind, words, sentence)
             if off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
             if (sentence.modality is None and compares(self.context, words)) or (
@@ -576,9 +577,7 @@ class _Reader:
                 # again as a value of its own.
                 negated = True
                 continue
-            if any(per_conviction(item) for item in items):
-                stated = counts_in_clause(self.context, self.lexicon, before)
-                sentence = counted(sentence, stated) if stated else sentence  # "two charges"
+            sentence = in_clause(self.context, self.lexicon, sentence, items, (before, after))
             if index == last and self.context.in_default(part, before, after):
                 sentence = served_in_default(sentence) or sentence
             if index == 0 and first_denied:

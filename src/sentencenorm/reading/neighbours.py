@@ -6,6 +6,8 @@
   限为3个月以上2年以下，数罪并罚时 | 不得超过3年" is a bound of 管制 (community supervision),
   though no word of its own names it (`kin_before`, `as_kin`; MODEL.md: context that changes a
   match's meaning).
+- A bare length under a cue that names the penalty it measures ("the period of probation can
+  last | from 1 to 3 years") is that penalty (`lent_kind`).
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from typing import Final
 import attrs
 from lark import Token
 
-from ..language.roles import FROM, TO
+from ..language.roles import FROM, TO, role
 from ..model import (
     CommunitySupervision,
     Component,
     Custody,
+    DeprivationOfRights,
     Duration,
     Modality,
     Probation,
@@ -30,7 +33,7 @@ from ..model import (
 from ..sentence import Sentence
 from .match import Match
 
-__all__ = ["CLAUSE_END", "KIN_GAP", "as_kin", "kin_before", "old_and_new"]
+__all__ = ["CLAUSE_END", "KIN_GAP", "as_kin", "kin_before", "lent_kind", "old_and_new"]
 
 #: How far after a penalty a bare bound may stand and still continue it, in characters.
 KIN_GAP: Final = 40
@@ -40,6 +43,11 @@ _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|[。！？]")
 CLAUSE_END: Final = re.compile(r"[.;!?](?=\s)|[。；！？]")
 #: Kinds measured in time, whose bound a bare length may be.
 _LENGTH_KINDS: Final = (Custody, Probation, CommunitySupervision, SupervisedRelease)
+#: The kinds a cue may lend a bare length to, by name: penalties measured in time alone.
+_LENT: Final = {
+    kind.kind: kind
+    for kind in (Probation, CommunitySupervision, SupervisedRelease, DeprivationOfRights)
+}
 
 
 def old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> list[Match]:
@@ -113,3 +121,24 @@ def as_kin(sentence: Sentence, kin: Match) -> Sentence | None:
     else:
         return None  # life is no bound of probation
     return Sentence((component,), modality=kin.sentence.modality, text=sentence.text)
+
+
+def lent_kind(kind: str | None, tokens: Sequence[Token], sentence: Sentence) -> Sentence:
+    """*sentence*, a bare length that no word of its phrase names (read as custody), as the
+    penalty measured in time that the cue before it names: "the period of probation can last |
+    from 1 to 3 years" is probation, "the term of public surveillance shall be | not less than
+    three months ..." community supervision. Anything else stays as it was."""
+    lent = _LENT.get(kind or "")
+    if lent is None or len(sentence.components) != 1:
+        return sentence
+    (term,) = sentence.components
+    if (
+        not isinstance(term, Custody)
+        or any(role(token.type).kind is not None for token in tokens)  # "3 years in prison"
+        or (term.count, term.suspended, term.aggregation, term.regime) != (1, None, None, None)
+    ):
+        return sentence
+    low, high = term.min, term.max
+    if not isinstance(low, Duration | None) or not isinstance(high, Duration | None):
+        return sentence  # life measures none of them here
+    return attrs.evolve(sentence, components=(lent(min=low, max=high),))
