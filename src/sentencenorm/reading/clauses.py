@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
+from ..language.roles import Group, role
 from ..model import Modality
 from .context import Context, Slice
 from .parts import Draft, Item, joined_length
@@ -27,7 +28,7 @@ from .pieces import (
     stands_apart,
 )
 
-__all__ = ["Clauses", "split_parts"]
+__all__ = ["Clauses", "cue_ahead", "split_parts", "words_before_cue"]
 
 
 @attrs.frozen
@@ -67,6 +68,23 @@ class Clauses:
         return any(weak.fullmatch(w.value) for w in words) and not any(
             w.type in self.context.evidence and not weak.fullmatch(w.value) for w in words
         )
+
+
+def cue_ahead(draft: Draft, group: Sequence[int]) -> bool:
+    """Whether the phrase's cue is that of an item after *group*, none of whose items (nor
+    any before them) has one: "累计偷税80万元，| 被判有期徒刑2年" governs the term only, and
+    the amount before it is none of its (a cue governs what follows it, never what precedes)."""
+    return draft.cue is not None and all(item.cue is None for item in draft.items[: group[-1] + 1])
+
+
+def words_before_cue(tokens: Sequence[Token], limit: int) -> list[Token]:
+    """The phrase's words up to the first cue at or after *limit* (all of them when none)."""
+    words: list[Token] = []
+    for token in tokens:
+        if (token.start_pos or 0) >= limit and role(token.type).group is Group.CUE:
+            break
+        words.append(token)
+    return words
 
 
 def statutory_addition(first: Item, item: Item) -> bool:

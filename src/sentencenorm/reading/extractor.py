@@ -41,7 +41,7 @@ from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
 from .assemble import assemble, served_in_default
-from .clauses import Clauses, split_parts
+from .clauses import Clauses, cue_ahead, split_parts, words_before_cue
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .counting import counted, counts_in_clause
@@ -521,17 +521,20 @@ class _Reader:
                 part_start = max(part_start, tokens[1].start_pos or part_start)
             part = text[part_start:part_end]
             items = [draft.items[index] for index in group]
-            # A term of a list ("12" in "10, 12 and 15 years") shares the list's words.
+            # A term of a list ("12" in "10, 12 and 15 years") shares the list's words; never
+            # those of a clause with a cue of its own after it ("偷税80万元，| 被判…2年").
+            ahead = cue_ahead(draft, group)
             shared = any(item.listed for item in items) or (
                 self.context.separate_bare_terms and all(is_bare_term(item) for item in items)
             )
             words = (
-                tokens
+                words_before_cue(tokens, part_end if ahead else end)
                 if shared
                 else [t for t in tokens if part_start <= (t.start_pos or 0) < part_end]
             )
+            here = None if ahead and around is None else outer  # the cue that governs it
             if kin is None and not is_penalty(
-                self.context, words, cued=outer is not None and outer.modality is not None
+                self.context, words, cued=here is not None and here.modality is not None
             ):
                 continue
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
@@ -543,7 +546,7 @@ class _Reader:
             inner = None if index == 0 and replaced else items[0].cue
             piece = Draft(inner, tuple(items), joiners, both)
             try:
-                sentence = assemble(piece, self.lexicon, text=part, country=country, context=outer)
+                sentence = assemble(piece, self.lexicon, text=part, country=country, context=here)
             except Reject as reject:
                 if reject.impossible:  # "10 years to 6 months": no part of it is a sentence
                     raise _Impossible from None
