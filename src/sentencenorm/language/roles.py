@@ -218,6 +218,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("DASH", Group.PUNCTUATION),
     # joiners and punctuation
     _stop("AND", Group.JOINER),
+    _stop("LIST_AND", Group.JOINER),  # zh 及 in a list of numbers with one unit (5及9個月)
     _stop("OR", Group.JOINER),
     _stop("J_OTHER", Group.JOINER),
     _stop("J_MAY", Group.JOINER),  # zh 可以并处: may also impose
