@@ -202,6 +202,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("CURRENCY_PREFIX", Group.MONEY),
     # a word that says the amount right after it is money, with no currency ("罚款二百万")
     Role("FINE_PREFIX", Group.MONEY),
+    # the fine word right after an amount with no currency ("并處1000罰款"): money, and a fine
+    Role("FINE_SUFFIX", Group.MONEY, kind="fine"),
     Role("SCALE", Group.MONEY),
     # ranges and bounds
     _stop("TO", Group.RANGE),

@@ -16,7 +16,7 @@ from lark import Token
 from ..language.roles import AUX, COPULA, Group, Says, role
 from ..model import Component, Modality
 from ..sentence import Sentence
-from .parts import Core, Count, Draft, Item, Joiner
+from .parts import Cash, Core, Count, Draft, Item, Joiner
 
 __all__ = [
     "Apart",
@@ -104,8 +104,11 @@ def has_token(item: Item, kind: str) -> bool:
 
 
 def is_bare_term(item: Item) -> bool:
-    """An item that is a length and nothing else: "4年半" in "监禁3年和4年半"."""
-    return len(item.elements) == 1 and isinstance(item.elements[0], Core)
+    """An item that is a length and nothing else: "4年半" in "监禁3年和4年半" (not an amount
+    whose currency word names its penalty: "并處1000罰款")."""
+    if len(item.elements) != 1 or not isinstance(core := item.elements[0], Core):
+        return False
+    return not any(isinstance(v, Cash) and v.named for v in (core.low, core.high))
 
 
 def has_core(item: Item) -> bool:
