@@ -224,10 +224,14 @@ class _Reader:
         context = self.context
         self.apart = Apart(context.separate_bare_terms, context.copula_clauses, self.penalty_words)
         self.clauses = Clauses(context, self.penalty_words, self.apart)
-        #: The range word and a figure after a value: "up to Rs 1 | to 2 lakh" is no "Rs 1".
+        #: The range word and a figure after a value: "up to Rs 1 | to 2 lakh" is no "Rs 1",
+        #: "禁止駕駛兩個月 | 至三年" no two months (a figure in numerals too).
         to = next((t for t in self.parser.terminals if t.name == TO), None)
+        cjk = re.escape("".join([*self.lexicon.cjk_digits, *self.lexicon.cjk_units]))
         self.range_on = (
-            None if to is None else re.compile(rf"\s*(?:{to.pattern.to_regexp()})\s*(?:\S+\s?)?\d")
+            None
+            if to is None
+            else re.compile(rf"\s*(?:{to.pattern.to_regexp()})\s*(?:\S+\s?)?[\d{cjk}]")
         )
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
