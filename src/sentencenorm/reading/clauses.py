@@ -22,13 +22,14 @@ from .pieces import (
     end_before,
     has_core,
     is_det,
+    is_bare_term,
     item_start,
     one_count,
     per_conviction,
     stands_apart,
 )
 
-__all__ = ["Clauses", "cue_ahead", "split_parts", "words_before_cue"]
+__all__ = ["Clauses", "cue_ahead", "in_list", "split_parts", "words_before_cue"]
 
 
 @attrs.frozen
@@ -75,6 +76,15 @@ def cue_ahead(draft: Draft, group: Sequence[int]) -> bool:
     any before them) has one: "累计偷税80万元，| 被判有期徒刑2年" governs the term only, and
     the amount before it is none of its (a cue governs what follows it, never what precedes)."""
     return draft.cue is not None and all(item.cue is None for item in draft.items[: group[-1] + 1])
+
+
+def in_list(context: Context, draft: Draft, group: Sequence[int]) -> bool:
+    """Whether the part of *group* is a term of a list ("10, 12 and 15 years", "5月、8月"):
+    listed, or bare terms where the language writes each term of a list apart."""
+    items = [draft.items[index] for index in group]
+    return any(item.listed for item in items) or (
+        context.separate_bare_terms and all(is_bare_term(item) for item in items)
+    )
 
 
 def words_before_cue(tokens: Sequence[Token], limit: int) -> list[Token]:

@@ -41,7 +41,7 @@ from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
 from .assemble import assemble, served_in_default
-from .clauses import Clauses, cue_ahead, split_parts, words_before_cue
+from .clauses import Clauses, cue_ahead, in_list, split_parts, words_before_cue
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .counting import counted, counts_in_clause
@@ -512,7 +512,8 @@ class _Reader:
         last = len(parts) - 1
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
-                (index == 0 and first_negated)
+                # a term of the list the first piece opens shares its fate ("原判處…5月、8月")
+                (first_negated and (index == 0 or in_list(self.context, draft, group)))
                 or (index == last and last_negated)
                 # replaced by the words after it in the phrase: "一审判处…五年，二审改判…三年"
                 or (index < last and negation.follows(Slice(text, low, part_end, end)))
