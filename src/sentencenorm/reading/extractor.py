@@ -72,6 +72,7 @@ from .pieces import (
     per_conviction,
     shift,
     states_bound,
+    tried_ends,
 )
 from .scanning import lowered
 
@@ -313,7 +314,7 @@ class _Reader:
         and where the phrase ends; None when no phrase from *start* reads (the matches are
         empty when the phrase reads but the text says it was not given)."""
         tokens: tuple[Token, ...] = ()
-        for last in attempt.ends[:ENDS_TRIED]:
+        for last in tried_ends(attempt.window, attempt.ends, ENDS_TRIED):
             end = attempt.start + (attempt.window[last].end_pos or 0)
             if end <= anchor:
                 break  # shorter ends miss the anchor too; a later start may reach it

@@ -103,6 +103,20 @@ def has_token(item: Item, kind: str) -> bool:
     return any(isinstance(e, Token) and e.type == kind for e in item.elements)
 
 
+def tried_ends(tokens: Sequence[Token], ends: Sequence[int], count: int) -> list[int]:
+    """The ends of a phrase `extract` reads: the *count* longest, then each end right before a
+    joiner whose next item opens with a cue of its own, longest first: "…不能少于兩個月, |
+    判處有期徒刑的…" ends a clause even when the phrase read on refuses."""
+    clause_ends = [
+        at
+        for at in ends[count:]
+        if at + 2 < len(tokens)
+        and role(tokens[at + 1].type).group is Group.JOINER
+        and role(tokens[at + 2].type).group is Group.CUE
+    ]
+    return [*ends[:count], *clause_ends]
+
+
 def is_bare_term(item: Item) -> bool:
     """An item that is a length and nothing else: "4年半" in "监禁3年和4年半" (not an amount
     whose currency word names its penalty: "并處1000罰款")."""
