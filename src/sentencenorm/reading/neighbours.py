@@ -13,12 +13,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
 from lark import Token
+from lark.lexer import TerminalDef
 
+from ..language.lexicon import Lexicon
 from ..language.roles import FROM, TO, role
 from ..model import (
     CommunitySupervision,
@@ -33,7 +35,15 @@ from ..model import (
 from ..sentence import Sentence
 from .match import Match
 
-__all__ = ["CLAUSE_END", "KIN_GAP", "as_kin", "kin_before", "lent_kind", "old_and_new"]
+__all__ = [
+    "CLAUSE_END",
+    "KIN_GAP",
+    "as_kin",
+    "kin_before",
+    "lent_kind",
+    "old_and_new",
+    "range_goes_on",
+]
 
 #: How far after a penalty a bare bound may stand and still continue it, in characters.
 KIN_GAP: Final = 40
@@ -142,3 +152,14 @@ def lent_kind(kind: str | None, tokens: Sequence[Token], sentence: Sentence) -> 
     if not isinstance(low, Duration | None) or not isinstance(high, Duration | None):
         return sentence  # life measures none of them here
     return attrs.evolve(sentence, components=(lent(min=low, max=high),))
+
+
+def range_goes_on(terminals: Iterable[TerminalDef], lexicon: Lexicon) -> re.Pattern[str] | None:
+    """The range word and a figure right after a phrase: "up to Rs 1 | to 2 lakh" is no "Rs
+    1", "禁止駕駛兩個月 | 至三年" no two months (a figure in numerals too): a phrase cut there is
+    the low end of a range the grammar could not read, never a value."""
+    to = next((t for t in terminals if t.name == TO), None)
+    if to is None:
+        return None
+    cjk = re.escape("".join([*lexicon.cjk_digits, *lexicon.cjk_units]))
+    return re.compile(rf"\s*(?:{to.pattern.to_regexp()})\s*(?:\S+\s?)?[\d{cjk}]")
