@@ -408,7 +408,8 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         # "two years in prison and one whipping": a count right before corporal punishment
         # named without its unit counts its strokes (data/labels.toml); "two caning sentences"
         # counts sentences and stays refused.
-        assert label is not None and count is not None
+        assert label is not None
+        assert count is not None
         strokes = Strokes(count, label, item.pos)
         main = Core("strokes", strokes, strokes, item.pos)
         count, count_given = 1, False
