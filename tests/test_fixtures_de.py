@@ -159,3 +159,9 @@ def test_extract_reads_a_weak_penalty_word_beside_a_cue() -> None:
     assert [str(m.sentence) for m in extract(text, lang="de")] == [
         'imposed: other "house arrest" P6M'
     ]
+
+
+def test_extract_reads_what_threatened_as_a_maximum() -> None:
+    """ "ihm hatten zehn Jahre Haft gedroht": what he faced, at most, as "faces" in English."""
+    text = "Er wurde freigesprochen; ihm hatten zehn Jahre Haft gedroht."
+    assert [str(m.sentence) for m in extract(text, lang="de")] == ["potential: custody ..P10Y"]

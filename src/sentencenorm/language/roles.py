@@ -203,6 +203,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("CURRENCY_PREFIX", Group.MONEY),
     # a word that says the amount right after it is money, with no currency ("罚款二百万")
     Role("FINE_PREFIX", Group.MONEY),
+    # the fine word right after an amount with no currency ("并處1000罰款"): money, and a fine
+    Role("FINE_SUFFIX", Group.MONEY, kind="fine"),
     Role("SCALE", Group.MONEY),
     # ranges and bounds
     _stop("TO", Group.RANGE),
@@ -219,6 +221,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("DASH", Group.PUNCTUATION),
     # joiners and punctuation
     _stop("AND", Group.JOINER),
+    _stop("LIST_AND", Group.JOINER),  # zh 及 in a list of numbers with one unit (5及9個月)
     _stop("OR", Group.JOINER),
     _stop("J_OTHER", Group.JOINER),
     _stop("J_MAY", Group.JOINER),  # zh 可以并处: may also impose
@@ -260,6 +263,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     # words naming a kind
     _word("W_CUSTODY", kind="custody"),
     _word("W_COLONY", kind="custody"),  # en "a strict regime colony"
+    _word("W_COUNTY_JAIL", kind="custody"),  # en "in the Bell County Jail"
+    _word("W_CONFINED", kind="custody"),  # en "confined in the county jail"
     # zh 行政拘留, 治安拘留, 拘留 as a penalty: custody served as administrative detention
     _word("W_ADMIN_DETENTION", kind="custody", regime="administrative_detention"),
     _word("W_TARIFF", Says.TARIFF, kind="custody"),

@@ -12,14 +12,16 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
+from ..language.roles import Group, role
 from ..model import Modality
-from .context import Context, Slice
+from .context import Context, Slice, cue_before
 from .parts import Cue, Draft, Item, joined_length
 from .pieces import (
     Apart,
     all_terms,
     end_before,
     has_core,
+    is_bare_term,
     is_det,
     item_start,
     one_count,
@@ -27,7 +29,15 @@ from .pieces import (
     stands_apart,
 )
 
-__all__ = ["Clauses", "cued_part", "split_parts"]
+__all__ = [
+    "Clauses",
+    "cue_ahead",
+    "cued_part",
+    "in_list",
+    "part_cue",
+    "split_parts",
+    "words_before_cue",
+]
 
 
 @attrs.frozen
@@ -76,6 +86,52 @@ class Clauses:
         )
 
 
+def cue_ahead(draft: Draft, group: Sequence[int]) -> bool:
+    """Whether the phrase's cue is that of an item after *group*, none of whose items (nor
+    any before them) has one: "累计偷税80万元，| 被判有期徒刑2年" governs the term only, and
+    the amount before it is none of its (a cue governs what follows it, never what precedes).
+    A cue the phrase's first words make ("fined him $500") is of no later item."""
+    last = group[-1] + 1
+    return (
+        draft.cue is not None
+        and all(item.cue is None for item in draft.items[:last])
+        and any(item.cue is not None for item in draft.items[last:])
+    )
+
+
+def part_cue(
+    context: Context, ahead: bool, outer: Cue | None, around: Cue | None, before: Slice
+) -> Cue | None:
+    """The cue that governs a part: the phrase's (*outer*), unless its cue is of a later item
+    (*ahead*); then only a cue before the phrase does: "sentenced Sun to | life imprisonment
+    and ordered the confiscation of …" is a life sentence given, "偷税80万元，| 被判…" no fine."""
+    if not ahead:
+        return outer
+    if around is not None:
+        return around
+    above = cue_before(context.cues, before)
+    return None if above is None else Cue(above[0].modality, bound=above[0].bound)
+
+
+def in_list(context: Context, draft: Draft, group: Sequence[int]) -> bool:
+    """Whether the part of *group* is a term of a list ("10, 12 and 15 years", "5月、8月"):
+    listed, or bare terms where the language writes each term of a list apart."""
+    items = [draft.items[index] for index in group]
+    return any(item.listed for item in items) or (
+        context.separate_bare_terms and all(is_bare_term(item) for item in items)
+    )
+
+
+def words_before_cue(tokens: Sequence[Token], limit: int) -> list[Token]:
+    """The phrase's words up to the first cue at or after *limit* (all of them when none)."""
+    words: list[Token] = []
+    for token in tokens:
+        if (token.start_pos or 0) >= limit and role(token.type).group is Group.CUE:
+            break
+        words.append(token)
+    return words
+
+
 def statutory_addition(first: Item, item: Item) -> bool:
     """Whether *item* opens with a statute's cue and adds to an expression a statute's cue
     opens: "shall be imprisoned for 2 to 10 years | and may be fined", "shall be punished with
@@ -92,10 +148,8 @@ def split_parts(
     clauses: Clauses,
     draft: Draft,
     tokens: Sequence[Token],
-    start: int,
-    end: int,
-    after: Slice,
-    before: Slice | None = None,
+    bounds: tuple[int, int],
+    around: tuple[Slice, Slice],
 ) -> list[tuple[int, int, list[int]]]:
     """Split a phrase where a new clause begins; drop trailing items that are no penalty.
 
@@ -106,11 +160,12 @@ def split_parts(
     one. "a fine of £1,000 and costs" ends before "and costs"; in "..., the total time
     served is 25 years" the last item is the subject of a new clause.
     """
+    start, end = bounds
+    before, after = around
     items = draft.items
     firsts = [item_start(item, tokens, start) for item in items]
     groups: list[list[int]] = [[0]]
-    # "… respectively", "were respectively | given …"
-    shared = clauses.context.distributes(tokens, after.text, before.text if before else "")
+    shared = clauses.context.distributes(tokens, after.text, before.text)  # "… respectively"
     with_list = False  # past "respectively, with": what follows adds to the last term
     for index in range(1, len(items)):
         item = items[index]

@@ -76,6 +76,9 @@ class Context:
     #: How many counts a clause states ("two misdemeanor charges"), its figure or words in the
     #: first group: the count of a term given "on each count" after it.
     counts_stated: Caseless | None
+    #: Offences listed right after a term given "each" ("twenty years each, under Sections
+    #: 5(l) and 5(j)"), the list in the first group: one term per offence listed.
+    counts_listed: Caseless | None
     weak: re.Pattern[str]
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
@@ -181,16 +184,19 @@ class Context:
         return self.offence_after is not None and after.match(self.offence_after)
 
     def distributes(self, tokens: Sequence[Token], after: str, before: str = "") -> bool:
-        """Whether a word of the phrase, right after it or right before it hands its items to
-        as many people: "were jailed for nine years and seven years respectively", "were
-        respectively | given … 10 months and 11 months" are two expressions each."""
+        """Whether a word of the phrase, right after it or right before it (with at most an
+        auxiliary between) hands its items to as many people: "were jailed for nine years and
+        seven years respectively", "D1 and D2 were respectively given | jail sentences of 10
+        months and 11 months" are two expressions."""
         word = self.distributive
-        last_before = before.rstrip(" ,").rsplit(None, 1)[-1:]
-        return word is not None and (
-            any(word.fullmatch(token.value) for token in tokens)
-            or word.match(after.lstrip(" ,")) is not None
-            or any(word.fullmatch(last) for last in last_before)
-        )
+        if word is None:
+            return False
+        if any(word.fullmatch(token.value) for token in tokens):
+            return True
+        if word.match(after.lstrip(" ,")) is not None:
+            return True
+        words = before.split()[-2:]
+        return any(word.fullmatch(found.strip(" ,")) for found in words)
 
 
 @attrs.frozen
@@ -321,6 +327,9 @@ def load_context(lang: str) -> Context:
         conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
         counts_stated=(
             _caseless(evidence["counts_stated"]) if "counts_stated" in evidence else None
+        ),
+        counts_listed=(
+            _caseless(evidence["counts_listed"]) if "counts_listed" in evidence else None
         ),
         weak=_compile(evidence["weak"]),
         definite=_compile(evidence["definite"]) if "definite" in evidence else None,

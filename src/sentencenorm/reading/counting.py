@@ -7,15 +7,26 @@ year's custody twice; with no number of counts in the clause the count stays unk
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from typing import Final
+
 import attrs
+from lark import Token
 
 from ..language.lexicon import Lexicon
+from ..language.roles import Says, role
 from ..model import Custody
 from ..sentence import Sentence
 from .context import Context, Slice
 from .neighbours import CLAUSE_END
+from .parts import Item
+from .pieces import per_conviction
 
-__all__ = ["counted", "counts_in_clause"]
+__all__ = ["counted", "counts_in_clause", "each_counted", "in_clause", "per_each"]
+
+#: What separates the offences of a list ("5(l) and 5(j)", "376, 323 & 506").
+_LIST_SEPARATOR: Final = re.compile(r"\s*(?:,\s*(?:and\b|&)?|\band\b|&)\s*")
 
 
 def counts_in_clause(context: Context, lexicon: Lexicon, before: Slice) -> int | None:
@@ -48,3 +59,49 @@ def counted(sentence: Sentence, counts: int) -> Sentence:
         for component in sentence.components
     )
     return attrs.evolve(sentence, components=components)
+
+
+def per_each(item: Item) -> bool:
+    """A term given "each" with no count named ("twenty years each", "a year each")."""
+    return any(isinstance(e, Token) and Says.EACH in role(e.type).says for e in item.elements)
+
+
+def each_counted(
+    context: Context, lexicon: Lexicon, sentence: Sentence, before: Slice, after: Slice
+) -> Sentence:
+    """*sentence*, given "each", with one custodial term per count when the clause states the
+    counts before it or lists the offences right after it; else as it was (one per defendant:
+    "two men were jailed for eight years each")."""
+    stated = counts_in_clause(context, lexicon, before)
+    if stated is None and context.counts_listed is not None:
+        listed = context.counts_listed.match(after.text, after.lowered)
+        if listed is not None:
+            stated = len([p for p in _LIST_SEPARATOR.split(listed.group(1)) if p])
+    if stated is None or stated < 2:
+        return sentence
+    components = tuple(
+        attrs.evolve(component, count=stated)
+        if isinstance(component, Custody) and component.count == 1
+        else component
+        for component in sentence.components
+    )
+    return attrs.evolve(sentence, components=components)
+
+
+def in_clause(
+    context: Context,
+    lexicon: Lexicon,
+    sentence: Sentence,
+    items: Sequence[Item],
+    around: tuple[Slice, Slice],
+) -> Sentence:
+    """*sentence* with the counts its clause states, where its items give a term per count
+    ("two charges … a year in jail on each charge") or per "each" ("twenty years each, under
+    ss 5 and 7"); unchanged otherwise."""
+    before, after = around
+    if any(per_conviction(item) for item in items):
+        stated = counts_in_clause(context, lexicon, before)
+        return counted(sentence, stated) if stated else sentence
+    if any(per_each(item) for item in items):
+        return each_counted(context, lexicon, sentence, before, after)
+    return sentence

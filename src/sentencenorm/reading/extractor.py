@@ -36,15 +36,15 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, BY, CORE_TERMINALS, TO, Group, role
+from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
 from .assemble import assemble, served_in_default
-from .clauses import Clauses, cued_part, split_parts
+from .clauses import Clauses, cue_ahead, cued_part, in_list, part_cue, split_parts, words_before_cue
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
-from .counting import counted, counts_in_clause
+from .counting import in_clause
 from .detect import AUTO, detect_language
 from .evidence import (
     compares,
@@ -59,20 +59,19 @@ from .evidence import (
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .neighbours import as_kin, kin_before, old_and_new
+from .neighbours import as_kin, kin_before, lent_kind, old_and_new, range_goes_on
 from .parts import Cue, Draft, Reject
 from .pieces import (
     Apart,
     continues_length,
     denied_bounds,
     has_verb,
-    is_bare_term,
     is_link,
     may_end,
     off_cue,
-    per_conviction,
     shift,
     states_bound,
+    tried_ends,
 )
 from .scanning import lowered
 
@@ -226,10 +225,7 @@ class _Reader:
         self.apart = Apart(context.separate_bare_terms, context.copula_clauses, self.penalty_words)
         self.clauses = Clauses(context, self.penalty_words, self.apart)
         #: The range word and a figure after a value: "up to Rs 1 | to 2 lakh" is no "Rs 1".
-        to = next((t for t in self.parser.terminals if t.name == TO), None)
-        self.range_on = (
-            None if to is None else re.compile(rf"\s*(?:{to.pattern.to_regexp()})\s*(?:\S+\s?)?\d")
-        )
+        self.range_on = range_goes_on(self.parser.terminals, self.lexicon)
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
         done = 0  # matches never overlap: nothing before this offset is looked at again
@@ -312,7 +308,7 @@ class _Reader:
         and where the phrase ends; None when no phrase from *start* reads (the matches are
         empty when the phrase reads but the text says it was not given)."""
         tokens: tuple[Token, ...] = ()
-        for last in attempt.ends[:ENDS_TRIED]:
+        for last in tried_ends(attempt.window, attempt.ends, ENDS_TRIED):
             end = attempt.start + (attempt.window[last].end_pos or 0)
             if end <= anchor:
                 break  # shorter ends miss the anchor too; a later start may reach it
@@ -334,8 +330,7 @@ class _Reader:
     def _carried(
         self, text: str, low: str | None, carry: tuple[int, Cue] | None, start: int
     ) -> Cue | None:
-        """The cue of the match just before *start* when only its offence and "and" stand
-        between: "sentenced to 4 years for robbery and | 2 years for assault"."""
+        """The cue of the match before *start*, its offence between: "4 years for robbery and |"."""
         pattern = self.context.carried_over
         if carry is None or pattern is None or not 0 <= start - carry[0] <= CONTEXT:
             return None
@@ -515,11 +510,12 @@ class _Reader:
         ]
         negated = False
         matches = []
-        parts = split_parts(self.clauses, draft, tokens, start, end, after, before)
+        parts = split_parts(self.clauses, draft, tokens, (start, end), (before, after))
         last = len(parts) - 1
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
-                (index == 0 and first_negated)
+                # a term of the list the first piece opens shares its fate ("原判處…5月、8月")
+                (first_negated and (index == 0 or in_list(self.context, draft, group)))
                 or (index == last and last_negated)
                 # replaced by the words after it in the phrase: "一审判处…五年，二审改判…三年"
                 or (index < last and negation.follows(Slice(text, low, part_end, end)))
@@ -532,17 +528,18 @@ class _Reader:
                 part_start = max(part_start, tokens[1].start_pos or part_start)
             part = text[part_start:part_end]
             items = [draft.items[index] for index in group]
-            # A term of a list ("12" in "10, 12 and 15 years") shares the list's words.
-            shared = any(item.listed for item in items) or (
-                self.context.separate_bare_terms and all(is_bare_term(item) for item in items)
-            )
+            # A term of a list ("12" in "10, 12 and 15 years") shares the list's words; never
+            # those of a clause with a cue of its own after it ("偷税80万元，| 被判…2年").
+            ahead = cue_ahead(draft, group)
+            shared = in_list(self.context, draft, group)
             words = (
-                tokens
+                words_before_cue(tokens, part_end if ahead else end)
                 if shared
                 else [t for t in tokens if part_start <= (t.start_pos or 0) < part_end]
             )
+            here = part_cue(context, ahead, outer, around, before)  # what governs it
             if kin is None and not is_penalty(
-                context, words, cued=cued_part(context, outer, around, draft, group)
+                context, words, cued=cued_part(context, here, around, draft, group)
             ):
                 continue
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
@@ -554,7 +551,7 @@ class _Reader:
             inner = None if index == 0 and replaced else items[0].cue
             piece = Draft(inner, tuple(items), joiners, both)
             try:
-                sentence = assemble(piece, self.lexicon, text=part, country=country, context=outer)
+                sentence = assemble(piece, self.lexicon, text=part, country=country, context=here)
             except Reject as reject:
                 if reject.impossible:  # "10 years to 6 months": no part of it is a sentence
                     raise _Impossible from None
@@ -566,6 +563,8 @@ class _Reader:
                 if kindred is None:
                     return None
                 sentence = kindred
+            if outer is around and piece.cue is None:  # "the period of probation can last |"
+                sentence = lent_kind(cue_kind, words, sentence)
             if off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
             if (sentence.modality is None and compares(self.context, words)) or (
@@ -576,9 +575,7 @@ class _Reader:
                 # again as a value of its own.
                 negated = True
                 continue
-            if any(per_conviction(item) for item in items):
-                stated = counts_in_clause(self.context, self.lexicon, before)
-                sentence = counted(sentence, stated) if stated else sentence  # "two charges"
+            sentence = in_clause(self.context, self.lexicon, sentence, items, (before, after))
             if index == last and self.context.in_default(part, before, after):
                 sentence = served_in_default(sentence) or sentence
             if index == 0 and first_denied:

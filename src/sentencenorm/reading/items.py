@@ -547,14 +547,14 @@ def _term_of(
             whole = life_only or kind == "deprivation_of_rights"
             low, high = (LIFE, LIFE) if whole else (None, LIFE)
             # "a maximum sentence of life imprisonment, a $20 million fine": the maximum
-            # carries over the plain values after it, as "up to life" does
-            said_max = bound is not None and bound[0] is Says.MAX
+            # carries over the plain values after it, as "a maximum of 20 years" does.
+            most = bound is not None and bound[0] is Says.MAX and not whole
             return {
                 "has_term": True,
                 "low": low,
                 "high": high,
                 "open_low": not whole,
-                "max_cue": said_max and not whole,
+                "max_cue": most,
             }
         return {}
     if isinstance(main.low, Strokes) and kind != "other":

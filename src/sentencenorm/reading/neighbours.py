@@ -6,22 +6,27 @@
   限为3个月以上2年以下，数罪并罚时 | 不得超过3年" is a bound of 管制 (community supervision),
   though no word of its own names it (`kin_before`, `as_kin`; MODEL.md: context that changes a
   match's meaning).
+- A bare length under a cue that names the penalty it measures ("the period of probation can
+  last | from 1 to 3 years") is that penalty (`lent_kind`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
 from lark import Token
+from lark.lexer import TerminalDef
 
-from ..language.roles import FROM, TO
+from ..language.lexicon import Lexicon
+from ..language.roles import FROM, TO, role
 from ..model import (
     CommunitySupervision,
     Component,
     Custody,
+    DeprivationOfRights,
     Duration,
     Modality,
     Probation,
@@ -30,7 +35,15 @@ from ..model import (
 from ..sentence import Sentence
 from .match import Match
 
-__all__ = ["CLAUSE_END", "KIN_GAP", "as_kin", "kin_before", "old_and_new"]
+__all__ = [
+    "CLAUSE_END",
+    "KIN_GAP",
+    "as_kin",
+    "kin_before",
+    "lent_kind",
+    "old_and_new",
+    "range_goes_on",
+]
 
 #: How far after a penalty a bare bound may stand and still continue it, in characters.
 KIN_GAP: Final = 40
@@ -40,6 +53,11 @@ _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|[。！？]")
 CLAUSE_END: Final = re.compile(r"[.;!?](?=\s)|[。；！？]")
 #: Kinds measured in time, whose bound a bare length may be.
 _LENGTH_KINDS: Final = (Custody, Probation, CommunitySupervision, SupervisedRelease)
+#: The kinds a cue may lend a bare length to, by name: penalties measured in time alone.
+_LENT: Final = {
+    kind.kind: kind
+    for kind in (Probation, CommunitySupervision, SupervisedRelease, DeprivationOfRights)
+}
 
 
 def old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> list[Match]:
@@ -113,3 +131,35 @@ def as_kin(sentence: Sentence, kin: Match) -> Sentence | None:
     else:
         return None  # life is no bound of probation
     return Sentence((component,), modality=kin.sentence.modality, text=sentence.text)
+
+
+def lent_kind(kind: str | None, tokens: Sequence[Token], sentence: Sentence) -> Sentence:
+    """*sentence*, a bare length that no word of its phrase names (read as custody), as the
+    penalty measured in time that the cue before it names: "the period of probation can last |
+    from 1 to 3 years" is probation, "the term of public surveillance shall be | not less than
+    three months ..." community supervision. Anything else stays as it was."""
+    lent = _LENT.get(kind or "")
+    if lent is None or len(sentence.components) != 1:
+        return sentence
+    (term,) = sentence.components
+    if (
+        not isinstance(term, Custody)
+        or any(role(token.type).kind is not None for token in tokens)  # "3 years in prison"
+        or (term.count, term.suspended, term.aggregation, term.regime) != (1, None, None, None)
+    ):
+        return sentence
+    low, high = term.min, term.max
+    if not isinstance(low, Duration | None) or not isinstance(high, Duration | None):
+        return sentence  # life measures none of them here
+    return attrs.evolve(sentence, components=(lent(min=low, max=high),))
+
+
+def range_goes_on(terminals: Iterable[TerminalDef], lexicon: Lexicon) -> re.Pattern[str] | None:
+    """The range word and a figure right after a phrase: "up to Rs 1 | to 2 lakh" is no "Rs
+    1", "禁止駕駛兩個月 | 至三年" no two months (a figure in numerals too): a phrase cut there is
+    the low end of a range the grammar could not read, never a value."""
+    to = next((t for t in terminals if t.name == TO), None)
+    if to is None:
+        return None
+    cjk = re.escape("".join([*lexicon.cjk_digits, *lexicon.cjk_units]))
+    return re.compile(rf"\s*(?:{to.pattern.to_regexp()})\s*(?:\S+\s?)?[\d{cjk}]")

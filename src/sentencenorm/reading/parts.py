@@ -193,6 +193,8 @@ class Cash:
     converted: Cash | None = attrs.field(default=None, eq=False)
     #: Given as approximate ("about $140,000"): never the court's amount against an exact one.
     near: bool = attrs.field(default=False, eq=False)
+    #: Its currency word names the penalty too ("并處1000罰款"): a fine, never a bare amount.
+    named: bool = attrs.field(default=False, eq=False)
 
     @property
     def count(self) -> Decimal:

@@ -16,7 +16,7 @@ from lark import Token
 from ..language.roles import AUX, COPULA, Group, Says, role
 from ..model import Component, Modality
 from ..sentence import Sentence
-from .parts import Core, Count, Draft, Item, Joiner
+from .parts import Cash, Core, Count, Draft, Item, Joiner
 
 __all__ = [
     "Apart",
@@ -103,9 +103,26 @@ def has_token(item: Item, kind: str) -> bool:
     return any(isinstance(e, Token) and e.type == kind for e in item.elements)
 
 
+def tried_ends(tokens: Sequence[Token], ends: Sequence[int], count: int) -> list[int]:
+    """The ends of a phrase `extract` reads: the *count* longest, then each end right before a
+    joiner whose next item opens with a cue of its own, longest first: "…不能少于兩個月, |
+    判處有期徒刑的…" ends a clause even when the phrase read on refuses."""
+    clause_ends = [
+        at
+        for at in ends[count:]
+        if at + 2 < len(tokens)
+        and role(tokens[at + 1].type).group is Group.JOINER
+        and role(tokens[at + 2].type).group is Group.CUE
+    ]
+    return [*ends[:count], *clause_ends]
+
+
 def is_bare_term(item: Item) -> bool:
-    """An item that is a length and nothing else: "4年半" in "监禁3年和4年半"."""
-    return len(item.elements) == 1 and isinstance(item.elements[0], Core)
+    """An item that is a length and nothing else: "4年半" in "监禁3年和4年半" (not an amount
+    whose currency word names its penalty: "并處1000罰款")."""
+    if len(item.elements) != 1 or not isinstance(core := item.elements[0], Core):
+        return False
+    return not any(isinstance(v, Cash) and v.named for v in (core.low, core.high))
 
 
 def has_core(item: Item) -> bool:

@@ -79,6 +79,41 @@ def qualifying_custody_word(before: Part | None, part: Part, joiner: Joiner | No
     return Fold(before) if qualifies else None
 
 
+def term_after_custody_word(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """A bare term set off by a comma after a custody word with no term is that custody's term.
+
+    "sentenced to imprisonment, ranging from seven to 10 years" is one custody P7Y..P10Y; "prison
+    sentences, ranging from two to five years" keeps the count the words say. Only across a bare
+    comma, and only a term no word of its own names ("imprisonment, and 10 years of probation",
+    "imprisonment and a fine" stay apart).
+    """
+    if before is None or joiner is None or not joiner.comma:
+        return None
+    if before.kind != "custody" or not before.named or before.has_term or before.suspended:
+        return None
+    if (
+        part.kind != "custody"
+        or part.named
+        or not part.has_term
+        or part.terms != 1
+        or part.suspended
+        or part.aggregation is not None
+        or part.parole_after is not None
+    ):
+        return None
+    return Fold(
+        before._replace(
+            low=part.low,
+            high=part.high,
+            has_term=True,
+            plain=part.plain,
+            open_low=part.open_low,
+            open_high=part.open_high,
+            max_cue=part.max_cue,
+        )
+    )
+
+
 def reprieve_of_death(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
     """A probation "with" a death sentence is its reprieve (older Chinese court English).
 
@@ -408,6 +443,7 @@ RULES: Final[tuple[Rule, ...]] = (
     least_time_of_custody,
     balance_of_term,
     qualifying_custody_word,
+    term_after_custody_word,
     reprieve_of_death,
     alternatives,
     suspended_sentence_alone,
@@ -485,6 +521,24 @@ def _extreme(values: Sequence[object], *, smallest: bool, pos: int) -> object:
     return first if keep_first else second
 
 
+def _part_of_whole(target: Part, number: int | None) -> bool:
+    """Whether *number*, in the unit of *target*'s one exact term, is less than that term:
+    "two" of "four years", never "five" of "four years" nor any of "two years six months"."""
+    whole = target.high
+    if (
+        number is None
+        or target.kind != "custody"
+        or not isinstance(whole, Time)
+        or target.low != whole
+        or whole.first != whole.last
+        or target.terms != 1
+    ):
+        return False
+    field, size = whole.first
+    amount: Fraction = getattr(whole, field) / size
+    return 0 < number < amount
+
+
 def _attach(target: Part, extra: Part) -> Part:
     """*target* with what the qualifying part *extra* says of it."""
     if extra.aggregation is not None:
@@ -518,11 +572,17 @@ def _attach(target: Part, extra: Part) -> Part:
         if target.kind != "custody" or not isinstance(target.high, Life):
             raise Reject('"without parole" only qualifies a life sentence here', extra.pos)
         target = target._replace(low=LIFE, open_low=False)
-    if extra.count_given:
+    if extra.count_given and extra.suspended and not extra.per_conviction:
+        # "10 years with 5 suspended", "four years, of which two are suspended for five years"
+        # (MODEL.md): the bare number counts the whole term's own unit, a part of it; the
+        # term is partly suspended (suspension set above), the part not yet in the model.
+        if not _part_of_whole(target, extra.terms):
+            raise Reject("a suspended part that is no part of one exact term", extra.pos)
+    elif extra.count_given:
         # "5 years imprisonment, each on counts 1, 3 and 4", "10 years, on each of the two
         # counts": the counts set off after one custody term are that term's.
         counted = target.kind == "custody" and target.has_term and target.terms == 1
-        counts = extra.per_conviction and extra.terms is not None  # never "with 7 suspended"
+        counts = extra.per_conviction and extra.terms is not None
         if not (counted and counts) or target.count_given or target.one_count:
             raise Reject("a count with no term to count", extra.pos)
         target = target._replace(terms=extra.terms, count_given=True)

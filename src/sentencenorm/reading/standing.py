@@ -74,10 +74,10 @@ def given_maximum(parts: list[Part], cue: Cue | None) -> list[Part]:
         if part.definite_bound and part.open_low and isinstance(part.high, Time | Cash)
         else part._replace(high=part.low, open_high=False, plain=True)
         if part.definite_bound and part.open_high and isinstance(part.low, Time | Cash)
-        # "was sentenced to the maximum sentence of life": a life sentence, which bounds
-        # nothing after it
+        # "sentenced to the maximum sentence of life imprisonment and a $250,000 fine": life
+        # given, and the fine beside it given as stated, no maximum.
         else part._replace(max_cue=False)
-        if part.definite_bound and part.max_cue
+        if part.definite_bound
         else part
         for part in parts
     ]

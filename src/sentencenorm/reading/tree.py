@@ -225,7 +225,8 @@ class ToModel(Transformer[Token, Draft]):
         if number.spelled and factor > 1:
             value = _spelled_scaled(number, factor, scale)
         amount = _decimal(value, number.pos)
-        return Cash(amount, rest[-1].value, factor, number.pos)
+        named = role(rest[-1].type).kind is not None  # "1000罰款": the fine word after it
+        return Cash(amount, rest[-1].value, factor, number.pos, named=named)
 
     # cores -----------------------------------------------------------------------------------
     def fixed(self, value: Time | Cash) -> Core:
