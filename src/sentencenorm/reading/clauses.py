@@ -68,6 +68,13 @@ class Clauses:
         first = next((e for e in item.elements if not is_det(e)), None)
         return isinstance(first, Token) and bool(self.context.clause_verbs.fullmatch(first.value))
 
+    def distributed(self, item: Item) -> bool:
+        """Whether *item* ends a distributed list ("... 19 years in prison respectively")."""
+        word = self.context.distributive
+        return word is not None and any(
+            isinstance(e, Token) and word.fullmatch(e.value) for e in item.elements
+        )
+
     def is_weak(self, item: Item) -> bool:
         """An item with no number that only adds a word that is no penalty ("and costs")."""
         if has_core(item):
@@ -159,8 +166,11 @@ def split_parts(
     firsts = [item_start(item, tokens, start) for item in items]
     groups: list[list[int]] = [[0]]
     shared = clauses.context.distributes(tokens, after.text, before.text)  # "… respectively"
+    with_list = False  # past "respectively, with": what follows adds to the last term
     for index in range(1, len(items)):
         item = items[index]
+        if shared and draft.joiners[index - 1].qualifying:
+            with_list = with_list or clauses.distributed(items[index - 1])
         if draft.joiners[index - 1].alternative and not clauses.closes(items[index - 1]):
             # "shall be fined under this title or imprisoned not more than 5 years": a
             # clause after "or" is an alternative of the one before, never a penalty of
@@ -190,6 +200,9 @@ def split_parts(
                 shared
                 and has_core(item)
                 and joined_length(items[index - 1], draft.joiners[index - 1], item) is None
+                # "... 19 years in prison respectively, | with 50 lashes and fines of ...":
+                # what a "with" adds after the distributed list is each one's, with the last
+                and not with_list
             )
         ):
             groups.append([index])

@@ -398,6 +398,21 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         reprieve_period, reprieve = death_reprieve, True
     if kind == "death":
         main = None  # a length there was the reprieve
+    found = other_label(label) if kind == "other" and main is None and label else None
+    if (
+        count_given
+        and found is not None
+        and found.unit in _CORPORAL_UNITS
+        and _ends_counted(elements)
+    ):
+        # "two years in prison and one whipping": a count right before corporal punishment
+        # named without its unit counts its strokes (data/labels.toml); "two caning sentences"
+        # counts sentences and stays refused.
+        assert label is not None
+        assert count is not None
+        strokes = Strokes(count, label, item.pos)
+        main = Core("strokes", strokes, strokes, item.pos)
+        count, count_given = 1, False
     term = _term_of(kind, main, bound, item.pos, life=life, life_only=life_only, tariff=tariff)
     if count_given and kind is not None and kind != "custody" and not per_conviction:
         raise Reject("only custodial terms can be counted", item.pos)
@@ -451,6 +466,18 @@ def _custodial(label: str) -> bool:
     """Whether the `other` penalty *label* is itself a term of custody (data/labels.toml)."""
     found = other_label(label)
     return found is not None and found.custodial
+
+
+#: The units a count before a label counts (data/labels.toml: caning's strokes; not lashes:
+#: "3 lashings" is no flogging).
+_CORPORAL_UNITS: Final = frozenset({"strokes"})
+
+
+def _ends_counted(elements: Sequence[object]) -> bool:
+    """Whether the part ends in a count and the one word after it ("one whipping")."""
+    return (
+        len(elements) >= 2 and isinstance(elements[-2], Count) and isinstance(elements[-1], Token)
+    )
 
 
 def _kind_of(
