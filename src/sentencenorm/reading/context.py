@@ -117,6 +117,10 @@ class Context:
     carried_over: Caseless | None
     #: An offence named right after a phrase ("for robbery"): a length before it is a sentence.
     offence_after: Caseless | None
+    #: A suspension of the term just given, stated later in its sentence ("Imposing four months
+    #: imprisonment, the judge | suspended the term for 18 months"): its period, when stated,
+    #: in the first group.
+    suspended_after: Caseless | None
     #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
@@ -381,6 +385,9 @@ def load_context(lang: str) -> Context:
         ),
         offence_after=(
             _caseless(evidence["offence_after"]) if "offence_after" in evidence else None
+        ),
+        suspended_after=(
+            _caseless(evidence["suspended_after"]) if "suspended_after" in evidence else None
         ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None

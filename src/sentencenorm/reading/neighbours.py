@@ -8,13 +8,15 @@
   match's meaning).
 - A bare length under a cue that names the penalty it measures ("the period of probation can
   last | from 1 to 3 years") is that penalty (`lent_kind`).
+- A term given and then suspended later in its sentence ("Imposing four months imprisonment,
+  the judge | suspended the term for 18 months") is a suspended term (`suspended_after`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Iterator, Sequence
+from typing import Final, Protocol
 
 import attrs
 from lark import Token
@@ -29,11 +31,21 @@ from ..model import (
     Modality,
     Probation,
     SupervisedRelease,
+    Suspension,
 )
 from ..sentence import Sentence
+from .context import Context
 from .match import Match
 
-__all__ = ["CLAUSE_END", "KIN_GAP", "as_kin", "kin_before", "lent_kind", "old_and_new"]
+__all__ = [
+    "CLAUSE_END",
+    "KIN_GAP",
+    "as_kin",
+    "kin_before",
+    "lent_kind",
+    "old_and_new",
+    "suspended_after",
+]
 
 #: How far after a penalty a bare bound may stand and still continue it, in characters.
 KIN_GAP: Final = 40
@@ -142,3 +154,58 @@ def lent_kind(kind: str | None, tokens: Sequence[Token], sentence: Sentence) -> 
     if not isinstance(low, Duration | None) or not isinstance(high, Duration | None):
         return sentence  # life measures none of them here
     return attrs.evolve(sentence, components=(lent(min=low, max=high),))
+
+
+class _Reader(Protocol):
+    lang: str
+    context: Context
+
+    def matches(self, text: str, country: str | None) -> Iterator[Match]: ...
+
+
+def suspended_after(reader: _Reader, text: str, country: str | None) -> Iterator[Match]:
+    """The reader's matches in *text*, each imposed custodial term that a suspension later in
+    its sentence (context data ``suspended_after``) takes up marked suspended, with the period
+    it states: "Imposing four months imprisonment, District Judge X | suspended the term for 18
+    months" is P4M suspended for P1Y6M. Only one term, given, not yet suspended, and no match
+    between them."""
+    found = list(reader.matches(text, country))
+    pattern, lang = reader.context.suspended_after, reader.lang
+    if pattern is None:
+        yield from found
+        return
+    for index, match in enumerate(found):
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        later = pattern.match(text[match.end : following], None)
+        yield match if later is None else _suspended(match, later, lang)
+
+
+def _suspended(match: Match, later: re.Match[str], lang: str) -> Match:
+    components = match.sentence.components
+    if match.modality is not Modality.IMPOSED or len(components) != 1:
+        return match
+    (term,) = components
+    if (
+        not isinstance(term, Custody)
+        or term.count != 1
+        or term.suspended is not None
+        or term.regime is not None
+        or not isinstance(term.max, Duration)
+        or term.min != term.max
+    ):
+        return match
+    period: Duration | None = None
+    if later.group(1) is not None:
+        from .parser import parse  # the reader of phrases, which reading this module serves
+
+        try:
+            length = parse(later.group(1), lang=lang).components
+        except ValueError:
+            return match
+        if len(length) != 1 or not isinstance(length[0], Custody):
+            return match
+        if not isinstance(length[0].max, Duration) or length[0].min != length[0].max:
+            return match
+        period = length[0].max
+    suspended = attrs.evolve(term, suspended=Suspension(period))
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=(suspended,)))
