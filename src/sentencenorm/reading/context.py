@@ -79,6 +79,9 @@ class Context:
     #: Offences listed right after a term given "each" ("twenty years each, under Sections
     #: 5(l) and 5(j)"), the list in the first group: one term per offence listed.
     counts_listed: Caseless | None
+    #: A clause opening on the counts each term is given on ("On each of counts 1 and 3 he was
+    #: sentenced to"): the listed counts in the first group, or their number in the second.
+    counts_opened: Caseless | None
     weak: re.Pattern[str]
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
@@ -334,6 +337,9 @@ def load_context(lang: str) -> Context:
         ),
         counts_listed=(
             _caseless(evidence["counts_listed"]) if "counts_listed" in evidence else None
+        ),
+        counts_opened=(
+            _caseless(evidence["counts_opened"]) if "counts_opened" in evidence else None
         ),
         weak=_compile(evidence["weak"]),
         definite=_compile(evidence["definite"]) if "definite" in evidence else None,

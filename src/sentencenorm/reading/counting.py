@@ -104,4 +104,32 @@ def in_clause(
         return counted(sentence, stated) if stated else sentence
     if any(per_each(item) for item in items):
         return each_counted(context, lexicon, sentence, before, after)
-    return sentence
+    return _opened_counted(context, lexicon, sentence, before)
+
+
+def _opened_counted(
+    context: Context, lexicon: Lexicon, sentence: Sentence, before: Slice
+) -> Sentence:
+    """*sentence* with one custodial term per count when its clause opens on the counts each
+    is given on ("On each of counts 1 and 3 he was sentenced to | 15 years"); else as it was."""
+    pattern = context.counts_opened
+    found = None if pattern is None else pattern.search(before.text, before.lowered)
+    if found is None:
+        return sentence
+    listed, number = found.group(1), found.group(2)
+    try:
+        if listed is not None:
+            stated = len([p for p in _LIST_SEPARATOR.split(listed) if p])
+        else:
+            stated = int(number) if number.isdigit() else lexicon.number(number)
+    except (KeyError, ValueError):
+        return sentence
+    if stated < 2:
+        return sentence
+    components = tuple(
+        attrs.evolve(component, count=stated)
+        if isinstance(component, Custody) and component.count == 1
+        else component
+        for component in sentence.components
+    )
+    return attrs.evolve(sentence, components=components)
