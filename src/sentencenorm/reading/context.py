@@ -82,6 +82,9 @@ class Context:
     #: A clause opening on the counts each term is given on ("On each of counts 1 and 3 he was
     #: sentenced to"): the listed counts in the first group, or their number in the second.
     counts_opened: Caseless | None
+    #: The counts named right after a term given "each" ("on each | of counts 1 and 3"): the
+    #: listed counts in the first group, or their number in the second.
+    counts_after_each: Caseless | None
     weak: re.Pattern[str]
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
@@ -340,6 +343,9 @@ def load_context(lang: str) -> Context:
         ),
         counts_opened=(
             _caseless(evidence["counts_opened"]) if "counts_opened" in evidence else None
+        ),
+        counts_after_each=(
+            _caseless(evidence["counts_after_each"]) if "counts_after_each" in evidence else None
         ),
         weak=_compile(evidence["weak"]),
         definite=_compile(evidence["definite"]) if "definite" in evidence else None,

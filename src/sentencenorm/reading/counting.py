@@ -77,6 +77,9 @@ def each_counted(
         listed = context.counts_listed.match(after.text, after.lowered)
         if listed is not None:
             stated = len([p for p in _LIST_SEPARATOR.split(listed.group(1)) if p])
+    if stated is None and context.counts_after_each is not None:
+        named = context.counts_after_each.match(after.text, after.lowered)
+        stated = None if named is None else _counts_named(named, lexicon)
     if stated is None or stated < 2:
         return sentence
     components = tuple(
@@ -116,15 +119,8 @@ def _opened_counted(
     found = None if pattern is None else pattern.search(before.text, before.lowered)
     if found is None:
         return sentence
-    listed, number = found.group(1), found.group(2)
-    try:
-        if listed is not None:
-            stated = len([p for p in _LIST_SEPARATOR.split(listed) if p])
-        else:
-            stated = int(number) if number.isdigit() else lexicon.number(number)
-    except (KeyError, ValueError):
-        return sentence
-    if stated < 2:
+    stated = _counts_named(found, lexicon)
+    if stated is None or stated < 2:
         return sentence
     components = tuple(
         attrs.evolve(component, count=stated)
@@ -133,3 +129,15 @@ def _opened_counted(
         for component in sentence.components
     )
     return attrs.evolve(sentence, components=components)
+
+
+def _counts_named(found: re.Match[str], lexicon: Lexicon) -> int | None:
+    """How many counts *found* names: its first group lists them ("1 and 3"), its second
+    numbers them ("four", "2"); None when the number cannot be read."""
+    listed, number = found.group(1), found.group(2)
+    if listed is not None:
+        return len([p for p in _LIST_SEPARATOR.split(listed) if p])
+    try:
+        return int(number) if number.isdigit() else lexicon.number(number)
+    except (KeyError, ValueError):
+        return None
