@@ -127,6 +127,9 @@ class Context:
     #: imprisonment, the judge | suspended the term for 18 months"): its period, when stated,
     #: in the first group.
     suspended_after: Caseless | None
+    #: An item of a list with its verb and unit elided, right after a term given (", Stefanovich
+    #: to | 9 |,"): the bare number in the first group (reading/elided.py).
+    elided_terms: Caseless | None
     #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
@@ -401,6 +404,7 @@ def load_context(lang: str) -> Context:
         suspended_after=(
             _caseless(evidence["suspended_after"]) if "suspended_after" in evidence else None
         ),
+        elided_terms=(_caseless(evidence["elided_terms"]) if "elided_terms" in evidence else None),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None
         ),

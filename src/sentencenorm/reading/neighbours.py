@@ -35,6 +35,7 @@ from ..model import (
 )
 from ..sentence import Sentence
 from .context import Context
+from .elided import elided_items
 from .match import Match
 
 __all__ = [
@@ -169,8 +170,9 @@ def suspended_after(reader: _Reader, text: str, country: str | None) -> Iterator
     it states: "Imposing four months imprisonment, District Judge X | suspended the term for 18
     months" is P4M suspended for P1Y6M. Only one term, given, not yet suspended, and no match
     between them."""
-    found = list(reader.matches(text, country))
-    pattern, lang = reader.context.suspended_after, reader.lang
+    context, lang = reader.context, reader.lang
+    found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
+    pattern = context.suspended_after
     if pattern is None:
         yield from found
         return
