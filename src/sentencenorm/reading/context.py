@@ -130,6 +130,9 @@ class Context:
     #: An item of a list with its verb and unit elided, right after a term given (", Stefanovich
     #: to | 9 |,"): the bare number in the first group (reading/elided.py).
     elided_terms: Caseless | None
+    #: The minimum of the term just given, set right after it ("... in prison. | His non-parole
+    #: period has been set at two years"): the length in the first group.
+    minimum_after: Caseless | None
     #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
@@ -405,6 +408,9 @@ def load_context(lang: str) -> Context:
             _caseless(evidence["suspended_after"]) if "suspended_after" in evidence else None
         ),
         elided_terms=(_caseless(evidence["elided_terms"]) if "elided_terms" in evidence else None),
+        minimum_after=(
+            _caseless(evidence["minimum_after"]) if "minimum_after" in evidence else None
+        ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None
         ),
