@@ -176,18 +176,31 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     context, lang = reader.context, reader.lang
     found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
     suspension, minimum = context.suspended_after, context.minimum_after
-    taken = -1  # a match that only restated a minimum taken up by the term before it
+    taken = -1  # a match that only restated what the term before it took up
     for index, match in enumerate(found):
         if index == taken:
             continue
         following = found[index + 1] if index + 1 < len(found) else None
         rest = text[match.end : len(text) if following is None else following.start]
+        whole = text[match.end : _reach(following, text)]
         if suspension is not None and (later := suspension.match(rest, None)) is not None:
             match = _suspended(match, later, lang)
+        elif (
+            suspension is not None
+            and following is not None
+            and (later := suspension.match(whole, None)) is not None
+            and later.start(1) == following.start - match.end
+            and later.end(1) >= following.end - match.end
+        ):
+            # "... for six months, which the judge suspended for | a year |": the period,
+            # read as a match of its own, goes with the term it suspends.
+            suspended = _suspended(match, later, lang)
+            taken = index + 1 if suspended is not match else taken
+            match = suspended
         elif minimum is not None:
             # "... for life. | The minimum term was fixed at 22 years" may be a match itself:
             # the clause is read through it, and it goes with the term it bounds.
-            later = minimum.match(text[match.end : _reach(following, text)], None)
+            later = minimum.match(whole, None)
             end = match.end + (later.end() if later is not None else 0)
             inside = following is not None and following.start < end
             if later is not None and (not inside or end >= _reach(following, text)):
