@@ -79,6 +79,12 @@ class Context:
     #: Offences listed right after a term given "each" ("twenty years each, under Sections
     #: 5(l) and 5(j)"), the list in the first group: one term per offence listed.
     counts_listed: Caseless | None
+    #: A clause opening on the counts each term is given on ("On each of counts 1 and 3 he was
+    #: sentenced to"): the listed counts in the first group, or their number in the second.
+    counts_opened: Caseless | None
+    #: The counts named right after a term given "each" ("on each | of counts 1 and 3"): the
+    #: listed counts in the first group, or their number in the second.
+    counts_after_each: Caseless | None
     weak: re.Pattern[str]
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
@@ -117,6 +123,16 @@ class Context:
     carried_over: Caseless | None
     #: An offence named right after a phrase ("for robbery"): a length before it is a sentence.
     offence_after: Caseless | None
+    #: A suspension of the term just given, stated later in its sentence ("Imposing four months
+    #: imprisonment, the judge | suspended the term for 18 months"): its period, when stated,
+    #: in the first group.
+    suspended_after: Caseless | None
+    #: An item of a list with its verb and unit elided, right after a term given (", Stefanovich
+    #: to | 9 |,"): the bare number in the first group (reading/elided.py).
+    elided_terms: Caseless | None
+    #: The minimum of the term just given, set right after it ("... in prison. | His non-parole
+    #: period has been set at two years"): the length in the first group.
+    minimum_after: Caseless | None
     #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
@@ -331,6 +347,12 @@ def load_context(lang: str) -> Context:
         counts_listed=(
             _caseless(evidence["counts_listed"]) if "counts_listed" in evidence else None
         ),
+        counts_opened=(
+            _caseless(evidence["counts_opened"]) if "counts_opened" in evidence else None
+        ),
+        counts_after_each=(
+            _caseless(evidence["counts_after_each"]) if "counts_after_each" in evidence else None
+        ),
         weak=_compile(evidence["weak"]),
         definite=_compile(evidence["definite"]) if "definite" in evidence else None,
         coreless=frozenset(evidence["coreless"]),
@@ -381,6 +403,13 @@ def load_context(lang: str) -> Context:
         ),
         offence_after=(
             _caseless(evidence["offence_after"]) if "offence_after" in evidence else None
+        ),
+        suspended_after=(
+            _caseless(evidence["suspended_after"]) if "suspended_after" in evidence else None
+        ),
+        elided_terms=(_caseless(evidence["elided_terms"]) if "elided_terms" in evidence else None),
+        minimum_after=(
+            _caseless(evidence["minimum_after"]) if "minimum_after" in evidence else None
         ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None

@@ -77,6 +77,9 @@ def each_counted(
         listed = context.counts_listed.match(after.text, after.lowered)
         if listed is not None:
             stated = len([p for p in _LIST_SEPARATOR.split(listed.group(1)) if p])
+    if stated is None and context.counts_after_each is not None:
+        named = context.counts_after_each.match(after.text, after.lowered)
+        stated = None if named is None else _counts_named(named, lexicon)
     if stated is None or stated < 2:
         return sentence
     components = tuple(
@@ -104,4 +107,37 @@ def in_clause(
         return counted(sentence, stated) if stated else sentence
     if any(per_each(item) for item in items):
         return each_counted(context, lexicon, sentence, before, after)
-    return sentence
+    return _opened_counted(context, lexicon, sentence, before)
+
+
+def _opened_counted(
+    context: Context, lexicon: Lexicon, sentence: Sentence, before: Slice
+) -> Sentence:
+    """*sentence* with one custodial term per count when its clause opens on the counts each
+    is given on ("On each of counts 1 and 3 he was sentenced to | 15 years"); else as it was."""
+    pattern = context.counts_opened
+    found = None if pattern is None else pattern.search(before.text, before.lowered)
+    if found is None:
+        return sentence
+    stated = _counts_named(found, lexicon)
+    if stated is None or stated < 2:
+        return sentence
+    components = tuple(
+        attrs.evolve(component, count=stated)
+        if isinstance(component, Custody) and component.count == 1
+        else component
+        for component in sentence.components
+    )
+    return attrs.evolve(sentence, components=components)
+
+
+def _counts_named(found: re.Match[str], lexicon: Lexicon) -> int | None:
+    """How many counts *found* names: its first group lists them ("1 and 3"), its second
+    numbers them ("four", "2"); None when the number cannot be read."""
+    listed, number = found.group(1), found.group(2)
+    if listed is not None:
+        return len([p for p in _LIST_SEPARATOR.split(listed) if p])
+    try:
+        return int(number) if number.isdigit() else lexicon.number(number)
+    except (KeyError, ValueError):
+        return None

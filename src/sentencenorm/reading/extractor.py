@@ -59,7 +59,7 @@ from .evidence import (
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .neighbours import as_kin, kin_before, lent_kind, old_and_new, range_goes_on
+from .neighbours import as_kin, kin_before, later_clauses, lent_kind, old_and_new, range_goes_on
 from .parts import Cue, Draft, Reject
 from .pieces import (
     Apart,
@@ -177,7 +177,7 @@ def _by_paragraph(lang: str, text: str, country: str | None) -> list[Match]:
 def _in_paragraph(lang: str, country: str | None, paragraph: str) -> _Found:
     return tuple(
         (match.start, match.end, match.text, match.sentence)
-        for match in _reader(lang).matches(paragraph, country)
+        for match in later_clauses(_reader(lang), paragraph, country)
     )
 
 

@@ -8,13 +8,16 @@
   match's meaning).
 - A bare length under a cue that names the penalty it measures ("the period of probation can
   last | from 1 to 3 years") is that penalty (`lent_kind`).
+- A term given and then suspended later in its sentence ("Imposing four months imprisonment,
+  the judge | suspended the term for 18 months") is a suspended term; a minimum set right
+  after it is its minimum (`later_clauses`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from typing import Final
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final, Protocol
 
 import attrs
 from lark import Token
@@ -23,6 +26,7 @@ from lark.lexer import TerminalDef
 from ..language.lexicon import Lexicon
 from ..language.roles import FROM, TO, role
 from ..model import (
+    LIFE,
     CommunitySupervision,
     Component,
     Custody,
@@ -31,8 +35,11 @@ from ..model import (
     Modality,
     Probation,
     SupervisedRelease,
+    Suspension,
 )
 from ..sentence import Sentence
+from .context import Context
+from .elided import elided_items
 from .match import Match
 
 __all__ = [
@@ -40,6 +47,7 @@ __all__ = [
     "KIN_GAP",
     "as_kin",
     "kin_before",
+    "later_clauses",
     "lent_kind",
     "old_and_new",
     "range_goes_on",
@@ -163,3 +171,109 @@ def range_goes_on(terminals: Iterable[TerminalDef], lexicon: Lexicon) -> re.Patt
         return None
     cjk = re.escape("".join([*lexicon.cjk_digits, *lexicon.cjk_units]))
     return re.compile(rf"\s*(?:{to.pattern.to_regexp()})\s*(?:\S+\s?)?[\d{cjk}]")
+
+
+class _Reader(Protocol):
+    lang: str
+    context: Context
+
+    def matches(self, text: str, country: str | None) -> Iterator[Match]: ...
+
+
+def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[Match]:
+    """The reader's matches in *text*, with what the clauses right after a custodial term
+    given say of it (context data): elided items of a list ("Y to | 9 |,", `elided_items`);
+    a suspension later in its sentence ("Imposing four months imprisonment, District Judge X
+    | suspended the term for 18 months" is P4M suspended for P1Y6M, ``suspended_after``); its
+    minimum set right after it ("... in prison. | His non-parole period has been set at two
+    years", ``minimum_after``). Only one term, given, and no match between them."""
+    context, lang = reader.context, reader.lang
+    found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
+    suspension, minimum = context.suspended_after, context.minimum_after
+    taken = -1  # a match that only restated what the term before it took up
+    for index, match in enumerate(found):
+        if index == taken:
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        rest = text[match.end : len(text) if following is None else following.start]
+        whole = text[match.end : _reach(following, text)]
+        if suspension is not None and (later := suspension.match(rest, None)) is not None:
+            match = _suspended(match, later, lang)
+        elif (
+            suspension is not None
+            and following is not None
+            and (later := suspension.match(whole, None)) is not None
+            and later.start(1) == following.start - match.end
+            and later.end(1) >= following.end - match.end
+        ):
+            # "... for six months, which the judge suspended for | a year |": the period,
+            # read as a match of its own, goes with the term it suspends.
+            suspended = _suspended(match, later, lang)
+            taken = index + 1 if suspended is not match else taken
+            match = suspended
+        elif minimum is not None:
+            # "... for life. | The minimum term was fixed at 22 years" may be a match itself:
+            # the clause is read through it, and it goes with the term it bounds.
+            later = minimum.match(whole, None)
+            end = match.end + (later.end() if later is not None else 0)
+            inside = following is not None and following.start < end
+            if later is not None and (not inside or end >= _reach(following, text)):
+                bounded = _with_minimum(match, later, lang)
+                taken = index + 1 if inside and bounded is not match else taken
+                match = bounded
+        yield match
+
+
+def _reach(following: Match | None, text: str) -> int:
+    return len(text) if following is None else following.end
+
+
+def _given(match: Match) -> Custody | None:
+    """The one custodial term *match* gives, plain and of one length or life; else None."""
+    components = match.sentence.components
+    if match.modality is not Modality.IMPOSED or len(components) != 1:
+        return None
+    (term,) = components
+    if (
+        not isinstance(term, Custody)
+        or (term.count, term.suspended, term.regime) != (1, None, None)
+        or not ((isinstance(term.max, Duration) and term.min == term.max) or term.max == LIFE)
+    ):
+        return None
+    return term
+
+
+def _length(text: str, lang: str) -> Duration | None:
+    """The one length *text* states ("two years and three months"), or None."""
+    from .parser import parse  # the reader of phrases, which reading this module serves
+
+    try:
+        components = parse(text, lang=lang).components
+    except ValueError:
+        return None
+    if len(components) != 1 or not isinstance(components[0], Custody):
+        return None
+    length = components[0].max
+    return length if isinstance(length, Duration) and components[0].min == length else None
+
+
+def _suspended(match: Match, later: re.Match[str], lang: str) -> Match:
+    term = _given(match)
+    if term is None or term.max == LIFE:
+        return match
+    period = None if later.group(1) is None else _length(later.group(1), lang)
+    if later.group(1) is not None and period is None:
+        return match
+    suspended = attrs.evolve(term, suspended=Suspension(period))
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=(suspended,)))
+
+
+def _with_minimum(match: Match, later: re.Match[str], lang: str) -> Match:
+    term = _given(match)
+    minimum = _length(later.group(1), lang)
+    if term is None or minimum is None:
+        return match
+    if isinstance(term.max, Duration) and minimum.compare(term.max) != -1:
+        return match  # a minimum must be shorter than the term
+    bounded = attrs.evolve(term, min=minimum)
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=(bounded,)))

@@ -1,0 +1,72 @@
+"""Items of a list whose verb and unit are elided, after a term given.
+
+"Bialiatski was sentenced to 10 years in prison, Stefanovich to | 9 |, and Labkovich to 7
+years": the bare "9" is a term of the same kind and unit as the one before it, given the same
+way (context data ``elided_terms``). Only after one custodial term given, stated in one unit,
+and only a bare number that closes its item ("to 9," / "to 9." / "to 9 and"): "ages ranged
+from 12 to 16" follows no term, and "raising his total to 15" is no person's item.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..model import Custody, Duration, Modality
+from ..sentence import Sentence
+from .match import Match
+from .scanning import Caseless
+
+__all__ = ["elided_items"]
+
+#: The unit a term states, the last in its text ("10 years in prison").
+_UNIT: Final = re.compile(r"\b(years?|months?|weeks?|days?)\b", re.IGNORECASE)
+
+
+def elided_items(found: list[Match], text: str, pattern: Caseless | None, lang: str) -> list[Match]:
+    """*found* with a match for each bare number an elided list item gives after a custodial
+    term given (see the module's docstring)."""
+    if pattern is None:
+        return found
+    result: list[Match] = []
+    for index, match in enumerate(found):
+        result.append(match)
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        units = _UNIT.findall(match.text)
+        head = match
+        while units and (item := _item(head, units[-1], text, following, pattern, lang)):
+            result.append(item)
+            head = item
+    return result
+
+
+def _item(
+    head: Match, unit: str, text: str, following: int, pattern: Caseless, lang: str
+) -> Match | None:
+    """The elided item right after *head*, a term in *unit*, before *following*."""
+    components = head.sentence.components
+    if head.modality is not Modality.IMPOSED or len(components) != 1:
+        return None
+    (term,) = components
+    if (
+        not isinstance(term, Custody)
+        or (term.count, term.suspended, term.aggregation, term.regime) != (1, None, None, None)
+        or not isinstance(term.max, Duration)
+        or term.min != term.max
+    ):
+        return None
+    found = pattern.match(text[head.end : following], None)
+    if found is None:
+        return None
+    from .parser import parse  # the reader of phrases, which reading this module serves
+
+    try:
+        value = parse(f"{found.group(1)} {unit}", lang=lang)
+    except ValueError:
+        return None
+    if len(value.components) != 1 or not isinstance(value.components[0], Custody):
+        return None
+    start = head.end + found.start(1)
+    number = text[start : head.end + found.end(1)]
+    sentence = Sentence(value.components, modality=head.sentence.modality, text=number)
+    return Match(start, start + len(number), number, sentence)
