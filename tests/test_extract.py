@@ -293,11 +293,10 @@ ZH_DOCUMENTS = [
         [("刑期最高为十年", "custody P10Y"), ("罚金最高为五十万元", "fine CNY 500000")],
     ),
     (
+        # a bare penalty after 不等 is added to all alike (tests/corpus/README.md: "…，并处罚金"
+        # stays with the term)
         "法院分别判处5名被告人有期徒刑二年至八年不等，并处罚金。",
-        [
-            ("有期徒刑二年至八年不等", "imposed: custody P2Y..P8Y"),
-            ("罚金", "imposed: fine"),
-        ],
+        [("有期徒刑二年至八年不等，并处罚金", "imposed: custody P2Y..P8Y + fine")],
     ),
     (
         "犯本罪的，处五年以下有期徒刑或者拘役，并处或者单处罚金。",

@@ -188,7 +188,9 @@ def split_parts(
             or item.listed
             or clauses.opens_clause(item)
             or stands_apart(items[index - 1], item, draft.joiners[index - 1], clauses.apart)
-            or clauses.closes(items[index - 1])
+            # 不等 closes what it summarizes; a bare penalty after it ("…不等，并处罚金")
+            # has no value of its own to summarize, so it is added to all alike.
+            or (clauses.closes(items[index - 1]) and has_core(item))
             or (
                 (
                     per_conviction(items[index - 1])
