@@ -350,8 +350,18 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
     """
     if before is None or (joiner is not None and (joiner.hard or joiner.alternative)):
         return None
-    if before.kind != part.kind or before.kind not in TERM_KINDS:
-        return None
+    # A bare length before a comma takes the kind the next bound names ("2年以上、5年以下的緩刑
+    # 考驗期": the noun after a list of bounds is the head of both).
+    borrows = (
+        joiner is not None
+        and joiner.comma
+        and not before.named
+        and before.kind == "custody"
+        and part.named
+        and part.kind in TERM_KINDS
+    )
+    if not borrows and (before.kind != part.kind or before.kind not in (*TERM_KINDS, "fine")):
+        return None  # a fine's bounds meet too: "处3000元以上、1万元以下的罚款"
     if (
         joiner is not None
         and joiner.qualifying
@@ -364,6 +374,8 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
         # "12 years with a non-parole period of eight years", "10 years with a minimum of 5"
         return Fold(before._replace(low=part.low, plain=False))
     for upper, lower in ((before, part), (part, before)):
+        if borrows and upper is before:
+            continue  # "up to 10 years, at least 3 years of supervised release": two kinds
         if not meets(upper.span(), lower.span()):
             continue
         blank = Part(pos=0)
@@ -374,7 +386,7 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
             if mine != default and theirs != default and mine != theirs:
                 return None
             shared[name] = mine if mine != default else theirs
-        merged = before._replace(
+        merged = (part if borrows else before)._replace(
             low=lower.low,
             high=upper.high,
             open_low=False,
