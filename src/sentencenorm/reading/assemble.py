@@ -39,8 +39,9 @@ from ..model.durations import Duration
 from ..model.labels import OtherLabel, other_label, quantity_kind
 from ..sentence import Sentence
 from .items import Part, read_item
+from .joining import compound_durations, or_lists
 from .parts import Cash, Core, Cue, Draft, Joiner, Reject, Strokes, Time
-from .rules import FIRST_RULES, RULES, Becomes, Fold, compound_durations, or_lists
+from .rules import FIRST_RULES, RULES, Becomes, Fold
 from .standing import (
     all_property_states_no_amount,
     carried_maximum,
