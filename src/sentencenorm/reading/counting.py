@@ -50,11 +50,12 @@ def counts_in_clause(context: Context, lexicon: Lexicon, before: Slice) -> int |
     return value if value > 1 else None
 
 
-def counted(sentence: Sentence, counts: int) -> Sentence:
-    """*sentence* with its custodial terms of unknown count given *counts*."""
+def counted(sentence: Sentence, counts: int, replacing: int | None = None) -> Sentence:
+    """*sentence* with its custodial terms of count *replacing* (unknown by default) given
+    *counts*."""
     components = tuple(
         attrs.evolve(component, count=counts)
-        if isinstance(component, Custody) and component.count is None
+        if isinstance(component, Custody) and component.count == replacing
         else component
         for component in sentence.components
     )
@@ -82,13 +83,7 @@ def each_counted(
         stated = None if named is None else _counts_named(named, lexicon)
     if stated is None or stated < 2:
         return sentence
-    components = tuple(
-        attrs.evolve(component, count=stated)
-        if isinstance(component, Custody) and component.count == 1
-        else component
-        for component in sentence.components
-    )
-    return attrs.evolve(sentence, components=components)
+    return counted(sentence, stated, replacing=1)
 
 
 def in_clause(
@@ -122,13 +117,7 @@ def _opened_counted(
     stated = _counts_named(found, lexicon)
     if stated is None or stated < 2:
         return sentence
-    components = tuple(
-        attrs.evolve(component, count=stated)
-        if isinstance(component, Custody) and component.count == 1
-        else component
-        for component in sentence.components
-    )
-    return attrs.evolve(sentence, components=components)
+    return counted(sentence, stated, replacing=1)
 
 
 def _counts_named(found: re.Match[str], lexicon: Lexicon) -> int | None:

@@ -102,17 +102,7 @@ def term_after_custody_word(before: Part | None, part: Part, joiner: Joiner | No
         or part.parole_after is not None
     ):
         return None
-    return Fold(
-        before._replace(
-            low=part.low,
-            high=part.high,
-            has_term=True,
-            plain=part.plain,
-            open_low=part.open_low,
-            open_high=part.open_high,
-            max_cue=part.max_cue,
-        )
-    )
+    return Fold(_with_term(before, part))
 
 
 def reprieve_of_death(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
@@ -200,17 +190,7 @@ def _money_alternatives(before: Part, part: Part) -> Outcome:
     yen" is one fine of up to one million yen."""
     if before.has_term != part.has_term:
         stated_side = part if part.has_term else before
-        return Fold(
-            before._replace(
-                low=stated_side.low,
-                high=stated_side.high,
-                has_term=True,
-                plain=stated_side.plain,
-                open_low=stated_side.open_low,
-                open_high=stated_side.open_high,
-                max_cue=stated_side.max_cue,
-            )
-        )
+        return Fold(_with_term(before, stated_side))
     values = [before.low, before.high, part.low, part.high]
     stated = [value for value in values if value is not None]
     if len(stated) < 2 or not all(isinstance(value, Cash) for value in stated):
@@ -575,3 +555,16 @@ def _attach(target: Part, extra: Part) -> Part:
     if not (said or extra.no_parole or noted):
         raise Reject("this part says nothing that can be read", extra.pos)
     return target
+
+
+def _with_term(target: Part, source: Part) -> Part:
+    """*target* with the term *source* states (its bounds, their shape, its maximum's cue)."""
+    return target._replace(
+        low=source.low,
+        high=source.high,
+        has_term=True,
+        plain=source.plain,
+        open_low=source.open_low,
+        open_high=source.open_high,
+        max_cue=source.max_cue,
+    )
