@@ -319,6 +319,7 @@ def money_anchors(words: Lexicon) -> str:
 def load_context(lang: str) -> Context:
     """Read and compile the context rules of *lang* (cached by `_reader`)."""
     raw = Language.get(lang).context
+    default_term = raw.get("default_term", {})  # a language may give any of its three keys
     evidence = raw["evidence"]
     anchors = raw["anchors"]
     if "{money}" in anchors:
@@ -423,13 +424,9 @@ def load_context(lang: str) -> Context:
                 for key, patterns in raw.get("negation", {}).items()
             }
         ),
-        default_after=(_caseless(raw["default_term"]["after"]) if "default_term" in raw else None),
-        default_before=(
-            _caseless(raw["default_term"]["before"]) if "default_term" in raw else None
-        ),
-        default_further=(
-            _compile(raw["default_term"]["further"]) if "default_term" in raw else None
-        ),
+        default_after=_caseless(default_term["after"]) if "after" in default_term else None,
+        default_before=_caseless(default_term["before"]) if "before" in default_term else None,
+        default_further=_compile(default_term["further"]) if "further" in default_term else None,
     )
 
 
