@@ -18,6 +18,7 @@ from ..language import Language, Lexicon, lexicon
 from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
 from .compose import tried_order
+from .pieces import states_bound
 from .scanning import Caseless, searched_faster
 
 __all__ = ["Context", "ContextCue", "Negation", "Slice", "cue_after", "cue_before", "load_context"]
@@ -45,6 +46,20 @@ class ContextCue:
     #: A party's request ("prosecutors sought", "the Crown's request for"): what the court
     #: did instead (``[negation] overruled``) says it was not given.
     request: bool = False
+    #: The only verbs it outranks, when it names them, and only in a phrase of one value (no
+    #: bound, range or alternative): "依詐欺罪 | 處有期徒刑1年" is a sentence given; "依詐欺罪 |
+    #: 可處…" and "依殺人罪，| 處死刑或無期徒刑" stay a statute's.
+    verb: re.Pattern[str] | None = None
+
+    def outranks(self, tokens: Sequence[Token]) -> bool:
+        """Whether the cue says more than the verb that opens the phrase of *tokens*."""
+        if not self.outranks_verb or self.verb is None:
+            return self.outranks_verb
+        return (
+            self.verb.fullmatch(tokens[0].value) is not None
+            and not states_bound(tokens)
+            and all(token.type != "OR" for token in tokens)
+        )
 
 
 @attrs.frozen
@@ -294,6 +309,7 @@ def _cues(tables: Sequence[dict[str, Any]]) -> tuple[ContextCue, ...]:
             table.get("kind"),
             bool(table.get("outranks_verb", False)),
             bool(table.get("request", False)),
+            re.compile(table["verb"], re.IGNORECASE) if "verb" in table else None,
         )
         for table in tables
     )

@@ -415,7 +415,7 @@ class _Reader:
         if verb:
             # "建议 | 判处有期徒刑五年": a request, whatever the phrase's own verb says
             above = cue_before(context.cues, before)
-            if above is not None and above[0].outranks_verb:
+            if above is not None and above[0].outranks(tokens):
                 around, cue_at, outranked = Cue(above[0].modality), above[1], True
         if not verb:
             # "the maximum sentence for trafficking is | 25 years": a bare auxiliary opens the
