@@ -467,9 +467,17 @@ class Slice:
         return None if found is None else found.start()
 
 
-def cue_before(cues: Sequence[ContextCue], before: Slice) -> tuple[ContextCue, int] | None:
-    """The first cue (in file order) that ends just before the phrase, and where it starts."""
+def cue_before(
+    cues: Sequence[ContextCue], before: Slice, tokens: Sequence[Token] = ()
+) -> tuple[ContextCue, int] | None:
+    """The first cue (in file order) that ends just before the phrase, and where it starts.
+
+    A cue that names the verbs it outranks (`ContextCue.verb`) counts only before a phrase
+    of *tokens* it outranks: "被告 | 處有期徒刑二年" is a sentence given, "被告 | 赔偿…" says
+    nothing."""
     for cue in cues:
+        if cue.verb is not None and not (tokens and cue.outranks(tokens)):
+            continue
         at = before.find(cue.pattern)
         if at is not None:
             return cue, at

@@ -414,7 +414,7 @@ class _Reader:
         cue_at = -1 if verb else None  # where the cue that governs the phrase starts
         if verb:
             # "建议 | 判处有期徒刑五年": a request, whatever the phrase's own verb says
-            above = cue_before(context.cues, before)
+            above = cue_before(context.cues, before, tokens)
             if above is not None and above[0].outranks(tokens):
                 around, cue_at, outranked = Cue(above[0].modality), above[1], True
         if not verb:
