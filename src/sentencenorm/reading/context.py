@@ -133,6 +133,9 @@ class Context:
     #: The minimum of the term just given, set right after it ("... in prison. | His non-parole
     #: period has been set at two years"): the length in the first group.
     minimum_after: Caseless | None
+    #: How the terms just given run, said in the next sentence ("... on each of the four
+    #: counts. | The sentence is to run concurrently"): the aggregation word in the first group.
+    aggregation_after: Caseless | None
     #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
@@ -410,6 +413,9 @@ def load_context(lang: str) -> Context:
         elided_terms=(_caseless(evidence["elided_terms"]) if "elided_terms" in evidence else None),
         minimum_after=(
             _caseless(evidence["minimum_after"]) if "minimum_after" in evidence else None
+        ),
+        aggregation_after=(
+            _caseless(evidence["aggregation_after"]) if "aggregation_after" in evidence else None
         ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None

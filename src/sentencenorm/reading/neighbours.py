@@ -23,10 +23,11 @@ import attrs
 from lark import Token
 from lark.lexer import TerminalDef
 
-from ..language.lexicon import Lexicon
+from ..language.lexicon import Lexicon, fold
 from ..language.roles import FROM, TO, role
 from ..model import (
     LIFE,
+    Aggregation,
     CommunitySupervision,
     Component,
     Custody,
@@ -189,6 +190,7 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     years", ``minimum_after``). Only one term, given, and no match between them."""
     context, lang = reader.context, reader.lang
     found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
+    found = _run_as_said_after(found, text, context, reader.lexicon)
     suspension, minimum = context.suspended_after, context.minimum_after
     taken = -1  # a match that only restated what the term before it took up
     for index, match in enumerate(found):
@@ -222,6 +224,47 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
                 taken = index + 1 if inside and bounded is not match else taken
                 match = bounded
         yield match
+
+
+#: A sentence's end between two matches: the first is in an earlier sentence.
+_SENTENCE_END: Final = re.compile(r"[.;!?]")
+
+
+def _run_as_said_after(
+    found: list[Match], text: str, context: Context, lexicon: Lexicon
+) -> list[Match]:
+    """*found* with the aggregation the next sentence states ("... on each of the four counts.
+    | The sentence is to run concurrently") given to the custodial terms of the sentence
+    before it that state none (``aggregation_after``); terms not given stay as they are."""
+    pattern = context.aggregation_after
+    if pattern is None:
+        return found
+    found = list(found)
+    for index, match in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        rest = text[match.end : len(text) if following is None else following.start]
+        later = pattern.match(rest, None)
+        if later is None:
+            continue
+        aggregation = Aggregation(lexicon.aggregation[fold(later.group(1))])
+        first = index
+        while first and not _SENTENCE_END.search(text, found[first - 1].end, found[first].start):
+            first -= 1
+        for at in range(first, index + 1):
+            found[at] = _running(found[at], aggregation)
+    return found
+
+
+def _running(match: Match, aggregation: Aggregation) -> Match:
+    if match.modality is not Modality.IMPOSED:
+        return match
+    components = tuple(
+        attrs.evolve(part, aggregation=aggregation)
+        if isinstance(part, Custody) and part.aggregation is None
+        else part
+        for part in match.sentence.components
+    )
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=components))
 
 
 def _reach(following: Match | None, text: str) -> int:
