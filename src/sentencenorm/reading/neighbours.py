@@ -177,6 +177,7 @@ def range_goes_on(terminals: Iterable[TerminalDef], lexicon: Lexicon) -> re.Patt
 class _Reader(Protocol):
     lang: str
     context: Context
+    lexicon: Lexicon
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]: ...
 
@@ -224,10 +225,6 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
                 taken = index + 1 if inside and bounded is not match else taken
                 match = bounded
         yield match
-
-
-#: A sentence's end between two matches: the first is in an earlier sentence.
-_SENTENCE_END: Final = re.compile(r"[.;!?]")
 
 
 def _run_as_said_after(
