@@ -136,6 +136,10 @@ class Context:
     #: How the terms just given run, said in the next sentence ("... on each of the four
     #: counts. | The sentence is to run concurrently"): the aggregation word in the first group.
     aggregation_after: Caseless | None
+    #: A reprieve of the death sentence just given, stated later in its sentence ("sentenced
+    #: to death for taking bribes ..., | but was given a two-year reprieve"): its length, when
+    #: stated, in the first group.
+    reprieve_after: Caseless | None
     #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
@@ -416,6 +420,9 @@ def load_context(lang: str) -> Context:
         ),
         aggregation_after=(
             _caseless(evidence["aggregation_after"]) if "aggregation_after" in evidence else None
+        ),
+        reprieve_after=(
+            _caseless(evidence["reprieve_after"]) if "reprieve_after" in evidence else None
         ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None

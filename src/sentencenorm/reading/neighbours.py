@@ -31,6 +31,7 @@ from ..model import (
     CommunitySupervision,
     Component,
     Custody,
+    Death,
     DeprivationOfRights,
     Duration,
     Modality,
@@ -192,6 +193,7 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     context, lang = reader.context, reader.lang
     found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
     found = _run_as_said_after(found, text, context, reader.lexicon)
+    found = [_reprieved(match, text, context, lang) for match in found]
     suspension, minimum = context.suspended_after, context.minimum_after
     taken = -1  # a match that only restated what the term before it took up
     for index, match in enumerate(found):
@@ -250,6 +252,30 @@ def _run_as_said_after(
         for at in range(first, index + 1):
             found[at] = _running(found[at], aggregation)
     return found
+
+
+def _reprieved(match: Match, text: str, context: Context, lang: str) -> Match:
+    """*match*, a death sentence given alone, with the reprieve stated later in its sentence
+    (``reprieve_after``: "sentenced to death for ..., | but was given a two-year reprieve")."""
+    components = match.sentence.components
+    pattern = context.reprieve_after
+    if (
+        pattern is None
+        or match.modality is not Modality.IMPOSED
+        or len(components) != 1
+        or not isinstance(components[0], Death)
+        or components[0].suspended
+    ):
+        return match
+    later = pattern.match(text[match.end : match.end + 200], None)
+    if later is None:
+        return match
+    stated = later.group(1) or later.group(2)
+    period = None if stated is None else _length(stated.replace("-", " "), lang)
+    if stated is not None and period is None:
+        return match
+    death = Death(suspended=True, reprieve=period)
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=(death,)))
 
 
 def _running(match: Match, aggregation: Aggregation) -> Match:
