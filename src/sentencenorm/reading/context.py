@@ -136,6 +136,11 @@ class Context:
     #: How the terms just given run, said in the next sentence ("... on each of the four
     #: counts. | The sentence is to run concurrently"): the aggregation word in the first group.
     aggregation_after: Caseless | None
+    #: A term given, then cut with its unit elided ("14 years in jail | (reduced to six)"):
+    #: the cut term's unit in the first group, the bare number that stands in the second.
+    reduced_terms: Caseless | None
+    #: Words before a cut term that make it a bound the law sets ("the maximum penalty of").
+    reduced_bounds: Caseless | None
     #: A reprieve of the death sentence just given, stated later in its sentence ("sentenced
     #: to death for taking bribes ..., | but was given a two-year reprieve"): its length, when
     #: stated, in the first group.
@@ -420,6 +425,12 @@ def load_context(lang: str) -> Context:
         ),
         aggregation_after=(
             _caseless(evidence["aggregation_after"]) if "aggregation_after" in evidence else None
+        ),
+        reduced_terms=(
+            _caseless(evidence["reduced_terms"]) if "reduced_terms" in evidence else None
+        ),
+        reduced_bounds=(
+            _caseless(evidence["reduced_bounds"]) if "reduced_bounds" in evidence else None
         ),
         reprieve_after=(
             _caseless(evidence["reprieve_after"]) if "reprieve_after" in evidence else None

@@ -41,7 +41,7 @@ from ..model import (
 )
 from ..sentence import Sentence
 from .context import Context
-from .elided import elided_items
+from .elided import elided_items, reduced_items
 from .match import Match
 
 __all__ = [
@@ -192,6 +192,7 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     years", ``minimum_after``). Only one term, given, and no match between them."""
     context, lang = reader.context, reader.lang
     found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
+    found = reduced_items(found, text, (context.reduced_terms, context.reduced_bounds), lang)
     found = _run_as_said_after(found, text, context, reader.lexicon)
     found = [_reprieved(match, text, context, lang) for match in found]
     suspension, minimum = context.suspended_after, context.minimum_after
