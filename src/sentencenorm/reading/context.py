@@ -136,6 +136,9 @@ class Context:
     #: How the terms just given run, said in the next sentence ("... on each of the four
     #: counts. | The sentence is to run concurrently"): the aggregation word in the first group.
     aggregation_after: Caseless | None
+    #: How every term of a sentence runs, said where it closes ("5 years for robbery and 3
+    #: years for assault, | all to run concurrently"): the aggregation word in the first group.
+    aggregation_closing: Caseless | None
     #: A term given, then cut with its unit elided ("14 years in jail | (reduced to six)"):
     #: the cut term's unit in the first group, the bare number that stands in the second.
     reduced_terms: Caseless | None
@@ -425,6 +428,11 @@ def load_context(lang: str) -> Context:
         ),
         aggregation_after=(
             _caseless(evidence["aggregation_after"]) if "aggregation_after" in evidence else None
+        ),
+        aggregation_closing=(
+            _caseless(evidence["aggregation_closing"])
+            if "aggregation_closing" in evidence
+            else None
         ),
         reduced_terms=(
             _caseless(evidence["reduced_terms"]) if "reduced_terms" in evidence else None

@@ -230,17 +230,29 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
         yield match
 
 
+#: Where the sentence a phrase stands in ends ("; " too: a list's clause).
+_CLAUSE_STOP: Final = re.compile(r"[.;!?](?=\s|$)|[。！？；]")
+
+
 def _run_as_said_after(
     found: list[Match], text: str, context: Context, lexicon: Lexicon
 ) -> list[Match]:
     """*found* with the aggregation the next sentence states ("... on each of the four counts.
     | The sentence is to run concurrently") given to the custodial terms of the sentence
-    before it that state none (``aggregation_after``); terms not given stay as they are."""
+    before it that state none (``aggregation_after``); likewise the aggregation of every term
+    that closes their sentence ("5 years for robbery and | 3 years for assault, all to run
+    concurrently", ``aggregation_closing``). Terms not given stay as they are."""
     pattern = context.aggregation_after
     if pattern is None:
         return found
     found = list(found)
+    closing = context.aggregation_closing
     for index, match in enumerate(found):
+        stop = _CLAUSE_STOP.search(text, match.end)
+        window = text[match.end : len(text) if stop is None else stop.start()]
+        all_of = None if closing is None else closing.search(window, None)
+        if all_of is not None:
+            found[index] = _running(match, Aggregation(lexicon.aggregation[fold(all_of[1])]))
         following = found[index + 1] if index + 1 < len(found) else None
         rest = text[match.end : len(text) if following is None else following.start]
         later = pattern.match(rest, None)
