@@ -148,6 +148,21 @@ class Context:
     #: The minimum of the term just given, set right after it ("... in prison. | His non-parole
     #: period has been set at two years"): the length in the first group.
     minimum_after: Caseless | None
+    #: How the terms just given run, said in the next sentence ("... on each of the four
+    #: counts. | The sentence is to run concurrently"): the aggregation word in the first group.
+    aggregation_after: Caseless | None
+    #: How every term of a sentence runs, said where it closes ("5 years for robbery and 3
+    #: years for assault, | all to run concurrently"): the aggregation word in the first group.
+    aggregation_closing: Caseless | None
+    #: A term given, then cut with its unit elided ("14 years in jail | (reduced to six)"):
+    #: the cut term's unit in the first group, the bare number that stands in the second.
+    reduced_terms: Caseless | None
+    #: Words before a cut term that make it a bound the law sets ("the maximum penalty of").
+    reduced_bounds: Caseless | None
+    #: A reprieve of the death sentence just given, stated later in its sentence ("sentenced
+    #: to death for taking bribes ..., | but was given a two-year reprieve"): its length, when
+    #: stated, in the first group.
+    reprieve_after: Caseless | None
     #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
@@ -427,6 +442,23 @@ def load_context(lang: str) -> Context:
         elided_terms=(_caseless(evidence["elided_terms"]) if "elided_terms" in evidence else None),
         minimum_after=(
             _caseless(evidence["minimum_after"]) if "minimum_after" in evidence else None
+        ),
+        aggregation_after=(
+            _caseless(evidence["aggregation_after"]) if "aggregation_after" in evidence else None
+        ),
+        aggregation_closing=(
+            _caseless(evidence["aggregation_closing"])
+            if "aggregation_closing" in evidence
+            else None
+        ),
+        reduced_terms=(
+            _caseless(evidence["reduced_terms"]) if "reduced_terms" in evidence else None
+        ),
+        reduced_bounds=(
+            _caseless(evidence["reduced_bounds"]) if "reduced_bounds" in evidence else None
+        ),
+        reprieve_after=(
+            _caseless(evidence["reprieve_after"]) if "reprieve_after" in evidence else None
         ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None

@@ -23,13 +23,15 @@ import attrs
 from lark import Token
 from lark.lexer import TerminalDef
 
-from ..language.lexicon import Lexicon
+from ..language.lexicon import Lexicon, fold
 from ..language.roles import FROM, TO, role
 from ..model import (
     LIFE,
+    Aggregation,
     CommunitySupervision,
     Component,
     Custody,
+    Death,
     DeprivationOfRights,
     Duration,
     Modality,
@@ -39,7 +41,7 @@ from ..model import (
 )
 from ..sentence import Sentence
 from .context import Context
-from .elided import elided_items
+from .elided import elided_items, reduced_items
 from .match import Match
 
 __all__ = [
@@ -176,6 +178,7 @@ def range_goes_on(terminals: Iterable[TerminalDef], lexicon: Lexicon) -> re.Patt
 class _Reader(Protocol):
     lang: str
     context: Context
+    lexicon: Lexicon
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]: ...
 
@@ -189,6 +192,9 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     years", ``minimum_after``). Only one term, given, and no match between them."""
     context, lang = reader.context, reader.lang
     found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
+    found = reduced_items(found, text, (context.reduced_terms, context.reduced_bounds), lang)
+    found = _run_as_said_after(found, text, context, reader.lexicon)
+    found = [_reprieved(match, text, context, lang) for match in found]
     suspension, minimum = context.suspended_after, context.minimum_after
     taken = -1  # a match that only restated what the term before it took up
     for index, match in enumerate(found):
@@ -222,6 +228,79 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
                 taken = index + 1 if inside and bounded is not match else taken
                 match = bounded
         yield match
+
+
+#: Where the sentence a phrase stands in ends ("; " too: a list's clause).
+_CLAUSE_STOP: Final = re.compile(r"[.;!?](?=\s|$)|[。！？；]")
+
+
+def _run_as_said_after(
+    found: list[Match], text: str, context: Context, lexicon: Lexicon
+) -> list[Match]:
+    """*found* with the aggregation the next sentence states ("... on each of the four counts.
+    | The sentence is to run concurrently") given to the custodial terms of the sentence
+    before it that state none (``aggregation_after``); likewise the aggregation of every term
+    that closes their sentence ("5 years for robbery and | 3 years for assault, all to run
+    concurrently", ``aggregation_closing``). Terms not given stay as they are."""
+    pattern = context.aggregation_after
+    if pattern is None:
+        return found
+    found = list(found)
+    closing = context.aggregation_closing
+    for index, match in enumerate(found):
+        stop = _CLAUSE_STOP.search(text, match.end)
+        window = text[match.end : len(text) if stop is None else stop.start()]
+        all_of = None if closing is None else closing.search(window, None)
+        if all_of is not None:
+            found[index] = _running(match, Aggregation(lexicon.aggregation[fold(all_of[1])]))
+        following = found[index + 1] if index + 1 < len(found) else None
+        rest = text[match.end : len(text) if following is None else following.start]
+        later = pattern.match(rest, None)
+        if later is None:
+            continue
+        aggregation = Aggregation(lexicon.aggregation[fold(later.group(1))])
+        first = index
+        while first and not _SENTENCE_END.search(text, found[first - 1].end, found[first].start):
+            first -= 1
+        for at in range(first, index + 1):
+            found[at] = _running(found[at], aggregation)
+    return found
+
+
+def _reprieved(match: Match, text: str, context: Context, lang: str) -> Match:
+    """*match*, a death sentence given alone, with the reprieve stated later in its sentence
+    (``reprieve_after``: "sentenced to death for ..., | but was given a two-year reprieve")."""
+    components = match.sentence.components
+    pattern = context.reprieve_after
+    if (
+        pattern is None
+        or match.modality is not Modality.IMPOSED
+        or len(components) != 1
+        or not isinstance(components[0], Death)
+        or components[0].suspended
+    ):
+        return match
+    later = pattern.match(text[match.end : match.end + 200], None)
+    if later is None:
+        return match
+    stated = later.group(1) or later.group(2)
+    period = None if stated is None else _length(stated.replace("-", " "), lang)
+    if stated is not None and period is None:
+        return match
+    death = Death(suspended=True, reprieve=period)
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=(death,)))
+
+
+def _running(match: Match, aggregation: Aggregation) -> Match:
+    if match.modality is not Modality.IMPOSED:
+        return match
+    components = tuple(
+        attrs.evolve(part, aggregation=aggregation)
+        if isinstance(part, Custody) and part.aggregation is None
+        else part
+        for part in match.sentence.components
+    )
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=components))
 
 
 def _reach(following: Match | None, text: str) -> int:
