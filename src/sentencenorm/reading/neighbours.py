@@ -1,7 +1,7 @@
 """What a match takes from the matches and words around it, beyond its cue.
 
 - A law's change of a bound, "from 10 to 14 years", is two statutory bounds, the old and the
-  new (`old_and_new`).
+  new (`old_and_new`), in either direction ("lowered from 10 to 5 years": `changing`).
 - A bare bound right after a penalty, in the same sentence, continues that penalty: "管制的期
   限为3个月以上2年以下，数罪并罚时 | 不得超过3年" is a bound of 管制 (community supervision),
   though no word of its own names it (`kin_before`, `as_kin`; MODEL.md: context that changes a
@@ -38,14 +38,18 @@ from ..model import (
     Suspension,
 )
 from ..sentence import Sentence
+from .assemble import assemble
 from .context import Context
 from .elided import elided_items
 from .match import Match
+from .parts import Cue, Draft, Reject
 
 __all__ = [
     "CLAUSE_END",
     "KIN_GAP",
+    "Impossible",
     "as_kin",
+    "changing",
     "kin_before",
     "later_clauses",
     "lent_kind",
@@ -68,10 +72,46 @@ _LENT: Final = {
 }
 
 
-def old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> list[Match]:
+class Impossible(Exception):
+    """A phrase from this start reads as something impossible: none of its ends match."""
+
+
+def changing(
+    piece: Draft,
+    lexicon: Lexicon,
+    text: str,
+    country: str | None,
+    cue: Cue | None,
+    bound: str | None,
+) -> tuple[Sentence, bool] | None:
+    """*piece* assembled, and whether it states a law's change of a *bound* high to low ("the
+    maximum was lowered | from 10 years to five years"): a range read in either order, whose
+    values `old_and_new` gives back in the text's order. None when it does not read (a shorter
+    end may); `Impossible` when it reads as what cannot be ("10 years to 6 months", with no
+    change before it: a shorter end would cut the range in two and read half of it)."""
+    try:
+        try:
+            return assemble(piece, lexicon, text=text, country=country, context=cue), False
+        except Reject as reject:
+            if not (reject.impossible and bound and cue is not None):
+                raise
+        turned = attrs.evolve(cue, either_order=True)
+        return assemble(piece, lexicon, text=text, country=country, context=turned), True
+    except Reject as reject:
+        if reject.impossible:
+            raise Impossible from None
+        return None
+    except Exception:  # a model validator
+        return None
+
+
+def old_and_new(
+    matches: list[Match], tokens: Sequence[Token], bound: str, backwards: bool = False
+) -> list[Match]:
     """A law's change of a bound, "from 10 to 14 years", as two statutory bounds: the old
     one (its figure) and the new one; nothing when the phrase reads as anything but one
-    range of one component."""
+    range of one component. *backwards*: the text states the higher figure first ("lowered
+    from 10 to 5 years")."""
     joints = [t for t in tokens if t.type == TO]
     if len(matches) != 1 or len(matches[0].sentence.components) != 1 or len(joints) != 1:
         return []
@@ -85,6 +125,8 @@ def old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> li
     first = tokens[opening + 1]
     second = next(t for t in tokens if (t.start_pos or 0) > (joint.start_pos or 0))
     pieces = []
+    if backwards:
+        low, high = high, low
     for value, begin, end in (
         (low, first.start_pos or 0, joint.start_pos or 0),
         (high, second.start_pos or 0, match.end),
