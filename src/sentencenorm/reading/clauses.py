@@ -177,10 +177,11 @@ def split_parts(
             # its own (MODEL.md: "or" is never "and").
             groups[-1].append(index)
             continue
-        if statutory_addition(items[groups[-1][0]], item):
+        if statutory_addition(items[groups[-1][0]], item) or draft.joiners[index - 1].also_or_alone:
             # "shall be imprisoned … and may be fined not more than $50,000", "…, and shall
-            # also be liable to fine": a statute's further penalty, one expression with the
-            # penalty it is added to (the corpus README), as `parse` reads it.
+            # also be liable to fine", "…, and shall also, or shall only, be fined": a
+            # statute's further penalty, one expression with the penalty it is added to (the
+            # corpus README), as `parse` reads it.
             groups[-1].append(index)
             continue
         if (
