@@ -62,6 +62,7 @@ from .match import Match
 from .neighbours import (
     Impossible,
     as_kin,
+    bound_over,
     changing,
     kin_before,
     later_clauses,
@@ -266,7 +267,7 @@ class _Reader:
                 if read is not None:
                     matches, _, outer = read
                     if matches and outer is not None and outer.modality is not None:
-                        carry = (max(match.end for match in matches), outer)
+                        carry = (max(match.end for match in matches), bound_over(outer, matches))
                     break
             scanned = anchor + 1
             for match in matches:

@@ -32,6 +32,7 @@ from ..model import (
     Custody,
     DeprivationOfRights,
     Duration,
+    Fine,
     Modality,
     Probation,
     SupervisedRelease,
@@ -49,6 +50,7 @@ __all__ = [
     "KIN_GAP",
     "Impossible",
     "as_kin",
+    "bound_over",
     "changing",
     "kin_before",
     "later_clauses",
@@ -65,6 +67,8 @@ _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|[。！？]")
 CLAUSE_END: Final = re.compile(r"[.;!?](?=\s)|[。；！？]")
 #: Kinds measured in time, whose bound a bare length may be.
 _LENGTH_KINDS: Final = (Custody, Probation, CommunitySupervision, SupervisedRelease)
+#: Kinds stated as bounds whose bound a length after them may share (`bound_over`).
+_BOUNDED: Final = (Custody, Probation, CommunitySupervision, SupervisedRelease, Fine)
 #: The kinds a cue may lend a bare length to, by name: penalties measured in time alone.
 _LENT: Final = {
     kind.kind: kind
@@ -103,6 +107,25 @@ def changing(
         return None
     except Exception:  # a model validator
         return None
+
+
+def bound_over(cue: Cue, matches: list[Match]) -> Cue:
+    """The cue a phrase after *matches* shares ("faces up to 20 years for fraud and | 5 years
+    for theft"), with the bound the last of them states when it states only one ("up to", "at
+    least"): the bound carries over the offence to the length after it, as "up to" carries over
+    the lengths joined after it in one phrase. Not a sentence given: "sentenced to at least 10
+    years for trafficking and | 5 years for possession" gives the 5 years as stated."""
+    if cue.bound is not None or cue.modality is Modality.IMPOSED or not matches:
+        return cue
+    components = matches[-1].sentence.components
+    bounded = [c for c in components if isinstance(c, _BOUNDED)]
+    if not bounded or len(bounded) != len(components):
+        return cue
+    if all(c.min is None and c.max is not None and c.max is not LIFE for c in bounded):
+        return attrs.evolve(cue, bound="max")
+    if all(c.min is not None and c.max is None for c in bounded):
+        return attrs.evolve(cue, bound="min")
+    return cue
 
 
 def old_and_new(
