@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
-from ..language.roles import Group, role
+from ..language.roles import AUX, Group, role
 from ..model import Modality
 from .context import Context, Slice, cue_before
 from .parts import Cue, Draft, Item, joined_length
@@ -135,13 +135,19 @@ def words_before_cue(tokens: Sequence[Token], limit: int) -> list[Token]:
 def statutory_addition(first: Item, item: Item) -> bool:
     """Whether *item* opens with a statute's cue and adds to an expression a statute's cue
     opens: "shall be imprisoned for 2 to 10 years | and may be fined", "shall be punished with
-    imprisonment … | and shall also be liable to fine"."""
+    imprisonment … | and shall also be liable to fine"; or with a bare verb that takes the
+    statute's auxiliary: "shall be fined $500 | and imprisoned for 30 days" ("shall be"
+    imprisoned, not a sentence given)."""
     return (
         item.cue is not None
-        and item.cue.modality is Modality.STATUTORY
+        and (item.cue.modality is Modality.STATUTORY or not any(map(_is_aux, item.elements)))
         and first.cue is not None
         and first.cue.modality is Modality.STATUTORY
     )
+
+
+def _is_aux(element: object) -> bool:
+    return isinstance(element, Token) and element.type == AUX
 
 
 def split_parts(
