@@ -41,6 +41,7 @@ from ..sentence import Sentence
 from .items import Part, read_item
 from .joining import compound_durations, or_lists
 from .parts import Cash, Core, Cue, Draft, Joiner, Reject, Strokes, Time
+from .placed import in_place
 from .rules import FIRST_RULES, RULES, Becomes, Fold
 from .standing import (
     all_property_states_no_amount,
@@ -396,6 +397,8 @@ def _closes(joiner: Joiner | None) -> bool:
 
 def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
     """The component a `Part` that stands makes (`Reject` where it cannot be one exactly)."""
+    if part.kind == "other":  # a name the territory reads ("CCO" in Victoria)
+        part = in_place(part, lexicon, country)
     kind = part.kind
     try:
         if kind == "custody":
@@ -403,11 +406,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
             if part.suspended:
                 suspended = Suspension(_period(part.suspension))
             floor = part.low
-            if part.whole_life_where and country is not None:
-                from ..law.territories import reading_territory  # rare: kept lazy
-
-                if reading_territory(country) not in lexicon.life_only_territories:
-                    floor = None  # Hong Kong's 終身監禁 is plain life imprisonment
+            if part.whole_life_where and country not in {None, *lexicon.life_only_territories}:
+                floor = None  # Hong Kong's 終身監禁 is plain life imprisonment
             return _custody(
                 _bound(floor, part),
                 _bound(part.high, part),
