@@ -99,6 +99,13 @@ class Lexicon:
     #: Where the whole-life words (W_LIFE_ONLY) mean life to the end; elsewhere plain life.
     #: Empty: everywhere ("whole life", "natural life").
     life_only_territories: frozenset[str] = frozenset()
+    #: What a penalty's name means, by territory, where that differs from place to place:
+    #: name -> {territory: label, or "custody"} (the lexicon's [placed_labels]). A name that is
+    #: no label of data/labels.toml ("CCO") is an abbreviation, read only where a territory
+    #: gives it a meaning; its words are `placed_words`.
+    placed_labels: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    #: (pattern, name): the words of each abbreviation of `placed_labels` (part of W_OTHER).
+    placed_words: tuple[tuple[str, str], ...] = ()
     #: Plural nouns that make a count unknown ("life sentences": several, how many unsaid).
     plural_nouns: frozenset[str] = frozenset({"sentences", "terms", "penalties", "punishments"})
 
@@ -301,10 +308,17 @@ class Lexicon:
 
     def other_label(self, words: str) -> str | None:
         """The label of the penalty *words* name (a W_OTHER token), if they name one."""
-        for pattern, label in _compiled(self.other_labels):
-            if pattern.fullmatch(words):
-                return label
+        for table in (self.other_labels, self.placed_words):
+            for pattern, label in _compiled(table):
+                if pattern.fullmatch(words):
+                    return label
         return None
+
+    def placed(self, name: str, territory: str | None) -> str | None:
+        """What the penalty *name* means in *territory* where [placed_labels] says: a label,
+        or "custody"; None where it says nothing there."""
+        meanings = self.placed_labels.get(name)
+        return None if meanings is None or territory is None else meanings.get(territory)
 
 
 @functools.cache
@@ -366,6 +380,18 @@ def read_lexicon(lang: str) -> Lexicon:
         minimum_words=tuple(fold(word) for word in raw.get("minimum_words", ())),
         counted_labels=_label_phrases(raw.get("counted_labels", {}), "counted_labels"),
         weight_words=frozenset(fold(word) for word in raw.get("weight_words", ())),
+        placed_labels={
+            name: {key: value for key, value in table.items() if key != "words"}
+            for name, table in raw.get("placed_labels", {}).items()
+        },
+        placed_words=_label_phrases(
+            {
+                name: table["words"]
+                for name, table in raw.get("placed_labels", {}).items()
+                if "words" in table
+            },
+            "placed_labels",
+        ),
         plural_nouns=frozenset(
             fold(word)
             for word in raw.get("plural_nouns", ["sentences", "terms", "penalties", "punishments"])

@@ -265,6 +265,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     # words naming a kind
     _word("W_CUSTODY", kind="custody"),
     _word("W_COLONY", kind="custody"),  # en "a strict regime colony"
+    _word("W_CUSTODY_ABBR", kind="custody"),  # en "R.I. for 3 years", "in default S.I."
     _word("W_COUNTY_JAIL", kind="custody"),  # en "in the Bell County Jail"
     _word("W_CONFINED", kind="custody"),  # en "confined in the county jail"
     # zh 行政拘留, 治安拘留, 拘留 as a penalty: custody served as administrative detention

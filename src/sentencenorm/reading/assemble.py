@@ -38,9 +38,11 @@ from ..model import (
 from ..model.durations import Duration
 from ..model.labels import OtherLabel, other_label, quantity_kind
 from ..sentence import Sentence
+from .defaults import default_term, fine_or_term
 from .items import Part, read_item
 from .joining import compound_durations, or_lists
 from .parts import Cash, Core, Cue, Draft, Joiner, Reject, Strokes, Time
+from .placed import in_place
 from .rules import FIRST_RULES, RULES, Becomes, Fold
 from .standing import (
     all_property_states_no_amount,
@@ -51,7 +53,7 @@ from .standing import (
     varying_range,
 )
 
-__all__ = ["assemble", "component", "served_in_default"]
+__all__ = ["assemble", "component"]
 
 #: Custody components are immutable: a term read often ("5 years") is built once.
 _custody: Final = functools.lru_cache(maxsize=4096)(Custody)
@@ -111,13 +113,8 @@ def assemble(
     elif draft.both or any(j is not None and j.alternative for j in standing_joiners):
         components = alternatives(components, standing_joiners, parts, both=draft.both)
     modality = cue.modality if cue else None
-    if modality is Modality.IMPOSED or modality is None:
-        components = fine_or_term(components)
+    components = fine_or_term(components, given=modality in {Modality.IMPOSED, None})
     return Sentence(components, modality=modality, text=text)
-
-
-#: What a term served only if a fine is not paid is (data/labels.toml).
-DEFAULT_TERM: Final = "default imprisonment"
 
 
 def in_default(
@@ -218,61 +215,6 @@ def optional_additions(
         raise Reject("alternatives and a penalty that may be added", parts[first].pos)
     base = components[:first]
     return (Choice([base, components]),)
-
-
-def fine_or_term(components: tuple[Component, ...]) -> tuple[Component, ...]:
-    """An imposed fine "or" a term after it is the fine, with the term served in default of
-    payment: "fined Sh20,000 or serve six months in jail", "a S$3,500 fine or go to jail for
-    one week" (a court decides; only a statute offers a choice). The fine must state its
-    amount and the term be one exact length; other imposed choices stand as they are. A phrase
-    that states no modality reads so too ("fined KSh. 15,000 or 3 months in prison", "$100 or
-    3 months imprisonment": the corpus README's convention for South Africa, Kenya, Nigeria and
-    Zimbabwe); a statute's ("liable to", "punishable by", "shall be") stays a choice.
-    """
-    standing: list[Component] = []
-    for penalty in components:
-        if isinstance(penalty, Choice) and len(penalty.options) == 2:
-            (fine, *more), (term, *rest) = penalty.options
-            default = default_term(term) if not more and not rest else None
-            if (
-                default is not None
-                and isinstance(fine, Fine)
-                and (fine.min is not None or fine.max is not None)
-            ):
-                standing += [fine, default]
-                continue
-        standing.append(penalty)
-    return tuple(standing)
-
-
-def served_in_default(sentence: Sentence) -> Sentence | None:
-    """*sentence* as terms served only if an amount ordered is not paid, which words outside
-    the phrase say ("ordered to serve a further eleven and half months imprisonment | after
-    failing to pay back £65,157.65"): each term `other` "default imprisonment"; None when a
-    component is anything but one exact term (`default_term`)."""
-    terms = tuple(term for term in map(default_term, sentence.components) if term is not None)
-    if not terms or len(terms) != len(sentence.components):
-        return None
-    return Sentence(terms, modality=sentence.modality, text=sentence.text)
-
-
-def default_term(term: Component | None) -> Other | None:
-    """The default term a penalty states, if it is one exact length of custody (or already
-    the default term); None otherwise. Terms of one length for as many people or counts as
-    the phrase does not say ("two-year sentences with an option of a N400,000 fine each") are
-    that length each: the default term has no count."""
-    if isinstance(term, Other):
-        return term if term.label == DEFAULT_TERM else None
-    if (
-        isinstance(term, Custody)
-        and isinstance(term.max, Duration)
-        and term.min == term.max
-        and term.count in (1, None)
-        and term.aggregation is None
-        and term.suspended is None
-    ):
-        return Other(DEFAULT_TERM, term.max)
-    return None
 
 
 def alternatives(
@@ -396,6 +338,8 @@ def _closes(joiner: Joiner | None) -> bool:
 
 def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
     """The component a `Part` that stands makes (`Reject` where it cannot be one exactly)."""
+    if part.kind == "other":  # a name the territory reads ("CCO" in Victoria)
+        part = in_place(part, lexicon, country)
     kind = part.kind
     try:
         if kind == "custody":
@@ -403,11 +347,8 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
             if part.suspended:
                 suspended = Suspension(_period(part.suspension))
             floor = part.low
-            if part.whole_life_where and country is not None:
-                from ..law.territories import reading_territory  # rare: kept lazy
-
-                if reading_territory(country) not in lexicon.life_only_territories:
-                    floor = None  # Hong Kong's 終身監禁 is plain life imprisonment
+            if part.whole_life_where and country not in {None, *lexicon.life_only_territories}:
+                floor = None  # Hong Kong's 終身監禁 is plain life imprisonment
             return _custody(
                 _bound(floor, part),
                 _bound(part.high, part),

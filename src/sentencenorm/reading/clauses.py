@@ -15,7 +15,7 @@ from lark import Token
 from ..language.roles import AUX, Group, role
 from ..model import Modality
 from .context import Context, Slice, cue_before
-from .parts import Cue, Draft, Item, joined_length
+from .parts import Cue, Draft, Item, Joiner, joined_length
 from .pieces import (
     Apart,
     all_terms,
@@ -132,7 +132,7 @@ def words_before_cue(tokens: Sequence[Token], limit: int) -> list[Token]:
     return words
 
 
-def statutory_addition(first: Item, item: Item) -> bool:
+def statutory_addition(first: Item, item: Item, joiner: Joiner) -> bool:
     """Whether *item* opens with a statute's cue and adds to an expression a statute's cue
     opens: "shall be imprisoned for 2 to 10 years | and may be fined", "shall be punished with
     imprisonment … | and shall also be liable to fine"; or with a bare verb that takes the
@@ -140,7 +140,12 @@ def statutory_addition(first: Item, item: Item) -> bool:
     imprisoned, not a sentence given)."""
     return (
         item.cue is not None
-        and (item.cue.modality is Modality.STATUTORY or not any(map(_is_aux, item.elements)))
+        and (
+            item.cue.modality is Modality.STATUTORY
+            # the bare verb after "and" shares the statute's auxiliary; after a bare comma it
+            # opens a clause of its own ("處有期徒刑參月，| 應執行有期徒刑伍月": given after)
+            or (not any(map(_is_aux, item.elements)) and not joiner.comma)
+        )
         and first.cue is not None
         and first.cue.modality is Modality.STATUTORY
     )
@@ -183,7 +188,8 @@ def split_parts(
             # its own (MODEL.md: "or" is never "and").
             groups[-1].append(index)
             continue
-        if statutory_addition(items[groups[-1][0]], item) or draft.joiners[index - 1].also_or_alone:
+        joiner = draft.joiners[index - 1]
+        if statutory_addition(items[groups[-1][0]], item, joiner) or joiner.also_or_alone:
             # "shall be imprisoned … and may be fined not more than $50,000", "…, and shall
             # also be liable to fine", "…, and shall also, or shall only, be fined": a
             # statute's further penalty, one expression with the penalty it is added to (the

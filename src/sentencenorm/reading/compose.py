@@ -94,7 +94,7 @@ def number_tables(words: Lexicon) -> dict[str, Mapping[str, Any]]:
         "cjk_units": words.cjk_units,
         "cjk_large_units": words.cjk_large_units,
         "cjk_tens": words.cjk_tens,
-        "other_labels": dict(words.other_labels),
+        "other_labels": dict(words.other_labels + words.placed_words),
         "counted_labels": dict(words.counted_labels),
         "money_scales": words.money_scales,
         "currency_signs": words.currency_signs,

@@ -40,11 +40,11 @@ from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
-from .assemble import served_in_default
 from .clauses import Clauses, cue_ahead, cued_part, in_list, part_cue, split_parts, words_before_cue
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .counting import in_clause
+from .defaults import served_in_default
 from .detect import AUTO, detect_language
 from .evidence import (
     compares,
