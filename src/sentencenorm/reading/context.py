@@ -256,7 +256,9 @@ class Negation:
     but the judge imposed probation"). *unreal* says a penalty was only a counterfactual: a
     past modal ("could have been facing") in the phrase or before it, with a condition that
     did not hold after it (*unreal_if*: "if he was an adult") or before it (*unreal_had*:
-    "Had he been convicted, he would have faced"). Each is a list of patterns in the data,
+    "Had he been convicted, he would have faced"). *subject* ends just before the phrase too,
+    and undoes every clause of it, not only the first (a ruling undone: "The annulled ruling
+    had sentenced him to"). Each is a list of patterns in the data,
     tried as one alternation.
     """
 
@@ -268,6 +270,7 @@ class Negation:
     unreal: Caseless | None = None
     unreal_if: Caseless | None = None
     unreal_had: Caseless | None = None
+    subject: Caseless | None = None
 
     def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
         """Whether words before the phrase say it was not given; *cue_at* is where a
@@ -277,10 +280,18 @@ class Negation:
             return True
         if self.governs is not None and before.search(self.governs):
             return True
+        if self.undoes_all(before):
+            return True
         if self.reaches is None or cue_at == -1:
             return False
         found = before.find(self.reaches)
         return found is not None and (cue_at is None or found > cue_at)
+
+    def undoes_all(self, before: Slice) -> bool:
+        """Whether the words before the phrase undo all it says, each clause of it: the ruling
+        that gave it was annulled ("The annulled ruling had sentenced him to | 15 years and
+        fined him $500"), where "avoided | prison and was fined $500" undoes the first only."""
+        return self.subject is not None and before.search(self.subject)
 
     def denies_bound(self, before: Slice, *, bounded: bool) -> bool:
         """Whether "not" governs a phrase that states a bound: "cannot be given for | more

@@ -505,6 +505,7 @@ class _Reader:
         bounded = states_bound(tokens)
         first_negated = negation.before(before, cue_at=cue_at, bounded=bounded)
         first_denied = negation.denies_bound(before, bounded=bounded)
+        whole = negation.undoes_all(before)  # "the annulled ruling had sentenced him to"
         last_negated = negation.follows(after, requested=requested)
         if negation.counterfactual(before, Slice(text, low, start, end), after):
             first_negated = last_negated = True  # "could have been facing … if he was an adult"
@@ -521,7 +522,7 @@ class _Reader:
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
                 # a term of the list the first piece opens shares its fate ("原判處…5月、8月")
-                (first_negated and (index == 0 or in_list(self.context, draft, group)))
+                (first_negated and (index == 0 or whole or in_list(self.context, draft, group)))
                 or (index == last and last_negated)
                 # replaced by the words after it in the phrase: "一审判处…五年，二审改判…三年"
                 or (index < last and negation.follows(Slice(text, low, part_end, end)))
