@@ -14,7 +14,7 @@ from lark import Token
 
 from ..language.roles import Group, role
 from ..model import Modality
-from .context import Context, Slice, cue_before
+from .context import Context, Slice, cue_after, cue_before
 from .parts import Cue, Draft, Item, joined_length
 from .pieces import (
     Apart,
@@ -211,7 +211,13 @@ def split_parts(
         else:
             groups[-1].append(index)
     last = len(items) - 1
-    if after.match(clauses.context.subject_follows) and not has_core(items[last]):
+    if (
+        after.match(clauses.context.subject_follows)
+        and not has_core(items[last])
+        # "Deportation | shall be ordered", "Life imprisonment | shall be imposed": the verb
+        # after it is a cue that states the penalty, not a new clause's
+        and cue_after(clauses.context.after_cues, after) is None
+    ):
         groups[-1].remove(last)
     parts = []
     for group in groups:

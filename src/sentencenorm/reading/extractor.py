@@ -542,6 +542,8 @@ class _Reader:
                 context, words, cued=cued_part(context, here, around, draft, group)
             ):
                 continue
+            if unnamed_amount(context, words, cue_kind, own_verb=True):
+                continue  # "… and jailed for 20 months": "was awarded $5,000" alone is no fine
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
             # ", or both" closes the phrase: it belongs to the piece that ends it.
             both = draft.both and group[-1] == len(draft.items) - 1
