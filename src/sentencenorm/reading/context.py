@@ -63,6 +63,9 @@ class Context:
     bounded_nouns: re.Pattern[str] | None
     #: Verbs under which an amount with no kind word is a fine ("ordered to pay $500").
     pay_verbs: re.Pattern[str] | None
+    #: Right after an amount a verb of paying names: the party it is paid to ("ordered to pay $1
+    #: million | to the family"), which makes it a payment to someone, not a fine.
+    paid_to: re.Pattern[str] | None
     #: Verbs of paying: before a definite penalty with no amount ("to pay | the fine") they
     #: point at one stated elsewhere.
     paying: re.Pattern[str] | None
@@ -335,6 +338,7 @@ def load_context(lang: str) -> Context:
             _compile(evidence["bounded_nouns"]) if "bounded_nouns" in evidence else None
         ),
         pay_verbs=_compile(evidence["pay_verbs"]) if "pay_verbs" in evidence else None,
+        paid_to=_compile(evidence["paid_to"]) if "paid_to" in evidence else None,
         paying=_compile(evidence["paying"]) if "paying" in evidence else None,
         copulas=_compile(evidence["copulas"]) if "copulas" in evidence else None,
         indefinite=_compile(evidence["indefinite"]) if "indefinite" in evidence else None,
