@@ -186,7 +186,8 @@ def split_parts(
         if (
             item.cue is not None
             or item.listed
-            or clauses.opens_clause(item)
+            # "… CCO with condition to | perform 200 hours": the verb is the requirement's
+            or (clauses.opens_clause(item) and not draft.joiners[index - 1].qualifying)
             or stands_apart(items[index - 1], item, draft.joiners[index - 1], clauses.apart)
             # 不等 closes what it summarizes; a bare penalty after it ("…不等，并处罚金")
             # has no value of its own to summarize, so it is added to all alike.
