@@ -66,6 +66,9 @@ class Context:
     #: Right after an amount a verb of paying names: the party it is paid to ("ordered to pay $1
     #: million | to the family"), which makes it a payment to someone, not a fine.
     paid_to: re.Pattern[str] | None
+    #: Just before such an amount: a civil jury's order ("A jury ordered the company | to pay
+    #: $4.7 billion"): damages, not a fine.
+    civil_order: re.Pattern[str] | None
     #: Verbs of paying: before a definite penalty with no amount ("to pay | the fine") they
     #: point at one stated elsewhere.
     paying: re.Pattern[str] | None
@@ -339,6 +342,7 @@ def load_context(lang: str) -> Context:
         ),
         pay_verbs=_compile(evidence["pay_verbs"]) if "pay_verbs" in evidence else None,
         paid_to=_compile(evidence["paid_to"]) if "paid_to" in evidence else None,
+        civil_order=_compile(evidence["civil_order"]) if "civil_order" in evidence else None,
         paying=_compile(evidence["paying"]) if "paying" in evidence else None,
         copulas=_compile(evidence["copulas"]) if "copulas" in evidence else None,
         indefinite=_compile(evidence["indefinite"]) if "indefinite" in evidence else None,

@@ -480,7 +480,7 @@ class _Reader:
             # "after 17 years in prison", "over a 39-day period", "after | serving 12 years";
             # "served 10 years of his sentence": a part of a sentence, no sentence
             return None
-        if unnamed_amount(context, tokens, cue_kind, after=after.text):
+        if unnamed_amount(context, tokens, cue_kind, after=after.text, before=before.text):
             return None  # "received a $5,000 bonus": money, no fine
         if before.text.strip() and refers_back(
             context, tokens, cued=bool(outer), before=before.text
