@@ -212,12 +212,15 @@ def split_parts(
         else:
             groups[-1].append(index)
     last = len(items) - 1
-    if (
-        after.match(clauses.context.subject_follows)
-        and not has_core(items[last])
-        # "Deportation | shall be ordered", "Life imprisonment | shall be imposed": the verb
-        # after it is a cue that states the penalty, not a new clause's
-        and cue_after(clauses.context.after_cues, after) is None
+    cut = clauses.context.not_after_coreless  # "… and a fine | of 100,000": an amount unread
+    if not has_core(items[last]) and (
+        (
+            after.match(clauses.context.subject_follows)
+            # "Deportation | shall be ordered", "Life imprisonment | shall be imposed": the
+            # verb after it is a cue that states the penalty, not a new clause's
+            and cue_after(clauses.context.after_cues, after) is None
+        )
+        or (last > 0 and cut is not None and after.match(cut))
     ):
         groups[-1].remove(last)
     parts = []
