@@ -212,7 +212,7 @@ def split_parts(
         else:
             groups[-1].append(index)
     last = len(items) - 1
-    cut = clauses.context.not_after_coreless  # "… and a fine | of 100,000": an amount unread
+    cut = clauses.context.cut_after  # "… and a fine | of 100,000": an amount unread
     if not has_core(items[last]) and (
         (
             after.match(clauses.context.subject_follows)

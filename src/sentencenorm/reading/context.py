@@ -113,6 +113,9 @@ class Context:
     #: something else ("received two years | of training").
     measured: re.Pattern[str] | None
     not_after_coreless: Caseless | None
+    #: Right after a phrase whose last item states no value, the start of an amount or a bound
+    #: the grammar could not read ("… and a fine | of 100,000"): that item is a cut, dropped.
+    cut_after: Caseless | None
     #: A comparative right after a length: the length is a difference ("two years longer").
     differences: re.Pattern[str] | None
     #: An event a length counts from ("28 days after | sentencing"): the length is a time.
@@ -385,6 +388,11 @@ def load_context(lang: str) -> Context:
         not_after_coreless=(
             _caseless(raw["not_penalty"]["after_coreless"])
             if "after_coreless" in raw["not_penalty"]
+            else None
+        ),
+        cut_after=(
+            _caseless(raw["not_penalty"]["cut_after"])
+            if "cut_after" in raw["not_penalty"]
             else None
         ),
         differences=(
