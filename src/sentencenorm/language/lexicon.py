@@ -96,6 +96,9 @@ class Lexicon:
     #: Sentence names whose one length is the sum of a custodial term and a licence ("a
     #: 10-year extended sentence"): the custodial part unstated, so no custody term.
     summed_sentences: frozenset[str] = frozenset()
+    #: Words that name a term the sum of others ("a total of 56 years on four counts"): one
+    #: term, whatever counts or aggregation of its parts stand before it.
+    total_words: frozenset[str] = frozenset()
     #: Units written as adjectives without a dash ("dreijährige"): see `reading.parts.Time`.
     attributive_units: frozenset[str] = frozenset()
     #: Where the whole-life words (W_LIFE_ONLY) mean life to the end; elsewhere plain life.
@@ -352,6 +355,7 @@ def read_lexicon(lang: str) -> Lexicon:
         definite_articles=frozenset(fold(word) for word in raw.get("definite_articles", [])),
         possessives=frozenset(fold(word) for word in raw.get("possessives", [])),
         summed_sentences=frozenset(fold(word) for word in raw.get("summed_sentences", [])),
+        total_words=frozenset(fold(word) for word in raw.get("total_words", [])),
         life_only_territories=frozenset(raw.get("life_only_territories", [])),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),

@@ -228,6 +228,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     # "a fine of Rs 5,000 in default to undergo | three months": the term after is served only
     # if the fine is not paid, however the words run
     Role("J_DEFAULT", Group.JOINER, starts=False, ends=False, joins=Joins.IN_DEFAULT),
+    # "…, and shall also, or shall only, be | fined" (China's Criminal Law in English, 并处或者单处)
+    Role("J_ALSO_OR_ALONE", Group.JOINER, starts=False, ends=False, joins=Joins.ALSO_OR_ALONE),
     _stop("OR_BOTH", Group.PUNCTUATION, ends=True),  # ", or both" closing a statute's list
     _stop("COMMA", Group.JOINER),
     _stop("SEMI", Group.JOINER),

@@ -100,7 +100,7 @@ def assemble(
     parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
     parts = terms_run_together(parts, hard_breaks)
     parts = detention_needs_a_term(parts)
-    parts = varying_range(all_property_states_no_amount(parts))
+    parts = varying_range(all_property_states_no_amount(parts), cue)
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):
         components = in_default(components, standing_joiners, parts)

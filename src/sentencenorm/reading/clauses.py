@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
-from ..language.roles import Group, role
+from ..language.roles import AUX, Group, role
 from ..model import Modality
 from .context import Context, Slice, cue_after, cue_before
 from .parts import Cue, Draft, Item, joined_length
@@ -135,13 +135,19 @@ def words_before_cue(tokens: Sequence[Token], limit: int) -> list[Token]:
 def statutory_addition(first: Item, item: Item) -> bool:
     """Whether *item* opens with a statute's cue and adds to an expression a statute's cue
     opens: "shall be imprisoned for 2 to 10 years | and may be fined", "shall be punished with
-    imprisonment … | and shall also be liable to fine"."""
+    imprisonment … | and shall also be liable to fine"; or with a bare verb that takes the
+    statute's auxiliary: "shall be fined $500 | and imprisoned for 30 days" ("shall be"
+    imprisoned, not a sentence given)."""
     return (
         item.cue is not None
-        and item.cue.modality is Modality.STATUTORY
+        and (item.cue.modality is Modality.STATUTORY or not any(map(_is_aux, item.elements)))
         and first.cue is not None
         and first.cue.modality is Modality.STATUTORY
     )
+
+
+def _is_aux(element: object) -> bool:
+    return isinstance(element, Token) and element.type == AUX
 
 
 def split_parts(
@@ -177,10 +183,11 @@ def split_parts(
             # its own (MODEL.md: "or" is never "and").
             groups[-1].append(index)
             continue
-        if statutory_addition(items[groups[-1][0]], item):
+        if statutory_addition(items[groups[-1][0]], item) or draft.joiners[index - 1].also_or_alone:
             # "shall be imprisoned … and may be fined not more than $50,000", "…, and shall
-            # also be liable to fine": a statute's further penalty, one expression with the
-            # penalty it is added to (the corpus README), as `parse` reads it.
+            # also be liable to fine", "…, and shall also, or shall only, be fined": a
+            # statute's further penalty, one expression with the penalty it is added to (the
+            # corpus README), as `parse` reads it.
             groups[-1].append(index)
             continue
         if (

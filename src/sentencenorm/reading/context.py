@@ -18,6 +18,7 @@ from ..language import Language, Lexicon, lexicon
 from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
 from .compose import tried_order
+from .pieces import states_bound
 from .scanning import Caseless, searched_faster
 
 __all__ = ["Context", "ContextCue", "Negation", "Slice", "cue_after", "cue_before", "load_context"]
@@ -45,6 +46,20 @@ class ContextCue:
     #: A party's request ("prosecutors sought", "the Crown's request for"): what the court
     #: did instead (``[negation] overruled``) says it was not given.
     request: bool = False
+    #: The only verbs it outranks, when it names them, and only in a phrase of one value (no
+    #: bound, range or alternative): "依詐欺罪 | 處有期徒刑1年" is a sentence given; "依詐欺罪 |
+    #: 可處…" and "依殺人罪，| 處死刑或無期徒刑" stay a statute's.
+    verb: re.Pattern[str] | None = None
+
+    def outranks(self, tokens: Sequence[Token]) -> bool:
+        """Whether the cue says more than the verb that opens the phrase of *tokens*."""
+        if not self.outranks_verb or self.verb is None:
+            return self.outranks_verb
+        return (
+            self.verb.fullmatch(tokens[0].value) is not None
+            and not states_bound(tokens)
+            and all(token.type != "OR" for token in tokens)
+        )
 
 
 @attrs.frozen
@@ -142,6 +157,21 @@ class Context:
     #: The minimum of the term just given, set right after it ("... in prison. | His non-parole
     #: period has been set at two years"): the length in the first group.
     minimum_after: Caseless | None
+    #: How the terms just given run, said in the next sentence ("... on each of the four
+    #: counts. | The sentence is to run concurrently"): the aggregation word in the first group.
+    aggregation_after: Caseless | None
+    #: How every term of a sentence runs, said where it closes ("5 years for robbery and 3
+    #: years for assault, | all to run concurrently"): the aggregation word in the first group.
+    aggregation_closing: Caseless | None
+    #: A term given, then cut with its unit elided ("14 years in jail | (reduced to six)"):
+    #: the cut term's unit in the first group, the bare number that stands in the second.
+    reduced_terms: Caseless | None
+    #: Words before a cut term that make it a bound the law sets ("the maximum penalty of").
+    reduced_bounds: Caseless | None
+    #: A reprieve of the death sentence just given, stated later in its sentence ("sentenced
+    #: to death for taking bribes ..., | but was given a two-year reprieve"): its length, when
+    #: stated, in the first group.
+    reprieve_after: Caseless | None
     #: A parenthesis right after a phrase, with no verb of its own, that belongs to it ("the
     #: fine of $10,000 | (in default 8 weeks' imprisonment)"): dropped with it when the phrase
     #: was not given.
@@ -303,6 +333,7 @@ def _cues(tables: Sequence[dict[str, Any]]) -> tuple[ContextCue, ...]:
             table.get("kind"),
             bool(table.get("outranks_verb", False)),
             bool(table.get("request", False)),
+            re.compile(table["verb"], re.IGNORECASE) if "verb" in table else None,
         )
         for table in tables
     )
@@ -328,6 +359,7 @@ def money_anchors(words: Lexicon) -> str:
 def load_context(lang: str) -> Context:
     """Read and compile the context rules of *lang* (cached by `_reader`)."""
     raw = Language.get(lang).context
+    default_term = raw.get("default_term", {})  # a language may give any of its three keys
     evidence = raw["evidence"]
     anchors = raw["anchors"]
     if "{money}" in anchors:
@@ -427,6 +459,23 @@ def load_context(lang: str) -> Context:
         minimum_after=(
             _caseless(evidence["minimum_after"]) if "minimum_after" in evidence else None
         ),
+        aggregation_after=(
+            _caseless(evidence["aggregation_after"]) if "aggregation_after" in evidence else None
+        ),
+        aggregation_closing=(
+            _caseless(evidence["aggregation_closing"])
+            if "aggregation_closing" in evidence
+            else None
+        ),
+        reduced_terms=(
+            _caseless(evidence["reduced_terms"]) if "reduced_terms" in evidence else None
+        ),
+        reduced_bounds=(
+            _caseless(evidence["reduced_bounds"]) if "reduced_bounds" in evidence else None
+        ),
+        reprieve_after=(
+            _caseless(evidence["reprieve_after"]) if "reprieve_after" in evidence else None
+        ),
         carried_over=(
             _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None
         ),
@@ -439,13 +488,9 @@ def load_context(lang: str) -> Context:
                 for key, patterns in raw.get("negation", {}).items()
             }
         ),
-        default_after=(_caseless(raw["default_term"]["after"]) if "default_term" in raw else None),
-        default_before=(
-            _caseless(raw["default_term"]["before"]) if "default_term" in raw else None
-        ),
-        default_further=(
-            _compile(raw["default_term"]["further"]) if "default_term" in raw else None
-        ),
+        default_after=_caseless(default_term["after"]) if "after" in default_term else None,
+        default_before=_caseless(default_term["before"]) if "before" in default_term else None,
+        default_further=_compile(default_term["further"]) if "further" in default_term else None,
     )
 
 
@@ -470,9 +515,17 @@ class Slice:
         return None if found is None else found.start()
 
 
-def cue_before(cues: Sequence[ContextCue], before: Slice) -> tuple[ContextCue, int] | None:
-    """The first cue (in file order) that ends just before the phrase, and where it starts."""
+def cue_before(
+    cues: Sequence[ContextCue], before: Slice, tokens: Sequence[Token] = ()
+) -> tuple[ContextCue, int] | None:
+    """The first cue (in file order) that ends just before the phrase, and where it starts.
+
+    A cue that names the verbs it outranks (`ContextCue.verb`) counts only before a phrase
+    of *tokens* it outranks: "被告 | 處有期徒刑二年" is a sentence given, "被告 | 赔偿…" says
+    nothing."""
     for cue in cues:
+        if cue.verb is not None and not (tokens and cue.outranks(tokens)):
+            continue
         at = before.find(cue.pattern)
         if at is not None:
             return cue, at

@@ -50,7 +50,7 @@ def counts_in_clause(context: Context, lexicon: Lexicon, before: Slice) -> int |
     return value if value > 1 else None
 
 
-def counted(sentence: Sentence, counts: int, replacing: int | None = None) -> Sentence:
+def counted(sentence: Sentence, counts: int | None, replacing: int | None = None) -> Sentence:
     """*sentence* with its custodial terms of count *replacing* (unknown by default) given
     *counts*."""
     components = tuple(
@@ -114,6 +114,8 @@ def _opened_counted(
     found = None if pattern is None else pattern.search(before.text, before.lowered)
     if found is None:
         return sentence
+    if found.group(1) is None and found.group(2) is None:
+        return counted(sentence, None, replacing=1)  # "On each count, he faces": unknown
     stated = _counts_named(found, lexicon)
     if stated is None or stated < 2:
         return sentence

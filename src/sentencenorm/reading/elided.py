@@ -17,7 +17,7 @@ from ..sentence import Sentence
 from .match import Match
 from .scanning import Caseless
 
-__all__ = ["elided_items"]
+__all__ = ["elided_items", "reduced_items"]
 
 #: The unit a term states, the last in its text ("10 years in prison").
 _UNIT: Final = re.compile(r"\b(years?|months?|weeks?|days?)\b", re.IGNORECASE)
@@ -70,3 +70,36 @@ def _item(
     number = text[start : head.end + found.end(1)]
     sentence = Sentence(value.components, modality=head.sentence.modality, text=number)
     return Match(start, start + len(number), number, sentence)
+
+
+def reduced_items(
+    found: list[Match],
+    text: str,
+    patterns: tuple[Caseless | None, Caseless | None],
+    lang: str,
+) -> list[Match]:
+    """*found* with the term that stands where a term was cut with its unit elided ("14 years
+    in jail | (reduced to six)": six years, given), when the cut term was read as replaced
+    (no match covers it) and nothing read the bare number (context data ``reduced_terms``);
+    never a bound the law sets (``reduced_bounds`` before it)."""
+    pattern, bounds = patterns
+    if pattern is None:
+        return found
+    added: list[Match] = []
+    for cut in pattern.finditer(text, None):
+        if any(m.start < cut.end() and cut.start() < m.end for m in found):
+            continue  # the cut term stands as read, or the number was read: nothing to add
+        if bounds is not None and bounds.search(text, None, max(0, cut.start() - 80), cut.start()):
+            continue  # "the maximum penalty of | 10 years … was reduced to 5": a law's bound
+        from .parser import parse  # the reader of phrases, which reading this module serves
+
+        try:
+            value = parse(f"{cut.group(2)} {cut.group(1)}", lang=lang)
+        except ValueError:
+            continue
+        if len(value.components) != 1 or not isinstance(value.components[0], Custody):
+            continue
+        number = cut.group(2)
+        sentence = Sentence(value.components, modality=Modality.IMPOSED, text=number)
+        added.append(Match(cut.start(2), cut.end(2), number, sentence))
+    return sorted([*found, *added], key=lambda match: match.start) if added else found

@@ -40,7 +40,7 @@ from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
-from .assemble import assemble, served_in_default
+from .assemble import served_in_default
 from .clauses import Clauses, cue_ahead, cued_part, in_list, part_cue, split_parts, words_before_cue
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
@@ -59,8 +59,18 @@ from .evidence import (
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
-from .neighbours import as_kin, kin_before, later_clauses, lent_kind, old_and_new, range_goes_on
-from .parts import Cue, Draft, Reject
+from .neighbours import (
+    Impossible,
+    as_kin,
+    bound_over,
+    changing,
+    kin_before,
+    later_clauses,
+    lent_kind,
+    old_and_new,
+    range_goes_on,
+)
+from .parts import Cue, Draft
 from .pieces import (
     Apart,
     continues_length,
@@ -206,10 +216,6 @@ class _Grown:
         return tuple(shift(token, self.start) for token in self.window)
 
 
-class _Impossible(Exception):
-    """A phrase from this start reads as something impossible: none of its ends match."""
-
-
 class _Reader:
     """Extraction for one language: its parser, lexicon and context rules, built once."""
 
@@ -261,7 +267,7 @@ class _Reader:
                 if read is not None:
                     matches, _, outer = read
                     if matches and outer is not None and outer.modality is not None:
-                        carry = (max(match.end for match in matches), outer)
+                        carry = (max(match.end for match in matches), bound_over(outer, matches))
                     break
             scanned = anchor + 1
             for match in matches:
@@ -315,7 +321,7 @@ class _Reader:
             try:
                 tokens = tokens or attempt.tokens()
                 found = self._read(text, low, start, end, tokens[: last + 1], country, carried, kin)
-            except _Impossible:
+            except Impossible:
                 # "10 years to 6 months": a shorter end would cut the range in two and read
                 # half of it ("10 years") as a sentence. A later start may still read.
                 return None
@@ -414,8 +420,8 @@ class _Reader:
         cue_at = -1 if verb else None  # where the cue that governs the phrase starts
         if verb:
             # "建议 | 判处有期徒刑五年": a request, whatever the phrase's own verb says
-            above = cue_before(context.cues, before)
-            if above is not None and above[0].outranks_verb:
+            above = cue_before(context.cues, before, tokens)
+            if above is not None and above[0].outranks(tokens):
                 around, cue_at, outranked = Cue(above[0].modality), above[1], True
         if not verb:
             # "the maximum sentence for trafficking is | 25 years": a bare auxiliary opens the
@@ -508,7 +514,7 @@ class _Reader:
             for token, following in itertools.pairwise(tokens)
             if token.type == BY and following.type in CORE_TERMINALS
         ]
-        negated = False
+        negated = turned = False  # turned: a change stated high to low (`changing`)
         matches = []
         parts = split_parts(self.clauses, draft, tokens, (start, end), (before, after))
         last = len(parts) - 1
@@ -528,8 +534,7 @@ class _Reader:
                 part_start = max(part_start, tokens[1].start_pos or part_start)
             part = text[part_start:part_end]
             items = [draft.items[index] for index in group]
-            # A term of a list ("12" in "10, 12 and 15 years") shares the list's words; never
-            # those of a clause with a cue of its own after it ("偷税80万元，| 被判…2年").
+            # A list's term ("12" in "10, 12 and 15 years") shares its words, not a later cue's.
             ahead = cue_ahead(draft, group)
             shared = in_list(self.context, draft, group)
             words = (
@@ -552,14 +557,10 @@ class _Reader:
             replaced = (through_aux or outranked) and around is not None
             inner = None if index == 0 and replaced else items[0].cue
             piece = Draft(inner, tuple(items), joiners, both)
-            try:
-                sentence = assemble(piece, self.lexicon, text=part, country=country, context=here)
-            except Reject as reject:
-                if reject.impossible:  # "10 years to 6 months": no part of it is a sentence
-                    raise _Impossible from None
+            read = changing(piece, self.lexicon, part, country, here, changed)  # or Impossible
+            if read is None:
                 return None  # a shorter end may read
-            except Exception:  # a model validator: a shorter end may read
-                return None
+            sentence, turned = read
             if kin is not None:
                 kindred = as_kin(sentence, kin)  # "管制…，数罪并罚时 | 不得超过3年"
                 if kindred is None:
@@ -588,7 +589,7 @@ class _Reader:
                 sentence = denied
             matches.append(Match(part_start, part_end, part, sentence))
         if changed:
-            matches = old_and_new(matches, tokens, changed)
+            matches = old_and_new(matches, tokens, changed, turned)
             if not matches:
                 return None
         return (matches, negated, outer) if matches or negated else None

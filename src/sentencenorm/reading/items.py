@@ -22,7 +22,7 @@ from ..language.roles import AFTER, BINDERS, IN, OF, SKIPPABLE, Group, Says, rol
 from ..model import LIFE, Life
 from ..model.labels import other_label
 from ..model.merging import Span
-from .lexical import definite, own_life, summed
+from .lexical import definite, own_life, summed, totalled
 from .parts import Cash, Core, Count, Item, Reject, Strokes, Time, pos
 
 __all__ = ["Part", "bound_by_parole", "read_item"]
@@ -414,6 +414,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         main = Core("strokes", strokes, strokes, item.pos)
         count, count_given = 1, False
     term = _term_of(kind, main, bound, item.pos, life=life, life_only=life_only, tariff=tariff)
+    its_parts_counted, its_parts_aggregated = totalled(elements, lexicon)
+    if its_parts_counted and kind == "custody":
+        count, count_given, per_conviction = 1, False, False
+    aggregation = None if its_parts_aggregated else aggregation
     if count_given and kind is not None and kind != "custody" and not per_conviction:
         raise Reject("only custodial terms can be counted", item.pos)
     part = Part(

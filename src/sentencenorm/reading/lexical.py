@@ -14,8 +14,9 @@ from lark import Token
 from ..language import Lexicon
 from ..language.lexicon import fold
 from ..language.roles import Group, Says, role
+from .parts import Count
 
-__all__ = ["definite", "own_life", "summed"]
+__all__ = ["definite", "own_life", "summed", "totalled"]
 
 
 def summed(elements: Sequence[object], lexicon: Lexicon) -> bool:
@@ -55,3 +56,33 @@ def definite(elements: Sequence[object], index: int, lexicon: Lexicon) -> bool:
             fold(element.value) in lexicon.definite_articles
         )
     return False
+
+
+def totalled(elements: Sequence[object], lexicon: Lexicon) -> tuple[bool, bool]:
+    """For a part named the sum of others ("a total of 56 years on four counts", "ran
+    everything concurrently for a total term of 32 months"): whether the counts it is given
+    after that word, and the aggregation words all before it, are its parts' (a total is one
+    term, as stated)."""
+    at = next(
+        (
+            index
+            for index, e in enumerate(elements)
+            if isinstance(e, Token)
+            and Says.NEUTRAL in role(e.type).says
+            and fold(e.value) in lexicon.total_words
+        ),
+        None,
+    )
+    if at is None:
+        return False, False
+    counted = any(
+        (isinstance(e, Count) and e.per_conviction)
+        or (isinstance(e, Token) and Says.EACH_COUNT in role(e.type).says)
+        for e in elements[at:]
+    )
+    aggregated = [
+        index
+        for index, e in enumerate(elements)
+        if isinstance(e, Token) and Says.AGGREGATION in role(e.type).says
+    ]
+    return counted, bool(aggregated) and max(aggregated) < at

@@ -1,7 +1,7 @@
 """What a match takes from the matches and words around it, beyond its cue.
 
 - A law's change of a bound, "from 10 to 14 years", is two statutory bounds, the old and the
-  new (`old_and_new`).
+  new (`old_and_new`), in either direction ("lowered from 10 to 5 years": `changing`).
 - A bare bound right after a penalty, in the same sentence, continues that penalty: "管制的期
   限为3个月以上2年以下，数罪并罚时 | 不得超过3年" is a bound of 管制 (community supervision),
   though no word of its own names it (`kin_before`, `as_kin`; MODEL.md: context that changes a
@@ -23,29 +23,37 @@ import attrs
 from lark import Token
 from lark.lexer import TerminalDef
 
-from ..language.lexicon import Lexicon
+from ..language.lexicon import Lexicon, fold
 from ..language.roles import FROM, TO, role
 from ..model import (
     LIFE,
+    Aggregation,
     CommunitySupervision,
     Component,
     Custody,
+    Death,
     DeprivationOfRights,
     Duration,
+    Fine,
     Modality,
     Probation,
     SupervisedRelease,
     Suspension,
 )
 from ..sentence import Sentence
+from .assemble import assemble
 from .context import Context
-from .elided import elided_items
+from .elided import elided_items, reduced_items
 from .match import Match
+from .parts import Cue, Draft, Reject
 
 __all__ = [
     "CLAUSE_END",
     "KIN_GAP",
+    "Impossible",
     "as_kin",
+    "bound_over",
+    "changing",
     "kin_before",
     "later_clauses",
     "lent_kind",
@@ -61,6 +69,8 @@ _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|[。！？]")
 CLAUSE_END: Final = re.compile(r"[.;!?](?=\s)|[。；！？]")
 #: Kinds measured in time, whose bound a bare length may be.
 _LENGTH_KINDS: Final = (Custody, Probation, CommunitySupervision, SupervisedRelease)
+#: Kinds stated as bounds whose bound a length after them may share (`bound_over`).
+_BOUNDED: Final = (Custody, Probation, CommunitySupervision, SupervisedRelease, Fine)
 #: The kinds a cue may lend a bare length to, by name: penalties measured in time alone.
 _LENT: Final = {
     kind.kind: kind
@@ -68,10 +78,65 @@ _LENT: Final = {
 }
 
 
-def old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> list[Match]:
+class Impossible(Exception):
+    """A phrase from this start reads as something impossible: none of its ends match."""
+
+
+def changing(
+    piece: Draft,
+    lexicon: Lexicon,
+    text: str,
+    country: str | None,
+    cue: Cue | None,
+    bound: str | None,
+) -> tuple[Sentence, bool] | None:
+    """*piece* assembled, and whether it states a law's change of a *bound* high to low ("the
+    maximum was lowered | from 10 years to five years"): a range read in either order, whose
+    values `old_and_new` gives back in the text's order. None when it does not read (a shorter
+    end may); `Impossible` when it reads as what cannot be ("10 years to 6 months", with no
+    change before it: a shorter end would cut the range in two and read half of it)."""
+    try:
+        try:
+            return assemble(piece, lexicon, text=text, country=country, context=cue), False
+        except Reject as reject:
+            if not (reject.impossible and bound and cue is not None):
+                raise
+        turned = attrs.evolve(cue, either_order=True)
+        return assemble(piece, lexicon, text=text, country=country, context=turned), True
+    except Reject as reject:
+        if reject.impossible:
+            raise Impossible from None
+        return None
+    except Exception:  # a model validator
+        return None
+
+
+def bound_over(cue: Cue, matches: list[Match]) -> Cue:
+    """The cue a phrase after *matches* shares ("faces up to 20 years for fraud and | 5 years
+    for theft"), with the bound the last of them states when it states only one ("up to", "at
+    least"): the bound carries over the offence to the length after it, as "up to" carries over
+    the lengths joined after it in one phrase. Not a sentence given: "sentenced to at least 10
+    years for trafficking and | 5 years for possession" gives the 5 years as stated."""
+    if cue.bound is not None or cue.modality is Modality.IMPOSED or not matches:
+        return cue
+    components = matches[-1].sentence.components
+    bounded = [c for c in components if isinstance(c, _BOUNDED)]
+    if not bounded or len(bounded) != len(components):
+        return cue
+    if all(c.min is None and c.max is not None and c.max is not LIFE for c in bounded):
+        return attrs.evolve(cue, bound="max")
+    if all(c.min is not None and c.max is None for c in bounded):
+        return attrs.evolve(cue, bound="min")
+    return cue
+
+
+def old_and_new(
+    matches: list[Match], tokens: Sequence[Token], bound: str, backwards: bool = False
+) -> list[Match]:
     """A law's change of a bound, "from 10 to 14 years", as two statutory bounds: the old
     one (its figure) and the new one; nothing when the phrase reads as anything but one
-    range of one component."""
+    range of one component. *backwards*: the text states the higher figure first ("lowered
+    from 10 to 5 years")."""
     joints = [t for t in tokens if t.type == TO]
     if len(matches) != 1 or len(matches[0].sentence.components) != 1 or len(joints) != 1:
         return []
@@ -85,6 +150,8 @@ def old_and_new(matches: list[Match], tokens: Sequence[Token], bound: str) -> li
     first = tokens[opening + 1]
     second = next(t for t in tokens if (t.start_pos or 0) > (joint.start_pos or 0))
     pieces = []
+    if backwards:
+        low, high = high, low
     for value, begin, end in (
         (low, first.start_pos or 0, joint.start_pos or 0),
         (high, second.start_pos or 0, match.end),
@@ -176,6 +243,7 @@ def range_goes_on(terminals: Iterable[TerminalDef], lexicon: Lexicon) -> re.Patt
 class _Reader(Protocol):
     lang: str
     context: Context
+    lexicon: Lexicon
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]: ...
 
@@ -189,6 +257,9 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     years", ``minimum_after``). Only one term, given, and no match between them."""
     context, lang = reader.context, reader.lang
     found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
+    found = reduced_items(found, text, (context.reduced_terms, context.reduced_bounds), lang)
+    found = _run_as_said_after(found, text, context, reader.lexicon)
+    found = [_reprieved(match, text, context, lang) for match in found]
     suspension, minimum = context.suspended_after, context.minimum_after
     taken = -1  # a match that only restated what the term before it took up
     for index, match in enumerate(found):
@@ -222,6 +293,79 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
                 taken = index + 1 if inside and bounded is not match else taken
                 match = bounded
         yield match
+
+
+#: Where the sentence a phrase stands in ends ("; " too: a list's clause).
+_CLAUSE_STOP: Final = re.compile(r"[.;!?](?=\s|$)|[。！？；]")
+
+
+def _run_as_said_after(
+    found: list[Match], text: str, context: Context, lexicon: Lexicon
+) -> list[Match]:
+    """*found* with the aggregation the next sentence states ("... on each of the four counts.
+    | The sentence is to run concurrently") given to the custodial terms of the sentence
+    before it that state none (``aggregation_after``); likewise the aggregation of every term
+    that closes their sentence ("5 years for robbery and | 3 years for assault, all to run
+    concurrently", ``aggregation_closing``). Terms not given stay as they are."""
+    pattern = context.aggregation_after
+    if pattern is None:
+        return found
+    found = list(found)
+    closing = context.aggregation_closing
+    for index, match in enumerate(found):
+        stop = _CLAUSE_STOP.search(text, match.end)
+        window = text[match.end : len(text) if stop is None else stop.start()]
+        all_of = None if closing is None else closing.search(window, None)
+        if all_of is not None:
+            found[index] = _running(match, Aggregation(lexicon.aggregation[fold(all_of[1])]))
+        following = found[index + 1] if index + 1 < len(found) else None
+        rest = text[match.end : len(text) if following is None else following.start]
+        later = pattern.match(rest, None)
+        if later is None:
+            continue
+        aggregation = Aggregation(lexicon.aggregation[fold(later.group(1))])
+        first = index
+        while first and not _SENTENCE_END.search(text, found[first - 1].end, found[first].start):
+            first -= 1
+        for at in range(first, index + 1):
+            found[at] = _running(found[at], aggregation)
+    return found
+
+
+def _reprieved(match: Match, text: str, context: Context, lang: str) -> Match:
+    """*match*, a death sentence given alone, with the reprieve stated later in its sentence
+    (``reprieve_after``: "sentenced to death for ..., | but was given a two-year reprieve")."""
+    components = match.sentence.components
+    pattern = context.reprieve_after
+    if (
+        pattern is None
+        or match.modality is not Modality.IMPOSED
+        or len(components) != 1
+        or not isinstance(components[0], Death)
+        or components[0].suspended
+    ):
+        return match
+    later = pattern.match(text[match.end : match.end + 200], None)
+    if later is None:
+        return match
+    stated = later.group(1) or later.group(2)
+    period = None if stated is None else _length(stated.replace("-", " "), lang)
+    if stated is not None and period is None:
+        return match
+    death = Death(suspended=True, reprieve=period)
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=(death,)))
+
+
+def _running(match: Match, aggregation: Aggregation) -> Match:
+    if match.modality is not Modality.IMPOSED:
+        return match
+    components = tuple(
+        attrs.evolve(part, aggregation=aggregation)
+        if isinstance(part, Custody) and part.aggregation is None
+        else part
+        for part in match.sentence.components
+    )
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=components))
 
 
 def _reach(following: Match | None, text: str) -> int:

@@ -260,6 +260,8 @@ class Cue:
     modality: Modality | None
     bound: str | None = None  # "faces N years", "the maximum penalty is N": "max" (or "min")
     optional: bool = False  # "and shall also be liable to fine": the penalty may be added
+    #: a law's change stated high to low ("lowered | from 10 to 5 years"): a range in either order
+    either_order: bool = False
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ import attrs
 from lark import Token
 
 from ..language.roles import AUX, COPULA, Group, Says, role
-from ..model import Component, Modality
+from ..model import Choice, Component, Modality
 from ..sentence import Sentence
 from .parts import Cash, Core, Count, Draft, Item, Joiner
 
@@ -51,8 +51,24 @@ def denied_bounds(sentence: Sentence) -> Sentence | None:
     """What a bound says under "not": "cannot impose more than two years" is at most two
     years, "may not be less than five" at least five (a limit the law sets: statutory). None
     when some penalty states no single bound to turn ("not sentenced to 5 to 10 years")."""
+    turned = _turned(sentence.components)
+    if turned is None:
+        return None
+    return Sentence(turned, modality=Modality.STATUTORY, text=sentence.text)
+
+
+def _turned(components: Sequence[Component]) -> tuple[Component, ...] | None:
+    """*components* with each single bound turned (`denied_bounds`), alternatives too: "shall
+    not impose a fine of more than ten pounds or a term of more than one month" is a choice of
+    maxima. None when one states no single bound."""
     turned: list[Component] = []
-    for penalty in sentence.components:
+    for penalty in components:
+        if isinstance(penalty, Choice):
+            options = [_turned(option) for option in penalty.options]
+            if any(option is None for option in options):
+                return None
+            turned.append(Choice([option for option in options if option is not None]))
+            continue
         if not hasattr(penalty, "min"):  # no bounds to turn: "and a fine", death
             turned.append(penalty)
             continue
@@ -60,7 +76,7 @@ def denied_bounds(sentence: Sentence) -> Sentence | None:
         if (bounded.min is None) == (bounded.max is None):
             return None
         turned.append(attrs.evolve(bounded, min=bounded.max, max=bounded.min))
-    return Sentence(tuple(turned), modality=Modality.STATUTORY, text=sentence.text)
+    return tuple(turned)
 
 
 def states_bound(tokens: Sequence[Token]) -> bool:
