@@ -23,6 +23,11 @@ from ..law.territories import currency_in, family_currencies, is_family
 from .roles import PUNCTUATION_JOINS, Joins
 
 _SPACES: Final = re.compile(r"[\s\-‐‑‒–—]+")
+#: What the lexicon's label lookup puts around a phrase's words: a pattern of [other_labels]
+#: that needs words before or after it ("disqualified(?=\\s+for\\s+<a length>|\\x00)",
+#: "(?:(?<=\\d\\s)|(?<=\\x00))assessment") takes it in their stead. Running text never holds
+#: it, so the grammar's terminal still needs the words.
+AROUND: Final = "\x00"
 # Decimal comma to decimal point, group dot to group comma.
 _TO_ENGLISH_FIGURES: Final = str.maketrans({".": ",", ",": "."})
 
@@ -307,10 +312,16 @@ class Lexicon:
         return family_currencies(code) if is_family(code) else (code,)
 
     def other_label(self, words: str) -> str | None:
-        """The label of the penalty *words* name (a W_OTHER token), if they name one."""
+        """The label of the penalty *words* name (a W_OTHER token), if they name one. A
+        pattern that looks at the text around its words (a lookahead or a lookbehind that the
+        grammar's terminal checks) finds `AROUND` in its place here."""
+        padded = AROUND + words + AROUND
         for table in (self.other_labels, self.placed_words):
             for pattern, label in _compiled(table):
                 if pattern.fullmatch(words):
+                    return label
+                found = pattern.match(padded, 1)
+                if found is not None and found.end() == len(words) + 1:
                     return label
         return None
 

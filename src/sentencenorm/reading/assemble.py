@@ -483,8 +483,8 @@ def _money(
 
 def _court_amount(value: Cash, again: Cash, part: Part, lexicon: Lexicon, country: str) -> Cash:
     """Of an amount and its restatement in brackets in another currency, the court's: the
-    one in the jurisdiction's currency ("fined $1,600 (EGP30,000)" in Egypt is EGP 30,000).
-    A bound on the conversion ("over $1,600 (EGP30,000)") says nothing sure of the court's."""
+    one in the jurisdiction's currency ("fined $1,600 (EGP30,000)" in Egypt is EGP 30,000). A
+    bound on the conversion ("over $1,600 (EGP30,000)") says nothing sure of it, nor its cut."""
     from ..law.territories import tenders  # rare: kept lazy
 
     own = tenders(country)
@@ -492,7 +492,7 @@ def _court_amount(value: Cash, again: Cash, part: Part, lexicon: Lexicon, countr
     if first in own or second not in own:
         return value
     if part.low is None or part.high is None or part.low != part.high:
-        raise Reject(f"the bound is on a conversion; the court's amount is {again.sign}", again.pos)
+        raise Reject(f"a bound on a conversion, not {again.sign}", again.pos, impossible=True)
     return again
 
 

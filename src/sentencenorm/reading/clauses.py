@@ -14,7 +14,7 @@ from lark import Token
 
 from ..language.roles import AUX, Group, role
 from ..model import Modality
-from .context import Context, Slice, cue_before
+from .context import Context, Slice, cue_after, cue_before
 from .parts import Cue, Draft, Item, Joiner, joined_length
 from .pieces import (
     Apart,
@@ -199,7 +199,8 @@ def split_parts(
         if (
             item.cue is not None
             or item.listed
-            or clauses.opens_clause(item)
+            # "… CCO with condition to | perform 200 hours": the verb is the requirement's
+            or (clauses.opens_clause(item) and not draft.joiners[index - 1].qualifying)
             or stands_apart(items[index - 1], item, draft.joiners[index - 1], clauses.apart)
             # 不等 closes what it summarizes; a bare penalty after it ("…不等，并处罚金")
             # has no value of its own to summarize, so it is added to all alike.
@@ -224,7 +225,16 @@ def split_parts(
         else:
             groups[-1].append(index)
     last = len(items) - 1
-    if after.match(clauses.context.subject_follows) and not has_core(items[last]):
+    cut = clauses.context.cut_after  # "… and a fine | of 100,000": an amount unread
+    if not has_core(items[last]) and (
+        (
+            after.match(clauses.context.subject_follows)
+            # "Deportation | shall be ordered", "Life imprisonment | shall be imposed": the
+            # verb after it is a cue that states the penalty, not a new clause's
+            and cue_after(clauses.context.after_cues, after) is None
+        )
+        or (last > 0 and cut is not None and after.match(cut))
+    ):
         groups[-1].remove(last)
     parts = []
     for group in groups:

@@ -78,6 +78,12 @@ class Context:
     bounded_nouns: re.Pattern[str] | None
     #: Verbs under which an amount with no kind word is a fine ("ordered to pay $500").
     pay_verbs: re.Pattern[str] | None
+    #: Right after an amount a verb of paying names: the party it is paid to ("ordered to pay $1
+    #: million | to the family"), which makes it a payment to someone, not a fine.
+    paid_to: re.Pattern[str] | None
+    #: Just before such an amount: a civil jury's order ("A jury ordered the company | to pay
+    #: $4.7 billion"): damages, not a fine.
+    civil_order: re.Pattern[str] | None
     #: Verbs of paying: before a definite penalty with no amount ("to pay | the fine") they
     #: point at one stated elsewhere.
     paying: re.Pattern[str] | None
@@ -122,6 +128,9 @@ class Context:
     #: something else ("received two years | of training").
     measured: re.Pattern[str] | None
     not_after_coreless: Caseless | None
+    #: Right after a phrase whose last item states no value, the start of an amount or a bound
+    #: the grammar could not read ("… and a fine | of 100,000"): that item is a cut, dropped.
+    cut_after: Caseless | None
     #: A comparative right after a length: the length is a difference ("two years longer").
     differences: re.Pattern[str] | None
     #: An event a length counts from ("28 days after | sentencing"): the length is a time.
@@ -378,6 +387,8 @@ def load_context(lang: str) -> Context:
             _compile(evidence["bounded_nouns"]) if "bounded_nouns" in evidence else None
         ),
         pay_verbs=_compile(evidence["pay_verbs"]) if "pay_verbs" in evidence else None,
+        paid_to=_compile(evidence["paid_to"]) if "paid_to" in evidence else None,
+        civil_order=_compile(evidence["civil_order"]) if "civil_order" in evidence else None,
         paying=_compile(evidence["paying"]) if "paying" in evidence else None,
         copulas=_compile(evidence["copulas"]) if "copulas" in evidence else None,
         indefinite=_compile(evidence["indefinite"]) if "indefinite" in evidence else None,
@@ -420,6 +431,11 @@ def load_context(lang: str) -> Context:
         not_after_coreless=(
             _caseless(raw["not_penalty"]["after_coreless"])
             if "after_coreless" in raw["not_penalty"]
+            else None
+        ),
+        cut_after=(
+            _caseless(raw["not_penalty"]["cut_after"])
+            if "cut_after" in raw["not_penalty"]
             else None
         ),
         differences=(

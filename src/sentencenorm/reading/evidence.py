@@ -222,13 +222,35 @@ def predicates(context: Context, tokens: Sequence[Token], before: str) -> bool:
     )
 
 
-def unnamed_amount(context: Context, tokens: Sequence[Token], cue_kind: str | None) -> bool:
+def unnamed_amount(
+    context: Context,
+    tokens: Sequence[Token],
+    cue_kind: str | None,
+    *,
+    own_verb: bool = False,
+    after: str = "",
+    before: str = "",
+) -> bool:
     """Whether the phrase states an amount that nothing names as a penalty: no word of a kind
     ("fine", "restitution"), no verb of paying ("ordered to pay", "fined"), no cue outside
     that introduces a fine ("fined the company"). "He received a $5,000 bonus", "was awarded
-    $2 million in damages" are money, not fines."""
+    $2 million in damages" are money, not fines; so is an amount paid to a party named *after*
+    it ("ordered to pay $1 million | to the family": damages or compensation, the words do not
+    say which), or one a civil jury orders paid (*before*: "A jury ordered the company | to pay
+    $4.7 billion"). *own_verb*: only a part of a phrase with a verb of its own ("was awarded
+    $5,000 | and jailed for 20 months"); one without takes the verb of the list it belongs to
+    ("were fined $5,000 and | $7,500 respectively")."""
     if context.pay_verbs is None or cue_kind is not None:
         return False
+    if own_verb and not any(role(token.type).group is Group.CUE for token in tokens):
+        return False
+    paid_to = context.paid_to is not None and any(
+        context.paid_to.match(words) is not None
+        for words in (after, *(token.value for token in tokens))  # "… $200 to the victim"
+    )
+    paid_to = paid_to or (
+        context.civil_order is not None and context.civil_order.search(before) is not None
+    )
     if not any(role(token.type).group is Group.MONEY for token in tokens) or any(
         token.type in _LENGTHS for token in tokens
     ):
@@ -237,7 +259,7 @@ def unnamed_amount(context: Context, tokens: Sequence[Token], cue_kind: str | No
         found = role(token.type)
         if found.kind is not None:
             return False
-        if found.group is Group.CUE and context.pay_verbs.search(token.value):
+        if found.group is Group.CUE and context.pay_verbs.search(token.value) and not paid_to:
             return False
     return True
 

@@ -87,13 +87,12 @@ from .scanning import lowered
 
 __all__ = ["Match", "extract"]
 
-#: How far before an anchor a phrase may start (characters): "the deprivation of political
-#: rights is reduced to a period of three to ten years" starts 80 characters before "years".
+#: How far before an anchor a phrase may start (characters): 80 in "the deprivation of
+#: political rights is reduced to a period of three to ten years".
 LOOKBACK: Final = 120
 #: The longest phrase `extract` grows (characters), the same bound `parse` has in spirit.
 MAX_SPAN: Final = 300
-#: How many ends of one start are read, longest first: a phrase that fails at its three
-#: longest ends is no phrase ("costs", ", a term" at its end are trimmed before this).
+#: How many ends of one start are read, longest first (a phrase failing at three is none).
 ENDS_TRIED: Final = 3
 #: How close to the end of a full window a refusal counts as the window cutting a word.
 _CUT_WORD: Final = 40
@@ -486,7 +485,7 @@ class _Reader:
             # "after 17 years in prison", "over a 39-day period", "after | serving 12 years";
             # "served 10 years of his sentence": a part of a sentence, no sentence
             return None
-        if unnamed_amount(context, tokens, cue_kind):
+        if unnamed_amount(context, tokens, cue_kind, after=after.text, before=before.text):
             return None  # "received a $5,000 bonus": money, no fine
         if before.text.strip() and refers_back(
             context, tokens, cued=bool(outer), before=before.text
@@ -535,8 +534,7 @@ class _Reader:
                 part_start = max(part_start, tokens[1].start_pos or part_start)
             part = text[part_start:part_end]
             items = [draft.items[index] for index in group]
-            # A term of a list ("12" in "10, 12 and 15 years") shares the list's words; never
-            # those of a clause with a cue of its own after it ("偷税80万元，| 被判…2年").
+            # A list's term ("12" in "10, 12 and 15 years") shares its words, not a later cue's.
             ahead = cue_ahead(draft, group)
             shared = in_list(self.context, draft, group)
             words = (
@@ -549,6 +547,8 @@ class _Reader:
                 context, words, cued=cued_part(context, here, around, draft, group)
             ):
                 continue
+            if unnamed_amount(context, words, cue_kind, own_verb=True):
+                continue  # "… and jailed for 20 months": "was awarded $5,000" alone is no fine
             joiners = tuple(draft.joiners[index - 1] for index in group[1:])
             # ", or both" closes the phrase: it belongs to the piece that ends it.
             both = draft.both and group[-1] == len(draft.items) - 1
