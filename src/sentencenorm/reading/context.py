@@ -149,6 +149,20 @@ class Context:
     default_after: Caseless | None = None
     default_further: re.Pattern[str] | None = None
     default_before: Caseless | None = None
+    #: Words right after a phrase that `not_after` takes for a time ("five years | later") but
+    #: that, after a phrase given with its own verb (`event_phrase`, anchored at both ends), tell
+    #: an event ("被判5年半 | 之後": after the sentence was given).
+    event_after: Caseless | None = None
+    event_phrase: Caseless | None = None
+
+    def no_penalty_after(self, after: Slice, phrase: Slice) -> bool:
+        """Whether words right after the phrase make it no penalty (`not_after`), unless they
+        tell an event after a phrase given with its own verb (`event_after`)."""
+        if not after.match(self.not_after):
+            return False
+        if self.event_after is None or self.event_phrase is None:
+            return True
+        return not (after.match(self.event_after) and phrase.match(self.event_phrase))
 
     def in_default(self, phrase: str, before: Slice, after: Slice) -> bool:
         """Whether the text around *phrase* says its terms are served in default of payment: a
@@ -424,6 +438,16 @@ def load_context(lang: str) -> Context:
             }
         ),
         default_after=(_caseless(raw["default_term"]["after"]) if "default_term" in raw else None),
+        event_after=(
+            _caseless(raw["not_penalty"]["event_after"])
+            if "event_after" in raw["not_penalty"]
+            else None
+        ),
+        event_phrase=(
+            _caseless(raw["not_penalty"]["event_phrase"])
+            if "event_phrase" in raw["not_penalty"]
+            else None
+        ),
         default_before=(
             _caseless(raw["default_term"]["before"]) if "default_term" in raw else None
         ),
