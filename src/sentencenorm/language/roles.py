@@ -197,6 +197,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),
     Role("STROKES", Group.UNIT),
+    Role("MONTHS_AND_A_HALF", Group.UNIT),  # zh 个半月 ("三个半月": three and a half months)
     Role("COUNTER", Group.UNIT),  # a measure word counting a penalty named beside it (十二下鞭刑)
     Role("MONEY", Group.MONEY),
     Role("CURRENCY", Group.MONEY),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
-from ..language.roles import AUX, Group, role
+from ..language.roles import AUX, Group, Joins, role
 from ..model import Modality
 from .context import Context, Slice, cue_after, cue_before
 from .parts import Cue, Draft, Item, Joiner, joined_length
@@ -177,6 +177,7 @@ def split_parts(
     firsts = [item_start(item, tokens, start) for item in items]
     groups: list[list[int]] = [[0]]
     shared = clauses.context.distributes(tokens, after.text, before.text)  # "… respectively"
+    leading = clauses.context.distributes_before(before)  # "分别 | 被判…及…"
     with_list = False  # past "respectively, with": what follows adds to the last term
     for index in range(1, len(items)):
         item = items[index]
@@ -205,6 +206,7 @@ def split_parts(
             # 不等 closes what it summarizes; a bare penalty after it ("…不等，并处罚金")
             # has no value of its own to summarize, so it is added to all alike.
             or (clauses.closes(items[index - 1]) and has_core(item))
+            or (leading and has_core(item) and draft.joiners[index - 1].roles == (Joins.AND,))
             or (
                 (
                     per_conviction(items[index - 1])

@@ -188,6 +188,24 @@ class Context:
     default_after: Caseless | None = None
     default_further: re.Pattern[str] | None = None
     default_before: Caseless | None = None
+    #: Words before a phrase, reaching up to it, that hand the items of its list to as many
+    #: people ("分別改判兩名被告人須接受 | 12個月感化及80小時社會服務"): items joined by "and"
+    #: are then expressions of their own.
+    distributive_before: Caseless | None = None
+    #: Words right after a phrase that `not_after` takes for a time ("five years | later") but
+    #: that, after a phrase given with its own verb (`event_phrase`, anchored at both ends), tell
+    #: an event ("被判5年半 | 之後": after the sentence was given).
+    event_after: Caseless | None = None
+    event_phrase: Caseless | None = None
+
+    def no_penalty_after(self, after: Slice, phrase: Slice) -> bool:
+        """Whether words right after the phrase make it no penalty (`not_after`), unless they
+        tell an event after a phrase given with its own verb (`event_after`)."""
+        if not after.match(self.not_after):
+            return False
+        if self.event_after is None or self.event_phrase is None:
+            return True
+        return not (after.match(self.event_after) and phrase.match(self.event_phrase))
 
     def in_default(self, phrase: str, before: Slice, after: Slice) -> bool:
         """Whether the text around *phrase* says its terms are served in default of payment: a
@@ -237,6 +255,10 @@ class Context:
     def offence_follows(self, after: Slice) -> bool:
         """Whether the text right after the phrase names the offence it punishes."""
         return self.offence_after is not None and after.match(self.offence_after)
+
+    def distributes_before(self, before: Slice) -> bool:
+        """Whether words right before the phrase hand its list to as many people."""
+        return self.distributive_before is not None and before.search(self.distributive_before)
 
     def distributes(self, tokens: Sequence[Token], after: str, before: str = "") -> bool:
         """Whether a word of the phrase, right after it or right before it (with at most an
@@ -502,6 +524,21 @@ def load_context(lang: str) -> Context:
         default_after=_caseless(default_term["after"]) if "after" in default_term else None,
         default_before=_caseless(default_term["before"]) if "before" in default_term else None,
         default_further=_compile(default_term["further"]) if "further" in default_term else None,
+        distributive_before=(
+            _caseless(raw["parts"]["distributive_before"])
+            if "distributive_before" in raw["parts"]
+            else None
+        ),
+        event_after=(
+            _caseless(raw["not_penalty"]["event_after"])
+            if "event_after" in raw["not_penalty"]
+            else None
+        ),
+        event_phrase=(
+            _caseless(raw["not_penalty"]["event_phrase"])
+            if "event_phrase" in raw["not_penalty"]
+            else None
+        ),
     )
 
 

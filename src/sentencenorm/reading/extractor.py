@@ -403,7 +403,7 @@ class _Reader:
         context = self.context
         before = Slice(text, low, max(0, start - CONTEXT), start)
         after = Slice(text, low, end, end + CONTEXT)
-        if after.match(context.not_after):
+        if context.no_penalty_after(after, Slice(text, low, start, end)):
             return None
         if tokens[0].type == AUX and context.existential and before.search(context.existential):
             return None  # "there | is a mandatory life sentence": a later start reads it
@@ -418,10 +418,10 @@ class _Reader:
         verb = has_verb(tokens) and not only_weak_verbs(context, tokens)  # not "will spend"
         cue_at = -1 if verb else None  # where the cue that governs the phrase starts
         if verb:
-            # "建议 | 判处有期徒刑五年": a request, whatever the phrase's own verb says
-            above = cue_before(context.cues, before, tokens)
+            above = cue_before(context.cues, before, tokens)  # "建议 | 判处…": a request
             if above is not None and above[0].outranks(tokens):
-                around, cue_at, outranked = Cue(above[0].modality), above[1], True
+                around = Cue(above[0].modality, bound=above[0].bound)  # "最轻 | 处一个月…"
+                cue_at, outranked, requested = above[1], True, above[0].request
         if not verb:
             # "the maximum sentence for trafficking is | 25 years": a bare auxiliary opens the
             # phrase, so the cue it ends is read through it (the same slice start, so that

@@ -341,7 +341,19 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
         and part.named
         and part.kind in TERM_KINDS
     )
-    if not borrows and (before.kind != part.kind or before.kind not in (*TERM_KINDS, "fine")):
+    # A bare bound after a comma takes the kind of the bound before it ("缓刑考验期限为原判刑期以上
+    # 五年以下，但是不能少于一年": the floor of the same period).
+    trails = (
+        joiner is not None
+        and joiner.comma
+        and before.named
+        and not part.named
+        and part.kind == "custody"
+        and before.kind in TERM_KINDS
+    )
+    if not (borrows or trails) and (
+        before.kind != part.kind or before.kind not in (*TERM_KINDS, "fine")
+    ):
         return None  # a fine's bounds meet too: "处3000元以上、1万元以下的罚款"
     if (
         joiner is not None

@@ -163,6 +163,10 @@ class ToModel(Transformer[Token, Draft]):
     def and_a_half(self, time: Time, _half: Token) -> Time:
         return time.plus(Time.of(Fraction(1, 2), time.last, time.pos))
 
+    def months_and_a_half(self, number: Num, token: Token) -> Time:
+        """ "三个半月": three and a half months (the half between the measure word and 月)."""
+        return Time.of(number.value + Fraction(1, 2), self._unit(Token("UNIT", "个月")), number.pos)
+
     def duration(self, *parts: Time) -> Time:
         if len(parts) == 1:
             return parts[0]
