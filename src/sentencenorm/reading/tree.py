@@ -335,6 +335,11 @@ class ToModel(Transformer[Token, Draft]):
         assert isinstance(high, Time | Cash)  # the grammar puts a unit on the high end
         return Core("range", _scaled(low, high), high, pos(args[0]))
 
+    def floored_range(self, *args: Any) -> Core:
+        # zh "原判刑期以上五年以下，但是不能少于一年": the high end first, the least after 但
+        high, low = (arg for arg in args if isinstance(arg, Time | Cash))
+        return Core("range", low, high, low.pos)
+
     def range_scaled(self, *args: Any) -> Core:
         # "Rs 1 to 2 lakh": the sign on the low end, the scale alone on the high end.
         low, number = (arg for arg in args if isinstance(arg, Time | Cash | Num))
