@@ -389,6 +389,9 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
             **shared,
         )
         return Fold(merged)
+    if trails and (part.open_low or part.open_high):
+        # "有期徒刑三年，但不得少于一年": a floor (or ceiling) that closes no range before it
+        raise Reject("a bare bound after a comma closes no range before it", part.pos)
     return None
 
 
