@@ -8,8 +8,8 @@ looks for, the cues before or after a phrase that give it a modality ("was sente
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any, Final
+from collections.abc import Callable, Sequence
+from typing import Any, Final, TypeVar
 
 import attrs
 from lark import Token
@@ -389,6 +389,14 @@ def money_anchors(words: Lexicon) -> str:
     return rf"(?<!\w)(?:{signs})(?=\s?\d)|\b(?:{names})\b"
 
 
+_Built = TypeVar("_Built")
+
+
+def _optional(table: dict[str, Any], key: str, build: Callable[[str], _Built]) -> _Built | None:
+    """*key*'s pattern in a context file's *table*, compiled by *build*; None where it is absent."""
+    return build(table[key]) if key in table else None
+
+
 def load_context(lang: str) -> Context:
     """Read and compile the context rules of *lang* (cached by `_reader`)."""
     raw = Language.get(lang).context
@@ -405,32 +413,22 @@ def load_context(lang: str) -> Context:
         bound_adjectives=_compile(evidence["bound_adjectives"]),
         coreless_nouns=_compile(evidence["coreless_nouns"]),
         coreless_words=_compile(evidence["coreless_words"]),
-        bounded_nouns=(
-            _compile(evidence["bounded_nouns"]) if "bounded_nouns" in evidence else None
-        ),
-        pay_verbs=_compile(evidence["pay_verbs"]) if "pay_verbs" in evidence else None,
-        paid_to=_compile(evidence["paid_to"]) if "paid_to" in evidence else None,
-        civil_order=_compile(evidence["civil_order"]) if "civil_order" in evidence else None,
-        paying=_compile(evidence["paying"]) if "paying" in evidence else None,
-        copulas=_compile(evidence["copulas"]) if "copulas" in evidence else None,
-        indefinite=_compile(evidence["indefinite"]) if "indefinite" in evidence else None,
-        comparatives=_compile(evidence["comparatives"]) if "comparatives" in evidence else None,
-        thresholds=_compile(evidence["thresholds"]) if "thresholds" in evidence else None,
-        conditions=_caseless(evidence["conditions"]) if "conditions" in evidence else None,
-        counts_stated=(
-            _caseless(evidence["counts_stated"]) if "counts_stated" in evidence else None
-        ),
-        counts_listed=(
-            _caseless(evidence["counts_listed"]) if "counts_listed" in evidence else None
-        ),
-        counts_opened=(
-            _caseless(evidence["counts_opened"]) if "counts_opened" in evidence else None
-        ),
-        counts_after_each=(
-            _caseless(evidence["counts_after_each"]) if "counts_after_each" in evidence else None
-        ),
+        bounded_nouns=_optional(evidence, "bounded_nouns", _compile),
+        pay_verbs=_optional(evidence, "pay_verbs", _compile),
+        paid_to=_optional(evidence, "paid_to", _compile),
+        civil_order=_optional(evidence, "civil_order", _compile),
+        paying=_optional(evidence, "paying", _compile),
+        copulas=_optional(evidence, "copulas", _compile),
+        indefinite=_optional(evidence, "indefinite", _compile),
+        comparatives=_optional(evidence, "comparatives", _compile),
+        thresholds=_optional(evidence, "thresholds", _compile),
+        conditions=_optional(evidence, "conditions", _caseless),
+        counts_stated=_optional(evidence, "counts_stated", _caseless),
+        counts_listed=_optional(evidence, "counts_listed", _caseless),
+        counts_opened=_optional(evidence, "counts_opened", _caseless),
+        counts_after_each=_optional(evidence, "counts_after_each", _caseless),
         weak=_compile(evidence["weak"]),
-        definite=_compile(evidence["definite"]) if "definite" in evidence else None,
+        definite=_optional(evidence, "definite", _compile),
         coreless=frozenset(evidence["coreless"]),
         family=frozenset(evidence["family"]),
         clause_verbs=_compile(raw["parts"]["clause_verbs"]),
@@ -439,106 +437,48 @@ def load_context(lang: str) -> Context:
         after_cues=_cues(raw.get("after_cues", [])),
         not_before=_caseless(raw["not_penalty"]["before"]),
         not_after=_caseless(raw["not_penalty"]["after"]),
-        spent_verbs=(
-            _compile(raw["not_penalty"]["spent_verbs"])
-            if "spent_verbs" in raw["not_penalty"]
-            else None
-        ),
-        portion=(
-            _compile(raw["not_penalty"]["portion"]) if "portion" in raw["not_penalty"] else None
-        ),
-        measured=(
-            _compile(raw["not_penalty"]["measured"]) if "measured" in raw["not_penalty"] else None
-        ),
-        not_after_coreless=(
-            _caseless(raw["not_penalty"]["after_coreless"])
-            if "after_coreless" in raw["not_penalty"]
-            else None
-        ),
-        cut_after=(
-            _caseless(raw["not_penalty"]["cut_after"])
-            if "cut_after" in raw["not_penalty"]
-            else None
-        ),
-        differences=(
-            _compile(raw["not_penalty"]["differences"])
-            if "differences" in raw["not_penalty"]
-            else None
-        ),
-        events=(_compile(raw["not_penalty"]["events"]) if "events" in raw["not_penalty"] else None),
+        spent_verbs=_optional(raw["not_penalty"], "spent_verbs", _compile),
+        portion=_optional(raw["not_penalty"], "portion", _compile),
+        measured=_optional(raw["not_penalty"], "measured", _compile),
+        not_after_coreless=_optional(raw["not_penalty"], "after_coreless", _caseless),
+        cut_after=_optional(raw["not_penalty"], "cut_after", _caseless),
+        differences=_optional(raw["not_penalty"], "differences", _compile),
+        events=_optional(raw["not_penalty"], "events", _compile),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
-        closing_words=(
-            _compile(raw["parts"]["closing_words"]) if "closing_words" in raw["parts"] else None
-        ),
-        aside=_caseless(raw["parts"]["aside"]) if "aside" in raw["parts"] else None,
-        existential=(
-            _caseless(raw["parts"]["existential"]) if "existential" in raw["parts"] else None
-        ),
+        closing_words=_optional(raw["parts"], "closing_words", _compile),
+        aside=_optional(raw["parts"], "aside", _caseless),
+        existential=_optional(raw["parts"], "existential", _caseless),
         change_verbs=_caseless(raw["changes"]["verbs"]) if "changes" in raw else None,
         change_bounds=tuple(
             (bound, _caseless(raw["changes"][bound]))
             for bound in ("max", "min")
             if bound in raw.get("changes", {})
         ),
-        offence_after=(
-            _caseless(evidence["offence_after"]) if "offence_after" in evidence else None
-        ),
-        suspended_after=(
-            _caseless(evidence["suspended_after"]) if "suspended_after" in evidence else None
-        ),
-        elided_terms=(_caseless(evidence["elided_terms"]) if "elided_terms" in evidence else None),
-        minimum_after=(
-            _caseless(evidence["minimum_after"]) if "minimum_after" in evidence else None
-        ),
-        aggregation_after=(
-            _caseless(evidence["aggregation_after"]) if "aggregation_after" in evidence else None
-        ),
-        aggregation_closing=(
-            _caseless(evidence["aggregation_closing"])
-            if "aggregation_closing" in evidence
-            else None
-        ),
-        reduced_terms=(
-            _caseless(evidence["reduced_terms"]) if "reduced_terms" in evidence else None
-        ),
-        reduced_bounds=(
-            _caseless(evidence["reduced_bounds"]) if "reduced_bounds" in evidence else None
-        ),
-        reprieve_after=(
-            _caseless(evidence["reprieve_after"]) if "reprieve_after" in evidence else None
-        ),
-        carried_over=(
-            _caseless(raw["parts"]["carried_over"]) if "carried_over" in raw["parts"] else None
-        ),
-        distributive=(
-            _compile(raw["parts"]["distributive"]) if "distributive" in raw["parts"] else None
-        ),
+        offence_after=_optional(evidence, "offence_after", _caseless),
+        suspended_after=_optional(evidence, "suspended_after", _caseless),
+        elided_terms=_optional(evidence, "elided_terms", _caseless),
+        minimum_after=_optional(evidence, "minimum_after", _caseless),
+        aggregation_after=_optional(evidence, "aggregation_after", _caseless),
+        aggregation_closing=_optional(evidence, "aggregation_closing", _caseless),
+        reduced_terms=_optional(evidence, "reduced_terms", _caseless),
+        reduced_bounds=_optional(evidence, "reduced_bounds", _caseless),
+        reprieve_after=_optional(evidence, "reprieve_after", _caseless),
+        carried_over=_optional(raw["parts"], "carried_over", _caseless),
+        distributive=_optional(raw["parts"], "distributive", _compile),
         negation=Negation(
             **{
                 key: _caseless("|".join(patterns))
                 for key, patterns in raw.get("negation", {}).items()
             }
         ),
-        default_after=_caseless(default_term["after"]) if "after" in default_term else None,
-        default_before=_caseless(default_term["before"]) if "before" in default_term else None,
-        default_further=_compile(default_term["further"]) if "further" in default_term else None,
-        distributive_before=(
-            _caseless(raw["parts"]["distributive_before"])
-            if "distributive_before" in raw["parts"]
-            else None
-        ),
-        event_after=(
-            _caseless(raw["not_penalty"]["event_after"])
-            if "event_after" in raw["not_penalty"]
-            else None
-        ),
-        event_phrase=(
-            _caseless(raw["not_penalty"]["event_phrase"])
-            if "event_phrase" in raw["not_penalty"]
-            else None
-        ),
+        default_after=_optional(default_term, "after", _caseless),
+        default_before=_optional(default_term, "before", _caseless),
+        default_further=_optional(default_term, "further", _compile),
+        distributive_before=_optional(raw["parts"], "distributive_before", _caseless),
+        event_after=_optional(raw["not_penalty"], "event_after", _caseless),
+        event_phrase=_optional(raw["not_penalty"], "event_phrase", _caseless),
     )
 
 
