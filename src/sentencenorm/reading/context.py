@@ -18,6 +18,7 @@ from ..language import Language, Lexicon, lexicon
 from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
 from .compose import tried_order
+from .negation import Negation
 from .pieces import states_bound
 from .scanning import Caseless, searched_faster
 
@@ -274,77 +275,6 @@ class Context:
             return True
         words = before.split()[-2:]
         return any(word.fullmatch(found.strip(" ,")) for found in words)
-
-
-@attrs.frozen
-class Negation:
-    """What says a phrase was not given (``[negation]``; a language may have none yet).
-
-    *denies* ("was not", "never") and *governs* ("avoided", "vacated") end just before the
-    phrase; *reaches* ends there too but with words between, and yields to a sentencing cue
-    that stands nearer; *after* starts just after the phrase ("..., which was later quashed");
-    *overruled* starts there too, and undoes only a request ("prosecutors sought 10 years, |
-    but the judge imposed probation"). *unreal* says a penalty was only a counterfactual: a
-    past modal ("could have been facing") in the phrase or before it, with a condition that
-    did not hold after it (*unreal_if*: "if he was an adult") or before it (*unreal_had*:
-    "Had he been convicted, he would have faced"). *subject* ends just before the phrase too,
-    and undoes every clause of it, not only the first (a ruling undone: "The annulled ruling
-    had sentenced him to"). Each is a list of patterns in the data,
-    tried as one alternation.
-    """
-
-    denies: Caseless | None = None
-    governs: Caseless | None = None
-    reaches: Caseless | None = None
-    after: Caseless | None = None
-    overruled: Caseless | None = None
-    unreal: Caseless | None = None
-    unreal_if: Caseless | None = None
-    unreal_had: Caseless | None = None
-    subject: Caseless | None = None
-
-    def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
-        """Whether words before the phrase say it was not given; *cue_at* is where a
-        sentencing cue before it starts (-1 inside the phrase), *bounded* whether the phrase
-        states a bound ("shall not impose | a fine exceeding ten pounds" is a maximum)."""
-        if self.denies is not None and not bounded and before.search(self.denies):
-            return True
-        if self.governs is not None and before.search(self.governs):
-            return True
-        if self.undoes_all(before):
-            return True
-        if self.reaches is None or cue_at == -1:
-            return False
-        found = before.find(self.reaches)
-        return found is not None and (cue_at is None or found > cue_at)
-
-    def undoes_all(self, before: Slice) -> bool:
-        """Whether the words before the phrase undo all it says, each clause of it: the ruling
-        that gave it was annulled ("The annulled ruling had sentenced him to | 15 years and
-        fined him $500"), where "avoided | prison and was fined $500" undoes the first only."""
-        return self.subject is not None and before.search(self.subject)
-
-    def denies_bound(self, before: Slice, *, bounded: bool) -> bool:
-        """Whether "not" governs a phrase that states a bound: "cannot be given for | more
-        than two years" is at most two years."""
-        return bounded and self.denies is not None and before.search(self.denies)
-
-    def follows(self, after: Slice, *, requested: bool = False) -> bool:
-        """Whether words right after the phrase undo it ("was set aside on appeal"), or
-        (*requested*: a request's phrase) say the court went otherwise."""
-        if self.after is not None and after.match(self.after):
-            return True
-        return requested and self.overruled is not None and after.match(self.overruled)
-
-    def counterfactual(self, before: Slice, phrase: Slice, after: Slice) -> bool:
-        """Whether the phrase is a penalty that could only have been: a past modal ("could
-        have been facing") in the phrase or just before it, with a condition that did not
-        hold after it ("if he was an adult") or before it ("Had he been convicted,")."""
-        if self.unreal is None or not (before.search(self.unreal) or phrase.search(self.unreal)):
-            return False
-        return (self.unreal_if is not None and after.match(self.unreal_if)) or (
-            self.unreal_had is not None and before.search(self.unreal_had)
-        )
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

@@ -25,7 +25,6 @@ window, and every pattern is a bounded alternation.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final
@@ -36,7 +35,7 @@ from lark import Lark, Token
 from .._once import built_once
 from ..errors import UnknownLanguageError
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import AUX, BY, CORE_TERMINALS, Group, role
+from ..language.roles import AUX, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
@@ -59,6 +58,7 @@ from .evidence import (
 )
 from .grammars import available_languages, fast_parser_for, parser_for
 from .match import Match
+from .negation import denial
 from .neighbours import (
     Impossible,
     as_kin,
@@ -500,20 +500,8 @@ class _Reader:
             return None  # "that he was facing in federal jail": the cue governs no penalty
         # "avoided the death penalty" governs the first piece of the phrase; "..., which was
         # later quashed" the last ("avoided prison | and was fined $500" keeps the fine).
-        negation = context.negation
-        bounded = states_bound(tokens)
-        first_negated = negation.before(before, cue_at=cue_at, bounded=bounded)
-        first_denied = negation.denies_bound(before, bounded=bounded)
-        whole = negation.undoes_all(before)  # "the annulled ruling had sentenced him to"
-        last_negated = negation.follows(after, requested=requested)
-        if negation.counterfactual(before, Slice(text, low, start, end), after):
-            first_negated = last_negated = True  # "could have been facing … if he was an adult"
-        # "reduced her jail term by two years": the length after "by" is the change itself.
-        changes = [
-            token.start_pos or 0
-            for token, following in itertools.pairwise(tokens)
-            if token.type == BY and following.type in CORE_TERMINALS
-        ]
+        phrase = Slice(text, low, start, end)
+        denied = denial(context.negation, (before, phrase, after), tokens, cue_at, requested)
         negated = turned = False  # turned: a change stated high to low (`changing`)
         matches = []
         parts = split_parts(self.clauses, draft, tokens, (start, end), (before, after))
@@ -521,11 +509,14 @@ class _Reader:
         for index, (part_start, part_end, group) in enumerate(parts):
             if (
                 # a term of the list the first piece opens shares its fate ("原判處…5月、8月")
-                (first_negated and (index == 0 or whole or in_list(self.context, draft, group)))
-                or (index == last and last_negated)
+                (
+                    denied.first
+                    and (index == 0 or denied.whole or in_list(self.context, draft, group))
+                )
+                or (index == last and denied.last)
                 # replaced by the words after it in the phrase: "一审判处…五年，二审改判…三年"
-                or (index < last and negation.follows(Slice(text, low, part_end, end)))
-                or any(part_start <= at < part_end for at in changes)
+                or (index < last and context.negation.follows(Slice(text, low, part_end, end)))
+                or any(part_start <= at < part_end for at in denied.changes)
             ):
                 negated = True
                 continue
@@ -581,12 +572,12 @@ class _Reader:
             sentence = in_clause(self.context, self.lexicon, sentence, items, (before, after))
             if index == last and self.context.in_default(part, before, after):
                 sentence = served_in_default(sentence) or sentence
-            if index == 0 and first_denied:
-                denied = denied_bounds(sentence)
-                if denied is None:
+            if index == 0 and denied.bound_denied:
+                turned_bound = denied_bounds(sentence)  # "not | more than two years"
+                if turned_bound is None:
                     negated = True
                     continue
-                sentence = denied
+                sentence = turned_bound
             matches.append(Match(part_start, part_end, part, sentence))
         if changed:
             matches = old_and_new(matches, tokens, changed, turned)

@@ -1,0 +1,142 @@
+"""What says a phrase, or a piece of it, was not given: the ``[negation]`` context data.
+
+MODEL.md (Running text): a negated penalty, a rejected, overturned or vacated one, a refused
+request and a counterfactual are no match, and their words are not read again.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+from lark import Token
+
+from ..language.roles import BY, CORE_TERMINALS
+from .pieces import states_bound
+from .scanning import Caseless
+
+if TYPE_CHECKING:
+    from .context import Slice
+
+__all__ = ["Denial", "Negation", "denial"]
+
+
+@attrs.frozen
+class Negation:
+    """What says a phrase was not given (``[negation]``; a language may have none yet).
+
+    *denies* ("was not", "never") and *governs* ("avoided", "vacated") end just before the
+    phrase; *reaches* ends there too but with words between, and yields to a sentencing cue
+    that stands nearer; *after* starts just after the phrase ("..., which was later quashed");
+    *overruled* starts there too, and undoes only a request ("prosecutors sought 10 years, |
+    but the judge imposed probation"). *unreal* says a penalty was only a counterfactual: a
+    past modal ("could have been facing") in the phrase or before it, with a condition that
+    did not hold after it (*unreal_if*: "if he was an adult") or before it (*unreal_had*:
+    "Had he been convicted, he would have faced"). *subject* ends just before the phrase too,
+    and undoes every clause of it, not only the first (a ruling undone: "The annulled ruling
+    had sentenced him to"). Each is a list of patterns in the data,
+    tried as one alternation.
+    """
+
+    denies: Caseless | None = None
+    governs: Caseless | None = None
+    reaches: Caseless | None = None
+    after: Caseless | None = None
+    overruled: Caseless | None = None
+    unreal: Caseless | None = None
+    unreal_if: Caseless | None = None
+    unreal_had: Caseless | None = None
+    subject: Caseless | None = None
+
+    def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
+        """Whether words before the phrase say it was not given; *cue_at* is where a
+        sentencing cue before it starts (-1 inside the phrase), *bounded* whether the phrase
+        states a bound ("shall not impose | a fine exceeding ten pounds" is a maximum)."""
+        if self.denies is not None and not bounded and before.search(self.denies):
+            return True
+        if self.governs is not None and before.search(self.governs):
+            return True
+        if self.undoes_all(before):
+            return True
+        if self.reaches is None or cue_at == -1:
+            return False
+        found = before.find(self.reaches)
+        return found is not None and (cue_at is None or found > cue_at)
+
+    def undoes_all(self, before: Slice) -> bool:
+        """Whether the words before the phrase undo all it says, each clause of it: the ruling
+        that gave it was annulled ("The annulled ruling had sentenced him to | 15 years and
+        fined him $500"), where "avoided | prison and was fined $500" undoes the first only."""
+        return self.subject is not None and before.search(self.subject)
+
+    def denies_bound(self, before: Slice, *, bounded: bool) -> bool:
+        """Whether "not" governs a phrase that states a bound: "cannot be given for | more
+        than two years" is at most two years."""
+        return bounded and self.denies is not None and before.search(self.denies)
+
+    def follows(self, after: Slice, *, requested: bool = False) -> bool:
+        """Whether words right after the phrase undo it ("was set aside on appeal"), or
+        (*requested*: a request's phrase) say the court went otherwise."""
+        if self.after is not None and after.match(self.after):
+            return True
+        return requested and self.overruled is not None and after.match(self.overruled)
+
+    def counterfactual(self, before: Slice, phrase: Slice, after: Slice) -> bool:
+        """Whether the phrase is a penalty that could only have been: a past modal ("could
+        have been facing") in the phrase or just before it, with a condition that did not
+        hold after it ("if he was an adult") or before it ("Had he been convicted,")."""
+        if self.unreal is None or not (before.search(self.unreal) or phrase.search(self.unreal)):
+            return False
+        return (self.unreal_if is not None and after.match(self.unreal_if)) or (
+            self.unreal_had is not None and before.search(self.unreal_had)
+        )
+
+
+@attrs.frozen
+class Denial:
+    """Which pieces of one phrase the text around it says were not given.
+
+    *first*: the first piece ("avoided | prison and was fined $500"); *whole*: every piece
+    (the ruling that gave them was annulled); *last*: the last ("..., which was later
+    quashed"); *bound_denied*: "not" turns the first piece's bound around ("cannot be given
+    for | more than two years"); *changes*: where a length after "by" starts, the change
+    itself ("reduced her jail term by | two years").
+    """
+
+    first: bool
+    whole: bool
+    last: bool
+    bound_denied: bool
+    changes: tuple[int, ...]
+
+
+def denial(
+    negation: Negation,
+    around: tuple[Slice, Slice, Slice],
+    tokens: Sequence[Token],
+    cue_at: int | None,
+    requested: bool,
+) -> Denial:
+    """What the words *around* a phrase (before, the phrase, after) deny of it; *cue_at* is
+    where the cue that governs it starts (-1 inside the phrase), *requested* whether that cue
+    is a party's request."""
+    before, phrase, after = around
+    bounded = states_bound(tokens)
+    first = negation.before(before, cue_at=cue_at, bounded=bounded)
+    last = negation.follows(after, requested=requested)
+    if negation.counterfactual(before, phrase, after):
+        first = last = True  # "could have been facing … if he was an adult"
+    changes = tuple(
+        token.start_pos or 0
+        for token, following in itertools.pairwise(tokens)
+        if token.type == BY and following.type in CORE_TERMINALS
+    )
+    return Denial(
+        first=first,
+        whole=negation.undoes_all(before),
+        last=last,
+        bound_denied=negation.denies_bound(before, bounded=bounded),
+        changes=changes,
+    )
