@@ -124,10 +124,21 @@ def reading_territory(code: str | None) -> str | None:
 @functools.cache
 def _families() -> dict[str, tuple[str | None, tuple[str, ...]]]:
     """Currency families (data/currency_families.toml): name -> (default, currencies)."""
+    raw = _family_tables()
+    return {name: (table.get("default"), tuple(table["currencies"])) for name, table in raw.items()}
+
+
+@functools.cache
+def _family_tables() -> dict[str, Any]:
     raw: dict[str, Any] = tomllib.loads(
         (data_dir() / "currency_families.toml").read_text(encoding="utf-8")
     )
-    return {name: (table.get("default"), tuple(table["currencies"])) for name, table in raw.items()}
+    return raw
+
+
+def _outlived(family: str) -> tuple[str, ...]:
+    """The withdrawn currencies the family's sign still names where they were tender."""
+    return tuple(_family_tables()[family].get("former", ()))
 
 
 def is_family(name: str) -> bool:
@@ -136,21 +147,30 @@ def is_family(name: str) -> bool:
 
 
 def family_currencies(family: str) -> tuple[str, ...]:
-    """The currencies a sign of *family* is written for."""
-    return _families()[family][1]
+    """The currencies a sign of *family* is written for (withdrawn ones included)."""
+    return _families()[family][1] + _outlived(family)
 
 
 @functools.lru_cache(maxsize=1024)
 def currency_in(family: str, territory: str | None) -> str | None:
     """The ISO 4217 code a sign of *family* means in *territory* (a `reading_territory`).
 
-    The territory's current legal tender when the family's sign is written for it, else the
-    family's default, else None (the reader then refuses to guess).
+    The territory's current legal tender when the family's sign is written for it; else its
+    latest former tender among those the family lists as ``former`` (a text from Ireland
+    that writes "£" means the Irish pound, its tender until 2002: the euro is never written
+    so); else the family's default, else None (the reader then refuses to guess).
+
+    >>> currency_in("pound_sign", "IE"), currency_in("pound_sign", "GB")
+    ('IEP', 'GBP')
     """
     default, currencies = _families()[family]
     if territory is not None:
+        outlived = _outlived(family)
         for currency in _tenders(territory):
             if currency in currencies:
+                return currency
+        for currency in _former_tenders(territory):
+            if currency in outlived:
                 return currency
     return default
 
@@ -162,6 +182,15 @@ def tenders(territory: str) -> tuple[str, ...]:
     (('EGP',), ('USD',))
     """
     return tuple(_tenders(territory))
+
+
+def _former_tenders(territory: str) -> list[str]:
+    """The territory's former legal tender currencies, the latest withdrawn first."""
+    from babel.core import get_global
+
+    entries = get_global("territory_currencies").get(territory, ())
+    former = [(end, code) for code, _start, end, tender in entries if end is not None and tender]
+    return [code for _end, code in sorted(former, reverse=True)]
 
 
 def _tenders(territory: str) -> list[str]:
