@@ -152,6 +152,9 @@ class Context:
     #: imprisonment, the judge | suspended the term for 18 months"): its period, when stated,
     #: in the first group.
     suspended_after: Caseless | None
+    #: Words between a bound and the penalty before it that name another penalty: "probation
+    #: can last up to five years, and jail | can be up to one year" is no bound of probation.
+    kin_broken: Caseless | None
     #: An item of a list with its verb and unit elided, right after a term given (", Stefanovich
     #: to | 9 |,"): the bare number in the first group (reading/elided.py).
     elided_terms: Caseless | None
@@ -389,6 +392,7 @@ def load_context(lang: str) -> Context:
         offence_after=_optional(evidence, "offence_after", _caseless),
         suspended_after=_optional(evidence, "suspended_after", _caseless),
         elided_terms=_optional(evidence, "elided_terms", _caseless),
+        kin_broken=_optional(evidence, "kin_broken", _caseless),
         minimum_after=_optional(evidence, "minimum_after", _caseless),
         aggregation_after=_optional(evidence, "aggregation_after", _caseless),
         aggregation_closing=_optional(evidence, "aggregation_closing", _caseless),

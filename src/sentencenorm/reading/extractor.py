@@ -261,7 +261,7 @@ class _Reader:
                     continue
                 covering.append(grown)
                 carried = self._carried(text, folded, carry, start)
-                kin = kin_before(previous, text, start)
+                kin = kin_before(previous, text, start, self.context.kin_broken)
                 read = self._at_start(text, folded, anchor, start, grown, country, carried, kin)
                 if read is not None:
                     matches, _, outer = read

@@ -46,6 +46,7 @@ from .context import Context
 from .elided import elided_items, reduced_items
 from .match import Match
 from .parts import Cue, Draft, Reject
+from .scanning import Caseless
 
 __all__ = [
     "CLAUSE_END",
@@ -164,14 +165,18 @@ def old_and_new(
     return pieces
 
 
-def kin_before(previous: Match | None, text: str, start: int) -> Match | None:
+def kin_before(
+    previous: Match | None, text: str, start: int, broken: Caseless | None = None
+) -> Match | None:
     """The match just before *start* when a bare bound there may continue it: one penalty
     measured in time and stated as bounds, at most `KIN_GAP` characters before, in the same
-    sentence."""
+    sentence, with no word between that names another (*broken*, `Context.kin_broken`)."""
     if previous is None or not 0 <= start - previous.end <= KIN_GAP:
         return None
     if _SENTENCE_END.search(text, previous.end, start):
         return None
+    if broken is not None and broken.search(text, None, previous.end, start):
+        return None  # "probation … up to five years, and jail | can be up to one year"
     components = previous.sentence.components
     if len(components) != 1 or not isinstance(components[0], _LENGTH_KINDS):
         return None
