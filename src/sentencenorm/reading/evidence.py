@@ -14,7 +14,7 @@ from typing import Final
 
 from lark import Token
 
-from ..language.roles import AUX, COPULA, CORE_TERMINALS, TO_LIFE, Group, Says, role
+from ..language.roles import AUX, COPULA, CORE_TERMINALS, STATUTE_BOUND, TO_LIFE, Group, Says, role
 from .context import Context, Slice
 from .pieces import states_bound
 
@@ -257,8 +257,8 @@ def unnamed_amount(
         return False  # no amount, or a term beside it ("10 years and $5,000")
     for token in tokens:
         found = role(token.type)
-        if found.kind is not None:
-            return False
+        if found.kind is not None or token.type == STATUTE_BOUND:
+            return False  # "the maximum penalty is | £2,500": a penalty, so a fine
         if found.group is Group.CUE and context.pay_verbs.search(token.value) and not paid_to:
             return False
     return True
