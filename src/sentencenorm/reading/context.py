@@ -408,6 +408,7 @@ def load_context(lang: str) -> Context:
                     _caseless(sense["before"]),
                     _optional(sense, "next", lambda p: re.compile(p, re.IGNORECASE)),
                     _optional(sense, "unless", _caseless),
+                    _optional(sense, "unless_after", _caseless),
                 )
                 for sense in raw.get("senses", ())
             ),

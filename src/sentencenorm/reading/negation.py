@@ -32,23 +32,27 @@ class Sense:
     disqualified for six years" is no driving ban, "The pupil was | given detention for a week"
     no custody, "Employees serve | a probationary period of three months" no probation;
     unless the phrase says a court's word (*unless*: "The pupil was | sentenced to 12
-    months' detention")."""
+    months' detention"), or the words right after it do (*unless_after*: "The club was | fined
+    £50,000 | by magistrates")."""
 
     word: re.Pattern[str]
     before: Caseless
     next: re.Pattern[str] | None = None
     unless: Caseless | None = None
+    unless_after: Caseless | None = None
 
-    def denies(self, tokens: Sequence[Token], at: int, around: tuple[Slice, Slice]) -> bool:
+    def denies(self, tokens: Sequence[Token], at: int, around: tuple[Slice, Slice, Slice]) -> bool:
         """Whether the token at *at* of *tokens* is this word, in this sense; *around* is the
-        text before the phrase and the phrase."""
+        text before the phrase, the phrase and the text after it."""
         if self.word.fullmatch(tokens[at].value) is None:
             return False
         if self.next is not None:
             following = tokens[at + 1].value if at + 1 < len(tokens) else ""
             if self.next.fullmatch(following) is None:
                 return False
-        before, phrase = around
+        before, phrase, after = around
+        if self.unless_after is not None and after.match(self.unless_after):
+            return False
         return before.search(self.before) and not (
             self.unless is not None and phrase.search(self.unless)
         )
@@ -177,7 +181,7 @@ def denial(
     ) + tuple(
         token.start_pos or 0
         for at, token in enumerate(tokens)
-        if any(sense.denies(tokens, at, (before, phrase)) for sense in negation.senses)
+        if any(sense.denies(tokens, at, around) for sense in negation.senses)
     )
     return Denial(
         first=first,
