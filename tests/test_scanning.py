@@ -30,7 +30,7 @@ def _context_patterns() -> list[tuple[str, re.Pattern[str]]]:
     for lang in LANGUAGES:
         raw = tomllib.loads((grammar_dir() / f"{lang}.context.toml").read_text(encoding="utf-8"))
         tables = [raw, raw.get("evidence", {}), raw.get("parts", {}), raw.get("not_penalty", {})]
-        tables += raw.get("cues", []) + raw.get("after_cues", [])
+        tables += raw.get("cues", []) + raw.get("after_cues", []) + raw.get("senses", [])
         for table in tables:
             for key, value in table.items():
                 if isinstance(value, str) and key not in {"modality", "bound"}:

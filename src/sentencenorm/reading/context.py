@@ -18,7 +18,7 @@ from ..language import Language, Lexicon, lexicon
 from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
 from .compose import tried_order
-from .negation import Negation
+from .negation import Negation, Sense
 from .pieces import states_bound
 from .scanning import Caseless, searched_faster
 
@@ -405,7 +405,17 @@ def load_context(lang: str) -> Context:
             **{
                 key: _caseless("|".join(patterns))
                 for key, patterns in raw.get("negation", {}).items()
-            }
+            },
+            senses=tuple(
+                Sense(
+                    re.compile(sense["word"], re.IGNORECASE),
+                    _caseless(sense["before"]),
+                    _optional(sense, "next", lambda p: re.compile(p, re.IGNORECASE)),
+                    _optional(sense, "unless", _caseless),
+                    _optional(sense, "unless_after", _caseless),
+                )
+                for sense in raw.get("senses", ())
+            ),
         ),
         default_after=_optional(default_term, "after", _caseless),
         default_before=_optional(default_term, "before", _caseless),

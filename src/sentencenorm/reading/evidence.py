@@ -34,6 +34,9 @@ __all__ = [
 _LENGTHS: Final = frozenset({"UNIT", "ONE_UNIT"})
 #: The link word "after" ("28 days | after | sentencing").
 AFTER: Final = "L_AFTER"
+#: The link word "in" ("sentence | in | 28 days"), and the terminals of a bare number.
+_IN: Final = "L_IN"
+_NUMBERS: Final = frozenset({"DIGITS", "WORDNUM"})
 
 #: A word right after the phrase ("a two-year | contract").
 _WORD_FOLLOWS: Final = re.compile(r"\s+[^\W\d_]", re.UNICODE)
@@ -89,8 +92,22 @@ def states_time_spent(context: Context, token: Token) -> bool:
 def states_difference(context: Context, tokens: Sequence[Token]) -> bool:
     """Whether a length of the phrase is followed by a comparative: "about nine years |
     shorter" is the difference between two terms, no term; or by "after" and an event it
-    counts from: "28 days after sentencing" is a time, no term."""
+    counts from: "28 days after sentencing" is a time, no term; or whether the phrase's first
+    length or amount follows "in": "(will pass) sentence in 28 days" is when, no term."""
     differences, events = context.differences, context.events
+    for at, token in enumerate(tokens[:-2]):
+        if (
+            token.type in _LENGTHS
+            or token.type in _NUMBERS
+            or role(token.type).group is Group.MONEY
+        ):
+            break
+        if (
+            token.type == _IN
+            and tokens[at + 1].type in _NUMBERS
+            and tokens[at + 2].type in _LENGTHS
+        ):
+            return True
     for at, token in enumerate(tokens[:-1]):
         if token.type not in _LENGTHS:
             continue

@@ -7,6 +7,7 @@ request and a counterfactual are no match, and their words are not read again.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,41 @@ from .scanning import Caseless
 if TYPE_CHECKING:
     from .context import Slice
 
-__all__ = ["Denial", "Negation", "denial"]
+__all__ = ["Denial", "Negation", "Sense", "denial"]
+
+
+@attrs.frozen
+class Sense:
+    """A penalty word that the clause around it can show to be no court's (``[[senses]]``):
+    *word* (a token of the phrase, matched whole, and *next*, when given, the token after it)
+    read against *before* (the words just before the phrase): "The company director was |
+    disqualified for six years" is no driving ban, "The pupil was | given detention for a week"
+    no custody, "Employees serve | a probationary period of three months" no probation;
+    unless the phrase says a court's word (*unless*: "The pupil was | sentenced to 12
+    months' detention"), or the words right after it do (*unless_after*: "The club was | fined
+    £50,000 | by magistrates")."""
+
+    word: re.Pattern[str]
+    before: Caseless
+    next: re.Pattern[str] | None = None
+    unless: Caseless | None = None
+    unless_after: Caseless | None = None
+
+    def denies(self, tokens: Sequence[Token], at: int, around: tuple[Slice, Slice, Slice]) -> bool:
+        """Whether the token at *at* of *tokens* is this word, in this sense; *around* is the
+        text before the phrase, the phrase and the text after it."""
+        if self.word.fullmatch(tokens[at].value) is None:
+            return False
+        if self.next is not None:
+            following = tokens[at + 1].value if at + 1 < len(tokens) else ""
+            if self.next.fullmatch(following) is None:
+                return False
+        before, phrase, after = around
+        if self.unless_after is not None and after.match(self.unless_after):
+            return False
+        return before.search(self.before) and not (
+            self.unless is not None and phrase.search(self.unless)
+        )
 
 
 @attrs.frozen
@@ -34,7 +69,9 @@ class Negation:
     but the judge imposed probation"). *unreal* says a penalty was only a counterfactual: a
     past modal ("could have been facing") in the phrase or before it, with a condition that
     did not hold after it (*unreal_if*: "if he was an adult") or before it (*unreal_had*:
-    "Had he been convicted, he would have faced"). *subject* ends just before the phrase too,
+    "Had he been convicted, he would have faced"); *unreal_would* a
+    verb of giving after "would have" reaching into the phrase, alone ("he would | have been
+    sentenced to death"). *subject* ends just before the phrase too,
     and undoes every clause of it, not only the first (a ruling undone: "The annulled ruling
     had sentenced him to"). Each is a list of patterns in the data,
     tried as one alternation.
@@ -49,6 +86,8 @@ class Negation:
     unreal_if: Caseless | None = None
     unreal_had: Caseless | None = None
     subject: Caseless | None = None
+    unreal_would: Caseless | None = None
+    senses: tuple[Sense, ...] = ()
 
     def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
         """Whether words before the phrase say it was not given; *cue_at* is where a
@@ -87,6 +126,13 @@ class Negation:
         """Whether the phrase is a penalty that could only have been: a past modal ("could
         have been facing") in the phrase or just before it, with a condition that did not
         hold after it ("if he was an adult") or before it ("Had he been convicted,")."""
+        if self.unreal_would is not None:
+            # "In another country, he would | have been sentenced to death": what would have
+            # been done is counterfactual by itself, condition stated or not
+            low = None if before.lowered is None else before.lowered + (phrase.lowered or "")
+            found = self.unreal_would.search(before.text + phrase.text, low)
+            if found is not None and found.start() < len(before.text) < found.end():
+                return True
         if self.unreal is None or not (before.search(self.unreal) or phrase.search(self.unreal)):
             return False
         return (self.unreal_if is not None and after.match(self.unreal_if)) or (
@@ -132,6 +178,10 @@ def denial(
         token.start_pos or 0
         for token, following in itertools.pairwise(tokens)
         if token.type == BY and following.type in CORE_TERMINALS
+    ) + tuple(
+        token.start_pos or 0
+        for at, token in enumerate(tokens)
+        if any(sense.denies(tokens, at, around) for sense in negation.senses)
     )
     return Denial(
         first=first,
