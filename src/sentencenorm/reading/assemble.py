@@ -367,10 +367,14 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
                 _money(part.low, part, lexicon, country),
                 _money(part.high, part, lexicon, country),
             )
+        if kind == "restitution" and part.repaid and country in lexicon.repayment_confiscates:
+            kind = "forfeiture"  # "ordered to repay £745" in England: a confiscation order
         if kind == "forfeiture" and not part.has_term:
             # "并处没收财产": property forfeited, no amount stated; 没收个人全部财产: all of it
             return Forfeiture(all_property=part.all_property)
         if kind == "restitution" and not part.has_term:
+            if part.repaid:  # "ordered to repay, along with $119,985 in back taxes"
+                raise Reject("paying back states no amount here", part.pos)
             return Restitution()  # "custodial sentences and restitution": no amount stated
         if kind in {"restitution", "forfeiture"}:
             if part.low is None or part.low != part.high:
