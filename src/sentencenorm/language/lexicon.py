@@ -104,6 +104,9 @@ class Lexicon:
     #: Where the whole-life words (W_LIFE_ONLY) mean life to the end; elsewhere plain life.
     #: Empty: everywhere ("whole life", "natural life").
     life_only_territories: frozenset[str] = frozenset()
+    #: Where an order to pay back what was gained, named by its verb alone ("ordered to repay
+    #: £745"), is a confiscation order (forfeiture); elsewhere it is restitution.
+    repayment_confiscates: frozenset[str] = frozenset()
     #: What a penalty's name means, by territory, where that differs from place to place:
     #: name -> {territory: label, or "custody"} (the lexicon's [placed_labels]). A name that is
     #: no label of data/labels.toml ("CCO") is an abbreviation, read only where a territory
@@ -371,6 +374,7 @@ def read_lexicon(lang: str) -> Lexicon:
         summed_sentences=frozenset(fold(word) for word in raw.get("summed_sentences", [])),
         total_words=frozenset(fold(word) for word in raw.get("total_words", [])),
         life_only_territories=frozenset(raw.get("life_only_territories", [])),
+        repayment_confiscates=frozenset(raw.get("repayment_confiscates", [])),
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
         optional_cues=frozenset(fold(word) for word in raw.get("optional_cues", [])),

@@ -103,6 +103,7 @@ class Says(enum.Enum):
     SERVICE_HOURS = "service_hours"  # "community service hours" after the number
     ALL_PROPERTY = "all_property"  # 没收个人全部财产: forfeiture of all property
     VARYING = "varying"  # 不等: a range summarizing several values, in either order
+    REPAID = "repaid"  # "repay", "pay back": restitution, or where the lexicon says confiscation
 
 
 class Joins(enum.Enum):
@@ -282,6 +283,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_RIGHTS", kind="deprivation_of_rights"),
     _word("W_FINE", kind="fine"),
     _word("W_RESTITUTION", kind="restitution"),
+    _word("W_REPAY", Says.REPAID, kind="restitution"),  # en "ordered to | repay £745"
     _word("W_FORFEITURE", kind="forfeiture"),
     # zh 没收个人全部财产: a forfeiture of all the offender's property (no amount)
     _word("W_FORFEIT_ALL", Says.ALL_PROPERTY, kind="forfeiture"),

@@ -363,14 +363,19 @@ def component(part: Part, lexicon: Lexicon, country: str | None) -> Component:
         if kind == "fine":
             if part.suspended:  # "罚金五千元缓刑三年": the model suspends custody and death only
                 raise Reject("only custody or death can be suspended", part.pos)
+            part = _court_fine(part, lexicon, country)
             return Fine(
                 _money(part.low, part, lexicon, country),
                 _money(part.high, part, lexicon, country),
             )
+        if kind == "restitution" and part.repaid and country in lexicon.repayment_confiscates:
+            kind = "forfeiture"  # "ordered to repay £745" in England: a confiscation order
         if kind == "forfeiture" and not part.has_term:
             # "并处没收财产": property forfeited, no amount stated; 没收个人全部财产: all of it
             return Forfeiture(all_property=part.all_property)
         if kind == "restitution" and not part.has_term:
+            if part.repaid:  # "ordered to repay, along with $119,985 in back taxes"
+                raise Reject("paying back states no amount here", part.pos)
             return Restitution()  # "custodial sentences and restitution": no amount stated
         if kind in {"restitution", "forfeiture"}:
             if part.low is None or part.low != part.high:
@@ -479,6 +484,27 @@ def _money(
     if factor != 1:  # "10 million toman": in rials
         amount = EXACT.multiply(amount, factor)
     return Money(amount, code)
+
+
+def _court_fine(part: Part, lexicon: Lexicon, country: str | None) -> Part:
+    """*part*, a fine stated as one bound on a conversion with the court's own amount in
+    brackets after it ("fined over $1,600 (EGP30,000)" in Egypt), as that amount exactly: the
+    bound says how the conversion compares, the court's figure is what it imposed. Not a
+    ceiling ("a fine of up to $1,600 (EGP30,000)"): what the law allows is refused as before."""
+    if country is None or part.high is not None or not isinstance(part.low, Cash):
+        return part
+    bounds = [part.low]
+    again = bounds[0].converted
+    if again is None:
+        return part
+    from ..law.territories import tenders  # rare: kept lazy
+
+    own = tenders(country)
+    if lexicon.currency(bounds[0].sign, country) in own:
+        return part
+    if lexicon.currency(again.sign, country) not in own:
+        return part
+    return part._replace(low=again, high=again, open_low=False, open_high=False)
 
 
 def _court_amount(value: Cash, again: Cash, part: Part, lexicon: Lexicon, country: str) -> Cash:

@@ -558,7 +558,7 @@ class _Reader:
                     return None
                 sentence = kindred
             if outer is around and piece.cue is None:  # "the period of probation can last |"
-                sentence = lent_kind(cue_kind, words, sentence)
+                sentence = lent_kind(cue_kind, words, sentence, self.lexicon, country)
             if off_cue(cue_kind, piece, outer is around, sentence):
                 continue  # "fined the player two weeks' wages": no fine, so no penalty
             if (sentence.modality is None and compares(self.context, words)) or (

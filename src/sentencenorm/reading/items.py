@@ -22,7 +22,7 @@ from ..language.roles import AFTER, BINDERS, IN, OF, SKIPPABLE, Group, Says, rol
 from ..model import LIFE, Life
 from ..model.labels import other_label
 from ..model.merging import Span
-from .lexical import definite, own_life, summed, totalled
+from .lexical import definite, own_life, repaid_only, summed, totalled
 from .parts import Cash, Core, Count, Item, Reject, Strokes, Time, pos
 
 __all__ = ["Part", "bound_by_parole", "read_item"]
@@ -71,6 +71,7 @@ class Part(NamedTuple):
     varying: bool = False  # 不等: its range summarizes values, stated in either order
     #: Life to the end only where the lexicon's `life_only_territories` say (终身监禁)
     whole_life_where: bool = False
+    repaid: bool = False  # only a verb of paying back names its kind ("ordered to repay £745")
 
     def is_attachment(self) -> bool:
         """A part that only qualifies the one before it (no kind, no term)."""
@@ -452,6 +453,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         optional=item.cue is not None and item.cue.optional,
         regime=regime if kind == "custody" else None,
         all_property=all_property and kind == "forfeiture",
+        repaid=kind == "restitution" and repaid_only(elements),
         varying=varying,
         **term,
     )

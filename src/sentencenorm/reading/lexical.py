@@ -16,7 +16,7 @@ from ..language.lexicon import fold
 from ..language.roles import Group, Says, role
 from .parts import Count
 
-__all__ = ["definite", "own_life", "summed", "totalled"]
+__all__ = ["definite", "own_life", "repaid_only", "summed", "totalled"]
 
 
 def summed(elements: Sequence[object], lexicon: Lexicon) -> bool:
@@ -86,3 +86,10 @@ def totalled(elements: Sequence[object], lexicon: Lexicon) -> tuple[bool, bool]:
         if isinstance(e, Token) and Says.AGGREGATION in role(e.type).says
     ]
     return counted, bool(aggregated) and max(aggregated) < at
+
+
+def repaid_only(elements: Sequence[object]) -> bool:
+    """Whether a verb of paying back is the only word of the part that names its kind ("ordered
+    to repay £745"; "to pay back £59,816.24 in compensation" names it in words)."""
+    named = [role(e.type).says for e in elements if isinstance(e, Token) and role(e.type).kind]
+    return bool(named) and all(Says.REPAID in says for says in named)

@@ -35,8 +35,10 @@ from ..model import (
     DeprivationOfRights,
     Duration,
     Fine,
+    Forfeiture,
     Modality,
     Probation,
+    Restitution,
     SupervisedRelease,
     Suspension,
 )
@@ -213,11 +215,20 @@ def as_kin(sentence: Sentence, kin: Match) -> Sentence | None:
     return Sentence((component,), modality=kin.sentence.modality, text=sentence.text)
 
 
-def lent_kind(kind: str | None, tokens: Sequence[Token], sentence: Sentence) -> Sentence:
+def lent_kind(
+    kind: str | None,
+    tokens: Sequence[Token],
+    sentence: Sentence,
+    lexicon: Lexicon | None = None,
+    country: str | None = None,
+) -> Sentence:
     """*sentence*, a bare length that no word of its phrase names (read as custody), as the
     penalty measured in time that the cue before it names: "the period of probation can last |
     from 1 to 3 years" is probation, "the term of public surveillance shall be | not less than
-    three months ..." community supervision. Anything else stays as it was."""
+    three months ..." community supervision; a bare amount (read as a fine) as the payment the
+    cue names (`lent_amount`). Anything else stays as it was."""
+    if kind in _PAID:
+        return lent_amount(kind, tokens, sentence, lexicon, country)
     lent = _LENT.get(kind or "")
     if lent is None or len(sentence.components) != 1:
         return sentence
@@ -232,6 +243,32 @@ def lent_kind(kind: str | None, tokens: Sequence[Token], sentence: Sentence) -> 
     if not isinstance(low, Duration | None) or not isinstance(high, Duration | None):
         return sentence  # life measures none of them here
     return attrs.evolve(sentence, components=(lent(min=low, max=high),))
+
+
+#: The kinds of payment a cue may lend a bare amount to; "repaid" is paying back ("$241,843,
+#: which he was ordered to repay"): restitution, or where the lexicon says a confiscation.
+_PAID: Final = frozenset({"restitution", "forfeiture", "repaid"})
+
+
+def lent_amount(
+    kind: str,
+    tokens: Sequence[Token],
+    sentence: Sentence,
+    lexicon: Lexicon | None,
+    country: str | None,
+) -> Sentence:
+    """*sentence*, one bare amount that no word of its phrase names (read as a fine), as the
+    payment the cue around it names: "restitution— | about $277,000 to the U.S. Coast Guard",
+    "| $241,843, which Langford was ordered to repay"."""
+    if len(sentence.components) != 1 or any(role(token.type).kind for token in tokens):
+        return sentence
+    (fine,) = sentence.components
+    if not isinstance(fine, Fine) or fine.min is None or fine.min != fine.max:
+        return sentence  # "up to $5,000" bounds a fine; a payment is one amount
+    confiscates = lexicon is not None and country in lexicon.repayment_confiscates
+    if kind == "forfeiture" or (kind == "repaid" and confiscates):
+        return attrs.evolve(sentence, components=(Forfeiture(fine.min),))
+    return attrs.evolve(sentence, components=(Restitution(fine.min),))
 
 
 def range_goes_on(terminals: Iterable[TerminalDef], lexicon: Lexicon) -> re.Pattern[str] | None:

@@ -8,7 +8,7 @@ knows a language's words (roles and the lexicon do).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from lark import Token
@@ -44,7 +44,12 @@ def off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> b
     component of the sentence it introduces is not."""
     if kind is None or not cued or piece.cue is not None:
         return False
-    return any(component.kind != kind for component in sentence.components)
+    kinds = _PAYMENTS if kind == "repaid" else {kind}  # paying back: either
+    return any(component.kind not in kinds for component in sentence.components)
+
+
+#: What paying back may be (`neighbours.lent_amount`).
+_PAYMENTS: Final = frozenset({"restitution", "forfeiture"})
 
 
 def denied_bounds(sentence: Sentence) -> Sentence | None:
