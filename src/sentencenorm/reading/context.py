@@ -164,6 +164,13 @@ class Context:
     #: How every term of a sentence runs, said where it closes ("5 years for robbery and 3
     #: years for assault, | all to run concurrently"): the aggregation word in the first group.
     aggregation_closing: Caseless | None
+    #: How the term just given runs, said by a verb of its own later in its clause ("… |
+    #: was ordered to be served cumulatively"): the auxiliary in the first group, the
+    #: aggregation word in the second (reading/said_after.py).
+    aggregation_ordered: Caseless | None
+    #: A part of the term just given suspended, said right after it ("… for each. | For each 2
+    #: months is suspended"): the part in the first group.
+    suspended_part_after: Caseless | None
     #: A term given, then cut with its unit elided ("14 years in jail | (reduced to six)"):
     #: the cut term's unit in the first group, the bare number that stands in the second.
     reduced_terms: Caseless | None
@@ -392,6 +399,8 @@ def load_context(lang: str) -> Context:
         minimum_after=_optional(evidence, "minimum_after", _caseless),
         aggregation_after=_optional(evidence, "aggregation_after", _caseless),
         aggregation_closing=_optional(evidence, "aggregation_closing", _caseless),
+        aggregation_ordered=_optional(evidence, "aggregation_ordered", _caseless),
+        suspended_part_after=_optional(evidence, "suspended_part_after", _caseless),
         reduced_terms=_optional(evidence, "reduced_terms", _caseless),
         reduced_bounds=_optional(evidence, "reduced_bounds", _caseless),
         reprieve_after=_optional(evidence, "reprieve_after", _caseless),

@@ -93,13 +93,14 @@ def reduced_items(
             continue  # "the maximum penalty of | 10 years … was reduced to 5": a law's bound
         from .parser import parse  # the reader of phrases, which reading this module serves
 
+        unit = 1 if cut.group(1) else 3  # "reduced the sentence from 20 months to | 16": 3, 4
         try:
-            value = parse(f"{cut.group(2)} {cut.group(1)}", lang=lang)
+            value = parse(f"{cut.group(unit + 1)} {cut.group(unit)}", lang=lang)
         except ValueError:
             continue
         if len(value.components) != 1 or not isinstance(value.components[0], Custody):
             continue
-        number = cut.group(2)
+        number = cut.group(unit + 1)
         sentence = Sentence(value.components, modality=Modality.IMPOSED, text=number)
-        added.append(Match(cut.start(2), cut.end(2), number, sentence))
+        added.append(Match(cut.start(unit + 1), cut.end(unit + 1), number, sentence))
     return sorted([*found, *added], key=lambda match: match.start) if added else found

@@ -46,6 +46,7 @@ from .context import Context
 from .elided import elided_items, reduced_items
 from .match import Match
 from .parts import Cue, Draft, Reject
+from .said_after import ordered_runs, shared_additions, suspended_parts
 
 __all__ = [
     "CLAUSE_END",
@@ -259,6 +260,9 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
     found = reduced_items(found, text, (context.reduced_terms, context.reduced_bounds), lang)
     found = _run_as_said_after(found, text, context, reader.lexicon)
+    found = ordered_runs(found, text, context.aggregation_ordered, reader.lexicon)
+    found = suspended_parts(found, text, context.suspended_part_after, lang)
+    found = shared_additions(found, text, context.distributive)
     found = [_reprieved(match, text, context, lang) for match in found]
     suspension, minimum = context.suspended_after, context.minimum_after
     taken = -1  # a match that only restated what the term before it took up
@@ -402,14 +406,21 @@ def _length(text: str, lang: str) -> Duration | None:
 
 
 def _suspended(match: Match, later: re.Match[str], lang: str) -> Match:
-    term = _given(match)
+    # the one custodial term, alone or beside what is no term ("180 days of confinement and a
+    # fine of $1,000, | with a recommendation that the sentence be probated")
+    parts = match.sentence.components
+    terms = tuple(part for part in parts if isinstance(part, Custody))
+    if len(terms) != 1:
+        return match
+    term = _given(attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=terms)))
     if term is None or term.max == LIFE:
         return match
     period = None if later.group(1) is None else _length(later.group(1), lang)
     if later.group(1) is not None and period is None:
         return match
     suspended = attrs.evolve(term, suspended=Suspension(period))
-    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=(suspended,)))
+    components = tuple(suspended if part is term else part for part in parts)
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=components))
 
 
 def _with_minimum(match: Match, later: re.Match[str], lang: str) -> Match:

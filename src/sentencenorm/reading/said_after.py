@@ -1,0 +1,172 @@
+"""What words after the terms given say of them, beyond the phrase that states them.
+
+- How a term runs, said after it in its clause by a verb of its own: "A one month sentence of
+  imprisonment imposed for unauthorised driving | was ordered to be served cumulatively on
+  …" is a consecutive term; "… were ordered to run concurrently" is said of every term given
+  in the sentence (context data ``aggregation_ordered``).
+- A part of the term suspended, said in the next sentence: "14 months imprisonment for each.
+  | For each 2 months is suspended" is the whole term, partly suspended (corpus README:
+  partial suspension; ``suspended_part_after``).
+- What a list of terms shares after its last item: "sentenced to 18 and 19 years
+  imprisonment, | a fine and 50 lashes", "to 18 years and 19 years in prison respectively, |
+  with 50 lashes and fines of …": the penalties added after the last term are each
+  defendant's, not the last one's alone, as the unit after the last figure is each figure's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from ..language.lexicon import Lexicon, fold
+from ..model import Aggregation, Component, Custody, Duration, Modality, Suspension
+from .match import Match
+from .scanning import Caseless
+
+__all__ = ["ordered_runs", "shared_additions", "suspended_parts"]
+
+#: A sentence's stop between two matches.
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s)")
+#: Auxiliaries that say a verb of several terms ("were ordered to run concurrently").
+_PLURAL: Final = re.compile(r"(?:were|are|have)\b", re.IGNORECASE)
+#: What may join the items of one list of terms: a comma, "and" or both.
+_LIST_JOINT: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+#: A verb of several people ("were sentenced", "have been sentenced").
+_SEVERAL: Final = re.compile(r"\b(?:were|are|have\s+been)\b", re.IGNORECASE)
+#: A figure with its unit ("18 years"); a bare figure's unit is elided: the rest is shared.
+_UNIT: Final = re.compile(r"\b(?:years?|months?|weeks?|days?|yrs?)\b", re.IGNORECASE)
+
+
+def _terms(match: Match) -> list[Custody]:
+    return [c for c in match.sentence.components if isinstance(c, Custody)]
+
+
+def _with(match: Match, components: Sequence[Component]) -> Match:
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=tuple(components)))
+
+
+def _running(match: Match, aggregation: Aggregation) -> Match:
+    if match.modality not in (Modality.IMPOSED, None) or not _terms(match):
+        return match
+    return _with(
+        match,
+        [
+            attrs.evolve(c, aggregation=aggregation)
+            if isinstance(c, Custody) and c.aggregation is None and c.max is not None
+            else c
+            for c in match.sentence.components
+        ],
+    )
+
+
+def ordered_runs(
+    found: list[Match], text: str, pattern: Caseless | None, lexicon: Lexicon
+) -> list[Match]:
+    """*found* with the aggregation a verb after a term states in its clause ("… imposed for
+    unauthorised driving | was ordered to be served cumulatively"): the last term's when the
+    verb is singular, every term's of its sentence when plural ("… were ordered to run
+    concurrently"). The pattern's first group is the auxiliary, its second the word."""
+    if pattern is None:
+        return found
+    found = list(found)
+    for index, match in enumerate(found):
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        said = pattern.match(text[match.end : following], None)
+        if said is None or not _terms(match):
+            continue
+        aggregation = Aggregation(lexicon.aggregation[fold(said.group(2))])
+        first = index
+        if _PLURAL.match(said.group(1)):
+            while first and not _SENTENCE_END.search(
+                text, found[first - 1].end, found[first].start
+            ):
+                first -= 1
+        for at in range(first, index + 1):
+            found[at] = _running(found[at], aggregation)
+    return found
+
+
+def suspended_parts(
+    found: list[Match], text: str, pattern: Caseless | None, lang: str
+) -> list[Match]:
+    """*found* with the term given right before a sentence that suspends a part of it ("…
+    imprisonment for each. | For each 2 months is suspended") partly suspended, its period
+    unstated. The part (the pattern's first group) must be shorter than the term."""
+    if pattern is None:
+        return found
+    from .parser import parse  # the reader of phrases, which reading this module serves
+
+    result = []
+    for index, match in enumerate(found):
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        said = pattern.match(text[match.end : following], None)
+        terms = _terms(match)
+        if said is None or match.modality is not Modality.IMPOSED or len(terms) != 1:
+            result.append(match)
+            continue
+        (term,) = terms
+        try:
+            (part,) = parse(said.group(1), lang=lang).components
+        except ValueError:
+            part = None
+        if (
+            not isinstance(part, Custody)
+            or not isinstance(part.max, Duration)
+            or not isinstance(term.max, Duration)
+            or term.min != term.max
+            or term.suspended is not None
+            or part.max.compare(term.max) != -1
+        ):
+            result.append(match)
+            continue
+        suspended = attrs.evolve(term, suspended=Suspension(None))
+        result.append(
+            _with(match, [suspended if c is term else c for c in match.sentence.components])
+        )
+    return result
+
+
+def shared_additions(
+    found: list[Match], text: str, distributive: re.Pattern[str] | None
+) -> list[Match]:
+    """*found* with the penalties added after the last term of a list given to each term of
+    it: "sentenced to 18 | and | 19 years imprisonment, a fine and 50 lashes" (the first
+    figure's unit elided, so what follows the last is each one's too), "18 years and 91 days
+    | and | 19 years and 91 days in prison respectively, with 50 lashes and fines" (one term
+    per person, the rest each one's). Only a term given alone before one term given with the
+    additions after it, joined as a list."""
+    if distributive is None:
+        return found
+    found = list(found)
+    for index in range(len(found) - 1, 0, -1):
+        head, last = found[index - 1], found[index]
+        components = last.sentence.components
+        if (
+            head.modality is not Modality.IMPOSED
+            or last.modality is not Modality.IMPOSED
+            or len(head.sentence.components) != 1
+            or not isinstance(head.sentence.components[0], Custody)
+            or len(components) < 2
+            or not isinstance(components[0], Custody)
+            or any(isinstance(c, Custody) for c in components[1:])
+        ):
+            continue
+        joint = _LIST_JOINT.fullmatch(text[head.end : last.start])
+        # "the two were sentenced to 18 and | 19 years …": the unit of each, and what follows,
+        # elided before the last; to several people ("he was sentenced to 5 and 7 years" is
+        # one man's two terms, and the fine after them one)
+        opening = max(0, head.start - 80)
+        stop = max(
+            (m.end() for m in _SENTENCE_END.finditer(text, opening, head.start)), default=opening
+        )
+        elided = (
+            _UNIT.search(head.text) is None and _SEVERAL.search(text, stop, head.end) is not None
+        )
+        spread = any(distributive.fullmatch(word) for word in re.findall(r"\w+", last.text))
+        if joint is None or not (elided or spread):
+            continue
+        found[index - 1] = _with(head, [*head.sentence.components, *components[1:]])
+    return found
