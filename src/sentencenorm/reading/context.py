@@ -155,6 +155,9 @@ class Context:
     #: An item of a list with its verb and unit elided, right after a term given (", Stefanovich
     #: to | 9 |,"): the bare number in the first group (reading/elided.py).
     elided_terms: Caseless | None
+    #: The list of people right after a custodial sentence given with no term ("All are
+    #: sentenced to prison. | Stefanovic to nine years, …"): its first term in the first group.
+    listed_after: Caseless | None
     #: The minimum of the term just given, set right after it ("... in prison. | His non-parole
     #: period has been set at two years"): the length in the first group.
     minimum_after: Caseless | None
@@ -396,6 +399,7 @@ def load_context(lang: str) -> Context:
         offence_after=_optional(evidence, "offence_after", _caseless),
         suspended_after=_optional(evidence, "suspended_after", _caseless),
         elided_terms=_optional(evidence, "elided_terms", _caseless),
+        listed_after=_optional(evidence, "listed_after", _caseless),
         minimum_after=_optional(evidence, "minimum_after", _caseless),
         aggregation_after=_optional(evidence, "aggregation_after", _caseless),
         aggregation_closing=_optional(evidence, "aggregation_closing", _caseless),

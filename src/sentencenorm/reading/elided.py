@@ -17,7 +17,7 @@ from ..sentence import Sentence
 from .match import Match
 from .scanning import Caseless
 
-__all__ = ["elided_items", "reduced_items"]
+__all__ = ["elided_items", "listed_terms", "reduced_items"]
 
 #: The unit a term states, the last in its text ("10 years in prison").
 _UNIT: Final = re.compile(r"\b(years?|months?|weeks?|days?)\b", re.IGNORECASE)
@@ -38,6 +38,49 @@ def elided_items(found: list[Match], text: str, pattern: Caseless | None, lang: 
             result.append(item)
             head = item
     return result
+
+
+def listed_terms(found: list[Match], text: str, pattern: Caseless | None, lang: str) -> list[Match]:
+    """*found* with a custodial sentence given with no term ("All are sentenced to prison.")
+    replaced by the first term of the list of people right after it ("| Stefanovic to | nine
+    years |, Labkovitch to seven …"), which `elided_items` then follows (context data
+    ``listed_after``: its first group the term, with its unit)."""
+    if pattern is None:
+        return found
+    result: list[Match] = []
+    for index, match in enumerate(found):
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        components = match.sentence.components
+        said = None
+        if (
+            match.modality is Modality.IMPOSED
+            and len(components) == 1
+            and isinstance(components[0], Custody)
+            and (components[0].min, components[0].max, components[0].count) == (None, None, 1)
+        ):
+            said = pattern.match(text[match.end : following], None)
+        value = None if said is None else _custody(said.group(1), lang)
+        if said is None or value is None:
+            result.append(match)
+            continue
+        start = match.end + said.start(1)
+        term = text[start : match.end + said.end(1)]
+        sentence = Sentence(value, modality=Modality.IMPOSED, text=term)
+        result.append(Match(start, start + len(term), term, sentence))
+    return result
+
+
+def _custody(phrase: str, lang: str) -> tuple[Custody] | None:
+    """The one plain custodial term *phrase* states, or None."""
+    from .parser import parse  # the reader of phrases, which reading this module serves
+
+    try:
+        components = parse(phrase, lang=lang).components
+    except ValueError:
+        return None
+    if len(components) != 1 or not isinstance(components[0], Custody):
+        return None
+    return (components[0],)
 
 
 def _item(

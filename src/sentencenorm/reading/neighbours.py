@@ -43,7 +43,7 @@ from ..model import (
 from ..sentence import Sentence
 from .assemble import assemble
 from .context import Context
-from .elided import elided_items, reduced_items
+from .elided import elided_items, listed_terms, reduced_items
 from .match import Match
 from .parts import Cue, Draft, Reject
 from .said_after import ordered_runs, shared_additions, suspended_parts
@@ -257,7 +257,8 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     minimum set right after it ("... in prison. | His non-parole period has been set at two
     years", ``minimum_after``). Only one term, given, and no match between them."""
     context, lang = reader.context, reader.lang
-    found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
+    found = listed_terms(list(reader.matches(text, country)), text, context.listed_after, lang)
+    found = elided_items(found, text, context.elided_terms, lang)
     found = reduced_items(found, text, (context.reduced_terms, context.reduced_bounds), lang)
     found = _run_as_said_after(found, text, context, reader.lexicon)
     found = ordered_runs(found, text, context.aggregation_ordered, reader.lexicon)
