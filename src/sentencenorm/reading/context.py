@@ -171,6 +171,9 @@ class Context:
     #: was ordered to be served cumulatively"): the auxiliary in the first group, the
     #: aggregation word in the second (reading/said_after.py).
     aggregation_ordered: Caseless | None
+    #: How the term given on a count runs, said in the next sentence ("| The sentence on count
+    #: 2 should be served concurrently"): the counts in the first group, the word in the second.
+    aggregation_on_count: Caseless | None
     #: A part of the term just given suspended, said right after it ("… for each. | For each 2
     #: months is suspended"): the part in the first group.
     suspended_part_after: Caseless | None
@@ -405,6 +408,7 @@ def load_context(lang: str) -> Context:
         aggregation_closing=_optional(evidence, "aggregation_closing", _caseless),
         aggregation_ordered=_optional(evidence, "aggregation_ordered", _caseless),
         suspended_part_after=_optional(evidence, "suspended_part_after", _caseless),
+        aggregation_on_count=_optional(evidence, "aggregation_on_count", _caseless),
         reduced_terms=_optional(evidence, "reduced_terms", _caseless),
         reduced_bounds=_optional(evidence, "reduced_bounds", _caseless),
         reprieve_after=_optional(evidence, "reprieve_after", _caseless),

@@ -46,7 +46,7 @@ from .context import Context
 from .elided import elided_items, listed_terms, reduced_items
 from .match import Match
 from .parts import Cue, Draft, Reject
-from .said_after import ordered_runs, shared_additions, suspended_parts
+from .said_after import ordered_runs, runs_on_counts, shared_additions, suspended_parts
 
 __all__ = [
     "CLAUSE_END",
@@ -262,6 +262,7 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     found = reduced_items(found, text, (context.reduced_terms, context.reduced_bounds), lang)
     found = _run_as_said_after(found, text, context, reader.lexicon)
     found = ordered_runs(found, text, context.aggregation_ordered, reader.lexicon)
+    found = runs_on_counts(found, text, context.aggregation_on_count, reader.lexicon)
     found = suspended_parts(found, text, context.suspended_part_after, lang)
     found = shared_additions(found, text, context.distributive)
     found = [_reprieved(match, text, context, lang) for match in found]

@@ -26,7 +26,7 @@ from ..model import Aggregation, Component, Custody, Duration, Modality, Suspens
 from .match import Match
 from .scanning import Caseless
 
-__all__ = ["ordered_runs", "shared_additions", "suspended_parts"]
+__all__ = ["ordered_runs", "runs_on_counts", "shared_additions", "suspended_parts"]
 
 #: A sentence's stop between two matches.
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)")
@@ -86,6 +86,34 @@ def ordered_runs(
                 first -= 1
         for at in range(first, index + 1):
             found[at] = _running(found[at], aggregation)
+    return found
+
+
+def runs_on_counts(
+    found: list[Match], text: str, pattern: Caseless | None, lexicon: Lexicon
+) -> list[Match]:
+    """*found* with the aggregation the next sentence states of the terms on some counts ("…
+    | The sentence on count 2 should be served concurrently with the sentence on count 1")
+    given to those terms: the terms of the sentence before, counted in their order. Nothing
+    when a count is the first or past the last term."""
+    if pattern is None:
+        return found
+    found = list(found)
+    for index, match in enumerate(found):
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        said = pattern.match(text[match.end : following], None)
+        if said is None:
+            continue
+        first = index
+        while first and not _SENTENCE_END.search(text, found[first - 1].end, found[first].start):
+            first -= 1
+        given = [at for at in range(first, index + 1) if _terms(found[at])]  # fines count none
+        counts = [int(figure) for figure in re.findall(r"\d+", said.group(1))]
+        if not all(1 < count <= len(given) for count in counts):
+            continue
+        aggregation = Aggregation(lexicon.aggregation[fold(said.group(2))])
+        for count in counts:
+            found[given[count - 1]] = _running(found[given[count - 1]], aggregation)
     return found
 
 
