@@ -121,12 +121,11 @@ def suspended_parts(
     found: list[Match], text: str, pattern: Caseless | None, lang: str
 ) -> list[Match]:
     """*found* with the term given right before a sentence that suspends a part of it ("…
-    imprisonment for each. | For each 2 months is suspended") partly suspended, its period
-    unstated. The part (the pattern's first group) must be shorter than the term."""
+    imprisonment for each. | For each 2 months is suspended") partly suspended, for the period
+    the pattern's second group states, if any. The part (its first group) must be shorter than
+    the term."""
     if pattern is None:
         return found
-    from .parser import parse  # the reader of phrases, which reading this module serves
-
     result = []
     for index, match in enumerate(found):
         following = found[index + 1].start if index + 1 < len(found) else len(text)
@@ -136,21 +135,21 @@ def suspended_parts(
             result.append(match)
             continue
         (term,) = terms
-        try:
-            (part,) = parse(said.group(1), lang=lang).components
-        except ValueError:
-            part = None
+        part = _length(said.group(1), lang)
         if (
-            not isinstance(part, Custody)
-            or not isinstance(part.max, Duration)
+            part is None
             or not isinstance(term.max, Duration)
             or term.min != term.max
             or term.suspended is not None
-            or part.max.compare(term.max) != -1
+            or part.compare(term.max) != -1
         ):
             result.append(match)
             continue
-        suspended = attrs.evolve(term, suspended=Suspension(None))
+        period = None if said.group(2) is None else _length(said.group(2), lang)
+        if said.group(2) is not None and period is None:
+            result.append(match)
+            continue
+        suspended = attrs.evolve(term, suspended=Suspension(period))
         result.append(
             _with(match, [suspended if c is term else c for c in match.sentence.components])
         )
@@ -198,3 +197,19 @@ def shared_additions(
             continue
         found[index - 1] = _with(head, [*head.sentence.components, *components[1:]])
     return found
+
+
+def _length(phrase: str, lang: str) -> Duration | None:
+    """The one length *phrase* states ("2 months"), or None."""
+    from .parser import parse  # the reader of phrases, which reading this module serves
+
+    try:
+        components = parse(phrase, lang=lang).components
+    except ValueError:
+        return None
+    if len(components) != 1:
+        return None
+    (term,) = components
+    if not isinstance(term, Custody) or not isinstance(term.max, Duration):
+        return None
+    return term.max if term.min == term.max else None
