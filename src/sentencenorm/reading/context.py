@@ -174,6 +174,10 @@ class Context:
     #: How the term given on a count runs, said in the next sentence ("| The sentence on count
     #: 2 should be served concurrently"): the counts in the first group, the word in the second.
     aggregation_on_count: Caseless | None
+    #: What may stand between a term given and the least time before parole stated of it
+    #: ("… life imprisonment, | you'll | be given a non-parole period of at least 10 years"),
+    #: and the words of parole that the second must name (reading/said_after.py).
+    parole_floor: tuple[Caseless, Caseless] | None
     #: A part of the term just given suspended, said right after it ("… for each. | For each 2
     #: months is suspended"): the part in the first group.
     suspended_part_after: Caseless | None
@@ -409,6 +413,11 @@ def load_context(lang: str) -> Context:
         aggregation_ordered=_optional(evidence, "aggregation_ordered", _caseless),
         suspended_part_after=_optional(evidence, "suspended_part_after", _caseless),
         aggregation_on_count=_optional(evidence, "aggregation_on_count", _caseless),
+        parole_floor=(
+            (_caseless(evidence["parole_floor_between"]), _caseless(evidence["parole_floor"]))
+            if "parole_floor" in evidence
+            else None
+        ),
         reduced_terms=_optional(evidence, "reduced_terms", _caseless),
         reduced_bounds=_optional(evidence, "reduced_bounds", _caseless),
         reprieve_after=_optional(evidence, "reprieve_after", _caseless),

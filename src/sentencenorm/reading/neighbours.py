@@ -46,7 +46,13 @@ from .context import Context
 from .elided import elided_items, listed_terms, reduced_items
 from .match import Match
 from .parts import Cue, Draft, Reject
-from .said_after import ordered_runs, runs_on_counts, shared_additions, suspended_parts
+from .said_after import (
+    ordered_runs,
+    parole_floors,
+    runs_on_counts,
+    shared_additions,
+    suspended_parts,
+)
 
 __all__ = [
     "CLAUSE_END",
@@ -265,6 +271,7 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     found = runs_on_counts(found, text, context.aggregation_on_count, reader.lexicon)
     found = suspended_parts(found, text, context.suspended_part_after, lang)
     found = shared_additions(found, text, context.distributive)
+    found = parole_floors(found, text, context.parole_floor)
     found = [_reprieved(match, text, context, lang) for match in found]
     suspension, minimum = context.suspended_after, context.minimum_after
     taken = -1  # a match that only restated what the term before it took up

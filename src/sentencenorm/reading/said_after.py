@@ -11,6 +11,9 @@
   imprisonment, | a fine and 50 lashes", "to 18 years and 19 years in prison respectively, |
   with 50 lashes and fines of …": the penalties added after the last term are each
   defendant's, not the last one's alone, as the unit after the last figure is each figure's.
+- The least time before parole of the term just given, said by a clause of its own: "if you're
+  sentenced to life imprisonment, | you'll be given a non-parole period of at least 10 years"
+  is one term, 10 years to life (``parole_floor``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..model import Aggregation, Component, Custody, Duration, Modality, Suspens
 from .match import Match
 from .scanning import Caseless
 
-__all__ = ["ordered_runs", "runs_on_counts", "shared_additions", "suspended_parts"]
+__all__ = ["ordered_runs", "parole_floors", "runs_on_counts", "shared_additions", "suspended_parts"]
 
 #: A sentence's stop between two matches.
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)")
@@ -213,3 +216,54 @@ def _length(phrase: str, lang: str) -> Duration | None:
     if not isinstance(term, Custody) or not isinstance(term.max, Duration):
         return None
     return term.max if term.min == term.max else None
+
+
+def parole_floors(
+    found: list[Match], text: str, patterns: tuple[Caseless, Caseless] | None
+) -> list[Match]:
+    """*found* with a term given (life, or one length) and the least time before parole that the
+    next match states of it ("… sentenced to life imprisonment | will usually serve at least 10
+    years in prison before being eligible for parole") made one match: the floor its minimum.
+    *patterns*: what may stand between them (the same person's verbs, no one else), and the
+    words of parole that the second must name."""
+    if patterns is None:
+        return found
+    between, parole = patterns
+    result: list[Match] = []
+    for match in found:
+        head = result[-1] if result else None
+        floor = _floor(head, match, text, between, parole) if head is not None else None
+        if head is None or floor is None:
+            result.append(match)
+            continue
+        span = text[head.start : match.end]
+        sentence = attrs.evolve(head.sentence, components=(floor,), text=span)
+        result[-1] = Match(head.start, match.end, span, sentence)
+    return result
+
+
+def _floor(
+    head: Match, match: Match, text: str, between: Caseless, parole: Caseless
+) -> Custody | None:
+    """*head*'s term with *match*'s floor as its minimum, when *match* states one of it."""
+    if len(head.sentence.components) != 1 or len(match.sentence.components) != 1:
+        return None
+    term, floor = head.sentence.components[0], match.sentence.components[0]
+    if (
+        not isinstance(term, Custody)
+        or not isinstance(floor, Custody)
+        or (term.count, term.suspended, floor.count, floor.suspended) != (1, None, 1, None)
+        or term.max is None
+        or term.min not in (None, term.max)
+        or not isinstance(floor.min, Duration)
+        or floor.max is not None
+        or (isinstance(term.max, Duration) and floor.min.compare(term.max) != -1)
+    ):
+        return None
+    if between.match(text[head.end : match.start], None) is None:
+        return None
+    stop = _SENTENCE_END.search(text, match.end)
+    named = text[match.start : min(match.end + 60, len(text) if stop is None else stop.start())]
+    if parole.search(named, None) is None:
+        return None
+    return attrs.evolve(term, min=floor.min)
