@@ -287,11 +287,15 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
             suspension is not None
             and following is not None
             and (later := suspension.match(whole, None)) is not None
-            and later.start(1) == following.start - match.end
+            and later.start(1) is not None
+            and later.start(1) >= following.start - match.end
+            and _SUSPENDING.search(text, match.end, following.start) is not None
             and later.end(1) >= following.end - match.end
         ):
-            # "... for six months, which the judge suspended for | a year |": the period,
-            # read as a match of its own, goes with the term it suspends.
+            # "... for six months, which the judge suspended for | a year |", "…, but this
+            # sentence is wholly suspended upon him entering | a bond to be of good behaviour
+            # for three years |": the period, read as a match of its own, goes with the term
+            # it suspends.
             suspended = _suspended(match, later, lang)
             taken = index + 1 if suspended is not match else taken
             match = suspended
@@ -308,6 +312,8 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
         yield match
 
 
+#: The word that suspends a term, before the period it is suspended for.
+_SUSPENDING: Final = re.compile(r"suspend|probat", re.IGNORECASE)
 #: Where the sentence a phrase stands in ends ("; " too: a list's clause).
 _CLAUSE_STOP: Final = re.compile(r"[.;!?](?=\s|$)|[。！？；]")
 
@@ -417,12 +423,16 @@ def _length(text: str, lang: str) -> Duration | None:
 def _suspended(match: Match, later: re.Match[str], lang: str) -> Match:
     # the one custodial term, alone or beside what is no term ("180 days of confinement and a
     # fine of $1,000, | with a recommendation that the sentence be probated")
+    # (a range too: "two years with a 12 month non-parole period, | but this sentence is
+    # wholly suspended")
     parts = match.sentence.components
-    terms = tuple(part for part in parts if isinstance(part, Custody))
-    if len(terms) != 1:
+    terms = [part for part in parts if isinstance(part, Custody)]
+    if match.modality is not Modality.IMPOSED or len(terms) != 1:
         return match
-    term = _given(attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=terms)))
-    if term is None or term.max == LIFE:
+    (term,) = terms
+    if (term.count, term.suspended, term.regime) != (1, None, None) or not isinstance(
+        term.max, Duration
+    ):
         return match
     period = None if later.group(1) is None else _length(later.group(1), lang)
     if later.group(1) is not None and period is None:
