@@ -178,6 +178,9 @@ class Context:
     #: ("… life imprisonment, | you'll | be given a non-parole period of at least 10 years"),
     #: and the words of parole that the second must name (reading/said_after.py).
     parole_floor: tuple[Caseless, Caseless] | None
+    #: A penalty lasting "for the same length of time" as the term before it in its phrase
+    #: (reading/said_after.py).
+    same_length: Caseless | None
     #: A part of the term just given suspended, said right after it ("… for each. | For each 2
     #: months is suspended"): the part in the first group.
     suspended_part_after: Caseless | None
@@ -413,6 +416,7 @@ def load_context(lang: str) -> Context:
         aggregation_ordered=_optional(evidence, "aggregation_ordered", _caseless),
         suspended_part_after=_optional(evidence, "suspended_part_after", _caseless),
         aggregation_on_count=_optional(evidence, "aggregation_on_count", _caseless),
+        same_length=_optional(evidence, "same_length", _caseless),
         parole_floor=(
             (_caseless(evidence["parole_floor_between"]), _caseless(evidence["parole_floor"]))
             if "parole_floor" in evidence

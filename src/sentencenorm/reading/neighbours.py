@@ -50,6 +50,7 @@ from .said_after import (
     ordered_runs,
     parole_floors,
     runs_on_counts,
+    same_lengths,
     shared_additions,
     suspended_parts,
 )
@@ -272,6 +273,7 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     found = suspended_parts(found, text, context.suspended_part_after, lang)
     found = shared_additions(found, text, context.distributive)
     found = parole_floors(found, text, context.parole_floor)
+    found = same_lengths(found, text, context.same_length)
     found = [_reprieved(match, text, context, lang) for match in found]
     suspension, minimum = context.suspended_after, context.minimum_after
     taken = -1  # a match that only restated what the term before it took up

@@ -11,6 +11,9 @@
   imprisonment, | a fine and 50 lashes", "to 18 years and 19 years in prison respectively, |
   with 50 lashes and fines of …": the penalties added after the last term are each
   defendant's, not the last one's alone, as the unit after the last figure is each figure's.
+- A penalty "for the same length of time" as the term before it in the phrase: "10 years in
+  prison followed by a travel ban for the same length of time" is a ten-year ban
+  (``same_length``).
 - The least time before parole of the term just given, said by a clause of its own: "if you're
   sentenced to life imprisonment, | you'll be given a non-parole period of at least 10 years"
   is one term, 10 years to life (``parole_floor``).
@@ -25,11 +28,19 @@ from typing import Final
 import attrs
 
 from ..language.lexicon import Lexicon, fold
-from ..model import Aggregation, Component, Custody, Duration, Modality, Suspension
+from ..model import Aggregation, Component, Custody, Duration, Modality, Other, Suspension
+from ..model.labels import other_label
 from .match import Match
 from .scanning import Caseless
 
-__all__ = ["ordered_runs", "parole_floors", "runs_on_counts", "shared_additions", "suspended_parts"]
+__all__ = [
+    "ordered_runs",
+    "parole_floors",
+    "runs_on_counts",
+    "same_lengths",
+    "shared_additions",
+    "suspended_parts",
+]
 
 #: A sentence's stop between two matches.
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)")
@@ -267,3 +278,47 @@ def _floor(
     if parole.search(named, None) is None:
         return None
     return attrs.evolve(term, min=floor.min)
+
+
+def same_lengths(found: list[Match], text: str, pattern: Caseless | None) -> list[Match]:
+    """*found* with a penalty of no length that the words at the end of its phrase say lasts
+    "for the same length of time" as the one custodial term before it ("10 years in prison
+    followed by a travel ban | for the same length of time"), in its phrase or the match
+    before it in its sentence: that length, the words taken into the match. The pattern is
+    searched from the phrase's last words; it must end at or past the phrase's end."""
+    if pattern is None:
+        return found
+    result: list[Match] = []
+    for match in found:
+        start = max(match.start, match.end - 30)
+        said = pattern.search(text[start : match.end + 60], None)
+        components = match.sentence.components
+        terms = _terms(match)
+        if not terms and result and not _SENTENCE_END.search(text, result[-1].end, match.start):
+            terms = _terms(
+                result[-1]
+            )  # "jailed for three years and given a ban | for the same period"
+        lengthless = [c for c in components if isinstance(c, Other) and c.quantity is None]
+        if (
+            said is None
+            or start + said.end() < match.end
+            or text[match.end : start + said.start()].strip()
+            or len(terms) != 1
+            or not isinstance(terms[0].max, Duration)
+            or terms[0].min != terms[0].max
+            or len(lengthless) != 1
+            or components[-1] is not lengthless[0]
+        ):
+            result.append(match)
+            continue
+        length, other = terms[0].max, lengthless[0]
+        label = other_label(other.label)
+        if label is None or not label.allows(length):
+            result.append(match)
+            continue
+        lasting = attrs.evolve(other, quantity=length)
+        end = start + said.end()
+        span = text[match.start : end]
+        sentence = attrs.evolve(match.sentence, components=(*components[:-1], lasting), text=span)
+        result.append(Match(match.start, end, span, sentence))
+    return result
