@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..model import Custody, Duration, Modality
+import attrs
+
+from ..model import Component, Custody, Duration, Modality, Other
 from ..sentence import Sentence
 from .match import Match
 from .scanning import Caseless
@@ -91,7 +93,8 @@ def _item(
     if head.modality is not Modality.IMPOSED or len(components) != 1:
         return None
     (term,) = components
-    if (
+    other = isinstance(term, Other) and isinstance(term.quantity, Duration)  # a default term
+    if not other and (
         not isinstance(term, Custody)
         or (term.count, term.suspended, term.aggregation, term.regime) != (1, None, None, None)
         or not isinstance(term.max, Duration)
@@ -101,18 +104,18 @@ def _item(
     found = pattern.match(text[head.end : following], None)
     if found is None:
         return None
-    from .parser import parse  # the reader of phrases, which reading this module serves
-
-    try:
-        value = parse(f"{found.group(1)} {unit}", lang=lang)
-    except ValueError:
+    group = 1 if found.group(1) is not None else 2  # "Jones to | 9", "Jones | 9 years"
+    said = found.group(1) or f"{found.group(2)} {found.group(3)}"
+    value = _custody(said if group == 2 else f"{said} {unit}", lang)
+    if value is None or not isinstance(value[0].max, Duration):
         return None
-    if len(value.components) != 1 or not isinstance(value.components[0], Custody):
-        return None
-    start = head.end + found.start(1)
-    number = text[start : head.end + found.end(1)]
-    sentence = Sentence(value.components, modality=head.sentence.modality, text=number)
-    return Match(start, start + len(number), number, sentence)
+    start = head.end + found.start(group)
+    end = head.end + found.end(1 if group == 1 else 3)
+    parts: tuple[Component, ...] = value
+    if isinstance(term, Other):
+        parts = (attrs.evolve(term, quantity=value[0].max),)
+    sentence = Sentence(parts, modality=head.sentence.modality, text=text[start:end])
+    return Match(start, end, text[start:end], sentence)
 
 
 def reduced_items(
