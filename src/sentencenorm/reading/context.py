@@ -158,6 +158,9 @@ class Context:
     #: An item of a list with its verb and unit elided, right after a term given (", Stefanovich
     #: to | 9 |,"): the bare number in the first group (reading/elided.py).
     elided_terms: Caseless | None
+    #: The list of people right after a custodial sentence given with no term ("All are
+    #: sentenced to prison. | Stefanovic to nine years, …"): its first term in the first group.
+    listed_after: Caseless | None
     #: The minimum of the term just given, set right after it ("... in prison. | His non-parole
     #: period has been set at two years"): the length in the first group.
     minimum_after: Caseless | None
@@ -167,6 +170,23 @@ class Context:
     #: How every term of a sentence runs, said where it closes ("5 years for robbery and 3
     #: years for assault, | all to run concurrently"): the aggregation word in the first group.
     aggregation_closing: Caseless | None
+    #: How the term just given runs, said by a verb of its own later in its clause ("… |
+    #: was ordered to be served cumulatively"): the auxiliary in the first group, the
+    #: aggregation word in the second (reading/said_after.py).
+    aggregation_ordered: Caseless | None
+    #: How the term given on a count runs, said in the next sentence ("| The sentence on count
+    #: 2 should be served concurrently"): the counts in the first group, the word in the second.
+    aggregation_on_count: Caseless | None
+    #: What may stand between a term given and the least time before parole stated of it
+    #: ("… life imprisonment, | you'll | be given a non-parole period of at least 10 years"),
+    #: and the words of parole that the second must name (reading/said_after.py).
+    parole_floor: tuple[Caseless, Caseless] | None
+    #: A penalty lasting "for the same length of time" as the term before it in its phrase
+    #: (reading/said_after.py).
+    same_length: Caseless | None
+    #: A part of the term just given suspended, said right after it ("… for each. | For each 2
+    #: months is suspended"): the part in the first group.
+    suspended_part_after: Caseless | None
     #: A term given, then cut with its unit elided ("14 years in jail | (reduced to six)"):
     #: the cut term's unit in the first group, the bare number that stands in the second.
     reduced_terms: Caseless | None
@@ -393,9 +413,19 @@ def load_context(lang: str) -> Context:
         suspended_after=_optional(evidence, "suspended_after", _caseless),
         elided_terms=_optional(evidence, "elided_terms", _caseless),
         kin_broken=_optional(evidence, "kin_broken", _caseless),
+        listed_after=_optional(evidence, "listed_after", _caseless),
         minimum_after=_optional(evidence, "minimum_after", _caseless),
         aggregation_after=_optional(evidence, "aggregation_after", _caseless),
         aggregation_closing=_optional(evidence, "aggregation_closing", _caseless),
+        aggregation_ordered=_optional(evidence, "aggregation_ordered", _caseless),
+        suspended_part_after=_optional(evidence, "suspended_part_after", _caseless),
+        aggregation_on_count=_optional(evidence, "aggregation_on_count", _caseless),
+        same_length=_optional(evidence, "same_length", _caseless),
+        parole_floor=(
+            (_caseless(evidence["parole_floor_between"]), _caseless(evidence["parole_floor"]))
+            if "parole_floor" in evidence
+            else None
+        ),
         reduced_terms=_optional(evidence, "reduced_terms", _caseless),
         reduced_bounds=_optional(evidence, "reduced_bounds", _caseless),
         reprieve_after=_optional(evidence, "reprieve_after", _caseless),

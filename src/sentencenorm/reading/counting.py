@@ -80,6 +80,8 @@ def each_counted(
             stated = len([p for p in _LIST_SEPARATOR.split(listed.group(1)) if p])
     if stated is None and context.counts_after_each is not None:
         named = context.counts_after_each.match(after.text, after.lowered)
+        if named is not None and named.group(1) is None and named.group(2) is None:
+            return counted(sentence, None, replacing=1)  # "each | of the fraud convictions"
         stated = None if named is None else _counts_named(named, lexicon)
     if stated is None or stated < 2:
         return sentence

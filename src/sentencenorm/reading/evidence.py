@@ -65,7 +65,13 @@ def describes_a_noun(tokens: Sequence[Token], after: str, context: Context | Non
         return True
     if any(t.type == "POSS" for t in tokens[:-1]):
         return True  # "received two years' | pay": the phrase took the word, still no penalty
+    if tokens[-1].type in _COUNT_WORDS:
+        return False  # "10 years on each of three counts | of theft": the counts' offence
     return context.measured is not None and context.measured.match(after) is not None
+
+
+#: Words that end a phrase on the counts its terms are given on, which an offence may follow.
+_COUNT_WORDS: Final = frozenset({"W_COUNTS", "W_EACH_COUNT", "W_ON_COUNT"})
 
 
 def _names_penalty(context: Context, tokens: Sequence[Token]) -> bool:

@@ -45,9 +45,17 @@ from ..model import (
 from ..sentence import Sentence
 from .assemble import assemble
 from .context import Context
-from .elided import elided_items, reduced_items
+from .elided import elided_items, listed_terms, reduced_items
 from .match import Match
 from .parts import Cue, Draft, Reject
+from .said_after import (
+    ordered_runs,
+    parole_floors,
+    runs_on_counts,
+    same_lengths,
+    shared_additions,
+    suspended_parts,
+)
 from .scanning import Caseless
 
 __all__ = [
@@ -298,9 +306,16 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     minimum set right after it ("... in prison. | His non-parole period has been set at two
     years", ``minimum_after``). Only one term, given, and no match between them."""
     context, lang = reader.context, reader.lang
-    found = elided_items(list(reader.matches(text, country)), text, context.elided_terms, lang)
+    found = listed_terms(list(reader.matches(text, country)), text, context.listed_after, lang)
+    found = elided_items(found, text, context.elided_terms, lang)
     found = reduced_items(found, text, (context.reduced_terms, context.reduced_bounds), lang)
     found = _run_as_said_after(found, text, context, reader.lexicon)
+    found = ordered_runs(found, text, context.aggregation_ordered, reader.lexicon)
+    found = runs_on_counts(found, text, context.aggregation_on_count, reader.lexicon)
+    found = suspended_parts(found, text, context.suspended_part_after, lang)
+    found = shared_additions(found, text, context.distributive)
+    found = parole_floors(found, text, context.parole_floor)
+    found = same_lengths(found, text, context.same_length)
     found = [_reprieved(match, text, context, lang) for match in found]
     suspension, minimum = context.suspended_after, context.minimum_after
     taken = -1  # a match that only restated what the term before it took up
@@ -316,11 +331,15 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
             suspension is not None
             and following is not None
             and (later := suspension.match(whole, None)) is not None
-            and later.start(1) == following.start - match.end
+            and later.start(1) is not None
+            and later.start(1) >= following.start - match.end
+            and _SUSPENDING.search(text, match.end, following.start) is not None
             and later.end(1) >= following.end - match.end
         ):
-            # "... for six months, which the judge suspended for | a year |": the period,
-            # read as a match of its own, goes with the term it suspends.
+            # "... for six months, which the judge suspended for | a year |", "…, but this
+            # sentence is wholly suspended upon him entering | a bond to be of good behaviour
+            # for three years |": the period, read as a match of its own, goes with the term
+            # it suspends.
             suspended = _suspended(match, later, lang)
             taken = index + 1 if suspended is not match else taken
             match = suspended
@@ -337,6 +356,8 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
         yield match
 
 
+#: The word that suspends a term, before the period it is suspended for.
+_SUSPENDING: Final = re.compile(r"suspend|probat", re.IGNORECASE)
 #: Where the sentence a phrase stands in ends ("; " too: a list's clause).
 _CLAUSE_STOP: Final = re.compile(r"[.;!?](?=\s|$)|[。！？；]")
 
@@ -444,14 +465,25 @@ def _length(text: str, lang: str) -> Duration | None:
 
 
 def _suspended(match: Match, later: re.Match[str], lang: str) -> Match:
-    term = _given(match)
-    if term is None or term.max == LIFE:
+    # the one custodial term, alone or beside what is no term ("180 days of confinement and a
+    # fine of $1,000, | with a recommendation that the sentence be probated")
+    # (a range too: "two years with a 12 month non-parole period, | but this sentence is
+    # wholly suspended")
+    parts = match.sentence.components
+    terms = [part for part in parts if isinstance(part, Custody)]
+    if match.modality is not Modality.IMPOSED or len(terms) != 1:
+        return match
+    (term,) = terms
+    if (term.count, term.suspended, term.regime) != (1, None, None) or not isinstance(
+        term.max, Duration
+    ):
         return match
     period = None if later.group(1) is None else _length(later.group(1), lang)
     if later.group(1) is not None and period is None:
         return match
     suspended = attrs.evolve(term, suspended=Suspension(period))
-    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=(suspended,)))
+    components = tuple(suspended if part is term else part for part in parts)
+    return attrs.evolve(match, sentence=attrs.evolve(match.sentence, components=components))
 
 
 def _with_minimum(match: Match, later: re.Match[str], lang: str) -> Match:
