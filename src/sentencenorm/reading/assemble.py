@@ -49,6 +49,7 @@ from .standing import (
     carried_maximum,
     detention_needs_a_term,
     given_maximum,
+    statute_choice_ceilings,
     terms_run_together,
     varying_range,
 )
@@ -100,6 +101,7 @@ def assemble(
     if stray is not None:  # "a balance of term of one year" with no non-parole period before
         raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
     parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
+    parts = statute_choice_ceilings(parts, cue, standing_joiners, both=draft.both)
     parts = terms_run_together(parts, hard_breaks)
     parts = detention_needs_a_term(parts)
     parts = varying_range(all_property_states_no_amount(parts), cue)

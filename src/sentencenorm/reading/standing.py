@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..language.roles import Joins
 from ..model import Modality
 from ..model.merging import DISTRIBUTES_TO
 from .items import Part
-from .parts import Cash, Cue, Reject, Time
+from .parts import Cash, Cue, Joiner, Reject, Time
 
 __all__ = [
     "AFTER_READING",
@@ -19,6 +20,7 @@ __all__ = [
     "carried_maximum",
     "detention_needs_a_term",
     "given_maximum",
+    "statute_choice_ceilings",
     "terms_run_together",
     "varying_range",
 ]
@@ -78,6 +80,43 @@ def given_maximum(parts: list[Part], cue: Cue | None) -> list[Part]:
         # given, and the fine beside it given as stated, no maximum.
         else part._replace(max_cue=False)
         if part.definite_bound
+        else part
+        for part in parts
+    ]
+
+
+def statute_choice_ceilings(
+    parts: list[Part], cue: Cue | None, joiners: list[Joiner | None], *, both: bool
+) -> list[Part]:
+    """A choice a statute offers states the most the court may impose: "a fine not exceeding
+    the statutory maximum or to imprisonment for a term of three months or both" is custody
+    ..P3M, "3 Months or Fine or Both" (a penal code's schedule) too, "punishable by a fine of
+    $500 or 6 months imprisonment" is fine ..USD 500 or custody ..P6M.
+
+    A court decides one sentence; only a law offers penalties to choose from (MODEL.md's
+    "fined under this title or imprisoned not more than 10 years, or both"), and a penalty
+    the law prescribes is its ceiling (the corpus README: a statute's "shall be imprisoned not
+    more than"; a statutory maximum is max only). So each plain term or amount of a phrase
+    whose alternatives close with "or both" (or join with "and/or"), or that a statute's cue
+    opens ("liable to", "punishable by"), is a maximum. An imposed choice stays as stated
+    ("was sentenced to a fine of $500 or imprisonment for up to 30 days"), and so does one
+    with no cue and no "or both" ("12 months imprisonment or a fine of R3000": a magistrate's
+    order as often as a law's).
+    """
+    either = any(j is not None and j.alternative for j in joiners)
+    together = both or any(j is not None and Joins.EITHER in j.roles for j in joiners)
+    statute = cue is not None and cue.modality is Modality.STATUTORY
+    if cue is not None and cue.modality is Modality.IMPOSED:
+        return parts
+    if not (together or (statute and either)):
+        return parts
+    return [
+        part._replace(low=None, plain=False, open_low=True)
+        if part.plain
+        and part.kind in {"custody", "fine"}
+        and not part.suspended
+        and part.aggregation is None
+        and isinstance(part.high, Time | Cash)
         else part
         for part in parts
     ]
@@ -154,6 +193,7 @@ def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
 AFTER_READING: Final = (
     given_maximum,
     carried_maximum,
+    statute_choice_ceilings,
     terms_run_together,
     detention_needs_a_term,
     all_property_states_no_amount,
