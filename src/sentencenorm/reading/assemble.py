@@ -46,6 +46,7 @@ from .placed import in_place
 from .rules import FIRST_RULES, RULES, Becomes, Fold
 from .standing import (
     all_property_states_no_amount,
+    bounds_meet_past_a_repeat,
     carried_maximum,
     detention_needs_a_term,
     given_maximum,
@@ -100,6 +101,7 @@ def assemble(
     stray = next((part for part in parts if part.balance), None)
     if stray is not None:  # "a balance of term of one year" with no non-parole period before
         raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
+    parts = bounds_meet_past_a_repeat(parts, standing_joiners)
     parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
     parts = statute_choice_ceilings(parts, cue, standing_joiners, both=draft.both)
     parts = terms_run_together(parts, hard_breaks)

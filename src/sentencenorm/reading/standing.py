@@ -10,13 +10,14 @@ from typing import Final
 
 from ..language.roles import Joins
 from ..model import Modality
-from ..model.merging import DISTRIBUTES_TO
+from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, meets
 from .items import Part
 from .parts import Cash, Cue, Joiner, Reject, Time
 
 __all__ = [
     "AFTER_READING",
     "all_property_states_no_amount",
+    "bounds_meet_past_a_repeat",
     "carried_maximum",
     "detention_needs_a_term",
     "given_maximum",
@@ -122,6 +123,58 @@ def statute_choice_ceilings(
     ]
 
 
+def bounds_meet_past_a_repeat(parts: list[Part], joiners: list[Joiner | None]) -> list[Part]:
+    """ "a minimum punishment of imprisonment for five years with fine and a maximum
+    punishment of imprisonment for seven years with fine" (India's judgments, restating a
+    section): a floor and a ceiling of one kind, each with the same unstated penalty beside
+    it, are one term with that penalty once: custody P5Y..P7Y + fine, as "a minimum of 5
+    years and a maximum of 7 years" is one term (`bounds_meet`). Not across ";" or "or", nor
+    when the penalties beside differ or state values ("… with a fine of Rs 5,000 and … with
+    a fine of Rs 10,000" keeps its four parts). *joiners* (the joiner before each part) is
+    updated in place, so the rules after this one see the parts as they now stand.
+    """
+    if len(parts) < 4:
+        return parts
+    result = list(parts)
+    at = 0
+    while at + 3 < len(result):
+        first, beside, second, again = result[at : at + 4]
+        between = joiners[at + 1 : at + 4]
+        if (
+            first.kind == second.kind
+            and first.kind in TERM_KINDS
+            and beside.kind == again.kind
+            and beside.kind not in (None, first.kind)
+            and not (beside.has_term or again.has_term)
+            and beside._replace(pos=0) == again._replace(pos=0)
+            and not any(j is None or j.hard or j.alternative for j in between)
+            and first.terms == second.terms
+            and first.aggregation == second.aggregation
+            and not (first.suspended or second.suspended)
+        ):
+            merged = _met(first, second)
+            if merged is not None:
+                result[at : at + 4] = [merged, beside]
+                del joiners[at + 2 : at + 4]
+        at += 1
+    return result
+
+
+def _met(first: Part, second: Part) -> Part | None:
+    """The one term a floor and a ceiling make, in either order, or None."""
+    for upper, lower in ((first, second), (second, first)):
+        if meets(upper.span(), lower.span()):
+            return first._replace(
+                low=lower.low,
+                high=upper.high,
+                open_low=False,
+                open_high=False,
+                plain=False,
+                max_cue=upper.max_cue,
+            )
+    return None
+
+
 def terms_run_together(parts: list[Part], hard_breaks: set[int]) -> list[Part]:
     """ "5 years on count one and 3 years on count two, all to run concurrently": a closing
     "all" (or "both", "the sentences") says how every custodial term before it runs, back to
@@ -191,6 +244,7 @@ def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
 
 
 AFTER_READING: Final = (
+    bounds_meet_past_a_repeat,
     given_maximum,
     carried_maximum,
     statute_choice_ceilings,
