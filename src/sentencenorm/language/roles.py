@@ -225,6 +225,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("LIST_AND", Group.JOINER),  # zh 及 in a list of numbers with one unit (5及9個月)
     _stop("OR", Group.JOINER),
     _stop("J_OTHER", Group.JOINER),
+    _stop("J_MIN_TO", Group.JOINER),  # en "… as minimum, (up) to …": the two bounds of one term
     _stop("J_MAY", Group.JOINER),  # zh 可以并处: may also impose
     # "a fine of Rs 5,000 in default to undergo | three months": the term after is served only
     # if the fine is not paid, however the words run
@@ -293,6 +294,10 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_STATUTE_REF", Says.STATUTE_REF),
     _word("W_MAX", Says.MAX, ends=False),
     _word("W_MIN", Says.MIN, ends=False),
+    # en "six years as minimum, to ten years as maximum" (the Philippines), "from" before them
+    _word("W_AS_MIN", Says.MIN),
+    _word("W_AS_MAX", Says.MAX),
+    _word("W_FROM_MIN", Says.NEUTRAL, ends=False),
     _word("W_LIFE", Says.LIFE),
     _word("W_LIFE_ONLY", Says.LIFE_ONLY),
     _word("W_LIFE_PHRASE", Says.LIFE_PHRASE),
