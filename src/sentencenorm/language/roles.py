@@ -190,6 +190,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("NO_CENTS", Group.MONEY),  # German ",-" after an amount
     Role("DATED", Group.DROPPED, starts=False, ends=False),  # "commencing on 26 February 2011"
     Role("ABBREVIATED", Group.DROPPED, starts=False, ends=False),  # "(RI)" after its words
+    Role("PARA_LETTER", Group.DROPPED, starts=False, ends=False),  # "or (b) a fine": a statute's
     Role("DASH_WITH", Group.DROPPED, starts=False, ends=False),  # "8 years - with a non-parole"
     Role("KIND_COLON", Group.DROPPED, starts=False, ends=False),  # "Supervised Release: 3 years"
     # "3 months suspended on the same conditions": the conditions state no period
@@ -289,6 +290,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_OTHER", Says.OTHER, kind="other"),
     # words that bound, bind or qualify
     _word("W_NEUTRAL", Says.NEUTRAL),
+    _word("W_YEARS_UNSTATED", Says.NEUTRAL),  # en "a fixed number of years": no figure
     _word("W_SCALE_LEVEL", Says.NEUTRAL),  # en "level 5 on the standard scale": no amount
     _word("W_VARYING", Says.VARYING),  # zh 不等 after a range
     _word("W_STATUTE_REF", Says.STATUTE_REF),

@@ -243,6 +243,8 @@ def alternatives(
     alternative = [j is not None and j.alternative for j in joiners]
     # "a fine of $800 and/or imprisonment not to exceed 60 days": either, or both.
     both = both or any(j is not None and Joins.EITHER in j.roles for j in joiners)
+    if both and count < 2:  # "up to 6 months in jail, or both": both of what?
+        raise Reject('"or both" after a single penalty', parts[-1].pos)
     if both and not any(alternative):
         if all(j is not None and j.comma for j in joiners[1:]):  # "A, B, or both"
             alternative = [False] + [True] * (count - 1)
