@@ -78,8 +78,6 @@ class Lexicon:
     #: Cue words after which a penalty joined to another may be added, not must be: "and
     #: shall also be liable to fine", "and may also be fined" (folded).
     optional_cues: frozenset[str] = frozenset()
-    #: a statute's verbs after which a plain value is the law's ceiling ("punishable by 14 years")
-    ceiling_cues: frozenset[str] = frozenset()
     #: A penalty word written as the sentencing verb with its object ("fined him"): the phrase
     #: it opens is a penalty given (folded, its last two words).
     imposing_words: frozenset[str] = frozenset()
@@ -376,7 +374,6 @@ def read_lexicon(lang: str) -> Lexicon:
         count_words=raw.get("count_words", {}),
         modality_aux=raw.get("modality_aux", {}),
         optional_cues=frozenset(fold(word) for word in raw.get("optional_cues", [])),
-        ceiling_cues=frozenset(fold(word) for word in raw.get("ceiling_cues", [])),
         imposing_words=frozenset(fold(word) for word in raw.get("imposing_words", [])),
         modality_verbs=raw.get("modality_verbs", {}),
         aggregation=raw.get("aggregation", {}),

@@ -335,7 +335,6 @@ IN: Final = "L_IN"  # "ten years in terms (of the Act)": a noun after it is no c
 IMPOSE: Final = "V_IMPOSE"  # "sentenced to": imposed (unless an auxiliary says otherwise)
 FACE: Final = "V_FACE"  # "faces": potential, and a plain length is a maximum
 STATUTE_BOUND: Final = "V_STATUTE_BOUND"  # "the maximum penalty is": statutory, a bound
-STATUTE: Final = "V_STATUTE"  # "punishable by": statutory, and a plain length is a maximum
 OR_BOTH: Final = "OR_BOTH"  # ", or both" closing alternatives: together is an option too
 SERVICE_WORD: Final = "W_COMMUNITY_SERVICE"  # the word "200 community service hours" names
 #: Tokens that make an item a number or an amount (the extractor's evidence of a core).

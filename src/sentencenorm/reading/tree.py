@@ -21,17 +21,7 @@ from lark import Token, Transformer, v_args
 
 from ..language import Lexicon
 from ..language.lexicon import fold
-from ..language.roles import (
-    AUX,
-    FACE,
-    IMPOSE,
-    OR_BOTH,
-    SERVICE_WORD,
-    STATUTE,
-    STATUTE_BOUND,
-    Joins,
-    role,
-)
+from ..language.roles import AUX, FACE, IMPOSE, OR_BOTH, SERVICE_WORD, STATUTE_BOUND, Joins, role
 from ..model import EXACT, LIFE, Modality
 from .parts import (
     AND,
@@ -443,18 +433,12 @@ class ToModel(Transformer[Token, Draft]):
         )
         if verb is None:
             return Cue(_modality(aux_modality), optional=may)
-        verb_word = fold(verb.value).split()[0]
-        verb_modality = self._lex.modality_verbs.get(verb_word)
+        verb_modality = self._lex.modality_verbs.get(fold(verb.value).split()[0])
         if verb.type == IMPOSE and aux_modality is not None:
             return Cue(_modality(aux_modality), optional=may)
         bound = None
         if verb.type == FACE:
             bound = "max"  # "faces 20 years": a maximum (the corpus convention)
-        elif verb.type == STATUTE and verb_word in self._lex.ceiling_cues:
-            # "punishable by 14 years", "liable to imprisonment for a term of three months": what
-            # a law allows is its ceiling (the corpus README: a statute's "shall be imprisoned
-            # not more than"; a statutory maximum is max only), as "faces 20 years" is
-            bound = "max"
         elif verb.type == STATUTE_BOUND:
             bound = self._lex.statute_bound(verb.value)  # "the minimum penalty is": "min"
         return Cue(_modality(verb_modality), bound=bound, optional=may)
