@@ -108,7 +108,9 @@ def test_notation_refuses_an_option_twice() -> None:
 
 
 def test_severity_runs_from_the_least_severe_option_to_the_most() -> None:
-    assert str(parse("punishable by a fine of $500 or 30 days in jail").severity()) == "none..P30D"
+    # (a statute's plain values are ceilings, statute_choice_ceilings: the notation states a
+    # choice of exact values)
+    assert str(parse("choice(fine USD 500 | custody P30D)").severity()) == "none..P30D"
     assert str(parse("death or life imprisonment").severity()) == "?..death"
     with_both = parse("up to 5 years in prison, a $250,000 fine, or both").severity()
     assert str(with_both) == "?..P5Y"

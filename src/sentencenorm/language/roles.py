@@ -191,6 +191,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("NO_CENTS", Group.MONEY),  # German ",-" after an amount
     Role("DATED", Group.DROPPED, starts=False, ends=False),  # "commencing on 26 February 2011"
     Role("ABBREVIATED", Group.DROPPED, starts=False, ends=False),  # "(RI)" after its words
+    Role("PARA_LETTER", Group.DROPPED, starts=False, ends=False),  # "or (b) a fine": a statute's
     Role("DASH_WITH", Group.DROPPED, starts=False, ends=False),  # "8 years - with a non-parole"
     Role("KIND_COLON", Group.DROPPED, starts=False, ends=False),  # "Supervised Release: 3 years"
     # "3 months suspended on the same conditions": the conditions state no period
@@ -226,6 +227,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("LIST_AND", Group.JOINER),  # zh 及 in a list of numbers with one unit (5及9個月)
     _stop("OR", Group.JOINER),
     _stop("J_OTHER", Group.JOINER),
+    _stop("J_MIN_TO", Group.JOINER),  # en "… as minimum, (up) to …": the two bounds of one term
     _stop("J_MAY", Group.JOINER),  # zh 可以并处: may also impose
     # "a fine of Rs 5,000 in default to undergo | three months": the term after is served only
     # if the fine is not paid, however the words run
@@ -290,11 +292,16 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_OTHER", Says.OTHER, kind="other"),
     # words that bound, bind or qualify
     _word("W_NEUTRAL", Says.NEUTRAL),
+    _word("W_YEARS_UNSTATED", Says.NEUTRAL),  # en "a fixed number of years": no figure
     _word("W_SCALE_LEVEL", Says.NEUTRAL),  # en "level 5 on the standard scale": no amount
     _word("W_VARYING", Says.VARYING),  # zh 不等 after a range
     _word("W_STATUTE_REF", Says.STATUTE_REF),
     _word("W_MAX", Says.MAX, ends=False),
     _word("W_MIN", Says.MIN, ends=False),
+    # en "six years as minimum, to ten years as maximum" (the Philippines), "from" before them
+    _word("W_AS_MIN", Says.MIN),
+    _word("W_AS_MAX", Says.MAX),
+    _word("W_FROM_MIN", Says.NEUTRAL, ends=False),
     _word("W_LIFE", Says.LIFE),
     _word("W_LIFE_ONLY", Says.LIFE_ONLY),
     _word("W_LIFE_PHRASE", Says.LIFE_PHRASE),

@@ -46,9 +46,11 @@ from .placed import in_place
 from .rules import FIRST_RULES, RULES, Becomes, Fold
 from .standing import (
     all_property_states_no_amount,
+    bounds_meet_past_a_repeat,
     carried_maximum,
     detention_needs_a_term,
     given_maximum,
+    statute_choice_ceilings,
     terms_run_together,
     varying_range,
 )
@@ -99,7 +101,9 @@ def assemble(
     stray = next((part for part in parts if part.balance), None)
     if stray is not None:  # "a balance of term of one year" with no non-parole period before
         raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
+    parts = bounds_meet_past_a_repeat(parts, standing_joiners)
     parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
+    parts = statute_choice_ceilings(parts, cue, standing_joiners, both=draft.both)
     parts = terms_run_together(parts, hard_breaks)
     parts = detention_needs_a_term(parts)
     parts = varying_range(all_property_states_no_amount(parts), cue)
@@ -239,6 +243,8 @@ def alternatives(
     alternative = [j is not None and j.alternative for j in joiners]
     # "a fine of $800 and/or imprisonment not to exceed 60 days": either, or both.
     both = both or any(j is not None and Joins.EITHER in j.roles for j in joiners)
+    if both and count < 2:  # "up to 6 months in jail, or both": both of what?
+        raise Reject('"or both" after a single penalty', parts[-1].pos)
     if both and not any(alternative):
         if all(j is not None and j.comma for j in joiners[1:]):  # "A, B, or both"
             alternative = [False] + [True] * (count - 1)

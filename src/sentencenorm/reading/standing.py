@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..language.roles import Joins
 from ..model import Modality
-from ..model.merging import DISTRIBUTES_TO
+from ..model.merging import DISTRIBUTES_TO, TERM_KINDS, meets
 from .items import Part
-from .parts import Cash, Cue, Reject, Time
+from .parts import Cash, Cue, Joiner, Reject, Time
 
 __all__ = [
     "AFTER_READING",
     "all_property_states_no_amount",
+    "bounds_meet_past_a_repeat",
     "carried_maximum",
     "detention_needs_a_term",
     "given_maximum",
+    "statute_choice_ceilings",
     "terms_run_together",
     "varying_range",
 ]
@@ -81,6 +84,95 @@ def given_maximum(parts: list[Part], cue: Cue | None) -> list[Part]:
         else part
         for part in parts
     ]
+
+
+def statute_choice_ceilings(
+    parts: list[Part], cue: Cue | None, joiners: list[Joiner | None], *, both: bool
+) -> list[Part]:
+    """A choice a statute offers states the most the court may impose: "a fine not exceeding
+    the statutory maximum or to imprisonment for a term of three months or both" is custody
+    ..P3M, "3 Months or Fine or Both" (a penal code's schedule) too, "punishable by a fine of
+    $500 or 6 months imprisonment" is fine ..USD 500 or custody ..P6M.
+
+    A court decides one sentence; only a law offers penalties to choose from (MODEL.md's
+    "fined under this title or imprisoned not more than 10 years, or both"), and a penalty
+    the law prescribes is its ceiling (the corpus README: a statute's "shall be imprisoned not
+    more than"; a statutory maximum is max only). So each plain term or amount of a phrase
+    whose alternatives close with "or both" (or join with "and/or"), or that a statute's cue
+    opens ("liable to", "punishable by"), is a maximum. An imposed choice stays as stated
+    ("was sentenced to a fine of $500 or imprisonment for up to 30 days"), and so does one
+    with no cue and no "or both" ("12 months imprisonment or a fine of R3000": a magistrate's
+    order as often as a law's).
+    """
+    either = any(j is not None and j.alternative for j in joiners)
+    together = both or any(j is not None and Joins.EITHER in j.roles for j in joiners)
+    statute = cue is not None and cue.modality is Modality.STATUTORY
+    if cue is not None and cue.modality is Modality.IMPOSED:
+        return parts
+    if not (together or (statute and either)):
+        return parts
+    return [
+        part._replace(low=None, plain=False, open_low=True)
+        if part.plain
+        and part.kind in {"custody", "fine"}
+        and not part.suspended
+        and part.aggregation is None
+        and isinstance(part.high, Time | Cash)
+        else part
+        for part in parts
+    ]
+
+
+def bounds_meet_past_a_repeat(parts: list[Part], joiners: list[Joiner | None]) -> list[Part]:
+    """ "a minimum punishment of imprisonment for five years with fine and a maximum
+    punishment of imprisonment for seven years with fine" (India's judgments, restating a
+    section): a floor and a ceiling of one kind, each with the same unstated penalty beside
+    it, are one term with that penalty once: custody P5Y..P7Y + fine, as "a minimum of 5
+    years and a maximum of 7 years" is one term (`bounds_meet`). Not across ";" or "or", nor
+    when the penalties beside differ or state values ("… with a fine of Rs 5,000 and … with
+    a fine of Rs 10,000" keeps its four parts). *joiners* (the joiner before each part) is
+    updated in place, so the rules after this one see the parts as they now stand.
+    """
+    if len(parts) < 4:
+        return parts
+    result = list(parts)
+    at = 0
+    while at + 3 < len(result):
+        first, beside, second, again = result[at : at + 4]
+        between = joiners[at + 1 : at + 4]
+        if (
+            first.kind == second.kind
+            and first.kind in TERM_KINDS
+            and beside.kind == again.kind
+            and beside.kind not in (None, first.kind)
+            and not (beside.has_term or again.has_term)
+            and beside._replace(pos=0) == again._replace(pos=0)
+            and not any(j is None or j.hard or j.alternative for j in between)
+            and first.terms == second.terms
+            and first.aggregation == second.aggregation
+            and not (first.suspended or second.suspended)
+        ):
+            merged = _met(first, second)
+            if merged is not None:
+                result[at : at + 4] = [merged, beside]
+                del joiners[at + 2 : at + 4]
+        at += 1
+    return result
+
+
+def _met(first: Part, second: Part) -> Part | None:
+    """The one term a floor and a ceiling make, in either order, or None."""
+    for upper, lower in ((first, second), (second, first)):
+        if meets(upper.span(), lower.span()):
+            return first._replace(
+                low=lower.low,
+                high=upper.high,
+                open_low=False,
+                open_high=False,
+                plain=False,
+                max_cue=upper.max_cue,
+            )
+    return None
 
 
 def terms_run_together(parts: list[Part], hard_breaks: set[int]) -> list[Part]:
@@ -152,8 +244,10 @@ def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
 
 
 AFTER_READING: Final = (
+    bounds_meet_past_a_repeat,
     given_maximum,
     carried_maximum,
+    statute_choice_ceilings,
     terms_run_together,
     detention_needs_a_term,
     all_property_states_no_amount,

@@ -247,6 +247,10 @@ class ToModel(Transformer[Token, Draft]):
         value = next(arg for arg in args if isinstance(arg, Time | Cash))
         return Core("at_least", value, None, pos(args[0]))
 
+    def or_more_of_unit(self, number: Num, more: Token, unit: Token) -> Core:
+        # "four or more years": the bound between the number and its unit
+        return Core("at_least", self.dur_part(number, unit), None, number.pos)
+
     def min_max(self, cue: Token, low: Any, _nor: Token, high: Time | Cash) -> Core:
         return Core("min_max", _scaled(low, high), high, pos(cue))
 
