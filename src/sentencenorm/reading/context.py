@@ -18,6 +18,7 @@ from ..language import Language, Lexicon, lexicon
 from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
 from .compose import tried_order
+from .endings import candidates, ending
 from .negation import Negation, Sense
 from .pieces import states_bound
 from .scanning import Caseless, searched_faster
@@ -485,7 +486,8 @@ def cue_before(
     A cue that names the verbs it outranks (`ContextCue.verb`) counts only before a phrase
     of *tokens* it outranks: "被告 | 處有期徒刑二年" is a sentence given, "被告 | 赔偿…" says
     nothing."""
-    for cue in cues:
+    for index in candidates(cues, ending(before.text)):  # those that can end there (exact)
+        cue = cues[index]
         if cue.verb is not None and not (tokens and cue.outranks(tokens)):
             continue
         at = before.find(cue.pattern)

@@ -29,7 +29,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
-import attrs
 from lark import Lark, Token
 
 from .._once import built_once
@@ -57,6 +56,7 @@ from .evidence import (
     unnamed_amount,
 )
 from .grammars import available_languages, fast_parser_for, parser_for
+from .growing import Grower, Grown
 from .match import Match
 from .negation import denial
 from .neighbours import (
@@ -73,13 +73,10 @@ from .neighbours import (
 from .parts import Cue, Draft
 from .pieces import (
     Apart,
-    continues_length,
     denied_bounds,
     has_verb,
     is_link,
-    may_end,
     off_cue,
-    shift,
     states_bound,
     tried_ends,
 )
@@ -90,12 +87,8 @@ __all__ = ["Match", "extract"]
 #: How far before an anchor a phrase may start (characters): 80 in "the deprivation of
 #: political rights is reduced to a period of three to ten years".
 LOOKBACK: Final = 120
-#: The longest phrase `extract` grows (characters), the same bound `parse` has in spirit.
-MAX_SPAN: Final = 300
 #: How many ends of one start are read, longest first (a phrase failing at three is none).
 ENDS_TRIED: Final = 3
-#: How close to the end of a full window a refusal counts as the window cutting a word.
-_CUT_WORD: Final = 40
 #: How far from a keyword ("sentenced", "prison", "faces"...) an anchor is looked at.
 REACH: Final = 250
 #: How much text before a phrase a modality cue may take ("sentenced ... to").
@@ -196,25 +189,6 @@ _remembered = functools.lru_cache(maxsize=PARAGRAPH_CACHE_SIZE)(_in_paragraph)
 # ── the reader ──────────────────────────────────────────────────────────────────────────────
 
 
-@attrs.frozen
-class _Grown:
-    """What feeding the parser from one start gave: the tokens, and where it could end."""
-
-    start: int  # where in the document the tokens' offsets count from
-    window: tuple[Token, ...]  # the tokens, offsets counted from `start`
-    ends: tuple[int, ...]  # indexes into tokens after which the phrase may end, longest first
-    runaway: bool = False  # still going when the window ended: no real phrase is that long
-
-    @property
-    def reach(self) -> int:
-        """Where the longest phrase from this start ends."""
-        return self.start + (self.window[self.ends[0]].end_pos or 0)
-
-    def tokens(self) -> tuple[Token, ...]:
-        """The tokens, offsets counted in the document (made only for starts that are read)."""
-        return tuple(shift(token, self.start) for token in self.window)
-
-
 class _Reader:
     """Extraction for one language: its parser, lexicon and context rules, built once."""
 
@@ -231,6 +205,7 @@ class _Reader:
         self.clauses = Clauses(context, self.penalty_words, self.apart)
         #: The range word and a figure after a value: "up to Rs 1 | to 2 lakh" is no "Rs 1".
         self.range_on = range_goes_on(self.parser.terminals, self.lexicon)
+        self.grower = Grower(self.fast, self.range_on)
 
     def matches(self, text: str, country: str | None) -> Iterator[Match]:
         done = 0  # matches never overlap: nothing before this offset is looked at again
@@ -247,14 +222,15 @@ class _Reader:
             # leftmost start whose phrase covers the anchor wins, so later ones need no work.
             # Each word costs at most one grow and the whole document stays linear.
             low = max(done, anchor - LOOKBACK)
-            covering: list[_Grown] = []
+            covering: list[Grown] = []
             matches: list[Match] = []
             read: tuple[list[Match], int, Cue | None] | None = None
             for word in self.context.word_start.finditer(text, max(scanned, low, skip), anchor + 1):
                 start = word.start()
+                grower = self.grower
                 grown = (
-                    self._grow(text, folded, start)
-                    if self._may_start(text, folded, start)
+                    grower.grow(text, folded, start)
+                    if grower.may_start(text, folded, start)
                     else None
                 )
                 if grown is None or grown.reach <= anchor:
@@ -304,7 +280,7 @@ class _Reader:
         low: str | None,
         anchor: int,
         start: int,
-        attempt: _Grown,
+        attempt: Grown,
         country: str | None,
         carried: Cue | None,
         kin: Match | None = None,
@@ -340,48 +316,6 @@ class _Reader:
         if carry is None or pattern is None or not 0 <= start - carry[0] <= CONTEXT:
             return None
         return carry[1] if Slice(text, low, carry[0], start).match(pattern) else None
-
-    def _may_start(self, text: str, low: str | None, start: int) -> bool:
-        """Whether a phrase can begin at *start*: one regex match of the first state's lexer.
-
-        Most words of running text cannot begin a phrase; this keeps them from costing a parse.
-        """
-        first = self.fast.first_token(text, start, low)
-        return first is not None and role(first[1]).starts
-
-    def _grow(self, text: str, low: str | None, start: int) -> _Grown | None:
-        """Feed the parser from *start* while it accepts; None when nothing can start here."""
-        window = text[start : start + MAX_SPAN]
-        tokens: list[Token] = []
-        ends: list[int] = []
-        runaway = False
-        try:
-            lowered_window = low[start : start + MAX_SPAN] if low is not None else None
-            for token, can_end in self.fast.grow(window, lowered_window):
-                if not tokens and not role(token.type).starts:
-                    return None
-                tokens.append(token)
-                if can_end and may_end(token):
-                    ends.append(len(tokens) - 1)
-            reached = (tokens[-1].end_pos or 0) if tokens else 0
-            # Still going when the window ended, or refused where the window cuts a word
-            # ("lebenslang lebensl|"): no real phrase is that long.
-            runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
-        except Exception:  # the transformer refused a value: the phrase ends before it
-            reached = (tokens[-1].end_pos or 0) if tokens else 0
-            runaway = len(window) == MAX_SPAN and reached >= MAX_SPAN - _CUT_WORD
-        # No end inside one length ("5年|半", "5年|6个月"): "被判5年半之後" is never "5年".
-        ends = [at for at in ends if not continues_length(tokens, at)]
-        if self.range_on is not None:  # nor at a value a range the parser refused goes on from
-            ranged = self.range_on.match
-            ends = [
-                at
-                for at, token in ((at, tokens[at]) for at in ends)
-                if token.type not in CORE_TERMINALS or not ranged(window, token.end_pos or 0)
-            ]
-        if not ends:
-            return None
-        return _Grown(start, tuple(tokens), tuple(reversed(ends)), runaway)
 
     def _read(
         self,

@@ -1,0 +1,218 @@
+"""How a cue can end: which cue patterns are worth a search of the text before a phrase.
+
+A cue before a phrase (``[[cues]]`` in ``grammar/<lang>.context.toml``) is anchored at the
+end of the text it is searched in ("sentenced ... to\\s*$"), and `cue_before` searches each
+language's dozens of them, in file order, before every phrase `extract` reads. Most of them
+cannot end where that text ends: "... in the first half of" ends in "f", "o", "f", and no cue
+pattern ending in "to", "for", "faces" or "given" can match it.
+
+Exact, as `scanning.searched_faster` is for how a match begins: from each pattern's parse
+tree, the last few characters that are not white space a match can end with (white space is
+skipped on both sides, so "put away  " and "put\\s+away\\s*$" agree). A pattern is tested
+only when it is anchored at the end of the text (``$`` or ``\\Z``, no MULTILINE) and every
+match of it holds enough such characters; any other pattern is always searched. The answer
+for one ending is remembered: news text ends its words in a few thousand ways.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from re import _constants as sre
+from re import _parser as sre_parse
+from typing import Any, Final, Protocol
+
+from .scanning import (
+    _REPEATS,
+    _ZERO_WIDTH,
+    Caseless,
+    _class_item,
+    _joined,
+    _Path,
+    _piece_test,
+    _TooMany,
+)
+
+__all__ = ["candidates", "ending", "may_end"]
+
+#: How many characters (white space aside) of the end are compared.
+DEPTH: Final = 3
+#: Every character `re` takes for ``\s`` in a str pattern below U+3001 (and U+3000 itself):
+#: the white space a class may hold.
+_SPACES: Final = "".join(c for c in map(chr, range(0x3001)) if re.match(r"\s", c))
+_ENDS: Final = frozenset({sre.AT_END, sre.AT_END_STRING})
+
+
+def ending(text: str) -> str:
+    """The last `DEPTH` characters of *text* that are not white space, last first."""
+    out: list[str] = []
+    at = len(text) - 1
+    while at >= 0 and len(out) < DEPTH:
+        char = text[at]
+        if not char.isspace():
+            out.append(char)
+        at -= 1
+    return "".join(out)
+
+
+def _only_space(op: Any, arg: Any) -> bool:
+    """Whether the item matches white space only (one character of it)."""
+    if op is sre.LITERAL:
+        return chr(arg).isspace()
+    if op is sre.IN:
+        return bool(arg) and all(
+            (member_op is sre.CATEGORY and member is sre.CATEGORY_SPACE)
+            or (member_op is sre.LITERAL and chr(member).isspace())
+            for member_op, member in arg
+        )
+    return False
+
+
+def _tail_paths(items: Any, flags: int, depth: int) -> set[_Path]:
+    """The last characters (white space aside, last first) a match of *items* can end with:
+    a path shorter than *depth* means the match can hold that few (or anything may come
+    before them)."""
+    paths: set[_Path] = {()}
+    for op, arg in reversed(list(items)):
+        if all(len(path) >= depth for path in paths):
+            break
+        paths = _joined(paths, _item_tails(op, arg, flags, depth), depth)
+    return paths
+
+
+def _item_tails(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
+    if op in _ZERO_WIDTH or _only_space(op, arg):
+        return {()}  # nothing that counts: what comes before it ends the match
+    if op is sre.LITERAL:
+        return {((re.escape(chr(arg)), flags),)}
+    if op is sre.IN:
+        pieces = [_class_item(member_op, member) for member_op, member in arg]
+        if any(piece is None for piece in pieces):
+            return {(), (None,)}
+        piece = ("".join(p for p in pieces if p is not None), flags)
+        if any(_piece_test(piece)(space) for space in _SPACES):
+            return {(), (piece,)}  # it may be white space: skipped, or it counts
+        return {(piece,)}
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = arg
+        return _tail_paths(pattern, (flags | add_flags) & ~del_flags, depth)
+    if op is sre.BRANCH:
+        found: set[_Path] = set()
+        for branch in arg[1]:
+            found |= _tail_paths(branch, flags, depth)
+        return found
+    if op in _REPEATS:
+        low, high, pattern = arg
+        once = _tail_paths(pattern, flags, depth)
+        copies: set[_Path] = {()}
+        found = set()
+        for count in range(min(high, depth) + 1):
+            if count >= min(low, depth):
+                found |= copies
+            copies = _joined(copies, once, depth)
+        return found
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _tail_paths(arg, flags, depth)
+    if op in (sre.ANY, sre.NOT_LITERAL):
+        return {(), (None,)}  # one character, maybe white space
+    return {(), (None,) * depth}  # a group reference...: anything, of any length
+
+
+def _anchored(items: Any) -> str:
+    """ "yes" when every match of *items* ends where the text ends, "none" when *items*
+    consume white space at most (look further left), else "no"."""
+    for op, arg in reversed(list(items)):
+        if op is sre.AT and arg in _ENDS:
+            return "yes"
+        if op in _ZERO_WIDTH or _only_space(op, arg):
+            continue
+        if op is sre.SUBPATTERN:
+            found = _anchored(arg[3])
+        elif op is sre.BRANCH:
+            answers = {_anchored(branch) for branch in arg[1]}
+            found = answers.pop() if len(answers) == 1 else "no"
+        elif op in _REPEATS:
+            found = "none" if _anchored(arg[2]) == "none" else "no"
+        else:
+            return "no"
+        if found != "none":
+            return found
+    return "none"
+
+
+def _tester(pattern: re.Pattern[str]) -> set[_Path] | None:
+    """The ways a match of *pattern* can end, or None when it is not to be filtered."""
+    if pattern.flags & re.MULTILINE:
+        return None  # "$" before every line break: a match may end inside the text
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    if _anchored(parsed) != "yes":
+        return None
+    for depth in range(DEPTH, 0, -1):
+        try:
+            paths = _tail_paths(parsed, parsed.state.flags, depth)
+        except _TooMany:
+            continue
+        if any(not path for path in paths):
+            return None  # a match may hold nothing that counts
+        return paths
+    return None
+
+
+def _fits(paths: set[_Path], end: str) -> bool:
+    for path in paths:
+        if len(path) > len(end):
+            continue  # the text holds too few characters for this way of ending
+        tests = (
+            piece is None or _piece_test(piece)(char)
+            for piece, char in zip(path, end, strict=False)
+        )
+        if all(tests):
+            return True
+    return False
+
+
+_PATHS: dict[int, tuple[re.Pattern[str], set[_Path] | None]] = {}
+
+
+def may_end(pattern: re.Pattern[str], end: str) -> bool:
+    """Whether a match of *pattern* can end where a text whose `ending` is *end* ends (True
+    for a pattern this module does not judge).
+
+    >>> to = re.compile(r"\\bsentenced\\s+to\\s*$", re.IGNORECASE)
+    >>> may_end(to, ending("he was SENTENCED TO ")), may_end(to, ending("the half of "))
+    (True, False)
+    >>> may_end(re.compile(r"to\\s*$", re.M), ending("the half of "))  # not judged
+    True
+    """
+    known = _PATHS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _PATHS[id(pattern)] = (pattern, _tester(pattern))
+    paths = known[1]
+    return paths is None or _fits(paths, end)
+
+
+class _Cue(Protocol):
+    @property
+    def pattern(self) -> Caseless: ...
+
+
+_CANDIDATES: dict[int, tuple[Sequence[_Cue], dict[str, tuple[int, ...]]]] = {}
+#: How many endings are remembered per list of cues (then forgotten all at once).
+_REMEMBERED: Final = 1 << 16
+
+
+def candidates(cues: Sequence[_Cue], end: str) -> tuple[int, ...]:
+    """The indexes of the *cues* (a language's, searched in file order) whose pattern can
+    match a text whose `ending` is *end*; remembered per ending."""
+    known = _CANDIDATES.get(id(cues))
+    if known is None or known[0] is not cues:
+        known = _CANDIDATES[id(cues)] = (cues, {})
+    by_end = known[1]
+    found = by_end.get(end)
+    if found is None:
+        if len(by_end) >= _REMEMBERED:
+            by_end.clear()
+        found = by_end[end] = tuple(
+            index for index, cue in enumerate(cues) if may_end(cue.pattern.pattern, end)
+        )
+    return found
