@@ -243,6 +243,9 @@ _TABLE: Final[tuple[Role, ...]] = (
     # zh "罰款(最高$10,000)", "港幣二萬元(HKD$20,000.00)", "死刑(缓期二年执行)": a bracket the
     # grammar drops, and which closes what it holds
     Role("_CLOSE", Group.PUNCTUATION, starts=False, ends=True),
+    # zh "…同时设定4年 | 的考验期限": the noun after a suspension's period, dropped, where a
+    # phrase may end
+    Role("_TEST_PERIOD_AFTER", Group.DROPPED, starts=False, ends=True),
     _stop("QUOTE", Group.PUNCTUATION, starts=True, ends=True),
     _stop("WS", Group.PUNCTUATION, starts=True, ends=True),
     # modality cues

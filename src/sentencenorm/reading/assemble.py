@@ -40,7 +40,7 @@ from ..model.labels import OtherLabel, other_label, quantity_kind
 from ..sentence import Sentence
 from .defaults import default_term, fine_or_term
 from .items import Part, read_item
-from .joining import compound_durations, or_lists
+from .joining import compound_durations, merged_tiers, or_lists
 from .parts import Cash, Core, Cue, Draft, Joiner, Reject, Strokes, Time
 from .placed import in_place
 from .rules import FIRST_RULES, RULES, Becomes, Fold
@@ -279,8 +279,12 @@ def alternatives(
     if comma_or and (_adds(joiners[first]) or (end < count and _adds(joiners[end]))):
         # "三年以下有期徒刑，并处罚金，或三年以上七年以下有期徒刑，并处罚金": whether ", or"
         # offers the penalty added with 并处 or all before it, and whether the 并处 after
-        # it adds to the last option or to the choice, cannot be told.
+        # it adds to the last option or to the choice, cannot be told, unless the tiers have
+        # one shape and merge (`merged_tiers`), which every grouping reads alike.
         # No shorter part of it is read either: it would choose one grouping.
+        tiers = merged_tiers(components, joiners) if not both else None
+        if tiers is not None:
+            return tiers
         raise Reject(
             '", or" beside a penalty added with another', parts[first].pos, impossible=True
         )

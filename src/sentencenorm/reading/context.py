@@ -78,6 +78,8 @@ class Context:
     #: Neutral nouns that say "penalty" only in a phrase with a bound or a range ("a term not
     #: exceeding six months"; "a six-year term" may be an office).
     bounded_nouns: re.Pattern[str] | None
+    #: Bound words that hold the noun of what they bound (zh "最低刑期为"): a penalty's name.
+    named_bounds: re.Pattern[str] | None
     #: Verbs under which an amount with no kind word is a fine ("ordered to pay $500").
     pay_verbs: re.Pattern[str] | None
     #: Right after an amount a verb of paying names: the party it is paid to ("ordered to pay $1
@@ -368,6 +370,7 @@ def load_context(lang: str) -> Context:
         coreless_nouns=_compile(evidence["coreless_nouns"]),
         coreless_words=_compile(evidence["coreless_words"]),
         bounded_nouns=_optional(evidence, "bounded_nouns", _compile),
+        named_bounds=_optional(evidence, "named_bounds", _compile),
         pay_verbs=_optional(evidence, "pay_verbs", _compile),
         paid_to=_optional(evidence, "paid_to", _compile),
         civil_order=_optional(evidence, "civil_order", _compile),

@@ -148,6 +148,8 @@ def is_penalty(context: Context, tokens: Sequence[Token], *, cued: bool) -> bool
         says = role(kind).says
         if kind in CORE_TERMINALS:
             cored = True
+        elif role(kind).group is Group.RANGE and _named_bound(context, word):
+            strong.add("noun")  # zh "最低刑期为 | 三年": the bound names the term
         elif says & {Says.MIN, Says.MAX} and previous is not None:
             if context.bound_adjectives.fullmatch(previous.value):
                 strong.add("noun")  # "the legal minimum of 20 years"
@@ -195,6 +197,11 @@ def only_weak_verbs(context: Context, tokens: Sequence[Token]) -> bool:
     complete"): no cue of a penalty by themselves ("they will spend two years in Spain")."""
     verbs = [t for t in tokens if role(t.type).group is Group.CUE and t.type != "AUX"]
     return bool(verbs) and all(context.weak.fullmatch(t.value) for t in verbs)
+
+
+def _named_bound(context: Context, word: str) -> bool:
+    """Whether a bound word holds the noun of what it bounds (zh "最低刑期为")."""
+    return context.named_bounds is not None and context.named_bounds.fullmatch(word) is not None
 
 
 def refers_back(
