@@ -49,6 +49,7 @@ from .standing import (
     carried_maximum,
     detention_needs_a_term,
     given_maximum,
+    probation_for_the_suspension,
     terms_run_together,
     varying_range,
 )
@@ -101,7 +102,7 @@ def assemble(
         raise Reject("a balance of term completes a non-parole period stated before it", stray.pos)
     parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
     parts = terms_run_together(parts, hard_breaks)
-    parts = detention_needs_a_term(parts)
+    parts = probation_for_the_suspension(detention_needs_a_term(parts))
     parts = varying_range(all_property_states_no_amount(parts), cue)
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):
