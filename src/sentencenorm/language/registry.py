@@ -32,7 +32,7 @@ from .lexicon import Lexicon, read_lexicon
 __all__ = ["CLEANING_RULES", "DETECTION", "Language", "languages", "lexicon"]
 
 #: The text-cleaning rules a language may name (the read side applies them).
-CLEANING_RULES: Final = ("zero_width", "pinyin_readings")
+CLEANING_RULES: Final = ("zero_width", "pinyin_readings", "numeral_spaces", "restated_figures")
 #: How ``lang="auto"`` may recognize a language.
 DETECTION: Final = ("script", "vocabulary")
 

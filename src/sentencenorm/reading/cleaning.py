@@ -5,7 +5,11 @@ Each language names the rules it needs in ``data/languages.toml`` (`Language.cle
 - ``zero_width``: zero-width characters and soft hyphens left inside words
   ("impri\u200bsonment");
 - ``pinyin_readings``: a pinyin reading some Chinese sites insert after a character
-  ("執(zhí)行", "個(gè)月").
+  ("執(zhí)行", "個(gè)月");
+- ``numeral_spaces``: a space a publishing system left inside a Chinese numeral ("二 十萬元":
+  二十萬元), between two of the language's numeral characters;
+- ``restated_figures``: a figure in brackets restating the Chinese numeral right before it,
+  as Macau's judgments write lengths ("兩(2)年"), dropped only where both say the same number.
 
 Offsets found in the clean text map back to the text as given, so errors and matches point
 at the original characters.
@@ -18,10 +22,12 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ..language import lexicon
+
 __all__ = ["RULES", "clean"]
 
 #: The rules, by the names languages.toml uses.
-RULES: Final = ("zero_width", "pinyin_readings")
+RULES: Final = ("zero_width", "pinyin_readings", "numeral_spaces", "restated_figures")
 
 # Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
 _ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -55,26 +61,74 @@ def _pinyin_readings(text: str) -> list[re.Match[str]]:
     return found
 
 
-def clean(text: str, rules: Sequence[str]) -> tuple[str, list[int] | None]:
+@functools.cache
+def _numerals(lang: str) -> str:
+    """The characters of *lang*'s numerals (data/lexicon/<lang>.toml, cjk_*), or ""."""
+    words = lexicon(lang)
+    tables = (words.cjk_digits, words.cjk_units, words.cjk_large_units, words.cjk_tens)
+    return "".join(sorted({char for table in tables for char in table}))
+
+
+@functools.cache
+def _figure_marks(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Spaces inside a numeral, and a numeral with a figure in brackets after it, in *lang*."""
+    chars = re.escape(_numerals(lang))
+    if not chars:
+        return None
+    return (
+        re.compile(rf"(?<=[{chars}])[ \u3000\u00a0]+(?=[{chars}])"),
+        re.compile(rf"([{chars}]+)([(（]([0-9]{{1,6}})[)）])"),
+    )
+
+
+def _figure_drops(text: str, rules: Sequence[str], lang: str | None) -> list[range]:
+    """What ``numeral_spaces`` and ``restated_figures`` take out of *text*, as ranges."""
+    if lang is None or not ("numeral_spaces" in rules or "restated_figures" in rules):
+        return []
+    marks = _figure_marks(lang)
+    if marks is None:
+        return []
+    spaces, restated = marks
+    drops: list[range] = []
+    if "numeral_spaces" in rules and (" " in text or "\u3000" in text or "\u00a0" in text):
+        drops.extend(range(space.start(), space.end()) for space in spaces.finditer(text))
+    if "restated_figures" in rules and ("(" in text or "（" in text):
+        for figure in restated.finditer(text):
+            try:
+                same = lexicon(lang).number(figure[1]) == int(figure[3])
+            except ValueError:  # not one numeral: nothing restated
+                same = False
+            if same:
+                drops.append(range(figure.start(2), figure.end(2)))
+    return drops
+
+
+def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str, list[int] | None]:
     """*text* with what the cleaning *rules* take out removed (`CLEANING_RULES`: zero-width
-    characters, inserted pinyin readings), and where each kept character was in *text*
+    characters, inserted pinyin readings; with *lang*, spaces inside its numerals and figures
+    restating them), and where each kept character was in *text*
     (None when nothing was removed), so offsets found in the clean text can be mapped back.
 
     >>> clean("ten\u200b years", ["zero_width"])
     ('ten years', [0, 1, 2, 4, 5, 6, 7, 8, 9])
     >>> clean("兩個(gè)月", ["zero_width", "pinyin_readings"])[0]
     '兩個月'
+    >>> clean("二 十萬元，兩(2)年，三(4)年", ["numeral_spaces", "restated_figures"], "zh")[0]
+    '二十萬元，兩年，三(4)年'
     """
     if text.isascii():  # no zero-width character, no Chinese: nothing to take out
         return text, None
     # `in` scans in C at memory speed: a document pays a few passes, not a regex per character.
     hidden = "zero_width" in rules and any(char in text for char in _HIDDEN_CHARS)
     readings = _pinyin_readings(text) if "pinyin_readings" in rules else []
-    if not hidden and not readings:
+    figures = _figure_drops(text, rules, lang)
+    if not hidden and not readings and not figures:
         return text, None
     dropped: set[int] = set()
     for reading in readings:
         dropped.update(range(reading.start(), reading.end()))
+    for figure in figures:
+        dropped.update(figure)
     kept = [
         index
         for index, char in enumerate(text)

@@ -125,7 +125,7 @@ def extract(text: str, *, lang: str = "en", jurisdiction: str | None = None) -> 
     if lang not in available_languages():
         raise UnknownLanguageError(lang, available_languages())
     country = reading_territory(normalize_jurisdiction(jurisdiction))
-    cleaned, kept = clean(text, Language.get(lang).cleaning)
+    cleaned, kept = clean(text, Language.get(lang).cleaning, lang)
     found = _by_paragraph(lang, cleaned, country)
     if kept is None:
         return found

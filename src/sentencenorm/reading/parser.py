@@ -133,7 +133,7 @@ def _bare(error: SentenceParseError) -> SentenceParseError:
 
 def _read(text: str, lang: str, country: str | None) -> Sentence:
     cleaned, kept = clean(
-        text, _ZERO_WIDTH_ONLY if lang == NOTATION else Language.get(lang).cleaning
+        text, _ZERO_WIDTH_ONLY if lang == NOTATION else Language.get(lang).cleaning, lang
     )
     if kept is None:
         return _read_clean(text, lang, country)

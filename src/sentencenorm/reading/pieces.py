@@ -140,10 +140,24 @@ def tried_ends(tokens: Sequence[Token], ends: Sequence[int], count: int) -> list
 
 def is_bare_term(item: Item) -> bool:
     """An item that is a length and nothing else: "4年半" in "监禁3年和4年半" (not an amount
-    whose currency word names its penalty: "并處1000罰款")."""
-    if len(item.elements) != 1 or not isinstance(core := item.elements[0], Core):
+    whose currency word names its penalty: "并處1000罰款"), or a length with a note in brackets
+    that changes no value after it (Taiwan: "8月(不得易科罰金)" in "有期徒刑8月(得易科罰金)、
+    8月(不得易科罰金)")."""
+    elements = item.elements
+    if len(elements) > 1 and all(_bracket_note(element) for element in elements[1:]):
+        elements = elements[:1]
+    if len(elements) != 1 or not isinstance(core := elements[0], Core):
         return False
     return not any(isinstance(v, Cash) and v.named for v in (core.low, core.high))
+
+
+def _bracket_note(element: object) -> bool:
+    """A neutral word in brackets (W_NEUTRAL "(得易科罰金)"): no value of its own."""
+    return (
+        isinstance(element, Token)
+        and Says.NEUTRAL in role(element.type).says
+        and str(element)[:1] in "(（"
+    )
 
 
 def has_core(item: Item) -> bool:

@@ -21,6 +21,7 @@ __all__ = [
     "carried_maximum",
     "detention_needs_a_term",
     "given_maximum",
+    "probation_for_the_suspension",
     "statute_choice_ceilings",
     "terms_run_together",
     "varying_range",
@@ -243,6 +244,25 @@ def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
     return out
 
 
+def probation_for_the_suspension(parts: list[Part]) -> list[Part]:
+    """Supervision ordered for the period of a suspension just given, with no length of its own,
+    lasts that period: Taiwan's "有期徒刑2年，緩刑5年，緩刑期間付保護管束" (protective supervision
+    during the suspension, Criminal Code art. 93) is custody P2Y suspended=P5Y and probation
+    P5Y. A probation with no length after anything else stays as it is.
+    """
+    result = list(parts)
+    for index in range(1, len(parts)):
+        before, part = result[index - 1], parts[index]
+        if part.kind != "probation" or part.has_term or before.kind != "custody":
+            continue
+        if before.suspended and isinstance(before.suspension, Time):
+            period = before.suspension
+            result[index] = part._replace(
+                low=period, high=period, has_term=True, plain=True, open_low=False, open_high=False
+            )
+    return result
+
+
 AFTER_READING: Final = (
     bounds_meet_past_a_repeat,
     given_maximum,
@@ -250,6 +270,7 @@ AFTER_READING: Final = (
     statute_choice_ceilings,
     terms_run_together,
     detention_needs_a_term,
+    probation_for_the_suspension,
     all_property_states_no_amount,
     varying_range,
 )
