@@ -10,7 +10,7 @@ side its wording. Adding a language is adding its files and its table in languag
 >>> english.name, english.scripts, english.grammar_path.name
 ('English', ('Latn',), 'en.lark')
 >>> Language.get("zh").cleaning
-('zero_width', 'pinyin_readings')
+('zero_width', 'pinyin_readings', 'numeral_spaces', 'restated_figures')
 >>> "fr" in languages()
 True
 """
