@@ -76,6 +76,22 @@ def _running(match: Match, aggregation: Aggregation) -> Match:
     )
 
 
+def _said_after(
+    found: list[Match], index: int, text: str, pattern: Caseless
+) -> re.Match[str] | None:
+    """What *pattern* finds right after the match at *index*, before the next match."""
+    following = found[index + 1].start if index + 1 < len(found) else len(text)
+    return pattern.match(text[found[index].end : following], None)
+
+
+def _sentence_first(found: list[Match], index: int, text: str) -> int:
+    """The index of the first match in the sentence of the match at *index*."""
+    first = index
+    while first and not _SENTENCE_END.search(text, found[first - 1].end, found[first].start):
+        first -= 1
+    return first
+
+
 def ordered_runs(
     found: list[Match], text: str, pattern: Caseless | None, lexicon: Lexicon
 ) -> list[Match]:
@@ -87,17 +103,11 @@ def ordered_runs(
         return found
     found = list(found)
     for index, match in enumerate(found):
-        following = found[index + 1].start if index + 1 < len(found) else len(text)
-        said = pattern.match(text[match.end : following], None)
+        said = _said_after(found, index, text, pattern)
         if said is None or not _terms(match):
             continue
         aggregation = Aggregation(lexicon.aggregation[fold(said.group(2))])
-        first = index
-        if _PLURAL.match(said.group(1)):
-            while first and not _SENTENCE_END.search(
-                text, found[first - 1].end, found[first].start
-            ):
-                first -= 1
+        first = _sentence_first(found, index, text) if _PLURAL.match(said.group(1)) else index
         for at in range(first, index + 1):
             found[at] = _running(found[at], aggregation)
     return found
@@ -113,14 +123,11 @@ def runs_on_counts(
     if pattern is None:
         return found
     found = list(found)
-    for index, match in enumerate(found):
-        following = found[index + 1].start if index + 1 < len(found) else len(text)
-        said = pattern.match(text[match.end : following], None)
+    for index in range(len(found)):
+        said = _said_after(found, index, text, pattern)
         if said is None:
             continue
-        first = index
-        while first and not _SENTENCE_END.search(text, found[first - 1].end, found[first].start):
-            first -= 1
+        first = _sentence_first(found, index, text)
         given = [at for at in range(first, index + 1) if _terms(found[at])]  # fines count none
         counts = [int(figure) for figure in re.findall(r"\d+", said.group(1))]
         if not all(1 < count <= len(given) for count in counts):
