@@ -211,6 +211,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("SCALE", Group.MONEY),
     # ranges and bounds
     _stop("TO", Group.RANGE),
+    _stop("TO_CUSTODY", Group.RANGE),  # zh the low end's custody word and 至 ("拘役至")
     Role("BETWEEN", Group.RANGE, ends=False),
     Role("FROM", Group.RANGE, ends=False),
     Role("M_MAX", Group.RANGE, ends=False),

@@ -224,6 +224,20 @@ class Context:
     #: an event ("被判5年半 | 之後": after the sentence was given).
     event_after: Caseless | None = None
     event_phrase: Caseless | None = None
+    #: Words right after a phrase given by a sentencing verb, inside it (`class_phrase`) or
+    #: just before it (`class_before`), that make it a class of offenders ("被判处十年以上有期
+    #: 徒刑的，…", "对于被判处拘役、三年以下有期徒刑的 | 犯罪分子"): no sentence given.
+    class_after: Caseless | None = None
+    class_phrase: Caseless | None = None
+    class_before: Caseless | None = None
+
+    def names_class(self, before: Slice, phrase: Slice, after: Slice) -> bool:
+        """Whether the phrase, given by a sentencing verb and followed by `class_after`, names
+        the offenders under such a sentence rather than a sentence given."""
+        if self.class_after is None or not after.match(self.class_after):
+            return False
+        inside = self.class_phrase is not None and phrase.match(self.class_phrase)
+        return inside or (self.class_before is not None and before.search(self.class_before))
 
     def no_penalty_after(self, after: Slice, phrase: Slice) -> bool:
         """Whether words right after the phrase make it no penalty (`not_after`), unless they
@@ -457,6 +471,9 @@ def load_context(lang: str) -> Context:
         distributive_before=_optional(raw["parts"], "distributive_before", _caseless),
         event_after=_optional(raw["not_penalty"], "event_after", _caseless),
         event_phrase=_optional(raw["not_penalty"], "event_phrase", _caseless),
+        class_after=_optional(raw["not_penalty"], "class_after", _caseless),
+        class_phrase=_optional(raw["not_penalty"], "class_phrase", _caseless),
+        class_before=_optional(raw["not_penalty"], "class_before", _caseless),
     )
 
 

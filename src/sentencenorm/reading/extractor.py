@@ -337,8 +337,11 @@ class _Reader:
         context = self.context
         before = Slice(text, low, max(0, start - CONTEXT), start)
         after = Slice(text, low, end, end + CONTEXT)
-        if context.no_penalty_after(after, Slice(text, low, start, end)):
+        phrase = Slice(text, low, start, end)
+        if context.no_penalty_after(after, phrase):
             return None
+        if context.names_class(before, phrase, after):
+            return [], True, None  # "被判处十年以上有期徒刑的，…": read, and no shorter end is
         if tokens[0].type == AUX and context.existential and before.search(context.existential):
             return None  # "there | is a mandatory life sentence": a later start reads it
         coreless = context.not_after_coreless  # "被判处无期徒刑的，…", "死缓犯": a class
