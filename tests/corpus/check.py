@@ -68,7 +68,7 @@ LABELS = {
     "rehab",
     "sexual harm prevention order",
     "restraining order",
-    "exempted from criminal punishment",
+    "exempted from criminal punishment (免予刑事处罚)",
     "conversion to fine",
     "travel ban",
 }
