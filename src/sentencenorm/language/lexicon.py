@@ -108,9 +108,10 @@ class Lexicon:
     #: £745"), is a confiscation order (forfeiture); elsewhere it is restitution.
     repayment_confiscates: frozenset[str] = frozenset()
     #: What a penalty's name means, by territory, where that differs from place to place:
-    #: name -> {territory: label, or "custody"} (the lexicon's [placed_labels]). A name that is
-    #: no label of data/labels.toml ("CCO") is an abbreviation, read only where a territory
-    #: gives it a meaning; its words are `placed_words`.
+    #: name -> {territory: label, or "custody"} (the lexicon's [placed_labels]), and its meaning
+    #: "elsewhere" if any. A name that is no label of data/labels.toml ("CCO") and has none
+    #: is an abbreviation, read only where a territory gives it a meaning; its words are
+    #: `placed_words`.
     placed_labels: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
     #: (pattern, name): the words of each abbreviation of `placed_labels` (part of W_OTHER).
     placed_words: tuple[tuple[str, str], ...] = ()
@@ -330,9 +331,12 @@ class Lexicon:
 
     def placed(self, name: str, territory: str | None) -> str | None:
         """What the penalty *name* means in *territory* where [placed_labels] says: a label,
-        or "custody"; None where it says nothing there."""
+        or "custody"; its meaning "elsewhere" where it says nothing there, or None."""
         meanings = self.placed_labels.get(name)
-        return None if meanings is None or territory is None else meanings.get(territory)
+        if meanings is None:
+            return None
+        here = None if territory is None else meanings.get(territory)
+        return meanings.get("elsewhere") if here is None else here
 
 
 @functools.cache

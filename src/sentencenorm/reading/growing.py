@@ -8,6 +8,7 @@ starts are chosen and the spans read.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 import attrs
@@ -23,6 +24,31 @@ __all__ = ["MAX_SPAN", "Grower", "Grown"]
 MAX_SPAN: Final = 300
 #: How close to the end of a full window a refusal counts as the window cutting a word.
 _CUT_WORD: Final = 40
+#: A double quotation mark that opens a quotation or closes one: curly and angled marks say
+#: which; a straight one opens before a word ("| "fined) and closes after one (title" |).
+_OPENS: Final = re.compile(r'[“„«]|(?<![^\s(\[])"(?=[^\s])')
+_CLOSES: Final = re.compile(r'[”»]|(?<=[^\s(\[])"(?![^\s.,;:!?)\]])')
+
+
+def quotation_end(window: str) -> int:
+    """Where a quotation that began before *window* closes in it when another opens after
+    it, else the window's length: a phrase never runs from one quotation into the next
+    ('substituted “fined under this title” | for “fined not more than $5,000”' names two
+    penalties, neither the other's; '"time served," with three years of supervised release'
+    is one phrase)."""
+    depth = 0
+    closed: int | None = None  # where the quotation the window began in closed
+    for mark in re.finditer(r'["“”„«»]', window):
+        at = mark.start()
+        if _CLOSES.match(window, at):
+            if depth == 0 and closed is None:
+                closed = at
+            depth = max(depth - 1, 0)
+        elif _OPENS.match(window, at):
+            if closed is not None:
+                return closed
+            depth += 1
+    return len(window)
 
 
 def _shifted(token: Token, offset: int) -> Token:
@@ -97,12 +123,13 @@ class Grower:
     def grow(self, text: str, low: str | None, start: int) -> Grown | None:
         """Feed the parser from *start* while it accepts; None when nothing can start here."""
         window = text[start : start + MAX_SPAN]
+        window = window[: quotation_end(window)]
         tokens: list[Token] = []
         ends: list[int] = []
         runaway = False
         may_end = self._may_end
         try:
-            lowered_window = low[start : start + MAX_SPAN] if low is not None else None
+            lowered_window = low[start : start + len(window)] if low is not None else None
             for token, can_end in self.fast.grow(window, lowered_window):
                 if not tokens and not self._begins(token.type):
                     return None

@@ -346,10 +346,10 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             and not (index and _is(elements[index - 1], IN))  # "in terms of the 2012 Act"
         ):  # _NEUTRAL
             following = elements[index + 1] if index + 1 < len(elements) else None
-            # "sentences of 14 days to 12 months" speaks of sentences in general; "life
-            # sentences", "concurrent sentences of 8 years": several, number unknown.
-            generic = _is(following, OF) and not any(_says(e, Says.AGGREGATION) for e in elements)
-            if not generic:
+            # "sentences of 2 to 12 months", "that start at 5 years": sentences in general.
+            opens_floor = isinstance(following, Core) and following.shape == "at_least"
+            aggregated = any(_says(e, Says.AGGREGATION) for e in elements)  # several: unknown
+            if aggregated or not (_is(following, OF) or opens_floor):
                 count = None
 
     if main is not None and summed(elements, lexicon):
