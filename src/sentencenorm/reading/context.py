@@ -125,6 +125,9 @@ class Context:
     #: A phrase's own verb that states time already spent ("serving"), which `not_before`
     #: still judges: "after serving 12 years in prison" is time served, not a sentence.
     spent_verbs: re.Pattern[str] | None
+    #: ...of which the past tense tells time spent, with no cue: "Mandela served 27 years in
+    #: prison" (a life's story; the sentence, if any, may have been longer), never a sentence.
+    spent_past: re.Pattern[str] | None
     #: In a phrase with a verb of time spent, the sentence it is part of ("served 11 years |
     #: of their sentence"): the part already served, not a sentence.
     portion: re.Pattern[str] | None
@@ -409,6 +412,7 @@ def load_context(lang: str) -> Context:
         not_before=_caseless(raw["not_penalty"]["before"]),
         not_after=_caseless(raw["not_penalty"]["after"]),
         spent_verbs=_optional(raw["not_penalty"], "spent_verbs", _compile),
+        spent_past=_optional(raw["not_penalty"], "spent_past", _compile),
         portion=_optional(raw["not_penalty"], "portion", _compile),
         measured=_optional(raw["not_penalty"], "measured", _compile),
         not_after_coreless=_optional(raw["not_penalty"], "after_coreless", _caseless),

@@ -26,6 +26,7 @@ __all__ = [
     "refers_back",
     "states_difference",
     "states_time_spent",
+    "tells_time_spent",
     "threshold",
     "unnamed_amount",
 ]
@@ -92,6 +93,18 @@ def states_time_spent(context: Context, token: Token) -> bool:
         context.spent_verbs is not None
         and role(token.type).group is Group.CUE
         and context.spent_verbs.fullmatch(token.value) is not None
+    )
+
+
+def tells_time_spent(context: Context, tokens: Sequence[Token]) -> bool:
+    """Whether the phrase opens with a past verb of time spent ("Mandela | served 27 years in
+    prison", "spent two years in jail"): time someone spent, told after it, not a sentence
+    given (the caller asks this only of a phrase with no cue around it). Only before a length:
+    "the family were | served a life sentence" is no time spent (a figure of speech)."""
+    return context.spent_past is not None and any(
+        context.spent_past.fullmatch(token.value) is not None
+        and (following.type in _NUMBERS or following.type in _LENGTHS)
+        for token, following in itertools.pairwise(tokens[:3])
     )
 
 

@@ -52,6 +52,7 @@ from .evidence import (
     refers_back,
     states_difference,
     states_time_spent,
+    tells_time_spent,
     threshold,
     unnamed_amount,
 )
@@ -385,6 +386,8 @@ class _Reader:
                 around = carried  # "sentenced to 4 years for robbery and | 2 years for assault"
         # "is serving a four-year term": a verb of time spent says nothing of a penalty alone.
         spent = any(states_time_spent(context, token) for token in tokens[:2])
+        if around is None and tells_time_spent(context, tokens):
+            return None  # "Mandela served 27 years in prison": time spent, no sentence
         if states_difference(context, tokens):
             return None  # "about nine years | shorter than": the difference between two terms
         changed = context.changed_bound(tokens, text, low, start - CONTEXT)  # "went | from"
