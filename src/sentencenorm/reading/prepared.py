@@ -14,7 +14,9 @@ sentencenorm._build_tables``; the wheel ships it beside them, as trusted as the 
 searched, on its first search (`caseless.Caseless`). The stored analysis is keyed by each
 pattern's source: a pattern that is not there (a context file edited since, no tables) is
 analysed when it is loaded, as before. The file names the code that analyses and the Python
-it ran on (`fingerprint`): tables analysed otherwise are not used.
+it ran on (`fingerprint`): tables analysed otherwise are not used. It also holds the code
+``re`` compiles each searched form to, used only by the very Python that built it
+(`code_fingerprint`, `caseless.KNOWN_CODE`): compiling is most of what a first search costs.
 """
 
 from __future__ import annotations
