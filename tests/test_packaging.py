@@ -118,6 +118,7 @@ def _check_wheel(wheel: Path) -> None:
         "sentencenorm/data/labels.toml",
         *(f"sentencenorm/data/jurisdictions/{code}.toml" for code in JURISDICTIONS),
         *(f"sentencenorm/tables/{lang}.tables" for lang in (*languages(), "notation")),
+        *(f"sentencenorm/tables/{lang}.context.tables" for lang in languages()),
     ):
         assert required in names, f"{required} is missing from {wheel.name}"
     assert "[console_scripts]\nsentencenorm = sentencenorm.cli:main" in scripts, scripts

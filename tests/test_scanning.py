@@ -18,8 +18,9 @@ from test_lalr import TRICKY, mixed_case, vocabulary_text
 
 from sentencenorm._resources import grammar_dir
 from sentencenorm.reading import scanning
+from sentencenorm.reading.caseless import Caseless
 from sentencenorm.reading.grammars import available_languages
-from sentencenorm.reading.scanning import ALPHABET, Caseless, lowered, searched_faster
+from sentencenorm.reading.scanning import ALPHABET, lowered, searched_faster
 
 LANGUAGES = available_languages()
 

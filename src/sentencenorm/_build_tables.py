@@ -1,4 +1,5 @@
-"""``python -m sentencenorm._build_tables [--stale] [DIR]``: write every language's parse tables.
+"""``python -m sentencenorm._build_tables [--stale] [DIR]``: write every language's parse tables
+(and the analysis of its context patterns: `sentencenorm.reading.prepared`).
 
 The wheel build runs it (hatch_build.py); a source checkout may too, into
 ``src/sentencenorm/tables/`` (see `sentencenorm.reading.tables`). ``--stale`` writes only the
@@ -8,9 +9,13 @@ tests/conftest.py).
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
+from .reading import prepared
+from .reading.caseless import Caseless
+from .reading.context import build_context
 from .reading.grammars import (
     NOTATION,
     available_languages,
@@ -36,7 +41,19 @@ def main(argv: list[str] | None = None) -> int:
         agrees = loop_agrees(lang, parser) is None
         path = write(lang, parser, text, options, folder, loop_agrees=agrees)
         print(f"{path} ({path.stat().st_size:,} bytes)")
+    for lang in available_languages():  # the analysis of each one's context patterns
+        cues = functools.partial(_cue_patterns, lang)
+        if stale_only and prepared.fresh(lang, folder, cues):
+            continue
+        path = prepared.write(lang, folder, cues)
+        print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
+
+
+def _cue_patterns(lang: str) -> list[Caseless]:
+    """Compile *lang*'s context (`prepared` keeps what it analyses); its cues before a
+    phrase, whose endings are wanted too (`reading.endings`)."""
+    return [cue.pattern for cue in build_context(lang).cues]
 
 
 def _fresh(lang: str, folder: Path) -> bool:

@@ -17,13 +17,23 @@ from lark import Token
 from ..language import Language, Lexicon, lexicon
 from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
+from . import prepared
+from .caseless import Caseless
 from .compose import tried_order
 from .endings import candidates, ending
 from .negation import Negation, Sense
 from .pieces import states_bound
-from .scanning import Caseless, searched_faster
 
-__all__ = ["Context", "ContextCue", "Negation", "Slice", "cue_after", "cue_before", "load_context"]
+__all__ = [
+    "Context",
+    "ContextCue",
+    "Negation",
+    "Slice",
+    "build_context",
+    "cue_after",
+    "cue_before",
+    "load_context",
+]
 
 #: Where a word starts: a letter or digit after a non-word character, or a currency sign
 #: (unless the language's context file says otherwise).
@@ -322,12 +332,13 @@ class Context:
 
 def _compile(pattern: str) -> re.Pattern[str]:
     # Searched for in whole documents: led by a lookahead for the characters a match begins with.
-    return searched_faster(re.compile(pattern, re.IGNORECASE))
+    return prepared.searched(pattern)
 
 
 def _caseless(pattern: str) -> Caseless:
-    # Searched for in running text: in its lowered form where that is exact (see scanning).
-    return Caseless(re.compile(pattern, re.IGNORECASE))
+    # Searched for in running text: in its lowered form where that is exact (see scanning),
+    # compiled when first searched, from the analysis built ahead where it is (prepared).
+    return prepared.caseless(pattern)
 
 
 def _cues(tables: Sequence[dict[str, Any]]) -> tuple[ContextCue, ...]:
@@ -371,7 +382,14 @@ def _optional(table: dict[str, Any], key: str, build: Callable[[str], _Built]) -
 
 
 def load_context(lang: str) -> Context:
-    """Read and compile the context rules of *lang* (cached by `_reader`)."""
+    """Read and compile the context rules of *lang* (cached by `_reader`), with the analysis
+    of its patterns built ahead where the tables hold it (`prepared`)."""
+    prepared.read(lang)
+    return build_context(lang)
+
+
+def build_context(lang: str) -> Context:
+    """`load_context`, the patterns analysed with what is known of them in this process."""
     raw = Language.get(lang).context
     default_term = raw.get("default_term", {})  # a language may give any of its three keys
     evidence = raw["evidence"]

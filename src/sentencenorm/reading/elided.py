@@ -16,8 +16,8 @@ import attrs
 
 from ..model import Component, Custody, Duration, Modality, Other
 from ..sentence import Sentence
+from .caseless import Caseless
 from .match import Match
-from .scanning import Caseless
 
 __all__ = ["elided_items", "listed_terms", "reduced_items"]
 

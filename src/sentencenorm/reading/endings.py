@@ -22,10 +22,10 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any, Final, Protocol
 
+from .caseless import Caseless
 from .scanning import (
     _REPEATS,
     _ZERO_WIDTH,
-    Caseless,
     _class_item,
     _joined,
     _Path,
@@ -33,7 +33,7 @@ from .scanning import (
     _TooMany,
 )
 
-__all__ = ["candidates", "ending", "may_end"]
+__all__ = ["KNOWN_ENDS", "candidates", "ending", "may_end", "tails"]
 
 #: How many characters (white space aside) of the end are compared.
 DEPTH: Final = 3
@@ -140,11 +140,12 @@ def _anchored(items: Any) -> str:
     return "none"
 
 
-def _tester(pattern: re.Pattern[str]) -> set[_Path] | None:
-    """The ways a match of *pattern* can end, or None when it is not to be filtered."""
-    if pattern.flags & re.MULTILINE:
+def _tester(source: str, flags: int) -> frozenset[_Path] | None:
+    """The ways a match of *source* (under *flags*) can end, or None when it is not to be
+    filtered."""
+    if flags & re.MULTILINE:
         return None  # "$" before every line break: a match may end inside the text
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    parsed = sre_parse.parse(source, flags)
     if _anchored(parsed) != "yes":
         return None
     for depth in range(DEPTH, 0, -1):
@@ -154,11 +155,25 @@ def _tester(pattern: re.Pattern[str]) -> set[_Path] | None:
             continue
         if any(not path for path in paths):
             return None  # a match may hold nothing that counts
-        return paths
+        return frozenset(paths)
     return None
 
 
-def _fits(paths: set[_Path], end: str) -> bool:
+#: The ways each pattern can end, by (source, flags as compiled): worked out once per
+#: process, or read from the tables built ahead (`sentencenorm.reading.prepared`).
+KNOWN_ENDS: dict[tuple[str, int], frozenset[_Path] | None] = {}
+
+
+def tails(source: str, flags: int) -> frozenset[_Path] | None:
+    """`_tester` of *source*, remembered in `KNOWN_ENDS`."""
+    key = (source, flags)
+    if key in KNOWN_ENDS:
+        return KNOWN_ENDS[key]
+    found = KNOWN_ENDS[key] = _tester(source, flags)
+    return found
+
+
+def _fits(paths: frozenset[_Path], end: str) -> bool:
     for path in paths:
         if len(path) > len(end):
             continue  # the text holds too few characters for this way of ending
@@ -171,9 +186,6 @@ def _fits(paths: set[_Path], end: str) -> bool:
     return False
 
 
-_PATHS: dict[int, tuple[re.Pattern[str], set[_Path] | None]] = {}
-
-
 def may_end(pattern: re.Pattern[str], end: str) -> bool:
     """Whether a match of *pattern* can end where a text whose `ending` is *end* ends (True
     for a pattern this module does not judge).
@@ -184,10 +196,7 @@ def may_end(pattern: re.Pattern[str], end: str) -> bool:
     >>> may_end(re.compile(r"to\\s*$", re.M), ending("the half of "))  # not judged
     True
     """
-    known = _PATHS.get(id(pattern))
-    if known is None or known[0] is not pattern:
-        known = _PATHS[id(pattern)] = (pattern, _tester(pattern))
-    paths = known[1]
+    paths = tails(pattern.pattern, pattern.flags)
     return paths is None or _fits(paths, end)
 
 
@@ -196,23 +205,43 @@ class _Cue(Protocol):
     def pattern(self) -> Caseless: ...
 
 
-_CANDIDATES: dict[int, tuple[Sequence[_Cue], dict[str, tuple[int, ...]]]] = {}
+_Judged = tuple[tuple[int, frozenset[_Path] | None], ...]
+_CANDIDATES: dict[int, tuple[Sequence[_Cue], dict[str, tuple[int, ...]], dict[str, _Judged]]] = {}
 #: How many endings are remembered per list of cues (then forgotten all at once).
 _REMEMBERED: Final = 1 << 16
 
 
 def candidates(cues: Sequence[_Cue], end: str) -> tuple[int, ...]:
     """The indexes of the *cues* (a language's, searched in file order) whose pattern can
-    match a text whose `ending` is *end*; remembered per ending."""
+    match a text whose `ending` is *end*; remembered per ending, and first narrowed to the
+    cues that can end with its last character (remembered per character)."""
     known = _CANDIDATES.get(id(cues))
     if known is None or known[0] is not cues:
-        known = _CANDIDATES[id(cues)] = (cues, {})
-    by_end = known[1]
+        known = _CANDIDATES[id(cues)] = (cues, {}, {})
+    by_end, by_last = known[1], known[2]
     found = by_end.get(end)
     if found is None:
         if len(by_end) >= _REMEMBERED:
             by_end.clear()
+            by_last.clear()
+        last = end[:1]
+        judged = by_last.get(last)
+        if judged is None:
+            judged = by_last[last] = _ending_with(cues, last)
         found = by_end[end] = tuple(
-            index for index, cue in enumerate(cues) if may_end(cue.pattern.pattern, end)
+            index for index, paths in judged if paths is None or _fits(paths, end)
         )
     return found
+
+
+def _ending_with(cues: Sequence[_Cue], last: str) -> _Judged:
+    """The cues (index, ways to end) a match of which can end with the character *last* (""
+    for a text of white space): every way `_fits` a text ending so begins with it."""
+    found = []
+    for index, cue in enumerate(cues):
+        paths = tails(cue.pattern.source, cue.pattern.flags)
+        if paths is None or (
+            last and any(path[0] is None or _piece_test(path[0])(last) for path in paths)
+        ):
+            found.append((index, paths))
+    return tuple(found)

@@ -15,8 +15,8 @@ import attrs
 from lark import Token
 
 from ..language.roles import BY, CORE_TERMINALS
+from .caseless import Caseless
 from .pieces import states_bound
-from .scanning import Caseless
 
 if TYPE_CHECKING:
     from .context import Slice

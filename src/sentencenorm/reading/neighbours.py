@@ -44,6 +44,7 @@ from ..model import (
 )
 from ..sentence import Sentence
 from .assemble import assemble
+from .caseless import Caseless
 from .context import Context
 from .elided import elided_items, listed_terms, reduced_items
 from .match import Match
@@ -56,7 +57,6 @@ from .said_after import (
     shared_additions,
     suspended_parts,
 )
-from .scanning import Caseless
 
 __all__ = [
     "CLAUSE_END",

@@ -30,8 +30,8 @@ import attrs
 from ..language.lexicon import Lexicon, fold
 from ..model import Aggregation, Component, Custody, Duration, Modality, Other, Suspension
 from ..model.labels import other_label
+from .caseless import Caseless
 from .match import Match
-from .scanning import Caseless
 
 __all__ = [
     "ordered_runs",

@@ -9,13 +9,14 @@ same offsets; tests/test_scanning.py and tests/test_lalr.py check them with Hypo
   characters.
 - **Led by the first two characters** (`searched_faster`): a lookahead for the characters a
   match can begin with lets most positions of a long text fail at once.
-- **Lowered text, case-sensitive pattern** (`lowered_pattern`, `Caseless`, `lowered`): where
-  lowering the text keeps every offset and every character's kind (ASCII, Latin letters,
-  characters without case such as Chinese, quotes, currency signs), a case-insensitive
-  pattern matches exactly where the same pattern, lowered and case-sensitive, matches the
-  lowered text, provided each character test of the two gives the same answer for a
-  character and for its lowercase. That is checked once per pattern, test by test, over
-  every character `lowered` lets through; a pattern that fails keeps its plain search.
+- **Lowered text, case-sensitive pattern** (`lowered_pattern`, `lowered`, and
+  `sentencenorm.reading.caseless`): where lowering the text keeps every offset and every
+  character's kind (ASCII, Latin letters, characters without case such as Chinese, quotes,
+  currency signs), a case-insensitive pattern matches exactly where the same pattern,
+  lowered and case-sensitive, matches the lowered text, provided each character test of the
+  two gives the same answer for a character and for its lowercase. That is checked once per
+  pattern, test by test, over every character `lowered` lets through; a pattern that fails
+  keeps its plain search.
 """
 
 from __future__ import annotations
@@ -23,16 +24,16 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any, Final
 
 __all__ = [
     "DEPTH",
-    "Caseless",
     "beginning",
     "first_set",
+    "lead_source",
     "lowered",
     "lowered_pattern",
     "searched_faster",
@@ -166,7 +167,7 @@ def _begins(paths: set[_Path]) -> Callable[[str, str | None], bool] | None:
         for first, seconds in following.items()
     ]
 
-    def test(char: str, after: str | None) -> bool:
+    def tried(char: str, after: str | None) -> bool:
         for first, seconds in groups:
             if first is not None and not first(char):
                 continue
@@ -176,7 +177,23 @@ def _begins(paths: set[_Path]) -> Callable[[str, str | None], bool] | None:
                 return True
         return False
 
+    # A terminal is in many lexer states, each of which asks it once per new beginning.
+    answers: dict[tuple[str, str | None], bool] = {}
+
+    def test(char: str, after: str | None) -> bool:
+        key = (char, after)
+        found = answers.get(key)
+        if found is None:
+            if len(answers) >= _ANSWERS:
+                answers.clear()
+            found = answers[key] = tried(char, after)
+        return found
+
     return test
+
+
+#: How many answers each test of `_begins` remembers (then forgets all at once).
+_ANSWERS: Final = 1 << 14
 
 
 #: The ways each pattern can begin, by (pattern, flags): worked out here once per process, or
@@ -229,15 +246,33 @@ def searched_faster(pattern: re.Pattern[str]) -> re.Pattern[str]:
     >>> [m.span() for m in fast.finditer("Sent to JAIL, not prison.")]
     [(8, 12), (18, 24)]
     """
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    led = _lead(sre_parse.parse(pattern.pattern, pattern.flags), pattern.pattern)
+    if led is None:
+        return pattern
+    try:
+        return re.compile(led, pattern.flags)
+    except re.error:  # e.g. global flags that must stay at the start
+        return pattern
+
+
+def lead_source(source: str, flags: int) -> tuple[int, str | None]:
+    """*source*'s flags as compiled under *flags*, and its `searched_faster` form (None where
+    it has none), not compiled."""
+    parsed = sre_parse.parse(source, flags)
+    return parsed.state.flags, _lead(parsed, source)
+
+
+def _lead(parsed: Any, source: str) -> str | None:
+    """`searched_faster`'s form of *source* (parsed as *parsed*), not compiled; None where
+    some match begins with anything (or with nothing)."""
     try:
         paths = _prefixes(parsed, parsed.state.flags, 2)
     except _TooMany:
         paths = _prefixes(parsed, parsed.state.flags, 1)
     if not paths or any(not path or path[0] is None for path in paths):
-        return pattern  # some match begins with anything (or with nothing)
+        return None  # some match begins with anything (or with nothing)
     if len({piece[1] for path in paths for piece in path if piece is not None}) != 1:
-        return pattern  # classes under different flags cannot share one lookahead
+        return None  # classes under different flags cannot share one lookahead
     # first character's class -> the classes of the second ("" where anything may follow)
     seconds: dict[str, set[str]] = defaultdict(set)
     for first, *rest in paths:
@@ -249,10 +284,7 @@ def searched_faster(pattern: re.Pattern[str]) -> re.Pattern[str]:
         f"[{first}]" if "" in following else f"[{first}][{''.join(sorted(following))}]"
         for first, following in sorted(seconds.items())
     )
-    try:
-        return re.compile(f"(?=[{lead}])(?={pairs})(?:{pattern.pattern})", pattern.flags)
-    except re.error:  # e.g. global flags that must stay at the start
-        return pattern
+    return f"(?=[{lead}])(?={pairs})(?:{source})"
 
 
 # ── lowered text ─────────────────────────────────────────────────────────────────────────────
@@ -301,54 +333,6 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
-class Caseless:
-    """A case-insensitive pattern, searched in a text or, faster, in its `lowered` form.
-
-    Offsets are the text's either way (the matched characters are lowered in the second).
-
-    >>> sentenced = Caseless(re.compile(r"\\bsentenc\\w*", re.IGNORECASE))
-    >>> text = "He was SENTENCED today."
-    >>> [m.span() for m in sentenced.finditer(text, lowered(text))]
-    [(7, 16)]
-    >>> sentenced.lowered is not None
-    True
-    """
-
-    __slots__ = ("lowered", "pattern")
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        #: The pattern as given (led by its first characters), for any text.
-        self.pattern: re.Pattern[str] = searched_faster(pattern)
-        #: The same pattern without IGNORECASE, for `lowered` text; None when some character
-        #: test of it answers differently for a character and for its lowercase.
-        self.lowered: re.Pattern[str] | None = None
-        same = lowered_pattern(pattern.pattern, pattern.flags)
-        if same is not None:
-            self.lowered = searched_faster(same)
-
-    def search(
-        self, text: str, low: str | None, pos: int = 0, endpos: int = 2**63 - 1
-    ) -> re.Match[str] | None:
-        """``pattern.search(text, pos, endpos)``; *low* is `lowered` (text) or None."""
-        if low is not None and self.lowered is not None:
-            return self.lowered.search(low, pos, endpos)
-        return self.pattern.search(text, pos, endpos)
-
-    def match(self, text: str, low: str | None) -> re.Match[str] | None:
-        """``pattern.match(text)``; *low* is `lowered` (text) or None."""
-        if low is not None and self.lowered is not None:
-            return self.lowered.match(low)
-        return self.pattern.match(text)
-
-    def finditer(
-        self, text: str, low: str | None, pos: int = 0, endpos: int = 2**63 - 1
-    ) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text, pos, endpos)``; *low* is `lowered` (text) or None."""
-        if low is not None and self.lowered is not None:
-            return self.lowered.finditer(low, pos, endpos)
-        return self.pattern.finditer(text, pos, endpos)
-
-
 # ── which patterns may search lowered text ───────────────────────────────────────────────────
 
 _ALPHABET_SET: Final = frozenset(ALPHABET)
@@ -374,20 +358,30 @@ def lowered_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
     >>> lowered_pattern(r"[A-Z]{3}", 0) is None  # capitals only: lowered text has none
     True
     """
+    try:
+        same = _lowered_source(pattern, flags)
+        return None if same is None else re.compile(same[0], flags & ~re.IGNORECASE)
+    except re.error:  # e.g. a flag letter lowered: keep the plain search
+        return None
+
+
+def _lowered_source(pattern: str, flags: int, original: Any = None) -> tuple[str, Any] | None:
+    """`lowered_pattern`'s source, and its parse without IGNORECASE, not compiled (which may
+    still fail); *original* is *pattern* parsed under *flags*, when the caller has it."""
     source = _ESCAPE_OR_RUN.sub(_lower_source, pattern)
     plain = flags & ~re.IGNORECASE
     try:
-        original = sre_parse.parse(pattern, flags)
-        same = sre_parse.parse(source, flags)
+        if original is None:
+            original = sre_parse.parse(pattern, flags)
+        same = original if source == pattern else sre_parse.parse(source, flags)
         candidate = sre_parse.parse(source, plain)
-        compiled = re.compile(source, plain)
     except re.error:  # e.g. a flag letter lowered: keep the plain search
         return None
     if source != pattern and not (flags & re.IGNORECASE and _ranges_kept(list(original))):
         return None  # lowering changed what a case-sensitive pattern or a range means
     if not _same_tests(list(same), list(candidate), flags & re.IGNORECASE):
         return None
-    return compiled
+    return source, candidate
 
 
 def _ranges_kept(items: list[Any]) -> bool:

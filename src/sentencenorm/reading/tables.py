@@ -5,7 +5,8 @@ takes about half a second; a one-phrase command would pay it every time. The whe
 ships each language's tables, built when the wheel is built (``hatch_build.py`` runs
 ``python -m sentencenorm._build_tables DIR``): Lark's own serialized parser, and for each
 terminal its pattern for lowered text (`sentencenorm.reading.scanning`), which is otherwise
-worked out with the regex parser on the first call.
+worked out with the regex parser on the first call. Beside them, ``<lang>.context.tables``
+holds what the extraction context's patterns are compiled from (`sentencenorm.reading.prepared`).
 
 Tables are data shipped with the code, as trusted as the code; nothing is ever written to a
 shared cache folder. Each file names the grammar it was built from (a digest of the composed
