@@ -51,10 +51,13 @@ only to check its format (see /work/notes/fixture-failures.md for why each one f
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import lark.lexer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PENDING = "pending.txt"
@@ -172,3 +175,17 @@ def fixture_files(lang: str = "en", *, pending: bool = False) -> list[Path]:
 def load_cases(lang: str = "en") -> list[Case]:
     """Every case of every family file of *lang* (pending.txt excluded)."""
     return [case for path in fixture_files(lang) for case in read_cases(path)]
+
+
+@contextlib.contextmanager
+def collisions_checked() -> Iterator[None]:
+    """Lark's terminal collision check (interegular) on, for a strict build: tests/conftest.py
+    turns it off for the builds that would only log it. Fails at once without interegular."""
+    import interegular  # noqa: F401  (the test extra installs it: lark[interegular])
+
+    before = lark.lexer.has_interegular
+    lark.lexer.has_interegular = True
+    try:
+        yield
+    finally:
+        lark.lexer.has_interegular = before

@@ -8,7 +8,9 @@ import re
 from typing import NamedTuple
 
 import pytest
+from helpers import collisions_checked
 from lark import Lark
+from lark.exceptions import LexError
 
 from sentencenorm._resources import grammar_dir
 from sentencenorm.language import lexicon
@@ -22,7 +24,8 @@ GRAMMARS = [*available_languages(), "notation"]
 @pytest.fixture(scope="module", params=GRAMMARS)
 def strict(request: pytest.FixtureRequest) -> tuple[str, Lark]:
     lang = request.param
-    return lang, build(lang, strict=True)
+    with collisions_checked():
+        return lang, build(lang, strict=True)
 
 
 def test_languages_are_found_by_file_name() -> None:
@@ -37,6 +40,16 @@ def test_grammar_builds_strictly(strict: tuple[str, Lark]) -> None:
     """strict=True: no LALR conflict and no terminal collision in any lexer state."""
     _, parser = strict
     assert parser.options.parser == "lalr"
+
+
+def test_strict_builds_still_find_terminal_collisions() -> None:
+    """The collision check the session turns off (tests/conftest.py) is on for strict builds:
+    two terminals that lex the same word fail, and a strict build without it fails too."""
+    colliding = 'start: A | B\nA: /ab+/\nB: /a+b/\n%ignore " "'
+    with collisions_checked(), pytest.raises(LexError, match="Collision between Terminals"):
+        Lark(colliding, parser="lalr", lexer="contextual", strict=True)
+    with pytest.raises(LexError, match="interegular must be installed"):
+        Lark(colliding, parser="lalr", lexer="contextual", strict=True)
 
 
 def test_every_alias_has_a_transformer_method(strict: tuple[str, Lark]) -> None:
