@@ -88,6 +88,19 @@ class Negation:
     subject: Caseless | None = None
     unreal_would: Caseless | None = None
     senses: tuple[Sense, ...] = ()
+    #: token value -> the senses whose word it is (most tokens are none's): asked once
+    _worded: dict[str, tuple[Sense, ...]] = attrs.field(factory=dict, init=False, eq=False)
+
+    def worded(self, value: str) -> tuple[Sense, ...]:
+        """The senses whose word *value* is (`Sense.word`, matched whole)."""
+        found = self._worded.get(value)
+        if found is None:
+            if len(self._worded) >= 1 << 16:
+                self._worded.clear()
+            found = self._worded[value] = tuple(
+                sense for sense in self.senses if sense.word.fullmatch(value) is not None
+            )
+        return found
 
     def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
         """Whether words before the phrase say it was not given; *cue_at* is where a
@@ -181,7 +194,7 @@ def denial(
     ) + tuple(
         token.start_pos or 0
         for at, token in enumerate(tokens)
-        if any(sense.denies(tokens, at, around) for sense in negation.senses)
+        if any(sense.denies(tokens, at, around) for sense in negation.worded(token.value))
     )
     return Denial(
         first=first,
