@@ -18,7 +18,7 @@ from ..language import Language, Lexicon, lexicon
 from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
 from .compose import tried_order
-from .endings import candidates, ending
+from .endings import Anchored, candidates, ending
 from .negation import Negation, Sense
 from .pieces import states_bound
 from .scanning import Caseless, searched_faster
@@ -361,6 +361,10 @@ def load_context(lang: str) -> Context:
     anchors = raw["anchors"]
     if "{money}" in anchors:
         anchors = anchors.replace("{money}", money_anchors(lexicon(lang)))
+    negation: dict[str, Any] = {  # "governs": each pattern ends where the phrase starts
+        key: Anchored(patterns) if key == "governs" else _caseless("|".join(patterns))
+        for key, patterns in raw.get("negation", {}).items()
+    }
     return Context(
         anchors=_caseless(anchors),
         keywords=_caseless(raw["keywords"]),
@@ -436,10 +440,7 @@ def load_context(lang: str) -> Context:
         carried_over=_optional(raw["parts"], "carried_over", _caseless),
         distributive=_optional(raw["parts"], "distributive", _compile),
         negation=Negation(
-            **{
-                key: _caseless("|".join(patterns))
-                for key, patterns in raw.get("negation", {}).items()
-            },
+            **negation,
             senses=tuple(
                 Sense(
                     re.compile(sense["word"], re.IGNORECASE),

@@ -17,10 +17,10 @@ for one ending is remembered: news text ends its words in a few thousand ways.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from re import _constants as sre
 from re import _parser as sre_parse
-from typing import Any, Final, Protocol
+from typing import Any, Final, NamedTuple, Protocol
 
 from .scanning import (
     _REPEATS,
@@ -33,7 +33,7 @@ from .scanning import (
     _TooMany,
 )
 
-__all__ = ["candidates", "ending", "may_end"]
+__all__ = ["Anchored", "candidates", "ending", "may_end"]
 
 #: How many characters (white space aside) of the end are compared.
 DEPTH: Final = 3
@@ -171,7 +171,31 @@ def _fits(paths: set[_Path], end: str) -> bool:
     return False
 
 
-_PATHS: dict[int, tuple[re.Pattern[str], set[_Path] | None]] = {}
+#: Flags a piece of a path may carry that `_fitting` writes inline (or leaves out: the
+#: default for str patterns, and verbose mode, which `_piece_test` drops too).
+_INLINE: Final = re.IGNORECASE | re.UNICODE | re.VERBOSE
+
+
+def _fitting(paths: set[_Path] | None) -> Callable[[str], bool] | None:
+    """`_fits` for *paths* as one regular expression matched against an ending (one ``re``
+    call for every path, where new text meets thousands of endings); None when every ending
+    fits (a pattern not judged)."""
+    if paths is None:
+        return None
+    if any(piece is not None and piece[1] & ~_INLINE for path in paths for piece in path):
+        return lambda end: _fits(paths, end)
+    ways = sorted(
+        "".join(
+            "(?s:.)" if piece is None else f"(?{'i' if piece[1] & re.I else '-i'}:[{piece[0]}])"
+            for piece in path
+        )
+        for path in paths
+    )
+    compiled = re.compile("|".join(ways) or "(?!)")
+    return lambda end: compiled.match(end) is not None
+
+
+_PATHS: dict[int, tuple[re.Pattern[str], Callable[[str], bool] | None]] = {}
 
 
 def may_end(pattern: re.Pattern[str], end: str) -> bool:
@@ -186,9 +210,9 @@ def may_end(pattern: re.Pattern[str], end: str) -> bool:
     """
     known = _PATHS.get(id(pattern))
     if known is None or known[0] is not pattern:
-        known = _PATHS[id(pattern)] = (pattern, _tester(pattern))
-    paths = known[1]
-    return paths is None or _fits(paths, end)
+        known = _PATHS[id(pattern)] = (pattern, _fitting(_tester(pattern)))
+    fits = known[1]
+    return fits is None or fits(end)
 
 
 class _Cue(Protocol):
@@ -216,3 +240,38 @@ def candidates(cues: Sequence[_Cue], end: str) -> tuple[int, ...]:
             index for index, cue in enumerate(cues) if may_end(cue.pattern.pattern, end)
         )
     return found
+
+
+class _Part(NamedTuple):
+    pattern: Caseless
+
+
+class Anchored:
+    """A list of patterns that each end where the text searched ends ("avoided\\s*$"), as
+    `cue_before` reads its cues: `search` tries, one by one, only those that can end where
+    the text ends (`candidates`). Whether any matches is what their alternation's search
+    says; most texts let few of them be tried, each led by its own first characters, where
+    the alternation tries every one at every position. Compiled when first searched.
+
+    >>> avoided = Anchored([r"\\bavoided\\s*$", r"\\bspared\\s*$"])
+    >>> avoided.search("He AVOIDED ", None), avoided.search("he avoided it", None)
+    (True, False)
+    """
+
+    __slots__ = ("_parts", "patterns")
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = tuple(patterns)
+        self._parts: tuple[_Part, ...] | None = None
+
+    def search(self, text: str, low: str | None) -> bool:
+        """Whether a pattern matches *text* (*low*: its `lowered` form, or None)."""
+        parts = self._parts
+        if parts is None:
+            parts = self._parts = tuple(
+                _Part(Caseless(re.compile(pattern, re.IGNORECASE))) for pattern in self.patterns
+            )
+        return any(
+            parts[index].pattern.search(text, low) is not None
+            for index in candidates(parts, ending(text))
+        )

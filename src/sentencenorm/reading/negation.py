@@ -15,6 +15,7 @@ import attrs
 from lark import Token
 
 from ..language.roles import BY, CORE_TERMINALS
+from .endings import Anchored
 from .pieces import states_bound
 from .scanning import Caseless
 
@@ -78,7 +79,9 @@ class Negation:
     """
 
     denies: Caseless | None = None
-    governs: Caseless | None = None
+    #: Each of its patterns ends where the phrase starts: only those that can end there are
+    #: searched (`Anchored`).
+    governs: Anchored | None = None
     reaches: Caseless | None = None
     after: Caseless | None = None
     overruled: Caseless | None = None
@@ -108,7 +111,7 @@ class Negation:
         states a bound ("shall not impose | a fine exceeding ten pounds" is a maximum)."""
         if self.denies is not None and not bounded and before.search(self.denies):
             return True
-        if self.governs is not None and before.search(self.governs):
+        if self.governs is not None and self.governs.search(before.text, before.lowered):
             return True
         if self.undoes_all(before):
             return True
