@@ -18,7 +18,7 @@ from ..language import Language, Lexicon, lexicon
 from ..language.roles import FROM, TO, Group, role
 from ..model import Modality
 from .compose import tried_order
-from .endings import Anchored, candidates, ending
+from .endings import Anchored, Led, candidates, ending
 from .negation import Negation, Sense
 from .pieces import states_bound
 from .scanning import Caseless, searched_faster
@@ -361,8 +361,11 @@ def load_context(lang: str) -> Context:
     anchors = raw["anchors"]
     if "{money}" in anchors:
         anchors = anchors.replace("{money}", money_anchors(lexicon(lang)))
-    negation: dict[str, Any] = {  # "governs": each pattern ends where the phrase starts
-        key: Anchored(patterns) if key == "governs" else _caseless("|".join(patterns))
+    # "governs" ends where the phrase starts, "after" begins where it ends: each pattern of
+    # theirs is tried alone, where it can match (endings); the others as one alternation.
+    lists = {"governs": Anchored, "after": Led}
+    negation: dict[str, Any] = {
+        key: lists[key](patterns) if key in lists else _caseless("|".join(patterns))
         for key, patterns in raw.get("negation", {}).items()
     }
     return Context(

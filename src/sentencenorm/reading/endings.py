@@ -33,7 +33,7 @@ from .scanning import (
     _TooMany,
 )
 
-__all__ = ["Anchored", "candidates", "ending", "may_end"]
+__all__ = ["Anchored", "Led", "candidates", "ending", "heading", "may_begin", "may_end"]
 
 #: How many characters (white space aside) of the end are compared.
 DEPTH: Final = 3
@@ -68,19 +68,19 @@ def _only_space(op: Any, arg: Any) -> bool:
     return False
 
 
-def _tail_paths(items: Any, flags: int, depth: int) -> set[_Path]:
+def _tail_paths(items: Any, flags: int, depth: int, forward: bool = False) -> set[_Path]:
     """The last characters (white space aside, last first) a match of *items* can end with:
     a path shorter than *depth* means the match can hold that few (or anything may come
-    before them)."""
+    before them). *forward*: the first characters (first first) instead."""
     paths: set[_Path] = {()}
-    for op, arg in reversed(list(items)):
+    for op, arg in list(items) if forward else reversed(list(items)):
         if all(len(path) >= depth for path in paths):
             break
-        paths = _joined(paths, _item_tails(op, arg, flags, depth), depth)
+        paths = _joined(paths, _item_tails(op, arg, flags, depth, forward), depth)
     return paths
 
 
-def _item_tails(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
+def _item_tails(op: Any, arg: Any, flags: int, depth: int, forward: bool) -> set[_Path]:
     if op in _ZERO_WIDTH or _only_space(op, arg):
         return {()}  # nothing that counts: what comes before it ends the match
     if op is sre.LITERAL:
@@ -95,15 +95,15 @@ def _item_tails(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
         return {(piece,)}
     if op is sre.SUBPATTERN:
         _group, add_flags, del_flags, pattern = arg
-        return _tail_paths(pattern, (flags | add_flags) & ~del_flags, depth)
+        return _tail_paths(pattern, (flags | add_flags) & ~del_flags, depth, forward)
     if op is sre.BRANCH:
         found: set[_Path] = set()
         for branch in arg[1]:
-            found |= _tail_paths(branch, flags, depth)
+            found |= _tail_paths(branch, flags, depth, forward)
         return found
     if op in _REPEATS:
         low, high, pattern = arg
-        once = _tail_paths(pattern, flags, depth)
+        once = _tail_paths(pattern, flags, depth, forward)
         copies: set[_Path] = {()}
         found = set()
         for count in range(min(high, depth) + 1):
@@ -112,7 +112,7 @@ def _item_tails(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
             copies = _joined(copies, once, depth)
         return found
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _tail_paths(arg, flags, depth)
+        return _tail_paths(arg, flags, depth, forward)
     if op in (sre.ANY, sre.NOT_LITERAL):
         return {(), (None,)}  # one character, maybe white space
     return {(), (None,) * depth}  # a group reference...: anything, of any length
@@ -156,6 +156,32 @@ def _tester(pattern: re.Pattern[str]) -> set[_Path] | None:
             return None  # a match may hold nothing that counts
         return paths
     return None
+
+
+def _head_tester(pattern: re.Pattern[str]) -> set[_Path] | None:
+    """The ways a match of *pattern* at the start of a text can begin (white space skipped,
+    first first), or None when it is not to be filtered."""
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    for depth in range(DEPTH, 0, -1):
+        try:
+            paths = _tail_paths(parsed, parsed.state.flags, depth, forward=True)
+        except _TooMany:
+            continue
+        if any(not path for path in paths):
+            return None  # a match may hold nothing that counts
+        return paths
+    return None
+
+
+def heading(text: str) -> str:
+    """The first `DEPTH` characters of *text* that are not white space, first first."""
+    out: list[str] = []
+    for char in text:
+        if not char.isspace():
+            out.append(char)
+            if len(out) == DEPTH:
+                break
+    return "".join(out)
 
 
 def _fits(paths: set[_Path], end: str) -> bool:
@@ -213,6 +239,24 @@ def may_end(pattern: re.Pattern[str], end: str) -> bool:
         known = _PATHS[id(pattern)] = (pattern, _fitting(_tester(pattern)))
     fits = known[1]
     return fits is None or fits(end)
+
+
+_HEADS: dict[int, tuple[re.Pattern[str], Callable[[str], bool] | None]] = {}
+
+
+def may_begin(pattern: re.Pattern[str], head: str) -> bool:
+    """Whether ``pattern.match`` can succeed on a text whose `heading` is *head* (True for a
+    pattern this module does not judge).
+
+    >>> later = re.compile(r"^\\s*later\\b", re.IGNORECASE)
+    >>> may_begin(later, heading("  Later on")), may_begin(later, heading(" for robbery"))
+    (True, False)
+    """
+    known = _HEADS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _HEADS[id(pattern)] = (pattern, _fitting(_head_tester(pattern)))
+    fits = known[1]
+    return fits is None or fits(head)
 
 
 class _Cue(Protocol):
@@ -275,3 +319,39 @@ class Anchored:
             parts[index].pattern.search(text, low) is not None
             for index in candidates(parts, ending(text))
         )
+
+
+class Led:
+    """A list of patterns matched at the start of a text (the words right after a phrase:
+    "^\\s*,?\\s*which\\s+was\\s+later\\s+quashed"): `match` tries, one by one, only those
+    that can begin as the text begins (`may_begin`). Whether any matches is what their
+    alternation's match says. Compiled when first matched.
+
+    >>> later = Led([r"\\s*later\\b", r"\\s*ago\\b"])
+    >>> later.match(" AGO, he said", None), later.match(" in prison", None)
+    (True, False)
+    """
+
+    __slots__ = ("_by_head", "_parts", "patterns")
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = tuple(patterns)
+        self._parts: tuple[Caseless, ...] | None = None
+        self._by_head: dict[str, tuple[int, ...]] = {}
+
+    def match(self, text: str, low: str | None) -> bool:
+        """Whether a pattern matches at the start of *text* (*low*: its `lowered` form, or None)."""
+        parts = self._parts
+        if parts is None:
+            parts = self._parts = tuple(
+                Caseless(re.compile(pattern, re.IGNORECASE)) for pattern in self.patterns
+            )
+        head = heading(text)
+        chosen = self._by_head.get(head)
+        if chosen is None:
+            if len(self._by_head) >= _REMEMBERED:
+                self._by_head.clear()
+            chosen = self._by_head[head] = tuple(
+                index for index, part in enumerate(parts) if may_begin(part.pattern, head)
+            )
+        return any(parts[index].match(text, low) is not None for index in chosen)

@@ -15,7 +15,7 @@ import attrs
 from lark import Token
 
 from ..language.roles import BY, CORE_TERMINALS
-from .endings import Anchored
+from .endings import Anchored, Led
 from .pieces import states_bound
 from .scanning import Caseless
 
@@ -83,7 +83,9 @@ class Negation:
     #: searched (`Anchored`).
     governs: Anchored | None = None
     reaches: Caseless | None = None
-    after: Caseless | None = None
+    #: Each of its patterns begins where the phrase ends: only those that can begin there are
+    #: matched (`Led`).
+    after: Led | None = None
     overruled: Caseless | None = None
     unreal: Caseless | None = None
     unreal_if: Caseless | None = None
@@ -134,7 +136,7 @@ class Negation:
     def follows(self, after: Slice, *, requested: bool = False) -> bool:
         """Whether words right after the phrase undo it ("was set aside on appeal"), or
         (*requested*: a request's phrase) say the court went otherwise."""
-        if self.after is not None and after.match(self.after):
+        if self.after is not None and self.after.match(after.text, after.lowered):
             return True
         return requested and self.overruled is not None and after.match(self.overruled)
 
