@@ -15,10 +15,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_lalr import TRICKY, mixed_case, vocabulary_text
 
+from sentencenorm.language import Language
+from sentencenorm.reading.caseless import Caseless
 from sentencenorm.reading.context import load_context
-from sentencenorm.reading.endings import candidates, ending, may_end
+from sentencenorm.reading.endings import (
+    Anchored,
+    Led,
+    candidates,
+    ending,
+    heading,
+    may_begin,
+    may_end,
+)
 from sentencenorm.reading.grammars import available_languages
-from sentencenorm.reading.scanning import ALPHABET
+from sentencenorm.reading.scanning import ALPHABET, lowered
 
 LANGUAGES = available_languages()
 _FIXTURES = Path(__file__).parent / "fixtures"
@@ -94,3 +104,50 @@ def test_a_cue_left_out_never_matches(data: st.DataObject) -> None:
 )
 def test_may_end(pattern: str, text: str, expected: bool) -> None:
     assert may_end(re.compile(pattern, re.IGNORECASE), ending(text)) is expected
+
+
+def _negation_lists(lang: str) -> tuple[list[str], list[str]]:
+    raw = Language.get(lang).context.get("negation", {})
+    return list(raw.get("governs", [])), list(raw.get("after", []))
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_a_pattern_left_out_of_a_list_never_matches(data: st.DataObject) -> None:
+    """`Anchored.search` and `Led.match` say what their patterns' alternation says."""
+    lang = data.draw(st.sampled_from(LANGUAGES))
+    ends, begins = _negation_lists(lang)
+    text = data.draw(
+        st.one_of(
+            vocabulary_text(lang),
+            mixed_case(lang),
+            st.text(max_size=60),
+            st.text(alphabet=ALPHABET[:0x180] + TRICKY + "’—£€ 年月\n\t:,", max_size=60),
+        )
+    )
+    text = data.draw(st.sampled_from(["", " ", ", "])) + text
+    text += data.draw(st.sampled_from(["", " ", "  ", "\n", " \n"]))
+    for low in (None, lowered(text)):
+        if ends:
+            whole = Caseless(re.compile("|".join(ends), re.IGNORECASE))
+            assert Anchored(ends).search(text, low) is (whole.search(text, low) is not None)
+        if begins:
+            whole = Caseless(re.compile("|".join(begins), re.IGNORECASE))
+            assert Led(begins).match(text, low) is (whole.match(text, low) is not None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        (r"^\s*later\b", "  Later on", True),
+        (r"^\s*later\b", "for robbery", False),
+        (r"\s*(?:a|an)\s+year", " an year", True),
+        (r"\s*(?:a|an)\s+year", "the year", False),
+        (r"(?=x)later", "later", True),  # a lookahead counts nothing
+        (r"\s*", "anything", True),  # may hold nothing: not judged
+        (r"lat", "la", False),  # too short
+    ],
+)
+def test_may_begin(pattern: str, text: str, expected: bool) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert may_begin(compiled.pattern, compiled.flags, heading(text)) is expected

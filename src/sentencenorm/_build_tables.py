@@ -52,8 +52,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _cue_patterns(lang: str) -> list[Caseless]:
     """Compile *lang*'s context (`prepared` keeps what it analyses); its cues before a
-    phrase, whose endings are wanted too (`reading.endings`)."""
-    return [cue.pattern for cue in build_context(lang).cues]
+    phrase and its negation patterns that end where a phrase starts, whose endings are wanted
+    too (`reading.endings`)."""
+    context = build_context(lang)
+    governs = context.negation.governs if context.negation is not None else None
+    return [cue.pattern for cue in context.cues] + [
+        part.pattern for part in (governs.parts if governs is not None else ())
+    ]
 
 
 def _fresh(lang: str, folder: Path) -> bool:

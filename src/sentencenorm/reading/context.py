@@ -20,7 +20,7 @@ from ..model import Modality
 from . import prepared
 from .caseless import Caseless
 from .compose import tried_order
-from .endings import candidates, ending
+from .endings import Anchored, Led, candidates, ending
 from .negation import Negation, Sense
 from .pieces import states_bound
 
@@ -396,6 +396,13 @@ def build_context(lang: str) -> Context:
     anchors = raw["anchors"]
     if "{money}" in anchors:
         anchors = anchors.replace("{money}", money_anchors(lexicon(lang)))
+    # "governs" ends where the phrase starts, "after" begins where it ends: each pattern of
+    # theirs is tried alone, where it can match (endings); the others as one alternation.
+    lists = {"governs": Anchored, "after": Led}
+    negation: dict[str, Any] = {
+        key: lists[key](patterns, _caseless) if key in lists else _caseless("|".join(patterns))
+        for key, patterns in raw.get("negation", {}).items()
+    }
     return Context(
         anchors=_caseless(anchors),
         keywords=_caseless(raw["keywords"]),
@@ -472,10 +479,7 @@ def build_context(lang: str) -> Context:
         carried_over=_optional(raw["parts"], "carried_over", _caseless),
         distributive=_optional(raw["parts"], "distributive", _compile),
         negation=Negation(
-            **{
-                key: _caseless("|".join(patterns))
-                for key, patterns in raw.get("negation", {}).items()
-            },
+            **negation,
             senses=tuple(
                 Sense(
                     re.compile(sense["word"], re.IGNORECASE),

@@ -17,10 +17,10 @@ for one ending is remembered: news text ends its words in a few thousand ways.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from re import _constants as sre
 from re import _parser as sre_parse
-from typing import Any, Final, Protocol
+from typing import Any, Final, NamedTuple, Protocol
 
 from .caseless import Caseless
 from .scanning import (
@@ -33,7 +33,17 @@ from .scanning import (
     _TooMany,
 )
 
-__all__ = ["KNOWN_ENDS", "candidates", "ending", "may_end", "tails"]
+__all__ = [
+    "KNOWN_ENDS",
+    "Anchored",
+    "Led",
+    "candidates",
+    "ending",
+    "heading",
+    "may_begin",
+    "may_end",
+    "tails",
+]
 
 #: How many characters (white space aside) of the end are compared.
 DEPTH: Final = 3
@@ -68,19 +78,19 @@ def _only_space(op: Any, arg: Any) -> bool:
     return False
 
 
-def _tail_paths(items: Any, flags: int, depth: int) -> set[_Path]:
+def _tail_paths(items: Any, flags: int, depth: int, forward: bool = False) -> set[_Path]:
     """The last characters (white space aside, last first) a match of *items* can end with:
     a path shorter than *depth* means the match can hold that few (or anything may come
-    before them)."""
+    before them). *forward*: the first characters (first first) instead."""
     paths: set[_Path] = {()}
-    for op, arg in reversed(list(items)):
+    for op, arg in list(items) if forward else reversed(list(items)):
         if all(len(path) >= depth for path in paths):
             break
-        paths = _joined(paths, _item_tails(op, arg, flags, depth), depth)
+        paths = _joined(paths, _item_tails(op, arg, flags, depth, forward), depth)
     return paths
 
 
-def _item_tails(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
+def _item_tails(op: Any, arg: Any, flags: int, depth: int, forward: bool) -> set[_Path]:
     if op in _ZERO_WIDTH or _only_space(op, arg):
         return {()}  # nothing that counts: what comes before it ends the match
     if op is sre.LITERAL:
@@ -95,15 +105,15 @@ def _item_tails(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
         return {(piece,)}
     if op is sre.SUBPATTERN:
         _group, add_flags, del_flags, pattern = arg
-        return _tail_paths(pattern, (flags | add_flags) & ~del_flags, depth)
+        return _tail_paths(pattern, (flags | add_flags) & ~del_flags, depth, forward)
     if op is sre.BRANCH:
         found: set[_Path] = set()
         for branch in arg[1]:
-            found |= _tail_paths(branch, flags, depth)
+            found |= _tail_paths(branch, flags, depth, forward)
         return found
     if op in _REPEATS:
         low, high, pattern = arg
-        once = _tail_paths(pattern, flags, depth)
+        once = _tail_paths(pattern, flags, depth, forward)
         copies: set[_Path] = {()}
         found = set()
         for count in range(min(high, depth) + 1):
@@ -112,7 +122,7 @@ def _item_tails(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
             copies = _joined(copies, once, depth)
         return found
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _tail_paths(arg, flags, depth)
+        return _tail_paths(arg, flags, depth, forward)
     if op in (sre.ANY, sre.NOT_LITERAL):
         return {(), (None,)}  # one character, maybe white space
     return {(), (None,) * depth}  # a group reference...: anything, of any length
@@ -173,6 +183,32 @@ def tails(source: str, flags: int) -> frozenset[_Path] | None:
     return found
 
 
+def _head_tester(source: str, flags: int) -> frozenset[_Path] | None:
+    """The ways a match of *source* (under *flags*) at the start of a text can begin (white
+    space skipped, first first), or None when it is not to be filtered."""
+    parsed = sre_parse.parse(source, flags)
+    for depth in range(DEPTH, 0, -1):
+        try:
+            paths = _tail_paths(parsed, parsed.state.flags, depth, forward=True)
+        except _TooMany:
+            continue
+        if any(not path for path in paths):
+            return None  # a match may hold nothing that counts
+        return frozenset(paths)
+    return None
+
+
+def heading(text: str) -> str:
+    """The first `DEPTH` characters of *text* that are not white space, first first."""
+    out: list[str] = []
+    for char in text:
+        if not char.isspace():
+            out.append(char)
+            if len(out) == DEPTH:
+                break
+    return "".join(out)
+
+
 def _fits(paths: frozenset[_Path], end: str) -> bool:
     for path in paths:
         if len(path) > len(end):
@@ -186,6 +222,35 @@ def _fits(paths: frozenset[_Path], end: str) -> bool:
     return False
 
 
+#: Flags a piece of a path may carry that `_fitting` writes inline (or leaves out: the
+#: default for str patterns, and verbose mode, which `_piece_test` drops too).
+_INLINE: Final = re.IGNORECASE | re.UNICODE | re.VERBOSE
+
+
+def _fitting(paths: frozenset[_Path] | None) -> Callable[[str], bool] | None:
+    """`_fits` for *paths* as one regular expression matched against an ending (one ``re``
+    call for every path, where new text meets thousands of endings); None when every ending
+    fits (a pattern not judged)."""
+    if paths is None:
+        return None
+    if any(piece is not None and piece[1] & ~_INLINE for path in paths for piece in path):
+        return lambda end: _fits(paths, end)
+    ways = sorted(
+        "".join(
+            "(?s:.)" if piece is None else f"(?{'i' if piece[1] & re.I else '-i'}:[{piece[0]}])"
+            for piece in path
+        )
+        for path in paths
+    )
+    compiled = re.compile("|".join(ways) or "(?!)")
+    return lambda end: compiled.match(end) is not None
+
+
+#: `_fitting` of each pattern's `tails`, and of its `_head_tester`, by (source, flags).
+_FITS: dict[tuple[str, int], Callable[[str], bool] | None] = {}
+_HEADS: dict[tuple[str, int], Callable[[str], bool] | None] = {}
+
+
 def may_end(pattern: re.Pattern[str], end: str) -> bool:
     """Whether a match of *pattern* can end where a text whose `ending` is *end* ends (True
     for a pattern this module does not judge).
@@ -196,8 +261,28 @@ def may_end(pattern: re.Pattern[str], end: str) -> bool:
     >>> may_end(re.compile(r"to\\s*$", re.M), ending("the half of "))  # not judged
     True
     """
-    paths = tails(pattern.pattern, pattern.flags)
-    return paths is None or _fits(paths, end)
+    key = (pattern.pattern, pattern.flags)
+    if key in _FITS:
+        fits = _FITS[key]
+    else:
+        fits = _FITS[key] = _fitting(tails(*key))
+    return fits is None or fits(end)
+
+
+def may_begin(source: str, flags: int, head: str) -> bool:
+    """Whether a match of *source* (under *flags*) at the start of a text can succeed on a
+    text whose `heading` is *head* (True for a pattern this module does not judge).
+
+    >>> later = r"^\\s*later\\b"
+    >>> may_begin(later, re.I, heading("  Later on")), may_begin(later, re.I, heading(" for X"))
+    (True, False)
+    """
+    key = (source, flags)
+    if key in _HEADS:
+        fits = _HEADS[key]
+    else:
+        fits = _HEADS[key] = _fitting(_head_tester(source, flags))
+    return fits is None or fits(head)
 
 
 class _Cue(Protocol):
@@ -245,3 +330,75 @@ def _ending_with(cues: Sequence[_Cue], last: str) -> _Judged:
         ):
             found.append((index, paths))
     return tuple(found)
+
+
+class _Part(NamedTuple):
+    pattern: Caseless
+
+
+def _plain(source: str) -> Caseless:
+    return Caseless(re.compile(source, re.IGNORECASE))
+
+
+class Anchored:
+    """A list of patterns that each end where the text searched ends ("avoided\\s*$"), as
+    `cue_before` reads its cues: `search` tries, one by one, only those that can end where
+    the text ends (`candidates`). Whether any matches is what their alternation's search
+    says; most texts let few of them be tried, each led by its own first characters, where
+    the alternation tries every one at every position. Compiled when first searched, each
+    made a `Caseless` by *made* (`reading.prepared.caseless` for a language's context).
+
+    >>> avoided = Anchored([r"\\bavoided\\s*$", r"\\bspared\\s*$"])
+    >>> avoided.search("He AVOIDED ", None), avoided.search("he avoided it", None)
+    (True, False)
+    """
+
+    __slots__ = ("parts", "patterns")
+
+    def __init__(self, patterns: Sequence[str], made: Callable[[str], Caseless] = _plain) -> None:
+        self.patterns = tuple(patterns)
+        #: Each pattern, as a cue of `candidates` (compiled when first searched).
+        self.parts = tuple(_Part(made(pattern)) for pattern in self.patterns)
+
+    def search(self, text: str, low: str | None) -> bool:
+        """Whether a pattern matches *text* (*low*: its `lowered` form, or None)."""
+        parts = self.parts
+        return any(
+            parts[index].pattern.search(text, low) is not None
+            for index in candidates(parts, ending(text))
+        )
+
+
+class Led:
+    """A list of patterns matched at the start of a text (the words right after a phrase:
+    "^\\s*,?\\s*which\\s+was\\s+later\\s+quashed"): `match` tries, one by one, only those
+    that can begin as the text begins (`may_begin`). Whether any matches is what their
+    alternation's match says. Compiled when first matched (each made as `Anchored` makes it).
+
+    >>> later = Led([r"\\s*later\\b", r"\\s*ago\\b"])
+    >>> later.match(" AGO, he said", None), later.match(" in prison", None)
+    (True, False)
+    """
+
+    __slots__ = ("_by_head", "parts", "patterns")
+
+    def __init__(self, patterns: Sequence[str], made: Callable[[str], Caseless] = _plain) -> None:
+        self.patterns = tuple(patterns)
+        #: Each pattern (compiled when first matched).
+        self.parts = tuple(made(pattern) for pattern in self.patterns)
+        self._by_head: dict[str, tuple[int, ...]] = {}
+
+    def match(self, text: str, low: str | None) -> bool:
+        """Whether a pattern matches at the start of *text* (*low*: its `lowered` form, or None)."""
+        parts = self.parts
+        head = heading(text)
+        chosen = self._by_head.get(head)
+        if chosen is None:
+            if len(self._by_head) >= _REMEMBERED:
+                self._by_head.clear()
+            chosen = self._by_head[head] = tuple(
+                index
+                for index, part in enumerate(parts)
+                if may_begin(part.source, part.flags, head)
+            )
+        return any(parts[index].match(text, low) is not None for index in chosen)

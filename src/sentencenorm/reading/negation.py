@@ -16,6 +16,7 @@ from lark import Token
 
 from ..language.roles import BY, CORE_TERMINALS
 from .caseless import Caseless
+from .endings import Anchored, Led
 from .pieces import states_bound
 
 if TYPE_CHECKING:
@@ -78,9 +79,13 @@ class Negation:
     """
 
     denies: Caseless | None = None
-    governs: Caseless | None = None
+    #: Each of its patterns ends where the phrase starts: only those that can end there are
+    #: searched (`Anchored`).
+    governs: Anchored | None = None
     reaches: Caseless | None = None
-    after: Caseless | None = None
+    #: Each of its patterns begins where the phrase ends: only those that can begin there are
+    #: matched (`Led`).
+    after: Led | None = None
     overruled: Caseless | None = None
     unreal: Caseless | None = None
     unreal_if: Caseless | None = None
@@ -88,6 +93,19 @@ class Negation:
     subject: Caseless | None = None
     unreal_would: Caseless | None = None
     senses: tuple[Sense, ...] = ()
+    #: token value -> the senses whose word it is (most tokens are none's): asked once
+    _worded: dict[str, tuple[Sense, ...]] = attrs.field(factory=dict, init=False, eq=False)
+
+    def worded(self, value: str) -> tuple[Sense, ...]:
+        """The senses whose word *value* is (`Sense.word`, matched whole)."""
+        found = self._worded.get(value)
+        if found is None:
+            if len(self._worded) >= 1 << 16:
+                self._worded.clear()
+            found = self._worded[value] = tuple(
+                sense for sense in self.senses if sense.word.fullmatch(value) is not None
+            )
+        return found
 
     def before(self, before: Slice, *, cue_at: int | None, bounded: bool) -> bool:
         """Whether words before the phrase say it was not given; *cue_at* is where a
@@ -95,7 +113,7 @@ class Negation:
         states a bound ("shall not impose | a fine exceeding ten pounds" is a maximum)."""
         if self.denies is not None and not bounded and before.search(self.denies):
             return True
-        if self.governs is not None and before.search(self.governs):
+        if self.governs is not None and self.governs.search(before.text, before.lowered):
             return True
         if self.undoes_all(before):
             return True
@@ -118,7 +136,7 @@ class Negation:
     def follows(self, after: Slice, *, requested: bool = False) -> bool:
         """Whether words right after the phrase undo it ("was set aside on appeal"), or
         (*requested*: a request's phrase) say the court went otherwise."""
-        if self.after is not None and after.match(self.after):
+        if self.after is not None and self.after.match(after.text, after.lowered):
             return True
         return requested and self.overruled is not None and after.match(self.overruled)
 
@@ -181,7 +199,7 @@ def denial(
     ) + tuple(
         token.start_pos or 0
         for at, token in enumerate(tokens)
-        if any(sense.denies(tokens, at, around) for sense in negation.senses)
+        if any(sense.denies(tokens, at, around) for sense in negation.worded(token.value))
     )
     return Denial(
         first=first,
