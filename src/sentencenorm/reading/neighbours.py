@@ -37,6 +37,7 @@ from ..model import (
     Fine,
     Forfeiture,
     Modality,
+    Other,
     Probation,
     Restitution,
     SupervisedRelease,
@@ -234,11 +235,14 @@ def lent_kind(
     penalty measured in time that the cue before it names: "the period of probation can last |
     from 1 to 3 years" is probation, "the term of public surveillance shall be | not less than
     three months ..." community supervision; a bare amount (read as a fine) as the payment the
-    cue names (`lent_amount`). Anything else stays as it was."""
+    cue names (`lent_amount`). A cue's ``other:LABEL`` lends one length to that labelled
+    penalty ("a good behaviour bond ... (for example, | three years)"). Anything else stays
+    as it was."""
     if kind in _PAID:
         return lent_amount(kind, tokens, sentence, lexicon, country)
+    general, _, label = (kind or "").partition(":")
     lent = _LENT.get(kind or "")
-    if lent is None or len(sentence.components) != 1:
+    if (lent is None and not label) or len(sentence.components) != 1:
         return sentence
     (term,) = sentence.components
     if (
@@ -250,6 +254,11 @@ def lent_kind(
     low, high = term.min, term.max
     if not isinstance(low, Duration | None) or not isinstance(high, Duration | None):
         return sentence  # life measures none of them here
+    if lent is None:
+        # An `other` penalty states one quantity: a bound or a range of it stays unread.
+        if general != "other" or low is None or low != high:
+            return sentence
+        return attrs.evolve(sentence, components=(Other(label, quantity=low),))
     return attrs.evolve(sentence, components=(lent(min=low, max=high),))
 
 

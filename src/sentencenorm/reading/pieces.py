@@ -44,7 +44,8 @@ def off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> b
     component of the sentence it introduces is not."""
     if kind is None or not cued or piece.cue is not None:
         return False
-    kinds = _PAYMENTS if kind == "repaid" else {kind}  # paying back: either
+    # paying back: either; "other:LABEL" (`neighbours.lent_kind`) introduces an `other`
+    kinds = _PAYMENTS if kind == "repaid" else {kind.partition(":")[0]}
     return any(component.kind not in kinds for component in sentence.components)
 
 

@@ -53,6 +53,7 @@ _DIGITS: Final = re.compile(
 )
 # Digits may be grouped by "," or by spaces (French "1 200", CLDR's no-break spaces).
 _GROUPS: Final = re.compile(r"[, \u00a0\u202f\u2009]")
+_BRACKETS: Final = frozenset({"LPAR", "RPAR"})
 _MONEY: Final = re.compile(
     r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)"
     r"(?:\.\s00)?(?:\s?[-‐=]\s?00)?(?:\s*/[=-]|=)?$",
@@ -392,6 +393,15 @@ class ToModel(Transformer[Token, Draft]):
 
     def body(self, *children: Any) -> tuple[Any, ...]:
         return children
+
+    def bracketed_body(self, *children: Any) -> tuple[Any, ...]:
+        # "a long-term sentence (four or more years)": the brackets only set the length apart.
+        # An amount in brackets is a conversion for readers ("a fine (about $390)"): refused.
+        kept = tuple(c for c in children if not (isinstance(c, Token) and c.type in _BRACKETS))
+        core = next(c for c in kept if isinstance(c, Core))
+        if not any(isinstance(value, Time) for value in (core.low, core.high)):
+            raise Reject("only a length in brackets states a term", core.pos)
+        return kept
 
     def item(self, *children: Any) -> Item | tuple[Item, ...]:
         # The cue opens the item, or follows the one word a language puts before it (每项判处)
