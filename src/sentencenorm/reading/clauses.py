@@ -65,6 +65,11 @@ class Clauses:
         )
 
     def opens_clause(self, item: Item) -> bool:
+        lead = item.elements[0] if item.elements else None
+        if is_det(lead) and isinstance(lead, Token) and lead.value.lower() in ("a", "an"):
+            # "… and a forfeit of 43 million won": after an article the word is a noun, a
+            # penalty joined to those before, never a verb opening a clause of its own
+            return False
         first = next((e for e in item.elements if not is_det(e)), None)
         return isinstance(first, Token) and bool(self.context.clause_verbs.fullmatch(first.value))
 
