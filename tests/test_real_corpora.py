@@ -24,8 +24,9 @@ import score  # noqa: E402
 # convention aligned to dev_en; real_zh 0.814 / 0.852), then 2026-12-07 (real_en 0.829 / 0.831,
 # real_zh 0.852 / 0.888), real_zh again on branch zh2 (0.876 / 0.909), real_en at stop 27
 # (0.889 / 0.888) and real_zh (0.880 / 0.914), at stop 28 (real_en 0.909 / 0.908, real_zh
-# 0.930 / 0.948), at stop 29 (real_en 0.924 / 0.941, real_zh 0.956 / 0.969).
-FLOORS = {"real_en.jsonl": (0.91, 0.93), "real_zh.jsonl": (0.94, 0.96)}
+# 0.930 / 0.948), at stop 29 (real_en 0.924 / 0.941, real_zh 0.956 / 0.969), at stop 30 (real_en
+# 0.945 / 0.947 with 136 new records from unseen sources, real_zh 0.962 / 0.972).
+FLOORS = {"real_en.jsonl": (0.93, 0.94), "real_zh.jsonl": (0.95, 0.965)}
 
 
 def test_records_follow_the_annotation_guide() -> None:
