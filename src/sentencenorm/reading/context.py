@@ -108,6 +108,9 @@ class Context:
     comparatives: re.Pattern[str] | None
     thresholds: re.Pattern[str] | None
     conditions: Caseless | None
+    #: Words in a phrase, before its bound, that make the bound a class of sentences ("a
+    #: non-parole period | for sentences | between 12 months and 2 years").
+    classes: re.Pattern[str] | None
     #: How many counts a clause states ("two misdemeanor charges"), its figure or words in the
     #: first group: the count of a term given "on each count" after it.
     counts_stated: Caseless | None
@@ -422,6 +425,7 @@ def build_context(lang: str) -> Context:
         comparatives=_optional(evidence, "comparatives", _compile),
         thresholds=_optional(evidence, "thresholds", _compile),
         conditions=_optional(evidence, "conditions", _caseless),
+        classes=_optional(evidence, "classes", _compile),
         counts_stated=_optional(evidence, "counts_stated", _caseless),
         counts_listed=_optional(evidence, "counts_listed", _caseless),
         counts_opened=_optional(evidence, "counts_opened", _caseless),

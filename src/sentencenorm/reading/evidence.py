@@ -310,15 +310,22 @@ def unnamed_amount(
 def threshold(context: Context, words: Sequence[Token], before: Slice) -> bool:
     """Whether the phrase is a threshold a clause sets, cue or not: an open comparative
     bound ("or less", "more than") after a condition's opening ("offenders who are",
-    "if", "an offender") in the words before it."""
+    "if", "an offender") in the words before it; or any bound after words of the phrase that
+    name sentences in general (*classes*: "for sentences | between 12 months and 2 years")."""
     if context.thresholds is None or context.conditions is None:
         return False
     thresholds = context.thresholds
-    compares = any(
-        role(token.type).group is Group.RANGE and thresholds.fullmatch(token.value)
-        for token in words
-    )
-    return compares and before.search(context.conditions)
+    ranged = [at for at, token in enumerate(words) if role(token.type).group is Group.RANGE]
+    compares = any(thresholds.fullmatch(words[at].value) for at in ranged)
+    if compares and before.search(context.conditions):
+        return True
+    # "a non-parole period for sentences | between 12 months and 2 years": the bound is a class
+    # of sentences the period is for, not the period's (a phrase that opens with the class,
+    # "(not available for) | sentences that are 10 years or longer", is the law's and stays)
+    if not ranged or context.classes is None:
+        return False
+    lead = " ".join(token.value for token in words[: ranged[0]])
+    return context.classes.search(lead) is not None
 
 
 def compares(context: Context, tokens: Sequence[Token]) -> bool:
