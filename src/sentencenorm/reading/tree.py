@@ -223,6 +223,11 @@ class ToModel(Transformer[Token, Draft]):
         factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
         return Cash(_decimal(number.value * factor, number.pos), sign.value, factor, pos(sign))
 
+    def money_before(self, currency: Token, figure: Token, *rest: Token) -> Cash:
+        # "rupees one lakh", "Kenya shillings 50,000": the currency word before the amount.
+        number = self.digits(figure) if figure.type == "DIGITS" else self.words(figure)
+        return attrs.evolve(self.money_word(number, *rest, currency), pos=pos(currency))
+
     def money_word(self, number: Num, *rest: Token) -> Cash:
         scale = next((token for token in rest if token.type == "SCALE"), None)
         factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
