@@ -158,9 +158,15 @@ def _tester(source: str, flags: int) -> frozenset[_Path] | None:
     parsed = sre_parse.parse(source, flags)
     if _anchored(parsed) != "yes":
         return None
+    return _deepest(parsed, forward=False)
+
+
+def _deepest(parsed: Any, forward: bool) -> frozenset[_Path] | None:
+    """The ways *parsed* can end (*forward*: begin), to the greatest depth that does not hold
+    too many ways; None when a match may hold nothing that counts."""
     for depth in range(DEPTH, 0, -1):
         try:
-            paths = _tail_paths(parsed, parsed.state.flags, depth)
+            paths = _tail_paths(parsed, parsed.state.flags, depth, forward)
         except _TooMany:
             continue
         if any(not path for path in paths):
@@ -186,16 +192,7 @@ def tails(source: str, flags: int) -> frozenset[_Path] | None:
 def _head_tester(source: str, flags: int) -> frozenset[_Path] | None:
     """The ways a match of *source* (under *flags*) at the start of a text can begin (white
     space skipped, first first), or None when it is not to be filtered."""
-    parsed = sre_parse.parse(source, flags)
-    for depth in range(DEPTH, 0, -1):
-        try:
-            paths = _tail_paths(parsed, parsed.state.flags, depth, forward=True)
-        except _TooMany:
-            continue
-        if any(not path for path in paths):
-            return None  # a match may hold nothing that counts
-        return frozenset(paths)
-    return None
+    return _deepest(sre_parse.parse(source, flags), forward=True)
 
 
 def heading(text: str) -> str:
