@@ -26,7 +26,7 @@ from ..model.merging import TERM_KINDS, bare_custody_qualifies, meets
 from .items import Part, bound_by_parole
 from .joining import BEFORE_READING
 from .parts import Cash, Joiner, Reject, Time
-from .standing import AFTER_READING
+from .standing import AFTER_READING, spanning
 
 __all__ = [
     "AFTER_READING",
@@ -379,15 +379,7 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
             if mine != default and theirs != default and mine != theirs:
                 return None
             shared[name] = mine if mine != default else theirs
-        merged = (part if borrows else before)._replace(
-            low=lower.low,
-            high=upper.high,
-            open_low=False,
-            open_high=False,
-            plain=False,
-            max_cue=upper.max_cue,
-            **shared,
-        )
+        merged = spanning(part if borrows else before, lower, upper, **shared)
         return Fold(merged)
     if trails and (part.open_low or part.open_high):
         # "有期徒刑三年，但不得少于一年": a floor (or ceiling) that closes no range before it

@@ -6,7 +6,7 @@ each has its fixture file in ``tests/fixtures/rules/``.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from ..language.roles import Joins
 from ..model import Modality
@@ -161,18 +161,25 @@ def bounds_meet_past_a_repeat(parts: list[Part], joiners: list[Joiner | None]) -
     return result
 
 
+def spanning(base: Part, lower: Part, upper: Part, **shared: Any) -> Part:
+    """*base* as the one term from *lower*'s floor to *upper*'s ceiling (both bounds closed,
+    the ceiling's cue kept), with *shared* fields as given (`rules` folds a range so too)."""
+    return base._replace(
+        low=lower.low,
+        high=upper.high,
+        open_low=False,
+        open_high=False,
+        plain=False,
+        max_cue=upper.max_cue,
+        **shared,
+    )
+
+
 def _met(first: Part, second: Part) -> Part | None:
     """The one term a floor and a ceiling make, in either order, or None."""
     for upper, lower in ((first, second), (second, first)):
         if meets(upper.span(), lower.span()):
-            return first._replace(
-                low=lower.low,
-                high=upper.high,
-                open_low=False,
-                open_high=False,
-                plain=False,
-                max_cue=upper.max_cue,
-            )
+            return spanning(first, lower, upper)
     return None
 
 
