@@ -263,9 +263,14 @@ def alternatives(
             if any(_closes(joiners[between]) for between in range(last + 1, index)):
                 break
             last = index
-    # The last option runs on over "and" ("or imprisonment and a fine"), not over a comma.
+    # The last option runs on over "and" ("or imprisonment and a fine"), not over a comma, nor
+    # over "also" that adds to every option (`_adds_to_all`).
     end = last + 1
-    while end < count and not _closes(joiners[end]):
+    while (
+        end < count
+        and not _closes(joiners[end])
+        and not _adds_to_all(components, joiners, first, end)
+    ):
         end += 1
     # ...and the first begins back over "and": "a fine and costs or 30 days", and over ",
     # plus", which adds to the penalty before it: "a fine of $800, plus court costs, and/or
@@ -277,7 +282,12 @@ def alternatives(
         for index in range(first + 1, last + 1)
         if alternative[index]
     )
-    if comma_or and (_adds(joiners[first]) or (end < count and _adds(joiners[end]))):
+    # "also" adding to all the options adds to the choice, whichever grouping is read: no tiers
+    # to tell apart.
+    added_after = (
+        end < count and _adds(joiners[end]) and not _adds_to_all(components, joiners, first, end)
+    )
+    if comma_or and (_adds(joiners[first]) or added_after):
         # "三年以下有期徒刑，并处罚金，或三年以上七年以下有期徒刑，并处罚金": whether ", or"
         # offers the penalty added with 并处 or all before it, and whether the 并处 after
         # it adds to the last option or to the choice, cannot be told, unless the tiers have
@@ -335,6 +345,18 @@ def _unstated(penalty: Component) -> bool:
 def _adds(joiner: Joiner | None) -> bool:
     """Whether a joiner adds a penalty to the one before it (并处: "also impose")."""
     return joiner is not None and bool({Joins.OTHER, Joins.ALSO} & set(joiner.roles))
+
+
+def _adds_to_all(
+    components: tuple[Component, ...], joiners: list[Joiner | None], first: int, end: int
+) -> bool:
+    """Whether the joiner before ``components[end]`` adds it to every option from ``first``:
+    "also" (并处, "as well as") adding a kind no option holds ("…至无期徒刑，乃至死刑并处罚金";
+    "罚金或者…有期徒刑并处罚金" is a fine, or a term with a fine)."""
+    joiner = joiners[end]
+    if joiner is None or Joins.ALSO not in joiner.roles:
+        return False
+    return all(components[end].kind != components[index].kind for index in range(first, end))
 
 
 def _plus(joiner: Joiner | None) -> bool:
