@@ -295,6 +295,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_RIGHTS", kind="deprivation_of_rights"),
     _word("W_FINE", kind="fine"),
     _word("W_RESTITUTION", kind="restitution"),
+    _word("W_TO_VICTIM", kind="restitution"),  # en "(ordered to pay €10,000) | to the victim"
     _word("W_REPAY", Says.REPAID, kind="restitution"),  # en "ordered to | repay £745"
     _word("W_FORFEITURE", kind="forfeiture"),
     # zh 没收个人全部财产: a forfeiture of all the offender's property (no amount)
