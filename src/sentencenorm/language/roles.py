@@ -323,6 +323,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_NON_PAROLE", Says.NON_PAROLE),
     _word("W_BALANCE", Says.BALANCE),
     _word("W_BEFORE_PAROLE", Says.BEFORE_PAROLE),
+    _word("W_FIXED", Says.BEFORE_PAROLE),  # Idaho "ten years fixed": the least served
     _word("W_SUSPENDED", Says.SUSPENDED),
     _word("W_SUSPENSION", Says.SUSPENSION),
     _word("W_REPRIEVE", Says.REPRIEVE),
