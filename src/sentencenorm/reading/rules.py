@@ -357,14 +357,15 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
         return None  # a fine's bounds meet too: "处3000元以上、1万元以下的罚款"
     if (
         joiner is not None
-        and joiner.qualifying
+        and (joiner.qualifying or (joiner.comma and not (part.named or before.named)))
         and before.plain
         and part.open_high
         and part.low is not None
         and part.terms == 1
         and not part.suspended
     ):
-        # "12 years with a non-parole period of eight years", "10 years with a minimum of 5"
+        # "12 years with a non-parole period of eight years", "10 years with a minimum of 5";
+        # after a comma, bare terms both ("a unified 25-year term, ten years fixed")
         return Fold(before._replace(low=part.low, plain=False))
     for upper, lower in ((before, part), (part, before)):
         if borrows and upper is before:

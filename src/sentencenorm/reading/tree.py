@@ -368,6 +368,12 @@ class ToModel(Transformer[Token, Draft]):
         value = Strokes(int(number.value), label, number.pos)
         return Core("strokes", value, value, number.pos)
 
+    def strokes_verb(self, verb: Token, number: Num, times: Token) -> Core:
+        """ "whipped 10 times": the verb names the corporal punishment (its label as the
+        lexicon's counted words give it, caning where they name none), "times" its strokes."""
+        del times
+        return self.strokes(number, verb)
+
     def count(self, number: Num) -> Count:
         if number.value.denominator != 1 or not 1 <= number.value <= 10_000:
             raise Reject(f"{_figure(number.value)} is not a count of terms", number.pos)
