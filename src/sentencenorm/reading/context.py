@@ -127,6 +127,9 @@ class Context:
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
     definite: re.Pattern[str] | None
+    #: A generic subject, a class of people, before a penalty with no number ("Once a
+    #: defendant has been ordered to pay | a fine", "murderers must serve | a jail sentence").
+    generic_subject: Caseless | None
     coreless: frozenset[str]
     family: frozenset[str]
     clause_verbs: re.Pattern[str]
@@ -432,6 +435,7 @@ def build_context(lang: str) -> Context:
         counts_after_each=_optional(evidence, "counts_after_each", _caseless),
         weak=_compile(evidence["weak"]),
         definite=_optional(evidence, "definite", _compile),
+        generic_subject=_optional(evidence, "generic_subject", _caseless),
         coreless=frozenset(evidence["coreless"]),
         family=frozenset(evidence["family"]),
         clause_verbs=_compile(raw["parts"]["clause_verbs"]),

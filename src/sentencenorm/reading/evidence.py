@@ -24,6 +24,7 @@ __all__ = [
     "is_penalty",
     "only_weak_verbs",
     "refers_back",
+    "said_of_a_class",
     "states_difference",
     "states_time_spent",
     "tells_time_spent",
@@ -243,6 +244,32 @@ def refers_back(
         and definite.fullmatch(word.value) is not None
         for verb, word in itertools.pairwise(tokens)
     )
+
+
+#: What a word says that is a value of its own: life, a term to life ("faces | life").
+_VALUES: Final = frozenset({Says.LIFE, Says.LIFE_ONLY, Says.LIFE_PHRASE, Says.NO_PAROLE})
+
+
+def _states_value(token: Token) -> bool:
+    """Whether *token* states a value: a number, a length, an amount, life or death."""
+    said = role(token.type)
+    return token.type in CORE_TERMINALS or said.kind == "death" or bool(said.says & _VALUES)
+
+
+def said_of_a_class(context: Context, tokens: Sequence[Token], before: str) -> bool:
+    """Whether a phrase with no number is said of a class of people, not of someone sentenced:
+    "Once a defendant has been ordered to pay | a fine, they have 28 days", "(held that)
+    murderers and violent robbers must serve | a jail sentence": a rule for all such cases, no
+    penalty given (`generic_subject`, tried on the words before the phrase and its leading
+    verbs)."""
+    pattern = context.generic_subject
+    if pattern is None or any(_states_value(t) for t in tokens):
+        return False  # "anyone who kills an officer faces | death" is the law's penalty
+    lead = 0
+    while lead < len(tokens) and role(tokens[lead].type).group is Group.CUE:
+        lead += 1
+    said = " ".join([before.rstrip(), *(t.value for t in tokens[:lead])])
+    return pattern.search(said, None) is not None
 
 
 def predicates(context: Context, tokens: Sequence[Token], before: str) -> bool:
