@@ -111,6 +111,10 @@ class Context:
     #: Words in a phrase, before its bound, that make the bound a class of sentences ("a
     #: non-parole period | for sentences | between 12 months and 2 years").
     classes: re.Pattern[str] | None
+    #: An offence named with no article of its own before a floor ("covers an indictable
+    #: offence | punishable by at least ten years"): a class of offences (`class_floors`).
+    offence_class: Caseless | None
+    class_floors: re.Pattern[str] | None
     #: How many counts a clause states ("two misdemeanor charges"), its figure or words in the
     #: first group: the count of a term given "on each count" after it.
     counts_stated: Caseless | None
@@ -429,6 +433,8 @@ def build_context(lang: str) -> Context:
         thresholds=_optional(evidence, "thresholds", _compile),
         conditions=_optional(evidence, "conditions", _caseless),
         classes=_optional(evidence, "classes", _compile),
+        offence_class=_optional(evidence, "offence_class", _caseless),
+        class_floors=_optional(evidence, "class_floors", _compile),
         counts_stated=_optional(evidence, "counts_stated", _caseless),
         counts_listed=_optional(evidence, "counts_listed", _caseless),
         counts_opened=_optional(evidence, "counts_opened", _caseless),
