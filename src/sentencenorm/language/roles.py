@@ -193,6 +193,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("ABBREVIATED", Group.DROPPED, starts=False, ends=False),  # "(RI)" after its words
     Role("PARA_LETTER", Group.DROPPED, starts=False, ends=False),  # "or (b) a fine": a statute's
     Role("DASH_WITH", Group.DROPPED, starts=False, ends=False),  # "8 years - with a non-parole"
+    Role("DASH_PLACE", Group.DROPPED, starts=False, ends=False),  # "a 10-year-jail sentence"
     Role("KIND_COLON", Group.DROPPED, starts=False, ends=False),  # "Supervised Release: 3 years"
     # "3 months suspended on the same conditions": the conditions state no period
     Role("SUSPENSION_TERMS", Group.DROPPED, starts=False, ends=False),

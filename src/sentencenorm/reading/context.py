@@ -111,6 +111,10 @@ class Context:
     #: Words in a phrase, before its bound, that make the bound a class of sentences ("a
     #: non-parole period | for sentences | between 12 months and 2 years").
     classes: re.Pattern[str] | None
+    #: An offence named with no article of its own before a floor ("covers an indictable
+    #: offence | punishable by at least ten years"): a class of offences (`class_floors`).
+    offence_class: Caseless | None
+    class_floors: re.Pattern[str] | None
     #: How many counts a clause states ("two misdemeanor charges"), its figure or words in the
     #: first group: the count of a term given "on each count" after it.
     counts_stated: Caseless | None
@@ -127,6 +131,9 @@ class Context:
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
     definite: re.Pattern[str] | None
+    #: A generic subject, a class of people, before a penalty with no number ("Once a
+    #: defendant has been ordered to pay | a fine", "murderers must serve | a jail sentence").
+    generic_subject: Caseless | None
     coreless: frozenset[str]
     family: frozenset[str]
     clause_verbs: re.Pattern[str]
@@ -426,12 +433,15 @@ def build_context(lang: str) -> Context:
         thresholds=_optional(evidence, "thresholds", _compile),
         conditions=_optional(evidence, "conditions", _caseless),
         classes=_optional(evidence, "classes", _compile),
+        offence_class=_optional(evidence, "offence_class", _caseless),
+        class_floors=_optional(evidence, "class_floors", _compile),
         counts_stated=_optional(evidence, "counts_stated", _caseless),
         counts_listed=_optional(evidence, "counts_listed", _caseless),
         counts_opened=_optional(evidence, "counts_opened", _caseless),
         counts_after_each=_optional(evidence, "counts_after_each", _caseless),
         weak=_compile(evidence["weak"]),
         definite=_optional(evidence, "definite", _compile),
+        generic_subject=_optional(evidence, "generic_subject", _caseless),
         coreless=frozenset(evidence["coreless"]),
         family=frozenset(evidence["family"]),
         clause_verbs=_compile(raw["parts"]["clause_verbs"]),

@@ -50,6 +50,7 @@ from .evidence import (
     is_penalty,
     only_weak_verbs,
     refers_back,
+    said_of_a_class,
     states_difference,
     states_time_spent,
     tells_time_spent,
@@ -427,8 +428,9 @@ class _Reader:
             return None
         if unnamed_amount(context, tokens, cue_kind, after=after.text, before=before.text):
             return None  # "received a $5,000 bonus": money, no fine
-        if before.text.strip() and refers_back(
-            context, tokens, cued=bool(outer), before=before.text
+        if before.text.strip() and (
+            refers_back(context, tokens, cued=bool(outer), before=before.text)
+            or said_of_a_class(context, tokens, before.text)
         ):
             # "said the life sentence would stand": one stated elsewhere (a phrase alone, as
             # a title, is read). Its words are read: no later start reads "life sentence".
