@@ -213,6 +213,9 @@ class Context:
     #: A part of the term just given suspended, said right after it ("… for each. | For each 2
     #: months is suspended"): the part in the first group.
     suspended_part_after: Caseless | None
+    #: A suspension closing a judgment's main text after the forfeitures that follow the term
+    #: ("…沒收；| 緩刑伍年。"): its period in the first group (reading/said_after.py).
+    suspension_closing: Caseless | None
     #: A term given, then cut with its unit elided ("14 years in jail | (reduced to six)"):
     #: the cut term's unit in the first group, the bare number that stands in the second.
     reduced_terms: Caseless | None
@@ -480,6 +483,7 @@ def build_context(lang: str) -> Context:
         aggregation_closing=_optional(evidence, "aggregation_closing", _caseless),
         aggregation_ordered=_optional(evidence, "aggregation_ordered", _caseless),
         suspended_part_after=_optional(evidence, "suspended_part_after", _caseless),
+        suspension_closing=_optional(evidence, "suspension_closing", _caseless),
         aggregation_on_count=_optional(evidence, "aggregation_on_count", _caseless),
         same_length=_optional(evidence, "same_length", _caseless),
         parole_floor=(

@@ -361,6 +361,8 @@ class _Reader:
             if above is not None and above[0].outranks(tokens):
                 around = Cue(above[0].modality, bound=above[0].bound)  # "最轻 | 处一个月…"
                 cue_at, outranked, requested = above[1], True, above[0].request
+            elif (below := cue_after(context.after_cues, after)) and below.outranks(tokens):
+                around, outranked = Cue(below.modality, bound=below.bound), True  # "處…，| 如易科"
         if not verb:
             # "the maximum sentence for trafficking is | 25 years": a bare auxiliary opens the
             # phrase, so the cue it ends is read through it (the same slice start, so that
