@@ -238,6 +238,19 @@ class ToModel(Transformer[Token, Draft]):
         named = role(rest[-1].type).kind is not None  # "1000罰款": the fine word after it
         return Cash(amount, rest[-1].value, factor, number.pos, named=named)
 
+    def money_compound(
+        self, high: Num, large: Token, low: Num, small: Token, currency: Token
+    ) -> Cash:
+        # "1万3千元": a figure for each scale, the smaller part less than one of the larger.
+        big, little = (self._lex.money_scales[fold(t.value)] for t in (large, small))
+        if low.value * little >= big:
+            raise Reject(
+                f"{low.value}{small.value} after {large.value} is no part of it",
+                pos(small),
+            )
+        amount = _decimal(high.value * big + low.value * little, high.pos)
+        return Cash(amount, currency.value, 1, high.pos)
+
     # cores -----------------------------------------------------------------------------------
     def fixed(self, value: Time | Cash) -> Core:
         return Core("fixed", value, value, value.pos)
