@@ -207,12 +207,13 @@ def shift(token: Token, offset: int) -> Token:
 def continues_length(tokens: Sequence[Token], at: int) -> bool:
     """Whether the token after *at* goes on with the length or amount that ends there: "半"
     after "5年", a number right after a unit ("5年6个月"), a scale after an amount ("$5 |
-    million": never "$5"). No match ends inside one length or amount."""
+    million": never "$5"), a figure right after a scale ("人民币1万 | 3000元": never 10,000).
+    No match ends inside one length or amount."""
     if at + 1 >= len(tokens):
         return False
     following = tokens[at + 1].type
     return following in {"AND_A_HALF", "SCALE"} or (
-        tokens[at].type == "UNIT" and following in {"DIGITS", "WORDNUM"}
+        tokens[at].type in {"UNIT", "SCALE"} and following in {"DIGITS", "WORDNUM"}
     )
 
 
