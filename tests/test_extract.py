@@ -501,3 +501,13 @@ def test_a_range_that_runs_backwards_is_never_cut_in_two() -> None:
     # In French "à" after an age is no range: the term after it is found.
     [term] = extract("Un homme de 41 ans à cinq ans d'emprisonnement.", lang="fr")
     assert str(term.sentence) == "custody P5Y"
+
+
+def test_zh_line_break_inside_a_word_is_no_break() -> None:
+    """One line break between two Chinese characters is a page's layout (cleaning:
+    line_breaks): the amount after it is read, and the offsets keep the break."""
+    text = "法院判处其有期徒刑十一个月，并处罚金人民\n币五千元。"
+    matches = extract(text, lang="zh")
+    _valid(text, matches)
+    assert [m.text for m in matches] == ["有期徒刑十一个月，并处罚金人民\n币五千元"]
+    assert [str(m.sentence) for m in matches] == ["imposed: custody P11M + fine CNY 5000"]

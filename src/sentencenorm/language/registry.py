@@ -10,7 +10,7 @@ side its wording. Adding a language is adding its files and its table in languag
 >>> english.name, english.scripts, english.grammar_path.name
 ('English', ('Latn',), 'en.lark')
 >>> Language.get("zh").cleaning
-('zero_width', 'pinyin_readings', 'numeral_spaces', 'restated_figures')
+('zero_width', 'pinyin_readings', 'numeral_spaces', 'restated_figures', 'line_breaks')
 >>> "fr" in languages()
 True
 """
@@ -32,7 +32,13 @@ from .lexicon import Lexicon, read_lexicon
 __all__ = ["CLEANING_RULES", "DETECTION", "Language", "languages", "lexicon"]
 
 #: The text-cleaning rules a language may name (the read side applies them).
-CLEANING_RULES: Final = ("zero_width", "pinyin_readings", "numeral_spaces", "restated_figures")
+CLEANING_RULES: Final = (
+    "zero_width",
+    "pinyin_readings",
+    "numeral_spaces",
+    "restated_figures",
+    "line_breaks",
+)
 #: How ``lang="auto"`` may recognize a language.
 DETECTION: Final = ("script", "vocabulary")
 

@@ -217,7 +217,9 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("SCALE", Group.MONEY),
     # ranges and bounds
     _stop("TO", Group.RANGE),
-    _stop("TO_CUSTODY", Group.RANGE),  # zh the low end's custody word and 至 ("拘役至")
+    # zh the low end's custody word and 至 ("拘役至"); it begins a band with no low length
+    # ("拘役至二年以下有期徒刑")
+    Role("TO_CUSTODY", Group.RANGE, ends=False),
     Role("BETWEEN", Group.RANGE, ends=False),
     Role("FROM", Group.RANGE, ends=False),
     Role("M_MAX", Group.RANGE, ends=False),

@@ -9,7 +9,11 @@ Each language names the rules it needs in ``data/languages.toml`` (`Language.cle
 - ``numeral_spaces``: a space a publishing system left inside a Chinese numeral ("二 十萬元":
   二十萬元), between two of the language's numeral characters;
 - ``restated_figures``: a figure in brackets restating the Chinese numeral right before it,
-  as Macau's judgments write lengths ("兩(2)年"), dropped only where both say the same number.
+  as Macau's judgments write lengths ("兩(2)年"), dropped only where both say the same number;
+- ``line_breaks``: one line break a page's layout left between two Chinese characters
+  ("人民" at a line's end, "币5000元" on the next: Chinese puts no space between words, so
+  a break inside a sentence is no break of the text); a blank line, or a break after
+  punctuation, stays.
 
 Offsets found in the clean text map back to the text as given, so errors and matches point
 at the original characters.
@@ -27,7 +31,13 @@ from ..language import lexicon
 __all__ = ["RULES", "clean"]
 
 #: The rules, by the names languages.toml uses.
-RULES: Final = ("zero_width", "pinyin_readings", "numeral_spaces", "restated_figures")
+RULES: Final = (
+    "zero_width",
+    "pinyin_readings",
+    "numeral_spaces",
+    "restated_figures",
+    "line_breaks",
+)
 
 # Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
 _ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -37,6 +47,12 @@ _PINYIN: Final = (
     # The bracket first and the character before it checked after: a pattern that begins
     # with a character class is searched for in C, not tried at every position.
     r"[(（](?<=[\u3400-\u9fff][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]"
+)
+
+
+# One line break (spaces around it) between two Chinese characters: `line_breaks`.
+_LINE_BREAK: Final = re.compile(
+    r"(?<=[\u3400-\u9fff])[ \t\u3000]*\r?\n[ \t\u3000]*(?=[\u3400-\u9fff])"
 )
 
 
@@ -105,9 +121,10 @@ def _figure_drops(text: str, rules: Sequence[str], lang: str | None) -> list[ran
 
 def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str, list[int] | None]:
     """*text* with what the cleaning *rules* take out removed (`CLEANING_RULES`: zero-width
-    characters, inserted pinyin readings; with *lang*, spaces inside its numerals and figures
-    restating them), and where each kept character was in *text*
-    (None when nothing was removed), so offsets found in the clean text can be mapped back.
+    characters, inserted pinyin readings, line breaks between Chinese characters; with *lang*,
+    spaces inside its numerals and figures restating them), and where each kept character was
+    in *text* (None when nothing was removed), so offsets found in the clean text can be
+    mapped back.
 
     >>> clean("ten\u200b years", ["zero_width"])
     ('ten years', [0, 1, 2, 4, 5, 6, 7, 8, 9])
@@ -115,6 +132,8 @@ def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str
     '兩個月'
     >>> clean("二 十萬元，兩(2)年，三(4)年", ["numeral_spaces", "restated_figures"], "zh")[0]
     '二十萬元，兩年，三(4)年'
+    >>> clean("人民\\n币五千元。\\n判处", ["line_breaks"])[0]
+    '人民币五千元。\\n判处'
     """
     if text.isascii():  # no zero-width character, no Chinese: nothing to take out
         return text, None
@@ -122,6 +141,8 @@ def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str
     hidden = "zero_width" in rules and any(char in text for char in _HIDDEN_CHARS)
     readings = _pinyin_readings(text) if "pinyin_readings" in rules else []
     figures = _figure_drops(text, rules, lang)
+    if "line_breaks" in rules and "\n" in text:
+        figures.extend(range(brk.start(), brk.end()) for brk in _LINE_BREAK.finditer(text))
     if not hidden and not readings and not figures:
         return text, None
     dropped: set[int] = set()

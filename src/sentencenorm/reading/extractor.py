@@ -348,7 +348,7 @@ class _Reader:
             return None  # "there | is a mandatory life sentence": a later start reads it
         coreless = context.not_after_coreless  # "被判处无期徒刑的，…", "死缓犯": a class
         if coreless and not any(t.type in CORE_TERMINALS for t in tokens) and after.match(coreless):
-            return None
+            return [], True, None  # a class, as above: no shorter end of it is one penalty
         around = None
         through_aux = False  # the cue outside was read through the phrase's bare auxiliary
         outranked = False  # the cue outside outranks the phrase's own verb ("建议 | 判处")

@@ -146,7 +146,7 @@ class Grower:
         if not ends:
             return None
         # No end inside one length ("5年|半", "5年|6个月"): "被判5年半之後" is never "5年".
-        ends = [at for at in ends if not continues_length(tokens, at)]
+        ends = [at for at in ends if not continues_length(tokens, at, window)]
         if self.range_on is not None:  # nor at a value a range the parser refused goes on from
             ranged = self.range_on.match
             ends = [

@@ -7,6 +7,7 @@ knows a language's words (roles and the lexicon do).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -204,16 +205,25 @@ def shift(token: Token, offset: int) -> Token:
     return shifted
 
 
-def continues_length(tokens: Sequence[Token], at: int) -> bool:
+def continues_length(tokens: Sequence[Token], at: int, window: str = "") -> bool:
     """Whether the token after *at* goes on with the length or amount that ends there: "半"
     after "5年", a number right after a unit ("5年6个月"), a scale after an amount ("$5 |
-    million": never "$5"). No match ends inside one length or amount."""
+    million": never "$5"), a figure right after a scale ("人民币1万 | 3000元": never 10,000).
+    No match ends inside one length or amount. A number that *window* (the text the tokens
+    were read from) marks as a list's item number goes on with nothing: "判处有期徒刑三年 |
+    二、被告人李某…" (the next item of a judgment's list)."""
     if at + 1 >= len(tokens):
         return False
     following = tokens[at + 1].type
+    if following in {"DIGITS", "WORDNUM"} and _LIST_MARK.match(window, tokens[at + 1].end_pos or 0):
+        return False
     return following in {"AND_A_HALF", "SCALE"} or (
-        tokens[at].type == "UNIT" and following in {"DIGITS", "WORDNUM"}
+        tokens[at].type in {"UNIT", "SCALE"} and following in {"DIGITS", "WORDNUM"}
     )
+
+
+#: The mark after a list's item number: "二、", "2.", "(2)", "2）".
+_LIST_MARK: Final = re.compile(r"\s*(?:、|[.．](?!\d)|[)）])")
 
 
 def meets_bound(before: Item, item: Item) -> bool:

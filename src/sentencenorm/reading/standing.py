@@ -233,7 +233,9 @@ def all_property_states_no_amount(parts: list[Part]) -> list[Part]:
 def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
     """A range closed by 不等 (varying) summarizes the terms or amounts of several defendants,
     and the press states it in either order: "有期徒刑8年至1年半不等" is P1Y6M..P8Y, "罚金8000至
-    2000元不等" 2000..8000. So does a law's change read high to low (a *cue* in either order:
+    2000元不等" 2000..8000; so is a range after a summary in the same phrase, in its order
+    ("有期徒刑8年至1年半不等，并处罚金8000至2000元": the fines of the same defendants, 2000..8000).
+    So does a law's change read high to low (a *cue* in either order:
     "the maximum was lowered | from 10 to 5 years", whose figures `neighbours.old_and_new`
     then gives back in the text's order). Otherwise a backwards range is refused
     (hints.backwards_range).
@@ -244,8 +246,10 @@ def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
     from .hints import backwards_range  # the hints load with a first 不等
 
     out = []
+    summary = False  # a 不等 summary stands before: what follows is the same defendants'
     for part in parts:
-        if (either or part.varying) and backwards_range(part.low, part.high, "zh") is not None:
+        summary = summary or part.varying
+        if (either or summary) and backwards_range(part.low, part.high, "zh") is not None:
             part = part._replace(low=part.high, high=part.low)
         out.append(part)
     return out

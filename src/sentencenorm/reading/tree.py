@@ -238,6 +238,27 @@ class ToModel(Transformer[Token, Draft]):
         named = role(rest[-1].type).kind is not None  # "1000罰款": the fine word after it
         return Cash(amount, rest[-1].value, factor, number.pos, named=named)
 
+    def money_compound(self, high: Num, large: Token, low: Num, *rest: Token) -> Cash:
+        # "1万3千元", "1万3000元": a figure for each scale (the last may have none), the
+        # smaller part less than one of the larger.
+        small, currency = rest if len(rest) == 2 else (None, rest[0])
+        big = self._lex.money_scales[fold(large.value)]
+        little = 1 if small is None else self._lex.money_scales[fold(small.value)]
+        if low.value * little >= big:
+            raise Reject(
+                f"{low.value}{'' if small is None else small.value} after {large.value}"
+                " is no part of it",
+                pos(currency if small is None else small),
+            )
+        amount = _decimal(high.value * big + low.value * little, high.pos)
+        return Cash(amount, currency.value, 1, high.pos)
+
+    def money_prefix_compound(self, sign: Token, high: Num, large: Token, *rest: Any) -> Cash:
+        # "人民币1万3千元": the currency word first, then a figure for each scale.
+        tokens = [token for token in rest[1:] if token.type != "CURRENCY"]
+        cash = self.money_compound(high, large, rest[0], *tokens, sign)
+        return attrs.evolve(cash, pos=pos(sign))
+
     # cores -----------------------------------------------------------------------------------
     def fixed(self, value: Time | Cash) -> Core:
         return Core("fixed", value, value, value.pos)
