@@ -188,10 +188,13 @@ def split_parts(
         item = items[index]
         if shared and draft.joiners[index - 1].qualifying:
             with_list = with_list or clauses.distributed(items[index - 1])
-        if draft.joiners[index - 1].alternative and not clauses.closes(items[index - 1]):
+        joined = draft.joiners[index - 1]
+        if (joined.alternative or joined.in_default) and not clauses.closes(items[index - 1]):
             # "shall be fined under this title or imprisoned not more than 5 years": a
             # clause after "or" is an alternative of the one before, never a penalty of
-            # its own (MODEL.md: "or" is never "and").
+            # its own (MODEL.md: "or" is never "and"); a term served in default of paying the
+            # fine before it is the fine's ("fined Shs 200/= in respect of each count or
+            # suffer two months imprisonment").
             groups[-1].append(index)
             continue
         joiner = draft.joiners[index - 1]

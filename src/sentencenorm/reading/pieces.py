@@ -14,8 +14,9 @@ import attrs
 from lark import Token
 
 from ..language.roles import AUX, COPULA, Group, Says, role
-from ..model import Choice, Component, Modality
+from ..model import Choice, Component, Modality, Other
 from ..sentence import Sentence
+from .defaults import DEFAULT_TERM
 from .parts import Cash, Core, Count, Draft, Item, Joiner
 
 __all__ = [
@@ -41,12 +42,19 @@ __all__ = [
 
 def off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> bool:
     """Whether the cue outside the phrase ("fined the company") says a *kind* that some
-    component of the sentence it introduces is not."""
+    component of the sentence it introduces is not. The term served in default of paying a
+    fine goes with the fine ("fined the trader | KSh 30,000 or serve three months in prison")."""
     if kind is None or not cued or piece.cue is not None:
         return False
     # paying back: either; "other:LABEL" (`neighbours.lent_kind`) introduces an `other`
     kinds = _PAYMENTS if kind == "repaid" else {kind.partition(":")[0]}
-    return any(component.kind not in kinds for component in sentence.components)
+    return any(
+        component.kind not in kinds
+        and not (
+            kind == "fine" and isinstance(component, Other) and component.label == DEFAULT_TERM
+        )
+        for component in sentence.components
+    )
 
 
 #: What paying back may be (`neighbours.lent_amount`).

@@ -65,7 +65,9 @@ def qualifying_custody_word(before: Part | None, part: Part, joiner: Joiner | No
     """A custody word with no term after a custodial term names how that one is served.
 
     "seven years imprisonment with hard labour", "10 years and jail", "有期徒刑十年，有期徒刑": one
-    custody component. Not across ";".
+    custody component. Not across ";". The counts it names and how they run are that term's:
+    "three months' imprisonment with hard labour | in each of the three counts to run at the
+    same time" is three concurrent terms of three months.
     """
     if before is None or (joiner is not None and joiner.hard):
         return None
@@ -74,10 +76,23 @@ def qualifying_custody_word(before: Part | None, part: Part, joiner: Joiner | No
         part.kind,
         has_term=part.has_term,
         suspended=part.suspended,
-        count=part.terms,
-        aggregation=part.aggregation,
+        count=1,
+        aggregation=None,
     )
-    return Fold(before) if qualifies else None
+    if not qualifies:
+        return None
+    if part.terms == 1 and part.aggregation is None:
+        return Fold(before)
+    if before.terms != 1 or before.aggregation is not None or not before.has_term:
+        return None
+    return Fold(
+        before._replace(
+            terms=part.terms,
+            count_given=part.count_given,
+            aggregation=part.aggregation,
+            per_conviction=part.per_conviction,
+        )
+    )
 
 
 def term_after_custody_word(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
