@@ -211,6 +211,14 @@ def split_parts(
             # "… CCO with condition to | perform 200 hours": the verb is the requirement's
             or (clauses.opens_clause(item) and not draft.joiners[index - 1].qualifying)
             or stands_apart(items[index - 1], item, draft.joiners[index - 1], clauses.apart)
+            # "Imprisonment for a term not exceeding 3 years; | A fine not exceeding $5,000"
+            # (not in a list that ", or both" closes: one choice)
+            or (
+                clauses.apart.semicolon
+                and joined.roles == (Joins.HARD,)
+                and has_core(item)
+                and not draft.both
+            )
             # 不等 closes what it summarizes; a bare penalty after it ("…不等，并处罚金")
             # has no value of its own to summarize, so it is added to all alike.
             or (clauses.closes(items[index - 1]) and has_core(item))

@@ -238,11 +238,13 @@ def meets_bound(before: Item, item: Item) -> bool:
 class Apart:
     """What makes an item a statement of its own in a language (grammar/<lang>.context.toml
     [parts]): a bare term (separate_bare_terms), "X为Y" or a penalty bounded after its name
-    (copula_clauses); *penalty_words* are the terminals that name a penalty."""
+    (copula_clauses), a penalty after a bare ";" (semicolon_parts); *penalty_words* are the
+    terminals that name a penalty."""
 
     bare_terms: bool
     copula: bool
     penalty_words: frozenset[str]
+    semicolon: bool = False
 
 
 def stands_apart(before: Item, item: Item, joiner: Joiner, apart: Apart) -> bool:
