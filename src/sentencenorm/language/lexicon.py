@@ -67,6 +67,9 @@ class Lexicon:
     #: Currency words whose unit is a multiple of their ISO 4217 currency's: Iran's toman is
     #: ten rials, and amounts are kept in rials (IRR).
     currency_factors: Mapping[str, int] = attrs.field(factory=dict)
+    #: Marks that close a figure with no sign and name the currency where it is written ("a
+    #: fine of 5000/-": the rupee in India, the shilling in Tanzania).
+    closing_marks: Mapping[str, str] = attrs.field(factory=dict)
     number_joiners: frozenset[str] = frozenset({"and"})
     decimal_mark: str = "."
     year_figures_are_dates: bool = False
@@ -301,6 +304,7 @@ class Lexicon:
         `sentencenorm.law.territories.reading_territory`); None when nothing settles it."""
         key = fold(sign)
         code = self.currency_signs.get(key) or self.currency_words.get(key)
+        code = code or self.closing_marks.get(key)
         if code is not None and is_family(code):  # "$", "Rs", "kr": the territory settles it
             return currency_in(code, territory)
         return code
@@ -314,6 +318,7 @@ class Lexicon:
         """Every ISO 4217 code a sign or word can stand for, somewhere."""
         key = fold(sign)
         code = self.currency_signs.get(key) or self.currency_words.get(key)
+        code = code or self.closing_marks.get(key)
         if code is None:
             return ()
         return family_currencies(code) if is_family(code) else (code,)
@@ -375,6 +380,7 @@ def read_lexicon(lang: str) -> Lexicon:
         currency_signs=raw.get("currency_signs", {}),
         currency_words=raw.get("currency_words", {}),
         currency_factors=raw.get("currency_factors", {}),
+        closing_marks={fold(mark): code for mark, code in raw.get("closing_marks", {}).items()},
         attributive_units=frozenset(fold(word) for word in raw.get("attributive_units", [])),
         definite_articles=frozenset(fold(word) for word in raw.get("definite_articles", [])),
         possessives=frozenset(fold(word) for word in raw.get("possessives", [])),

@@ -215,6 +215,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     # the fine word right after an amount with no currency ("并處1000罰款"): money, and a fine
     Role("FINE_SUFFIX", Group.MONEY, kind="fine"),
     Role("SCALE", Group.MONEY),
+    # "/-" closing a figure with no sign ("a fine of 5000/-"): the local rupee or shilling
+    Role("CLOSED_FIGURE", Group.MONEY),
     # ranges and bounds
     _stop("TO", Group.RANGE),
     # zh the low end's custody word and 至 ("拘役至"); it begins a band with no low length

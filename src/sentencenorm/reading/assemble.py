@@ -27,7 +27,6 @@ from ..model import (
     Fine,
     Forfeiture,
     Life,
-    Modality,
     Money,
     Other,
     Probation,
@@ -118,7 +117,7 @@ def assemble(
     elif draft.both or any(j is not None and j.alternative for j in standing_joiners):
         components = alternatives(components, standing_joiners, parts, both=draft.both)
     modality = cue.modality if cue else None
-    components = fine_or_term(components, given=modality in {Modality.IMPOSED, None})
+    components = fine_or_term(components, modality=modality)
     return Sentence(components, modality=modality, text=text)
 
 

@@ -188,10 +188,13 @@ def split_parts(
         item = items[index]
         if shared and draft.joiners[index - 1].qualifying:
             with_list = with_list or clauses.distributed(items[index - 1])
-        if draft.joiners[index - 1].alternative and not clauses.closes(items[index - 1]):
+        joined = draft.joiners[index - 1]
+        if (joined.alternative or joined.in_default) and not clauses.closes(items[index - 1]):
             # "shall be fined under this title or imprisoned not more than 5 years": a
             # clause after "or" is an alternative of the one before, never a penalty of
-            # its own (MODEL.md: "or" is never "and").
+            # its own (MODEL.md: "or" is never "and"); a term served in default of paying the
+            # fine before it is the fine's ("fined Shs 200/= in respect of each count or
+            # suffer two months imprisonment").
             groups[-1].append(index)
             continue
         joiner = draft.joiners[index - 1]
@@ -208,6 +211,14 @@ def split_parts(
             # "… CCO with condition to | perform 200 hours": the verb is the requirement's
             or (clauses.opens_clause(item) and not draft.joiners[index - 1].qualifying)
             or stands_apart(items[index - 1], item, draft.joiners[index - 1], clauses.apart)
+            # "Imprisonment for a term not exceeding 3 years; | A fine not exceeding $5,000"
+            # (not in a list that ", or both" closes: one choice)
+            or (
+                clauses.apart.semicolon
+                and joined.roles == (Joins.HARD,)
+                and has_core(item)
+                and not draft.both
+            )
             # 不等 closes what it summarizes; a bare penalty after it ("…不等，并处罚金")
             # has no value of its own to summarize, so it is added to all alike.
             or (clauses.closes(items[index - 1]) and has_core(item))

@@ -165,6 +165,7 @@ class Context:
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
+    semicolon_parts: bool
     closing_words: re.Pattern[str] | None
     #: A word that hands the items of a list to as many people ("respectively"): each item
     #: with a number is then an expression of its own.
@@ -464,6 +465,7 @@ def build_context(lang: str) -> Context:
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),
+        semicolon_parts=bool(raw["parts"].get("semicolon_parts", False)),
         closing_words=_optional(raw["parts"], "closing_words", _compile),
         aside=_optional(raw["parts"], "aside", _caseless),
         existential=_optional(raw["parts"], "existential", _caseless),

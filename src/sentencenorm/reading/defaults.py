@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..model import Choice, Component, Custody, Fine, Other
+from ..model import Choice, Component, Custody, Fine, Modality, Other
 from ..model.durations import Duration
 from ..sentence import Sentence
 
@@ -19,7 +19,9 @@ __all__ = ["DEFAULT_TERM", "default_term", "fine_or_term", "served_in_default"]
 DEFAULT_TERM: Final = "default imprisonment"
 
 
-def fine_or_term(components: tuple[Component, ...], *, given: bool) -> tuple[Component, ...]:
+def fine_or_term(
+    components: tuple[Component, ...], *, modality: Modality | None
+) -> tuple[Component, ...]:
     """An imposed fine "or" a term after it is the fine, with the term served in default of
     payment: "fined Sh20,000 or serve six months in jail", "a S$3,500 fine or go to jail for
     one week" (a court decides; only a statute offers a choice). The fine must state its
@@ -28,15 +30,25 @@ def fine_or_term(components: tuple[Component, ...], *, given: bool) -> tuple[Com
     3 months imprisonment": the corpus README's convention for South Africa, Kenya, Nigeria and
     Zimbabwe); a statute's ("liable to", "punishable by", "shall be") stays a choice.
 
-    *given*: the phrase is imposed or states no modality. A term that itself says it is served
+    So when the phrase is imposed or states no modality; a term that itself says it is served
     in default ("fines or imprisonment in default") is never the fine's alternative, whatever
     the modality and whether or not the fine states its amount (the corpus README: "in default
     … imprisonment" is a fine and a default term, never a choice).
+
+    Imposed (the phrase says a court gave it), the term may come first too ("sentenced
+    26 Kenyans to one-year imprisonment or to a fine of Sh500, 000": the term is served if
+    the fine is not paid), the two kept in the order the text gives them.
     """
+    given, imposed = modality in {Modality.IMPOSED, None}, modality is Modality.IMPOSED
     standing: list[Component] = []
     for penalty in components:
         if isinstance(penalty, Choice) and len(penalty.options) == 2:
             (fine, *more), (term, *rest) = penalty.options
+            if imposed and isinstance(term, Fine) and not more and not rest:
+                first = default_term(fine)  # "one-year imprisonment or to a fine of Sh500, 000"
+                if first is not None and (term.min is not None or term.max is not None):
+                    standing += [first, term]
+                    continue
             default = default_term(term) if not more and not rest else None
             stated = isinstance(fine, Fine) and (fine.min is not None or fine.max is not None)
             if (

@@ -203,7 +203,12 @@ class _Reader:
         #: Terminals that name a penalty, alone or beside another (see `_names_penalty`).
         self.penalty_words = self.context.evidence | self.context.family
         context = self.context
-        self.apart = Apart(context.separate_bare_terms, context.copula_clauses, self.penalty_words)
+        self.apart = Apart(
+            context.separate_bare_terms,
+            context.copula_clauses,
+            self.penalty_words,
+            context.semicolon_parts,
+        )
         self.clauses = Clauses(context, self.penalty_words, self.apart)
         #: The range word and a figure after a value: "up to Rs 1 | to 2 lakh" is no "Rs 1".
         self.range_on = range_goes_on(self.parser.terminals, self.lexicon)

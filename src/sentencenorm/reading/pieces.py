@@ -15,8 +15,9 @@ import attrs
 from lark import Token
 
 from ..language.roles import AUX, COPULA, Group, Says, role
-from ..model import Choice, Component, Modality
+from ..model import Choice, Component, Modality, Other
 from ..sentence import Sentence
+from .defaults import DEFAULT_TERM
 from .parts import Cash, Core, Count, Draft, Item, Joiner
 
 __all__ = [
@@ -42,12 +43,19 @@ __all__ = [
 
 def off_cue(kind: str | None, piece: Draft, cued: bool, sentence: Sentence) -> bool:
     """Whether the cue outside the phrase ("fined the company") says a *kind* that some
-    component of the sentence it introduces is not."""
+    component of the sentence it introduces is not. The term served in default of paying a
+    fine goes with the fine ("fined the trader | KSh 30,000 or serve three months in prison")."""
     if kind is None or not cued or piece.cue is not None:
         return False
     # paying back: either; "other:LABEL" (`neighbours.lent_kind`) introduces an `other`
     kinds = _PAYMENTS if kind == "repaid" else {kind.partition(":")[0]}
-    return any(component.kind not in kinds for component in sentence.components)
+    return any(
+        component.kind not in kinds
+        and not (
+            kind == "fine" and isinstance(component, Other) and component.label == DEFAULT_TERM
+        )
+        for component in sentence.components
+    )
 
 
 #: What paying back may be (`neighbours.lent_amount`).
@@ -240,11 +248,13 @@ def meets_bound(before: Item, item: Item) -> bool:
 class Apart:
     """What makes an item a statement of its own in a language (grammar/<lang>.context.toml
     [parts]): a bare term (separate_bare_terms), "X为Y" or a penalty bounded after its name
-    (copula_clauses); *penalty_words* are the terminals that name a penalty."""
+    (copula_clauses), a penalty after a bare ";" (semicolon_parts); *penalty_words* are the
+    terminals that name a penalty."""
 
     bare_terms: bool
     copula: bool
     penalty_words: frozenset[str]
+    semicolon: bool = False
 
 
 def stands_apart(before: Item, item: Item, joiner: Joiner, apart: Apart) -> bool:

@@ -65,7 +65,8 @@ def qualifying_custody_word(before: Part | None, part: Part, joiner: Joiner | No
     """A custody word with no term after a custodial term names how that one is served.
 
     "seven years imprisonment with hard labour", "10 years and jail", "有期徒刑十年，有期徒刑": one
-    custody component. Not across ";".
+    custody component. Not across ";". Counts it names are that term's ("three months' imprisonment
+    | with hard labour on each of three counts, concurrently": three concurrent terms)
     """
     if before is None or (joiner is not None and joiner.hard):
         return None
@@ -74,10 +75,23 @@ def qualifying_custody_word(before: Part | None, part: Part, joiner: Joiner | No
         part.kind,
         has_term=part.has_term,
         suspended=part.suspended,
-        count=part.terms,
-        aggregation=part.aggregation,
+        count=1,
+        aggregation=None,
     )
-    return Fold(before) if qualifies else None
+    if not qualifies:
+        return None
+    if part.terms == 1 and part.aggregation is None:
+        return Fold(before)
+    if before.terms != 1 or before.aggregation is not None or not before.has_term:
+        return None
+    return Fold(
+        before._replace(
+            terms=part.terms,
+            count_given=part.count_given,
+            aggregation=part.aggregation,
+            per_conviction=part.per_conviction,
+        )
+    )
 
 
 def term_after_custody_word(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
@@ -391,9 +405,8 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
 
 
 def _unnamed_custody(before: Part, part: Part) -> bool:
-    """Two custodial parts no word of which names custody: a term and its least time to serve
-    after a comma ("a unified twenty-five year term, ten years fixed"); a named term stays apart
-    from a bare bound ("有期徒刑三年，但不得少于一年" is refused)."""
+    """Two custodial parts no word names custody: "a unified 25-year term, ten years fixed"
+    (a named term stays apart from a bare bound: "有期徒刑三年，但不得少于一年" is refused)."""
     return before.kind == part.kind == "custody" and not (before.named or part.named)
 
 

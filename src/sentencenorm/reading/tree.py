@@ -56,7 +56,7 @@ _GROUPS: Final = re.compile(r"[, \u00a0\u202f\u2009]")
 _BRACKETS: Final = frozenset({"LPAR", "RPAR"})
 _MONEY: Final = re.compile(
     r"(?P<sign>.*?)\s*(?P<amount>\d(?:[\d,\u00a0\u202f\u2009]| (?=\d))*(?:\.\d+)?)"
-    r"(?:\.\s00)?(?:\s?[-‐=]\s?00)?(?:\s*/[=-]|=)?$",
+    r"(?:\.\s00)?(?:\s?[-‐=]\s?00)?(?:\s*/\s?[=-]|=)?$",
     re.S,
 )
 # "R75 000,00": digits grouped by spaces, then a decimal comma (Southern Africa).
@@ -180,7 +180,7 @@ class ToModel(Transformer[Token, Draft]):
     def money_sign(self, token: Token, scale: Token | None = None) -> Cash:
         match = _MONEY.match(self._lex.english_figures(token.value))
         assert match is not None  # the grammar's MONEY always ends in an amount
-        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
+        factor = self._lex.money_scales[fold(scale.value.lstrip("-‐‑"))] if scale is not None else 1
         figure = match["amount"]
         spaced = _SPACED_DECIMAL.fullmatch(figure)
         if spaced is not None:
@@ -203,7 +203,7 @@ class ToModel(Transformer[Token, Draft]):
     def money_scales(self, big: Num, big_scale: Token, *rest: Any) -> Cash:
         # "one million and 300 thousand tomans": 1,300,000; the remainder below the scale.
         small, small_scale, currency = rest
-        large = self._lex.money_scales[fold(big_scale.value)]
+        large = self._lex.money_scales[fold(big_scale.value.lstrip("-‐‑"))]
         part = self.money_word(small, small_scale, currency)
         if large <= part.scale or part.amount >= large:
             raise Reject("the remainder must count below the scale before it", part.pos)
@@ -220,7 +220,7 @@ class ToModel(Transformer[Token, Draft]):
     def money_prefix(self, sign: Token, number: Num, *rest: Token) -> Cash:
         # "人民币五千元", "人民币701万元", "人民币5000": the currency word comes first.
         scale = next((token for token in rest if token.type == "SCALE"), None)
-        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
+        factor = self._lex.money_scales[fold(scale.value.lstrip("-‐‑"))] if scale is not None else 1
         return Cash(_decimal(number.value * factor, number.pos), sign.value, factor, pos(sign))
 
     def money_before(self, currency: Token, figure: Token, *rest: Token) -> Cash:
@@ -230,7 +230,7 @@ class ToModel(Transformer[Token, Draft]):
 
     def money_word(self, number: Num, *rest: Token) -> Cash:
         scale = next((token for token in rest if token.type == "SCALE"), None)
-        factor = self._lex.money_scales[fold(scale.value)] if scale is not None else 1
+        factor = self._lex.money_scales[fold(scale.value.lstrip("-‐‑"))] if scale is not None else 1
         value = number.value * factor
         if number.spelled and factor > 1:
             value = _spelled_scaled(number, factor, scale)
