@@ -39,7 +39,9 @@ Then the other cold rows:
 - ``workers``: ``parse_many`` on ``--size`` distinct phrases and ``extract_many`` on
   news-like documents of 20 paragraphs (all different), with ``workers=2`` against
   ``workers=1``; each round with two workers starts its processes anew, as a user's batch
-  does. The note gives the load average and the CPU seconds of each side (the caller's and
+  does (forked on Linux: they inherit what this process has loaded and compiled, as the
+  workers of a user's second batch would; the first round's are as cold as a new
+  process's). The note gives the load average and the CPU seconds of each side (the caller's and
   the workers'), which say what the workers cost beyond the work when the wall clock cannot.
 
 Then the cache rows, which time answers remembered from an earlier read (each says so, with

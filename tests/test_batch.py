@@ -8,6 +8,7 @@ import pickle
 import subprocess
 import sys
 import textwrap
+import threading
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -173,12 +174,16 @@ def test_one_chunk_is_read_without_workers(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_script_without_the_main_guard_is_told_so(tmp_path: Path) -> None:
     """Spawned workers import the caller's script; one that calls parse_many at its top level
-    fails as they start, and the error says to keep the call under the ``__main__`` guard."""
+    fails as they start, and the error says to keep the call under the ``__main__`` guard.
+    (A second thread makes the workers spawned on Linux too: see the next test.)"""
     script = tmp_path / "unguarded.py"
     script.write_text(
         textwrap.dedent(
             f"""
+            import threading
             import sentencenorm
+            done = threading.Event()
+            threading.Thread(target=done.wait, daemon=True).start()
             phrases = ["life"] * {CHUNK * 3}
             print(sum(1 for _ in sentencenorm.parse_many(phrases, workers=2)))
             """
@@ -189,3 +194,32 @@ def test_a_script_without_the_main_guard_is_told_so(tmp_path: Path) -> None:
     )
     assert done.returncode != 0
     assert 'if __name__ == "__main__":' in done.stderr.splitlines()[-1]
+
+
+def test_workers_are_forked_on_linux_without_other_threads(tmp_path: Path) -> None:
+    """On Linux a process that runs one thread forks its workers (they start with what it
+    has loaded), so an unguarded script works there; with another thread running they are
+    spawned, as everywhere else."""
+    done = threading.Event()
+    waiting = threading.Thread(target=done.wait, daemon=True)
+    waiting.start()
+    try:
+        assert batch.start_method() == "spawn"
+    finally:
+        done.set()
+        waiting.join()
+    if not sys.platform.startswith("linux"):
+        return
+    assert batch.start_method() == "fork"
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sentencenorm
+            phrases = ["life", "ten yaers"] * {CHUNK * 2}
+            print(sum(1 for _ in sentencenorm.parse_many(phrases, workers=2)))
+            """
+        )
+    )
+    ran = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert (ran.returncode, ran.stdout) == (0, f"{CHUNK * 4}\n")

@@ -70,3 +70,17 @@ def test_no_total_ordering_is_offered() -> None:
     """Durations do not support < so that nobody orders months against days by accident."""
     with pytest.raises(TypeError):
         _ = Duration(1, 0) < Duration(0, 30)  # type: ignore[operator]
+
+
+def test_unpickled_durations_are_shared_and_the_table_stays_bounded() -> None:
+    """A duration unpickled twice is one object (values from workers share their lengths);
+    the table of shared durations never holds more than DURATIONS_KEPT."""
+    import pickle
+
+    from sentencenorm.model import pickling
+
+    lengths = [Duration(months=months, days=3) for months in range(pickling.DURATIONS_KEPT + 10)]
+    again = pickle.loads(pickle.dumps(lengths))
+    assert again == lengths
+    assert pickle.loads(pickle.dumps(lengths[-1])) is again[-1]
+    assert len(pickling._DURATIONS) <= pickling.DURATIONS_KEPT

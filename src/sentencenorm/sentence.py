@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .model import COMPONENT_TYPES, Component, Modality
+from .model.pickling import register
 from .writing.notation import format_sentence
 
 if TYPE_CHECKING:
@@ -169,3 +170,6 @@ class Sentence:
 
     def __str__(self) -> str:
         return format_sentence(self)
+
+
+register(Sentence)  # sent from workers as its values (`sentencenorm.model.pickling`)

@@ -8,6 +8,7 @@ above the writing and law layers it calls, and nothing here imports it.
 
 from __future__ import annotations
 
+from . import pickling as _pickling
 from .components import (
     COMPONENT_TYPES,
     SINGLE_TYPES,
@@ -69,3 +70,7 @@ __all__ = [
     "expansions",
     "plain_length",
 ]
+
+# Sent between processes as their values (`sentencenorm.model.pickling`).
+for _kind in (*COMPONENT_TYPES, Suspension, Duration, Money, Modality, Aggregation, Regime):
+    _pickling.register(_kind)

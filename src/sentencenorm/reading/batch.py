@@ -9,10 +9,14 @@ characters, whichever comes first (so that a few long documents still go to seve
 workers), and results still come back in input order; an input that fits in one chunk is
 read in this process, as no second worker would have anything to do. ``workers=0`` means one
 worker per core this process may run on (`cores`: its CPU affinity, as ``taskset`` or a
-container sets it). The worker processes are *spawned*: each starts a new interpreter that
-imports the caller's main module, so a script that calls these functions at its top level
-must keep that call under ``if __name__ == "__main__":`` (else its workers would run the
-script again: the pool then fails at once, and the error says so). The worker processes
+container sets it). On Linux, in a process that runs no other thread, the workers are
+*forked* (`start_method`): they start at once with what this process has loaded. Elsewhere
+they are *spawned*: each starts a new interpreter that imports the caller's main module, so
+a script that calls these functions at its top level must keep that call under
+``if __name__ == "__main__":`` (else its workers would run the script again: the pool then
+fails at once, and the error says so); keep the guard anyway, for the scripts that will run
+on other systems. Results come back from the workers as their values only
+(`sentencenorm.model.pickling`), rebuilt here without their checks run again. The workers
 ignore Ctrl-C: the caller gets the KeyboardInterrupt, and closing the iterator (or leaving it)
 ends them without finishing the queued work. A worker that dies (killed, out of memory)
 raises `concurrent.futures.process.BrokenProcessPool` in the caller rather than hanging; a
@@ -30,6 +34,7 @@ import contextlib
 import itertools
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -50,8 +55,9 @@ __all__ = ["extract_many", "parse_many", "record"]
 #: that results keep streaming.
 CHUNK: Final = 512
 #: Characters of text sent to a worker at a time at most (a longer input goes alone): about
-#: a third of a second of `extract`, so that 73 documents of 7 kB make 11 chunks, not one.
-CHUNK_CHARS: Final = 50_000
+#: a tenth of a second of `extract`, so that 73 documents of 7 kB make 25 chunks, not one,
+#: and the last chunk of a batch keeps one worker busy while the other idles only briefly.
+CHUNK_CHARS: Final = 20_000
 #: Chunks in flight per worker: the bound that keeps memory constant on endless input.
 AHEAD: Final = 4
 
@@ -171,6 +177,18 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def start_method() -> str:
+    """How the workers start: *fork* on Linux when this process runs no thread but the
+    calling one, else *spawn*. A forked worker starts at once, with the modules, tables and
+    compiled patterns this process already holds (a spawned one imports and loads them all
+    again, about 0.3 s of CPU each); forking while another thread may hold a lock can leave
+    the worker stuck on it, so a process with threads (a server, a GUI, Dask) gets spawned
+    workers, and so does every other system (macOS's own libraries are not fork-safe)."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 def _chunks(items: Iterable[object]) -> Iterator[list[object]]:
     """*items* in chunks of `CHUNK` inputs, or fewer where they hold `CHUNK_CHARS` characters."""
     chunk: list[object] = []
@@ -216,9 +234,12 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("spawn")
+    method = start_method()
     pool = ProcessPoolExecutor(
-        count, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        count,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
     lang, jurisdiction = args
     answered = False
@@ -233,7 +254,7 @@ def _pooled(
             yield from pending.popleft().result()
             answered = True
     except BrokenProcessPool as error:
-        if answered:  # a worker died in the run (killed, out of memory)
+        if answered or method != "spawn":  # a worker died in the run (killed, out of memory)
             raise
         raise BrokenProcessPool(f"{error} {_UNGUARDED}") from error
     finally:  # closed early (an interrupt): drop the queued chunks, end the workers

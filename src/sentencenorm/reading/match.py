@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from ..model import Modality
+from ..model.pickling import register
 from ..sentence import Sentence
 
 __all__ = ["Match"]
@@ -45,3 +46,6 @@ class Match:
         {'amount': '500', 'currency': 'USD'}
         """
         return {"start": self.start, "end": self.end, "text": self.text, **self.sentence.to_dict()}
+
+
+register(Match)  # sent from workers as its values (`sentencenorm.model.pickling`)
