@@ -28,6 +28,9 @@ class FakeStdin:
     def isatty(self) -> bool:
         return False
 
+    def close(self) -> None:
+        """A forked worker closes its stdin first (multiprocessing's bootstrap), as a file."""
+
 
 def run(
     monkeypatch: pytest.MonkeyPatch,

@@ -553,8 +553,8 @@ def test_a_worker_that_dies_stops_the_run_resumably(tmp_path: Path) -> None:
     workers = [
         child
         for child in _children(process.pid)
-        if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
-    ]
+        if b"resource_tracker" not in Path(f"/proc/{child}/cmdline").read_bytes()
+    ]  # spawned workers run spawn_main, forked ones the parent's command line
     assert len(workers) == 2
     os.kill(workers[0], signal.SIGKILL)
     err = _stop(process)

@@ -153,8 +153,11 @@ PARENT_CHECK: Final = 0.2
 def _start_worker(parent: int) -> None:
     """In a worker: leave Ctrl-C (sent to the whole process group) to the parent process, and
     end when the parent ends, however it ends. A parent killed with SIGKILL runs no cleanup;
-    its workers would live on (holding its stdout open, so a `| cat` after it never ends)."""
+    its workers would live on (holding its stdout open, so a `| cat` after it never ends).
+    SIGTERM ends a worker quietly, as in a spawned one: a forked one would inherit the
+    caller's handler (the CLI's raises KeyboardInterrupt, a traceback in each worker)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(
         target=_watch_parent, args=(parent,), name="sentencenorm-parent-watch", daemon=True
     ).start()
