@@ -93,8 +93,10 @@ LOOKBACK: Final = 120
 ENDS_TRIED: Final = 3
 #: How far from a keyword ("sentenced", "prison", "faces"...) an anchor is looked at.
 REACH: Final = 250
-#: How much text before a phrase a modality cue may take ("sentenced ... to").
-CONTEXT: Final = 120
+#: How much text before and after a phrase its context patterns see: a cue ("sentenced ... to";
+#: "The judge chose not to follow the policy statement, which would have meant …, and gave |",
+#: 128 characters) or what undid it ("…, a harsher total the First District found violated").
+CONTEXT: Final = 170
 
 # Where a phrase may begin and end is each terminal's role (sentencenorm.language.roles): a
 # phrase is "20 years in prison", never "for 20 years in prison, the" (links, determiners,
