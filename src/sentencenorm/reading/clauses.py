@@ -254,6 +254,13 @@ def split_parts(
         or (last > 0 and cut is not None and after.match(cut))
     ):
         groups[-1].remove(last)
+    if (
+        len(groups[-1]) > 1
+        and groups[-1][-1] == last
+        and undone_default(clauses.context, draft, [last], after)
+    ):
+        groups[-1].remove(last)  # "…, but the High Court set the default term aside": a part
+        groups.append([last])  # of its own, which the extractor drops (its words read)
     parts = []
     for group in groups:
         while len(group) > 1 and clauses.is_weak(items[group[-1]]):
@@ -265,6 +272,28 @@ def split_parts(
         part_end = end if following > last else end_before(tokens, firsts[following])
         parts.append((part_start, part_end, group))
     return parts
+
+
+def is_default_term(item: Item, joiner: Joiner) -> bool:
+    """Whether *item* is a term served in default of paying the fine before it ("or 4
+    months imprisonment in default", "in default whereof | three months")."""
+    if Joins.IN_DEFAULT in joiner.roles:
+        return True
+    words = (e.value.lower() for e in item.elements if isinstance(e, Token))
+    return any("default" in word for word in words)
+
+
+def undone_default(context: Context, draft: Draft, group: Sequence[int], after: Slice) -> bool:
+    """Whether the part of *draft* made of the items *group* is a default term alone that
+    the words *after* the phrase say a court set aside (``default_undone``)."""
+    at = group[0]
+    return (
+        len(group) == 1
+        and at > 0
+        and context.default_undone is not None
+        and is_default_term(draft.items[at], draft.joiners[at - 1])
+        and after.match(context.default_undone)
+    )
 
 
 def cued_part(

@@ -158,6 +158,9 @@ class Context:
     #: Right after a phrase whose last item states no value, the start of an amount or a bound
     #: the grammar could not read ("… and a fine | of 100,000"): that item is a cut, dropped.
     cut_after: Caseless | None
+    #: Right after a phrase whose last item is a default term, a court setting that term aside
+    #: ("…, but the High Court set the default term aside"): the item is dropped, the fine stays.
+    default_undone: Caseless | None
     #: A comparative right after a length: the length is a difference ("two years longer").
     differences: re.Pattern[str] | None
     #: An event a length counts from ("28 days after | sentencing"): the length is a time.
@@ -460,6 +463,7 @@ def build_context(lang: str) -> Context:
         measured=_optional(raw["not_penalty"], "measured", _compile),
         not_after_coreless=_optional(raw["not_penalty"], "after_coreless", _caseless),
         cut_after=_optional(raw["not_penalty"], "cut_after", _caseless),
+        default_undone=_optional(raw["not_penalty"], "default_undone", _caseless),
         differences=_optional(raw["not_penalty"], "differences", _compile),
         events=_optional(raw["not_penalty"], "events", _compile),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,

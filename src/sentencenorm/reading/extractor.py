@@ -38,7 +38,16 @@ from ..language.roles import AUX, CORE_TERMINALS, Group, role
 from ..law.territories import normalize_jurisdiction, reading_territory
 from ..model import Modality
 from ..sentence import Sentence
-from .clauses import Clauses, cue_ahead, cued_part, in_list, part_cue, split_parts, words_before_cue
+from .clauses import (
+    Clauses,
+    cue_ahead,
+    cued_part,
+    in_list,
+    part_cue,
+    split_parts,
+    undone_default,
+    words_before_cue,
+)
 from .cleaning import clean
 from .context import Slice, cue_after, cue_before, load_context
 from .counting import in_clause
@@ -93,8 +102,10 @@ LOOKBACK: Final = 120
 ENDS_TRIED: Final = 3
 #: How far from a keyword ("sentenced", "prison", "faces"...) an anchor is looked at.
 REACH: Final = 250
-#: How much text before a phrase a modality cue may take ("sentenced ... to").
-CONTEXT: Final = 120
+#: How much text before and after a phrase its context patterns see: a cue ("sentenced ... to";
+#: "The judge chose not to follow the policy statement, which would have meant …, and gave |",
+#: 128 characters) or what undid it ("…, a harsher total the First District found violated").
+CONTEXT: Final = 170
 
 # Where a phrase may begin and end is each terminal's role (sentencenorm.language.roles): a
 # phrase is "20 years in prison", never "for 20 years in prison, the" (links, determiners,
@@ -463,6 +474,7 @@ class _Reader:
                     and (index == 0 or denied.whole or in_list(self.context, draft, group))
                 )
                 or (index == last and denied.last)
+                or (index == last and undone_default(context, draft, group, after))
                 # replaced by the words after it in the phrase: "一审判处…五年，二审改判…三年"
                 or (index < last and context.negation.follows(Slice(text, low, part_end, end)))
                 or any(part_start <= at < part_end for at in denied.changes)

@@ -99,6 +99,11 @@ class Negation:
     #: its effectiveness": an act spoken of, none done.
     acting: Caseless | None = None
     acting_verb: Caseless | None = None
+    #: What an appeal contests, just before the phrase (*contested*: "appealed her sentence
+    #: of"), and the appeal won, after it in its sentence (*contest_won*: "…, and the appeal
+    #: was allowed"): set aside or replaced, no expression (MODEL.md).
+    contested: Caseless | None = None
+    contest_won: Caseless | None = None
     senses: tuple[Sense, ...] = ()
     #: token value -> the senses whose word it is (most tokens are none's): asked once
     _worded: dict[str, tuple[Sense, ...]] = attrs.field(factory=dict, init=False, eq=False)
@@ -146,6 +151,13 @@ class Negation:
         if self.after is not None and self.after.match(after.text, after.lowered):
             return True
         return requested and self.overruled is not None and after.match(self.overruled)
+
+    def overturned(self, before: Slice, after: Slice) -> bool:
+        """Whether the phrase is what an appeal contests ("appealed her sentence of") and the
+        sentence says the appeal was won ("…, and the appeal was allowed")."""
+        if self.contested is None or self.contest_won is None:
+            return False
+        return before.search(self.contested) and after.match(self.contest_won)
 
     def counterfactual(self, before: Slice, phrase: Slice, after: Slice) -> bool:
         """Whether the phrase is a penalty that could only have been: a past modal ("could
@@ -204,7 +216,7 @@ def denial(
     bounded = states_bound(tokens)
     first = negation.before(before, cue_at=cue_at, bounded=bounded)
     last = negation.follows(after, requested=requested)
-    if negation.counterfactual(before, phrase, after):
+    if negation.counterfactual(before, phrase, after) or negation.overturned(before, after):
         first = last = True  # "could have been facing … if he was an adult"
     changes = tuple(
         token.start_pos or 0
