@@ -243,6 +243,10 @@ def split_parts(
         or (last > 0 and cut is not None and after.match(cut))
     ):
         groups[-1].remove(last)
+    elif last > 0 and _measures_a_noun(clauses.context, items[last], after):
+        # "200 hours' community work and nine months | ' supervision": a bare length whose
+        # noun the phrase did not take measures that noun, no custody: a cut, dropped
+        groups[-1].remove(last)
     parts = []
     for group in groups:
         while len(group) > 1 and clauses.is_weak(items[group[-1]]):
@@ -254,6 +258,13 @@ def split_parts(
         part_end = end if following > last else end_before(tokens, firsts[following])
         parts.append((part_start, part_end, group))
     return parts
+
+
+def _measures_a_noun(context: Context, item: Item, after: Slice) -> bool:
+    """A bare length with a possessive or "of" and a word after it that the phrase did not
+    take (the context's `measured`): the length of something the grammar cannot name."""
+    measured = context.measured
+    return is_bare_term(item) and measured is not None and measured.match(after.text) is not None
 
 
 def cued_part(
