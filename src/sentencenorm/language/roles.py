@@ -194,6 +194,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("PARA_LETTER", Group.DROPPED, starts=False, ends=False),  # "or (b) a fine": a statute's
     Role("DASH_WITH", Group.DROPPED, starts=False, ends=False),  # "8 years - with a non-parole"
     Role("KIND_COLON", Group.DROPPED, starts=False, ends=False),  # "Supervised Release: 3 years"
+    Role("CURFEW_HOURS", Group.DROPPED, starts=False, ends=False),  # "a curfew between 7pm and 7am"
     # "3 months suspended on the same conditions": the conditions state no period
     Role("SUSPENSION_TERMS", Group.DROPPED, starts=False, ends=False),
     Role("UNIT", Group.UNIT),

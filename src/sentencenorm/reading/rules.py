@@ -319,6 +319,16 @@ def bare_length_after_with(before: Part | None, part: Part, joiner: Joiner | Non
     return None
 
 
+def label_said_again(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
+    """An `other` penalty with no quantity after "with" that names the label of the one before
+    says again what that one is: "six months' community detention | with a curfew" (New
+    Zealand's community detention is a curfew) is one curfew of six months."""
+    again = part.kind == "other" and part.quantity is None and part.label is not None
+    if before is None or joiner is None or not joiner.qualifying or not again:
+        return None
+    return Fold(before) if before.kind == "other" and before.label == part.label else None
+
+
 _SHARED: Final = ("terms", "aggregation", "suspended", "suspension")
 
 
@@ -452,6 +462,7 @@ RULES: Final[tuple[Rule, ...]] = (
     bond_of_suspension,
     amount_forfeited_after,
     bare_length_after_with,
+    label_said_again,
     bounds_meet,
 )
 #: The rules that may apply to the first part of a phrase (the others need a part before):
