@@ -81,6 +81,9 @@ class Lexicon:
     #: A penalty word written as the sentencing verb with its object ("fined him"): the phrase
     #: it opens is a penalty given (folded, its last two words).
     imposing_words: frozenset[str] = frozenset()
+    #: The verbs of such words that take any object ("fined Jeong", "fined the former
+    #: minister"): a penalty word whose words go on after one of them is given, too.
+    imposing_verbs: frozenset[str] = frozenset()
     #: (pattern, label): the words after a count that name an `other` penalty counted in its
     #: label's unit ("strokes of the cane", "lashes", "days of community service"; the
     #: grammar's STROKES is their alternation), in the order they are tried.
@@ -387,6 +390,7 @@ def read_lexicon(lang: str) -> Lexicon:
         modality_aux=raw.get("modality_aux", {}),
         optional_cues=frozenset(fold(word) for word in raw.get("optional_cues", [])),
         imposing_words=frozenset(fold(word) for word in raw.get("imposing_words", [])),
+        imposing_verbs=frozenset(fold(word) for word in raw.get("imposing_verbs", [])),
         modality_verbs=raw.get("modality_verbs", {}),
         aggregation=raw.get("aggregation", {}),
         other_labels=_label_phrases(raw.get("other_labels", {})),

@@ -193,13 +193,19 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("ABBREVIATED", Group.DROPPED, starts=False, ends=False),  # "(RI)" after its words
     Role("PARA_LETTER", Group.DROPPED, starts=False, ends=False),  # "or (b) a fine": a statute's
     Role("DASH_WITH", Group.DROPPED, starts=False, ends=False),  # "8 years - with a non-parole"
+    Role("DASH_PLACE", Group.DROPPED, starts=False, ends=False),  # "a 10-year-jail sentence"
     Role("KIND_COLON", Group.DROPPED, starts=False, ends=False),  # "Supervised Release: 3 years"
     Role("CURFEW_HOURS", Group.DROPPED, starts=False, ends=False),  # "a curfew between 7pm and 7am"
     # "3 months suspended on the same conditions": the conditions state no period
     Role("SUSPENSION_TERMS", Group.DROPPED, starts=False, ends=False),
+    # "a parole release date on 21 March 2024, that is, after six months": the date, not a length
+    Role("PAROLE_DATE", Group.DROPPED, starts=False, ends=False),
+    # "six years, with no years suspended": no part suspended, nothing to read
+    Role("NOT_SUSPENDED", Group.DROPPED, starts=False, ends=False),
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),
     Role("STROKES", Group.UNIT),
+    Role("TIMES", Group.UNIT),  # "whipped 10 times": the strokes a corporal verb counts
     Role("MONTHS_AND_A_HALF", Group.UNIT),  # zh 个半月 ("三个半月": three and a half months)
     Role("COUNTER", Group.UNIT),  # a measure word counting a penalty named beside it (十二下鞭刑)
     Role("MONEY", Group.MONEY),
@@ -216,6 +222,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("BETWEEN", Group.RANGE, ends=False),
     Role("FROM", Group.RANGE, ends=False),
     Role("M_MAX", Group.RANGE, ends=False),
+    Role("CORPORAL_VERB", Group.RANGE, ends=False),  # "whipped" before "10 times": opens the count
     Role("M_MIN", Group.RANGE, ends=False),
     # en "a fine at level 3 (currently £1,000)": the amount a level stands for, a maximum
     Role("M_LEVEL_NOW", Group.RANGE, starts=False, ends=False),
@@ -290,6 +297,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_RIGHTS", kind="deprivation_of_rights"),
     _word("W_FINE", kind="fine"),
     _word("W_RESTITUTION", kind="restitution"),
+    _word("W_TO_VICTIM", kind="restitution"),  # en "(ordered to pay €10,000) | to the victim"
     _word("W_REPAY", Says.REPAID, kind="restitution"),  # en "ordered to | repay £745"
     _word("W_FORFEITURE", kind="forfeiture"),
     # zh 没收个人全部财产: a forfeiture of all the offender's property (no amount)
@@ -317,6 +325,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_NON_PAROLE", Says.NON_PAROLE),
     _word("W_BALANCE", Says.BALANCE),
     _word("W_BEFORE_PAROLE", Says.BEFORE_PAROLE),
+    _word("W_FIXED", Says.BEFORE_PAROLE),  # Idaho "ten years fixed": the least served
     _word("W_SUSPENDED", Says.SUSPENDED),
     _word("W_SUSPENSION", Says.SUSPENSION),
     _word("W_REPRIEVE", Says.REPRIEVE),

@@ -111,6 +111,10 @@ class Context:
     #: Words in a phrase, before its bound, that make the bound a class of sentences ("a
     #: non-parole period | for sentences | between 12 months and 2 years").
     classes: re.Pattern[str] | None
+    #: An offence named with no article of its own before a floor ("covers an indictable
+    #: offence | punishable by at least ten years"): a class of offences (`class_floors`).
+    offence_class: Caseless | None
+    class_floors: re.Pattern[str] | None
     #: How many counts a clause states ("two misdemeanor charges"), its figure or words in the
     #: first group: the count of a term given "on each count" after it.
     counts_stated: Caseless | None
@@ -127,6 +131,9 @@ class Context:
     #: Determiners that point at a penalty stated elsewhere ("the", "his"): a phrase with no
     #: number and no cue that opens with one states nothing new.
     definite: re.Pattern[str] | None
+    #: A generic subject, a class of people, before a penalty with no number ("Once a
+    #: defendant has been ordered to pay | a fine", "murderers must serve | a jail sentence").
+    generic_subject: Caseless | None
     coreless: frozenset[str]
     family: frozenset[str]
     clause_verbs: re.Pattern[str]
@@ -206,6 +213,9 @@ class Context:
     #: A part of the term just given suspended, said right after it ("… for each. | For each 2
     #: months is suspended"): the part in the first group.
     suspended_part_after: Caseless | None
+    #: A suspension closing a judgment's main text after the forfeitures that follow the term
+    #: ("…沒收；| 緩刑伍年。"): its period in the first group (reading/said_after.py).
+    suspension_closing: Caseless | None
     #: A term given, then cut with its unit elided ("14 years in jail | (reduced to six)"):
     #: the cut term's unit in the first group, the bare number that stands in the second.
     reduced_terms: Caseless | None
@@ -426,12 +436,15 @@ def build_context(lang: str) -> Context:
         thresholds=_optional(evidence, "thresholds", _compile),
         conditions=_optional(evidence, "conditions", _caseless),
         classes=_optional(evidence, "classes", _compile),
+        offence_class=_optional(evidence, "offence_class", _caseless),
+        class_floors=_optional(evidence, "class_floors", _compile),
         counts_stated=_optional(evidence, "counts_stated", _caseless),
         counts_listed=_optional(evidence, "counts_listed", _caseless),
         counts_opened=_optional(evidence, "counts_opened", _caseless),
         counts_after_each=_optional(evidence, "counts_after_each", _caseless),
         weak=_compile(evidence["weak"]),
         definite=_optional(evidence, "definite", _compile),
+        generic_subject=_optional(evidence, "generic_subject", _caseless),
         coreless=frozenset(evidence["coreless"]),
         family=frozenset(evidence["family"]),
         clause_verbs=_compile(raw["parts"]["clause_verbs"]),
@@ -470,6 +483,7 @@ def build_context(lang: str) -> Context:
         aggregation_closing=_optional(evidence, "aggregation_closing", _caseless),
         aggregation_ordered=_optional(evidence, "aggregation_ordered", _caseless),
         suspended_part_after=_optional(evidence, "suspended_part_after", _caseless),
+        suspension_closing=_optional(evidence, "suspension_closing", _caseless),
         aggregation_on_count=_optional(evidence, "aggregation_on_count", _caseless),
         same_length=_optional(evidence, "same_length", _caseless),
         parole_floor=(

@@ -7,11 +7,12 @@ cannot end where that text ends: "... in the first half of" ends in "f", "o", "f
 pattern ending in "to", "for", "faces" or "given" can match it.
 
 Exact, as `scanning.searched_faster` is for how a match begins: from each pattern's parse
-tree, the last few characters that are not white space a match can end with (white space is
-skipped on both sides, so "put away  " and "put\\s+away\\s*$" agree). A pattern is tested
-only when it is anchored at the end of the text (``$`` or ``\\Z``, no MULTILINE) and every
-match of it holds enough such characters; any other pattern is always searched. The answer
-for one ending is remembered: news text ends its words in a few thousand ways.
+tree (walked backward by `scanning._paths`), the last few characters that are not white
+space a match can end with (white space is skipped on both sides, so "put away  " and
+"put\\s+away\\s*$" agree). A pattern is tested only when it is anchored at the
+end of the text (``$`` or ``\\Z``, no MULTILINE) and every match of it holds enough such
+characters; any other pattern is always searched. The answer for one ending is remembered:
+news text ends its words in a few thousand ways.
 """
 
 from __future__ import annotations
@@ -23,15 +24,7 @@ from re import _parser as sre_parse
 from typing import Any, Final, NamedTuple, Protocol
 
 from .caseless import Caseless
-from .scanning import (
-    _REPEATS,
-    _ZERO_WIDTH,
-    _class_item,
-    _joined,
-    _Path,
-    _piece_test,
-    _TooMany,
-)
+from .scanning import _REPEATS, _ZERO_WIDTH, _only_space, _Path, _paths, _piece_test, _TooMany
 
 __all__ = [
     "KNOWN_ENDS",
@@ -47,9 +40,6 @@ __all__ = [
 
 #: How many characters (white space aside) of the end are compared.
 DEPTH: Final = 3
-#: Every character `re` takes for ``\s`` in a str pattern below U+3001 (and U+3000 itself):
-#: the white space a class may hold.
-_SPACES: Final = "".join(c for c in map(chr, range(0x3001)) if re.match(r"\s", c))
 _ENDS: Final = frozenset({sre.AT_END, sre.AT_END_STRING})
 
 
@@ -63,69 +53,6 @@ def ending(text: str) -> str:
             out.append(char)
         at -= 1
     return "".join(out)
-
-
-def _only_space(op: Any, arg: Any) -> bool:
-    """Whether the item matches white space only (one character of it)."""
-    if op is sre.LITERAL:
-        return chr(arg).isspace()
-    if op is sre.IN:
-        return bool(arg) and all(
-            (member_op is sre.CATEGORY and member is sre.CATEGORY_SPACE)
-            or (member_op is sre.LITERAL and chr(member).isspace())
-            for member_op, member in arg
-        )
-    return False
-
-
-def _tail_paths(items: Any, flags: int, depth: int, forward: bool = False) -> set[_Path]:
-    """The last characters (white space aside, last first) a match of *items* can end with:
-    a path shorter than *depth* means the match can hold that few (or anything may come
-    before them). *forward*: the first characters (first first) instead."""
-    paths: set[_Path] = {()}
-    for op, arg in list(items) if forward else reversed(list(items)):
-        if all(len(path) >= depth for path in paths):
-            break
-        paths = _joined(paths, _item_tails(op, arg, flags, depth, forward), depth)
-    return paths
-
-
-def _item_tails(op: Any, arg: Any, flags: int, depth: int, forward: bool) -> set[_Path]:
-    if op in _ZERO_WIDTH or _only_space(op, arg):
-        return {()}  # nothing that counts: what comes before it ends the match
-    if op is sre.LITERAL:
-        return {((re.escape(chr(arg)), flags),)}
-    if op is sre.IN:
-        pieces = [_class_item(member_op, member) for member_op, member in arg]
-        if any(piece is None for piece in pieces):
-            return {(), (None,)}
-        piece = ("".join(p for p in pieces if p is not None), flags)
-        if any(_piece_test(piece)(space) for space in _SPACES):
-            return {(), (piece,)}  # it may be white space: skipped, or it counts
-        return {(piece,)}
-    if op is sre.SUBPATTERN:
-        _group, add_flags, del_flags, pattern = arg
-        return _tail_paths(pattern, (flags | add_flags) & ~del_flags, depth, forward)
-    if op is sre.BRANCH:
-        found: set[_Path] = set()
-        for branch in arg[1]:
-            found |= _tail_paths(branch, flags, depth, forward)
-        return found
-    if op in _REPEATS:
-        low, high, pattern = arg
-        once = _tail_paths(pattern, flags, depth, forward)
-        copies: set[_Path] = {()}
-        found = set()
-        for count in range(min(high, depth) + 1):
-            if count >= min(low, depth):
-                found |= copies
-            copies = _joined(copies, once, depth)
-        return found
-    if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _tail_paths(arg, flags, depth, forward)
-    if op in (sre.ANY, sre.NOT_LITERAL):
-        return {(), (None,)}  # one character, maybe white space
-    return {(), (None,) * depth}  # a group reference...: anything, of any length
 
 
 def _anchored(items: Any) -> str:
@@ -158,15 +85,15 @@ def _tester(source: str, flags: int) -> frozenset[_Path] | None:
     parsed = sre_parse.parse(source, flags)
     if _anchored(parsed) != "yes":
         return None
-    return _deepest(parsed, forward=False)
+    return _deepest(parsed, backward=True)
 
 
-def _deepest(parsed: Any, forward: bool) -> frozenset[_Path] | None:
-    """The ways *parsed* can end (*forward*: begin), to the greatest depth that does not hold
-    too many ways; None when a match may hold nothing that counts."""
+def _deepest(parsed: Any, backward: bool) -> frozenset[_Path] | None:
+    """The ways *parsed* can begin (*backward*: end), white space skipped, to the greatest
+    depth that does not hold too many ways; None when a match may hold nothing that counts."""
     for depth in range(DEPTH, 0, -1):
         try:
-            paths = _tail_paths(parsed, parsed.state.flags, depth, forward)
+            paths = _paths(parsed, parsed.state.flags, depth, backward=backward, spaces=True)
         except _TooMany:
             continue
         if any(not path for path in paths):
@@ -192,7 +119,7 @@ def tails(source: str, flags: int) -> frozenset[_Path] | None:
 def _head_tester(source: str, flags: int) -> frozenset[_Path] | None:
     """The ways a match of *source* (under *flags*) at the start of a text can begin (white
     space skipped, first first), or None when it is not to be filtered."""
-    return _deepest(sre_parse.parse(source, flags), forward=True)
+    return _deepest(sre_parse.parse(source, flags), backward=False)
 
 
 def heading(text: str) -> str:

@@ -24,6 +24,7 @@ __all__ = [
     "is_penalty",
     "only_weak_verbs",
     "refers_back",
+    "said_of_a_class",
     "states_difference",
     "states_time_spent",
     "tells_time_spent",
@@ -245,6 +246,39 @@ def refers_back(
     )
 
 
+#: What a word says that bounds a term ("minimum", "maximum").
+_BOUND_WORDS: Final = frozenset({Says.MIN, Says.MAX})
+#: What a word says that is a value of its own: life, a term to life ("faces | life").
+_VALUES: Final = frozenset({Says.LIFE, Says.LIFE_ONLY, Says.LIFE_PHRASE, Says.NO_PAROLE})
+
+
+def _states_value(token: Token) -> bool:
+    """Whether *token* states a value: a number, a length, an amount, life or death."""
+    said = role(token.type)
+    return token.type in CORE_TERMINALS or said.kind == "death" or bool(said.says & _VALUES)
+
+
+def said_of_a_class(context: Context, tokens: Sequence[Token], before: str) -> bool:
+    """Whether a phrase with no number is said of a class of people, not of someone sentenced:
+    "Once a defendant has been ordered to pay | a fine, they have 28 days", "(held that)
+    murderers and violent robbers must serve | a jail sentence": a rule for all such cases, no
+    penalty given (`generic_subject`, tried on the words before the phrase and its leading
+    verbs)."""
+    pattern = context.generic_subject
+    if pattern is None or any(_states_value(t) for t in tokens):
+        return False  # "anyone who kills an officer faces | death" is the law's penalty
+    return pattern.search(_with_lead(before, tokens), None) is not None
+
+
+def _with_lead(before: str, tokens: Sequence[Token]) -> str:
+    """The words before a phrase with the cue words that open it ("an offence | punishable
+    by")."""
+    lead = 0
+    while lead < len(tokens) and role(tokens[lead].type).group is Group.CUE:
+        lead += 1
+    return " ".join([before.rstrip(), *(t.value for t in tokens[:lead])])
+
+
 def predicates(context: Context, tokens: Sequence[Token], before: str) -> bool:
     """Whether a phrase with no number says what something is, not what someone got: "(losing
     the job) was a death sentence (for the town)", "(his death) was a life sentence"; unless
@@ -319,6 +353,20 @@ def threshold(context: Context, words: Sequence[Token], before: Slice) -> bool:
     compares = any(thresholds.fullmatch(words[at].value) for at in ranged)
     if compares and before.search(context.conditions):
         return True
+    floors = context.class_floors
+    bounds = [  # every bound of the phrase: a range word, "minimum", "maximum"
+        token.value
+        for token in words
+        if role(token.type).group is Group.RANGE or role(token.type).says & _BOUND_WORDS
+    ]
+    if (
+        context.offence_class is not None
+        and floors is not None
+        and bounds
+        and all(floors.fullmatch(bound) for bound in bounds)  # a floor, and no ceiling
+        and context.offence_class.search(_with_lead(before.text, words), None)
+    ):
+        return True  # "covers an indictable offence | punishable by at least ten years"
     # "a non-parole period for sentences | between 12 months and 2 years": the bound is a class
     # of sentences the period is for, not the period's (a phrase that opens with the class,
     # "(not available for) | sentences that are 10 years or longer", is the law's and stays)

@@ -50,6 +50,7 @@ from .evidence import (
     is_penalty,
     only_weak_verbs,
     refers_back,
+    said_of_a_class,
     states_difference,
     states_time_spent,
     tells_time_spent,
@@ -360,6 +361,8 @@ class _Reader:
             if above is not None and above[0].outranks(tokens):
                 around = Cue(above[0].modality, bound=above[0].bound)  # "最轻 | 处一个月…"
                 cue_at, outranked, requested = above[1], True, above[0].request
+            elif (below := cue_after(context.after_cues, after)) and below.outranks(tokens):
+                around, outranked = Cue(below.modality, bound=below.bound), True  # "處…，| 如易科"
         if not verb:
             # "the maximum sentence for trafficking is | 25 years": a bare auxiliary opens the
             # phrase, so the cue it ends is read through it (the same slice start, so that
@@ -429,8 +432,9 @@ class _Reader:
             return None
         if unnamed_amount(context, tokens, cue_kind, after=after.text, before=before.text):
             return None  # "received a $5,000 bonus": money, no fine
-        if before.text.strip() and refers_back(
-            context, tokens, cued=bool(outer), before=before.text
+        if before.text.strip() and (
+            refers_back(context, tokens, cued=bool(outer), before=before.text)
+            or said_of_a_class(context, tokens, before.text)
         ):
             # "said the life sentence would stand": one stated elsewhere (a phrase alone, as
             # a title, is read). Its words are read: no later start reads "life sentence".

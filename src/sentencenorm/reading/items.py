@@ -193,6 +193,7 @@ _ACTIONS: Final = (
     (Says.ELIGIBLE, _PAROLE),
     (Says.PAROLE_BAR, _PAROLE),
     (Says.NON_PAROLE, _NON_PAROLE),
+    (Says.BEFORE_PAROLE, _NON_PAROLE),  # "10 years before parole": the least served
     (Says.IMMEDIATE, _IMMEDIATE),
     (Says.SERVED, _SERVED),
     (Says.LIFE_PHRASE, _LIFE),

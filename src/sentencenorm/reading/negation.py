@@ -92,6 +92,13 @@ class Negation:
     unreal_had: Caseless | None = None
     subject: Caseless | None = None
     unreal_would: Caseless | None = None
+    #: A penalty an act's gerund names, the gerund opening its clause as the subject
+    #: (*acting*, before the phrase) of a verb of need or of what would be (*acting_verb*,
+    #: right after it): "Imposing | the death penalty | required a unanimous jury", "(said)
+    #: letting the respondent escape with | a fine of Rs. 10,000 | would deprive the law of
+    #: its effectiveness": an act spoken of, none done.
+    acting: Caseless | None = None
+    acting_verb: Caseless | None = None
     senses: tuple[Sense, ...] = ()
     #: token value -> the senses whose word it is (most tokens are none's): asked once
     _worded: dict[str, tuple[Sense, ...]] = attrs.field(factory=dict, init=False, eq=False)
@@ -144,6 +151,13 @@ class Negation:
         """Whether the phrase is a penalty that could only have been: a past modal ("could
         have been facing") in the phrase or just before it, with a condition that did not
         hold after it ("if he was an adult") or before it ("Had he been convicted,")."""
+        if (
+            self.acting is not None
+            and self.acting_verb is not None
+            and before.search(self.acting)
+            and after.match(self.acting_verb)
+        ):
+            return True  # "Imposing | the death penalty | required a unanimous jury"
         if self.unreal_would is not None:
             # "In another country, he would | have been sentenced to death": what would have
             # been done is counterfactual by itself, condition stated or not

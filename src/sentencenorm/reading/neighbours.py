@@ -57,6 +57,7 @@ from .said_after import (
     same_lengths,
     shared_additions,
     suspended_parts,
+    suspensions_closing,
 )
 
 __all__ = [
@@ -322,6 +323,7 @@ def later_clauses(reader: _Reader, text: str, country: str | None) -> Iterator[M
     found = ordered_runs(found, text, context.aggregation_ordered, reader.lexicon)
     found = runs_on_counts(found, text, context.aggregation_on_count, reader.lexicon)
     found = suspended_parts(found, text, context.suspended_part_after, lang)
+    found = suspensions_closing(found, text, context.suspension_closing, lang)
     found = shared_additions(found, text, context.distributive)
     found = parole_floors(found, text, context.parole_floor)
     found = same_lengths(found, text, context.same_length)

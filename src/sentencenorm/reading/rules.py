@@ -337,7 +337,8 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
 
     "a maximum of 40 years and a mandatory minimum of 5 years" is P5Y..P40Y; "life with a
     minimum term of 25 years" and "life with a tariff of 15 years" are N..life; "12 years with
-    a non-parole period of eight years" is P8Y..P12Y. Not across ";" or "or".
+    a non-parole period of eight years" and "a unified 25-year term, ten years fixed" are
+    P8Y..P12Y and P10Y..P25Y. Not across ";" or "or".
     """
     if before is None or (joiner is not None and (joiner.hard or joiner.alternative)):
         return None
@@ -367,14 +368,16 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
         return None  # a fine's bounds meet too: "处3000元以上、1万元以下的罚款"
     if (
         joiner is not None
-        and joiner.qualifying
+        and (joiner.qualifying or (joiner.comma and _unnamed_custody(before, part)))
         and before.plain
         and part.open_high
         and part.low is not None
         and part.terms == 1
         and not part.suspended
     ):
-        # "12 years with a non-parole period of eight years", "10 years with a minimum of 5"
+        # "12 years with a non-parole period of eight years", "10 years with a minimum of 5",
+        # "a unified twenty-five year term, ten years fixed" (Idaho: the fixed part is served
+        # before parole may come)
         return Fold(before._replace(low=part.low, plain=False))
     for upper, lower in ((before, part), (part, before)):
         if borrows and upper is before:
@@ -395,6 +398,13 @@ def bounds_meet(before: Part | None, part: Part, joiner: Joiner | None) -> Outco
         # "有期徒刑三年，但不得少于一年": a floor (or ceiling) that closes no range before it
         raise Reject("a bare bound after a comma closes no range before it", part.pos)
     return None
+
+
+def _unnamed_custody(before: Part, part: Part) -> bool:
+    """Two custodial parts no word of which names custody: a term and its least time to serve
+    after a comma ("a unified twenty-five year term, ten years fixed"); a named term stays apart
+    from a bare bound ("有期徒刑三年，但不得少于一年" is refused)."""
+    return before.kind == part.kind == "custody" and not (before.named or part.named)
 
 
 def balance_of_term(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:

@@ -14,6 +14,9 @@
 - A penalty "for the same length of time" as the term before it in the phrase: "10 years in
   prison followed by a travel ban for the same length of time" is a ten-year ban
   (``same_length``).
+- A suspension that closes a judgment's main text after the forfeitures that follow the term
+  (Taiwan: "處有期徒刑貳年。…新臺幣壹仟元沒收；…；| 緩刑伍年。"): the term's
+  (``suspension_closing``).
 - The least time before parole of the term just given, said by a clause of its own: "if you're
   sentenced to life imprisonment, | you'll be given a non-parole period of at least 10 years"
   is one term, 10 years to life (``parole_floor``).
@@ -40,6 +43,7 @@ __all__ = [
     "same_lengths",
     "shared_additions",
     "suspended_parts",
+    "suspensions_closing",
 ]
 
 #: A sentence's stop between two matches.
@@ -175,6 +179,39 @@ def suspended_parts(
             _with(match, [suspended if c is term else c for c in match.sentence.components])
         )
     return result
+
+
+def suspensions_closing(
+    found: list[Match], text: str, pattern: Caseless | None, lang: str
+) -> list[Match]:
+    """*found* with the one custodial term given before forfeitures suspended for the period a
+    clause right after the last of them states ("處有期徒刑貳年。…新臺幣壹仟元沒收；如全部或一部不能
+    沒收時，以其財產抵償之；| 緩刑伍年。"; the period in the pattern's first group). Only an exact
+    term, given, not yet suspended, and nothing but forfeitures between."""
+    if pattern is None:
+        return found
+    found = list(found)
+    for index, match in enumerate(found):
+        terms = _terms(match)
+        last = index + 1
+        while last < len(found) and all(c.kind == "forfeiture" for c in _components(found[last])):
+            last += 1
+        if last == index + 1 or match.modality is not Modality.IMPOSED or len(terms) != 1:
+            continue
+        said = _said_after(found, last - 1, text, pattern)
+        (term,) = terms
+        if said is None or term.suspended is not None or term.count not in (1, None):
+            continue
+        period = _length(said.group(1), lang)
+        if period is None or not isinstance(term.max, Duration) or term.min != term.max:
+            continue
+        suspended = attrs.evolve(term, suspended=Suspension(period))
+        found[index] = _with(match, [suspended if c is term else c for c in _components(match)])
+    return found
+
+
+def _components(match: Match) -> tuple[Component, ...]:
+    return match.sentence.components
 
 
 def shared_additions(

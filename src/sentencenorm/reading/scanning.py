@@ -73,7 +73,8 @@ def _class_item(op: Any, arg: Any) -> str | None:
 # How a match can begin: paths of up to `DEPTH` pieces, one per character; a piece is a
 # character class (class syntax, flags) or None for "any character". A path shorter than
 # `DEPTH` means the match can end (or anything can follow) there. Every set errs only
-# towards more paths: a terminal is never dropped where it could match.
+# towards more paths: a terminal is never dropped where it could match. The same walk
+# (`_paths`) gives `reading.endings` how a match can end, white space skipped.
 _Piece = tuple[str, int] | None
 _Path = tuple[_Piece, ...]
 DEPTH: Final = 2
@@ -97,37 +98,50 @@ def _joined(left: set[_Path], right: set[_Path], depth: int) -> set[_Path]:
     return out
 
 
-def _prefixes(items: Any, flags: int, depth: int) -> set[_Path]:
-    """How a match of the parsed pattern *items* can begin (see `_Path`)."""
+def _paths(
+    items: Any, flags: int, depth: int, *, backward: bool = False, spaces: bool = False
+) -> set[_Path]:
+    """How a match of the parsed pattern *items* can begin (see `_Path`); *backward*: how it
+    can end (its last characters, last first). *spaces*: white space is skipped, as if the
+    match held none (a character that may be white space may count or not)."""
     paths: set[_Path] = {()}
-    for op, arg in items:
+    for op, arg in reversed(list(items)) if backward else items:
         if all(len(path) >= depth for path in paths):
             break
-        paths = _joined(paths, _item_prefixes(op, arg, flags, depth), depth)
+        paths = _joined(paths, _item_paths(op, arg, flags, depth, backward, spaces), depth)
     return paths
 
 
-def _item_prefixes(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
-    if op in _ZERO_WIDTH:
-        return {()}  # consumes nothing: what follows it begins the match
+def _item_paths(
+    op: Any, arg: Any, flags: int, depth: int, backward: bool, spaces: bool
+) -> set[_Path]:
+    # With *spaces*, one character that may be white space may also be skipped: none.
+    skipped: set[_Path] = {()} if spaces else set()
+    if op in _ZERO_WIDTH or (spaces and _only_space(op, arg)):
+        return {()}  # nothing that counts: what comes after it (before it, backward) does
     if op is sre.LITERAL:
         return {((re.escape(chr(arg)), flags),)}
     if op is sre.IN:
         pieces = [_class_item(member_op, member) for member_op, member in arg]
         if any(piece is None for piece in pieces):
-            return {(None,)}
-        return {(("".join(p for p in pieces if p is not None), flags),)}
+            return skipped | {(None,)}
+        piece = ("".join(p for p in pieces if p is not None), flags)
+        if spaces and _may_be_space(piece):
+            return {(), (piece,)}  # it may be white space: skipped, or it counts
+        return {(piece,)}
     if op is sre.SUBPATTERN:
         _group, add_flags, del_flags, pattern = arg
-        return _prefixes(pattern, (flags | add_flags) & ~del_flags, depth)
+        return _paths(
+            pattern, (flags | add_flags) & ~del_flags, depth, backward=backward, spaces=spaces
+        )
     if op is sre.BRANCH:
         found: set[_Path] = set()
         for branch in arg[1]:
-            found |= _prefixes(branch, flags, depth)
+            found |= _paths(branch, flags, depth, backward=backward, spaces=spaces)
         return found
     if op in _REPEATS:
         low, high, pattern = arg
-        once = _prefixes(pattern, flags, depth)
+        once = _paths(pattern, flags, depth, backward=backward, spaces=spaces)
         copies: set[_Path] = {()}
         found = set()
         # n copies for n from low to high; past `depth` copies nothing new can begin.
@@ -137,10 +151,36 @@ def _item_prefixes(op: Any, arg: Any, flags: int, depth: int) -> set[_Path]:
             copies = _joined(copies, once, depth)
         return found
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _prefixes(arg, flags, depth)
+        return _paths(arg, flags, depth, backward=backward, spaces=spaces)
     if op in (sre.ANY, sre.NOT_LITERAL):
-        return {(None,)}
+        return skipped | {(None,)}  # one character (maybe white space)
     return {(), (None,) * depth}  # a group reference...: anything, of any length
+
+
+def _only_space(op: Any, arg: Any) -> bool:
+    """Whether the item matches white space only (one character of it)."""
+    if op is sre.LITERAL:
+        return chr(arg).isspace()
+    if op is sre.IN:
+        return bool(arg) and all(
+            (member_op is sre.CATEGORY and member is sre.CATEGORY_SPACE)
+            or (member_op is sre.LITERAL and chr(member).isspace())
+            for member_op, member in arg
+        )
+    return False
+
+
+@functools.cache
+def _may_be_space(piece: tuple[str, int]) -> bool:
+    """Whether the class *piece* holds a character of white space."""
+    return any(_piece_test(piece)(space) for space in _spaces())
+
+
+@functools.cache  # not at import: only `reading.endings` skips white space
+def _spaces() -> str:
+    """Every character `re` takes for ``\\s`` in a str pattern below U+3001 (and U+3000
+    itself): the white space a class may hold."""
+    return "".join(c for c in map(chr, range(0x3001)) if re.match(r"\s", c))
 
 
 @functools.cache
@@ -210,9 +250,9 @@ def begin_paths(regexp: str, flags: int) -> frozenset[_Path]:
     if found is None:
         parsed = sre_parse.parse(regexp, flags)
         try:
-            found = frozenset(_prefixes(parsed, parsed.state.flags, DEPTH))
+            found = frozenset(_paths(parsed, parsed.state.flags, DEPTH))
         except _TooMany:
-            found = frozenset(_prefixes(parsed, parsed.state.flags, 1))
+            found = frozenset(_paths(parsed, parsed.state.flags, 1))
         KNOWN_PATHS[key] = found
     return found
 
@@ -227,7 +267,7 @@ def first_set(regexp: str, flags: int) -> Callable[[str], bool] | None:
     """A test for "can a match of *regexp* begin with this character?", or None when any
     character may begin one. The test errs only towards yes."""
     parsed = sre_parse.parse(regexp, flags)
-    test = _begins(_prefixes(parsed, parsed.state.flags, 1))
+    test = _begins(_paths(parsed, parsed.state.flags, 1))
     if test is None:
         return None
     return lambda char: test(char, None)
@@ -266,9 +306,9 @@ def _lead(parsed: Any, source: str) -> str | None:
     """`searched_faster`'s form of *source* (parsed as *parsed*), not compiled; None where
     some match begins with anything (or with nothing)."""
     try:
-        paths = _prefixes(parsed, parsed.state.flags, 2)
+        paths = _paths(parsed, parsed.state.flags, 2)
     except _TooMany:
-        paths = _prefixes(parsed, parsed.state.flags, 1)
+        paths = _paths(parsed, parsed.state.flags, 1)
     if not paths or any(not path or path[0] is None for path in paths):
         return None  # some match begins with anything (or with nothing)
     if len({piece[1] for path in paths for piece in path if piece is not None}) != 1:

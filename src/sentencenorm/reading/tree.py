@@ -368,6 +368,12 @@ class ToModel(Transformer[Token, Draft]):
         value = Strokes(int(number.value), label, number.pos)
         return Core("strokes", value, value, number.pos)
 
+    def strokes_verb(self, verb: Token, number: Num, times: Token) -> Core:
+        """ "whipped 10 times": the verb names the corporal punishment (its label as the
+        lexicon's counted words give it, caning where they name none), "times" its strokes."""
+        del times
+        return self.strokes(number, verb)
+
     def count(self, number: Num) -> Count:
         if number.value.denominator != 1 or not 1 <= number.value <= 10_000:
             raise Reject(f"{_figure(number.value)} is not a count of terms", number.pos)
@@ -408,11 +414,22 @@ class ToModel(Transformer[Token, Draft]):
             raise Reject("only a length in brackets states a term", core.pos)
         return kept
 
+    def _imposing(self, elements: Sequence[Any]) -> bool:
+        """Whether an item opens with a penalty word that is the verb with its object ("fined
+        him $500", "fined Jeong 35 million won"): a penalty given (the lexicon's words)."""
+        first = next((e for e in elements if isinstance(e, Token)), None)
+        return first is not None and (
+            _last_two(first.value) in self._lex.imposing_words
+            or any(w in self._lex.imposing_verbs for w in fold(first.value).split()[:-1])
+        )
+
     def item(self, *children: Any) -> Item | tuple[Item, ...]:
         # The cue opens the item, or follows the one word a language puts before it (每项判处)
         at = next((i for i, child in enumerate(children[:2]) if isinstance(child, Cue)), None)
         cue = None if at is None else children[at]
         elements = tuple(_flatten(children if at is None else children[:at] + children[at + 1 :]))
+        if cue is None and self._imposing(elements):
+            cue = Cue(Modality.IMPOSED)  # "… and fined the accused | 5,000 dirhams"
         listed = next((e for e in elements if isinstance(e, Listed)), None)
         if listed is None:
             return Item(elements, pos(elements[0]), cue)
@@ -470,11 +487,6 @@ class ToModel(Transformer[Token, Draft]):
             # "fined $500 or face three months in jail": the term the fine's payer faces if
             # unpaid (fine_or_term), not the modality of the whole phrase.
             cue = None
-        if cue is None and self._lex.imposing_words:
-            # "fined him $500": the penalty word is the verb, with its object (the lexicon's)
-            first = next((e for e in items[0].elements if isinstance(e, Token)), None)
-            if first is not None and _last_two(first.value) in self._lex.imposing_words:
-                cue = Cue(Modality.IMPOSED)
         both = any(isinstance(child, Token) and child.type == OR_BOTH for child in children[1:])
         return Draft(cue, tuple(items), tuple(joiners), both)
 
