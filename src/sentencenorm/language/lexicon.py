@@ -121,6 +121,10 @@ class Lexicon:
     placed_labels: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
     #: (pattern, name): the words of each abbreviation of `placed_labels` (part of W_OTHER).
     placed_words: tuple[tuple[str, str], ...] = ()
+    #: Names of `placed_labels` that, where no territory gives them a meaning, cut the phrase
+    #: before them rather than refuse it whole ("10 years in prison and | three years of
+    #: supervision" keeps the prison term).
+    placed_cut: frozenset[str] = frozenset()
     #: Plural nouns that make a count unknown ("life sentences": several, how many unsaid).
     plural_nouns: frozenset[str] = frozenset({"sentences", "terms", "penalties", "punishments"})
 
@@ -410,9 +414,12 @@ def read_lexicon(lang: str) -> Lexicon:
         counted_labels=_label_phrases(raw.get("counted_labels", {}), "counted_labels"),
         weight_words=frozenset(fold(word) for word in raw.get("weight_words", ())),
         placed_labels={
-            name: {key: value for key, value in table.items() if key != "words"}
+            name: {key: value for key, value in table.items() if key not in ("words", "cut")}
             for name, table in raw.get("placed_labels", {}).items()
         },
+        placed_cut=frozenset(
+            name for name, table in raw.get("placed_labels", {}).items() if table.get("cut")
+        ),
         placed_words=_label_phrases(
             {
                 name: table["words"]

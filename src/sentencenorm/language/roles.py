@@ -195,6 +195,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("DASH_WITH", Group.DROPPED, starts=False, ends=False),  # "8 years - with a non-parole"
     Role("DASH_PLACE", Group.DROPPED, starts=False, ends=False),  # "a 10-year-jail sentence"
     Role("KIND_COLON", Group.DROPPED, starts=False, ends=False),  # "Supervised Release: 3 years"
+    Role("CURFEW_HOURS", Group.DROPPED, starts=False, ends=False),  # "a curfew between 7pm and 7am"
     # "3 months suspended on the same conditions": the conditions state no period
     Role("SUSPENSION_TERMS", Group.DROPPED, starts=False, ends=False),
     # "a parole release date on 21 March 2024, that is, after six months": the date, not a length

@@ -47,6 +47,7 @@ from .standing import (
     all_property_states_no_amount,
     bounds_meet_past_a_repeat,
     carried_maximum,
+    counts_of_the_term,
     detention_needs_a_term,
     given_maximum,
     probation_for_the_suspension,
@@ -81,8 +82,7 @@ def assemble(
         joiner = marked[index - 1] if index else None
         part = read_item(item, lexicon)
         folded = False
-        # A first part that is more than a qualifier goes to no rule (FIRST_RULES are about
-        # qualifiers; tests/test_rules.py holds them to it).
+        # A first part more than a qualifier goes to no rule (FIRST_RULES: tests/test_rules.py).
         candidates = RULES if parts else FIRST_RULES if part.is_attachment() else ()
         for rule in candidates:
             outcome = rule(parts[-1] if parts else None, part, joiner)
@@ -105,7 +105,7 @@ def assemble(
     parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
     parts = statute_choice_ceilings(parts, cue, standing_joiners, both=draft.both)
     parts = terms_run_together(parts, hard_breaks)
-    parts = probation_for_the_suspension(detention_needs_a_term(parts))
+    parts = counts_of_the_term(probation_for_the_suspension(detention_needs_a_term(parts)))
     parts = varying_range(all_property_states_no_amount(parts), cue)
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):

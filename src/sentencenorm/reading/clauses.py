@@ -254,6 +254,10 @@ def split_parts(
         or (last > 0 and cut is not None and after.match(cut))
     ):
         groups[-1].remove(last)
+    elif last > 0 and _measures_a_noun(clauses.context, items[last], after):
+        # "200 hours' community work and nine months | ' supervision": a bare length whose
+        # noun the phrase did not take measures that noun, no custody: a cut, dropped
+        groups[-1].remove(last)
     if (
         len(groups[-1]) > 1
         and groups[-1][-1] == last
@@ -294,6 +298,13 @@ def undone_default(context: Context, draft: Draft, group: Sequence[int], after: 
         and is_default_term(draft.items[at], draft.joiners[at - 1])
         and after.match(context.default_undone)
     )
+
+
+def _measures_a_noun(context: Context, item: Item, after: Slice) -> bool:
+    """A bare length with a possessive or "of" and a word after it that the phrase did not
+    take (the context's `measured`): the length of something the grammar cannot name."""
+    measured = context.measured
+    return is_bare_term(item) and measured is not None and measured.match(after.text) is not None
 
 
 def cued_part(

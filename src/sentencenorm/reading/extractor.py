@@ -397,6 +397,8 @@ class _Reader:
             if before_cue is None:
                 before_cue = cue_before(context.cues, before)
             found = before_cue[0] if before_cue else cue_after(context.after_cues, after)
+            if found is not None and found.bound and tokens[0].value.lower() in _OWNED:
+                found = None  # "his sentence of 10 years | is the maximum": one given, no law's
             if found is not None:
                 around, cue_kind = Cue(found.modality, bound=found.bound), found.kind
                 requested = found.request
@@ -545,6 +547,10 @@ class _Reader:
             if not matches:
                 return None
         return (matches, negated, outer) if matches or negated else None
+
+
+#: Determiners that make a phrase a sentence someone was given, never the bound a law sets.
+_OWNED: Final = frozenset({"his", "her", "their", "its", "this", "that"})
 
 
 @built_once

@@ -426,7 +426,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         pos=item.pos,
         whole_life_where=whole_life_where,
         kind=kind,
-        terms=1 if kind is not None and kind != "custody" else count,
+        terms=1 if kind not in (None, "custody", "probation") else count,
         count_given=count_given,
         aggregation=aggregation,
         suspended=suspended,

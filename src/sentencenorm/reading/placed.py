@@ -21,11 +21,14 @@ __all__ = ["CUSTODY", "in_place"]
 
 #: The meaning that makes a named penalty a term of custody.
 CUSTODY: Final = "custody"
+#: The meanings that make a named penalty a term of a kind of its own: custody, or New
+#: Zealand's supervision, a community sentence of probation (Sentencing Act 2002, s 45).
+TERMS: Final = frozenset({CUSTODY, "probation"})
 
 
 def in_place(part: Part, lexicon: Lexicon, territory: str | None) -> Part:
-    """The `other` *part* as its name reads in *territory*: another label, a custody part
-    (its length the custodial term), or unchanged; `Reject` for an abbreviation the territory
+    """The `other` *part* as its name reads in *territory*: another label, a custody or
+    probation part (its length the term), or unchanged; `Reject` for an abbreviation the territory
     gives no meaning."""
     name = part.label or ""
     if name not in lexicon.placed_labels:
@@ -39,17 +42,17 @@ def in_place(part: Part, lexicon: Lexicon, territory: str | None) -> Part:
         raise Reject(
             f"{name!r} names no penalty {where}; pass the court's jurisdiction",
             part.pos,
-            impossible=part.quantity is not None,
+            impossible=part.quantity is not None and name not in lexicon.placed_cut,
         )
-    if meaning != CUSTODY:
+    if meaning not in TERMS:
         return part._replace(label=meaning)
     core = part.quantity
     if core is None:  # "sentenced to preventive detention": custody, no term stated
-        return part._replace(kind=CUSTODY, label=None, named=True)
+        return part._replace(kind=meaning, label=None, named=True)
     if core.shape != "fixed" or not isinstance(core.low, Time):
-        raise Reject(f"a {name} is a term of custody: one length", core.pos)
+        raise Reject(f"a {name} is a term of {meaning}: one length", core.pos)
     return part._replace(
-        kind=CUSTODY,
+        kind=meaning,
         label=None,
         quantity=None,
         low=core.low,

@@ -19,6 +19,7 @@ __all__ = [
     "all_property_states_no_amount",
     "bounds_meet_past_a_repeat",
     "carried_maximum",
+    "counts_of_the_term",
     "detention_needs_a_term",
     "given_maximum",
     "probation_for_the_suspension",
@@ -274,6 +275,26 @@ def probation_for_the_suspension(parts: list[Part]) -> list[Part]:
     return result
 
 
+def counts_of_the_term(parts: list[Part]) -> list[Part]:
+    """The counts and how the terms run, said after a probation that closes a list with one
+    custody term, are that term's: "10 years' imprisonment and 12 months' probation on each
+    count both concurrent" (Northern Ireland's custody probation order) is custody P10Y on each
+    count, concurrent, and one probation (a probation is never counted nor run with others).
+    """
+    last = parts[-1] if len(parts) > 1 else None
+    if last is None or last.kind != "probation" or (last.terms == 1 and not last.aggregation):
+        return parts
+    custody = [index for index, part in enumerate(parts[:-1]) if part.kind == "custody"]
+    if len(custody) != 1 or parts[custody[0]].terms != 1 or parts[custody[0]].aggregation:
+        return parts
+    result = list(parts)
+    result[custody[0]] = parts[custody[0]]._replace(
+        terms=last.terms, count_given=last.count_given, aggregation=last.aggregation
+    )
+    result[-1] = last._replace(terms=1, count_given=False, aggregation=None)
+    return result
+
+
 AFTER_READING: Final = (
     bounds_meet_past_a_repeat,
     given_maximum,
@@ -282,6 +303,7 @@ AFTER_READING: Final = (
     terms_run_together,
     detention_needs_a_term,
     probation_for_the_suspension,
+    counts_of_the_term,
     all_property_states_no_amount,
     varying_range,
 )
