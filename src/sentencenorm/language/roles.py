@@ -202,6 +202,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("PAROLE_DATE", Group.DROPPED, starts=False, ends=False),
     # "six years, with no years suspended": no part suspended, nothing to read
     Role("NOT_SUSPENDED", Group.DROPPED, starts=False, ends=False),
+    Role("PART_THEREOF", Group.DROPPED, starts=False, ends=False),
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),
     Role("STROKES", Group.UNIT),
