@@ -202,6 +202,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("PAROLE_DATE", Group.DROPPED, starts=False, ends=False),
     # "six years, with no years suspended": no part suspended, nothing to read
     Role("NOT_SUSPENDED", Group.DROPPED, starts=False, ends=False),
+    Role("PART_THEREOF", Group.DROPPED, starts=False, ends=False),
     Role("UNIT", Group.UNIT),
     Role("ONE_UNIT", Group.UNIT),
     Role("STROKES", Group.UNIT),
@@ -249,6 +250,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("J_ALSO_OR_ALONE", Group.JOINER, starts=False, ends=False, joins=Joins.ALSO_OR_ALONE),
     _stop("OR_BOTH", Group.PUNCTUATION, ends=True),  # ", or both" closing a statute's list
     _stop("COMMA", Group.JOINER),
+    _stop("COMMA_ABSOLUTE", Group.PUNCTUATION),  # ", his ... having been": closes
     _stop("SEMI", Group.JOINER),
     _stop("STOP", Group.PUNCTUATION),
     Role("LPAR", Group.PUNCTUATION, ends=False),
