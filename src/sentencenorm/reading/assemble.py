@@ -105,7 +105,8 @@ def assemble(
     parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
     parts = statute_choice_ceilings(parts, cue, standing_joiners, both=draft.both)
     parts = terms_run_together(parts, hard_breaks)
-    parts = counts_of_the_term(probation_for_the_suspension(detention_needs_a_term(parts)))
+    parts = probation_for_the_suspension(detention_needs_a_term(parts), hard_breaks)
+    parts = counts_of_the_term(parts)
     parts = varying_range(all_property_states_no_amount(parts), cue)
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):

@@ -256,15 +256,18 @@ def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
     return out
 
 
-def probation_for_the_suspension(parts: list[Part]) -> list[Part]:
+def probation_for_the_suspension(parts: list[Part], hard_breaks: set[int]) -> list[Part]:
     """Supervision ordered for the period of a suspension just given, with no length of its own,
     lasts that period: Taiwan's "有期徒刑2年，緩刑5年，緩刑期間付保護管束" (protective supervision
     during the suspension, Criminal Code art. 93) is custody P2Y suspended=P5Y and probation
-    P5Y. A probation with no length after anything else stays as it is.
+    P5Y. A probation with no length after anything else, or after ";" (nothing carries over
+    it: "imprisonment, suspended for one month; probation"), stays as it is.
     """
     result = list(parts)
     for index in range(1, len(parts)):
         before, part = result[index - 1], parts[index]
+        if index in hard_breaks:
+            continue
         if part.kind != "probation" or part.has_term or before.kind != "custody":
             continue
         if before.suspended and isinstance(before.suspension, Time):
