@@ -104,6 +104,7 @@ class Says(enum.Enum):
     ALL_PROPERTY = "all_property"  # 没收个人全部财产: forfeiture of all property
     VARYING = "varying"  # 不等: a range summarizing several values, in either order
     REPAID = "repaid"  # "repay", "pay back": restitution, or where the lexicon says confiscation
+    DURING_SUSPENSION = "during_suspension"  # 緩刑期間付保護管束: lasts the suspension
 
 
 class Joins(enum.Enum):
@@ -296,6 +297,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_DEATH", kind="death"),
     _word("W_DEATH_SUSPENDED", Says.DEATH_SUSPENDED, kind="death"),
     _word("W_PROBATION", kind="probation"),
+    # zh 緩刑期間付保護管束: supervision for the suspension just given (its length is that period)
+    _word("W_PROBATION_DURING", Says.DURING_SUSPENSION, kind="probation"),
     _word("W_SUPERVISED_RELEASE", kind="supervised_release"),
     _word("W_COMMUNITY_SUPERVISION", kind="community_supervision"),
     _word("W_COMMUNITY_SERVICE", kind="community_service"),

@@ -69,6 +69,7 @@ class Part(NamedTuple):
     regime: str | None = None  # a custody regime its words name (行政拘留)
     all_property: bool = False  # a forfeiture of all property (没收个人全部财产)
     varying: bool = False  # 不等: its range summarizes values, stated in either order
+    during_suspension: bool = False  # 緩刑期間付保護管束: lasts the suspension given before it
     #: Life to the end only where the lexicon's `life_only_territories` say (终身监禁)
     whole_life_where: bool = False
     repaid: bool = False  # only a verb of paying back names its kind ("ordered to repay £745")
@@ -240,7 +241,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     aggregation: str | None = None
     regime: str | None = None
     definite_bound = False
-    all_property = varying = False
+    words_say: set[Says] = set()  # what the words say, beside kinds and bounds
     for index, element in enumerate(elements):
         if isinstance(element, Count):
             if count_given:
@@ -286,8 +287,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if regime not in {None, said_regime}:
                 raise Reject("two custody regimes in one part of the phrase", pos(element))
             regime = said_regime
-        all_property = all_property or Says.ALL_PROPERTY in role(element.type).says
-        varying = varying or Says.VARYING in role(element.type).says
+        words_say |= role(element.type).says
         if action == _NOTHING:
             continue
         if action == _OTHER:
@@ -443,19 +443,16 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         mentions_parole=mentions_parole,
         served=served,
         definite_bound=definite_bound and kind in {"custody", "fine"},
-        all_terms=any(
-            isinstance(e, Token) and Says.ALL_TERMS in role(e.type).says for e in elements
-        ),
+        all_terms=Says.ALL_TERMS in words_say,
         balance=balance,
         per_conviction=per_conviction,
-        one_count=any(
-            isinstance(e, Token) and Says.ONE_COUNT in role(e.type).says for e in elements
-        ),
+        one_count=Says.ONE_COUNT in words_say,
         optional=item.cue is not None and item.cue.optional,
         regime=regime if kind == "custody" else None,
-        all_property=all_property and kind == "forfeiture",
+        all_property=Says.ALL_PROPERTY in words_say and kind == "forfeiture",
         repaid=kind == "restitution" and repaid_only(elements),
-        varying=varying,
+        varying=Says.VARYING in words_say,
+        during_suspension=Says.DURING_SUSPENSION in words_say,
         **term,
     )
     if part.parole_after is not None and part.kind == "custody" and part.has_term:

@@ -260,15 +260,16 @@ def probation_for_the_suspension(parts: list[Part], hard_breaks: set[int]) -> li
     """Supervision ordered for the period of a suspension just given, with no length of its own,
     lasts that period: Taiwan's "有期徒刑2年，緩刑5年，緩刑期間付保護管束" (protective supervision
     during the suspension, Criminal Code art. 93) is custody P2Y suspended=P5Y and probation
-    P5Y. A probation with no length after anything else, or after ";" (nothing carries over
-    it: "imprisonment, suspended for one month; probation"), stays as it is.
+    P5Y. Only words saying so carry the period (Says.DURING_SUSPENSION): a bare probation
+    ("six months, suspended for one year, and probation"), one after anything else, or one
+    after ";" (nothing carries over it) stays as it is.
     """
     result = list(parts)
     for index in range(1, len(parts)):
         before, part = result[index - 1], parts[index]
-        if index in hard_breaks:
+        if index in hard_breaks or not part.during_suspension or part.has_term:
             continue
-        if part.kind != "probation" or part.has_term or before.kind != "custody":
+        if part.kind != "probation" or before.kind != "custody":
             continue
         if before.suspended and isinstance(before.suspension, Time):
             period = before.suspension
