@@ -50,6 +50,7 @@ from .standing import (
     counts_of_the_term,
     detention_needs_a_term,
     given_maximum,
+    one_term_on_counts,
     probation_for_the_suspension,
     statute_choice_ceilings,
     terms_run_together,
@@ -104,10 +105,10 @@ def assemble(
     parts = bounds_meet_past_a_repeat(parts, standing_joiners)
     parts = carried_maximum(given_maximum(parts, cue), cue, hard_breaks)
     parts = statute_choice_ceilings(parts, cue, standing_joiners, both=draft.both)
-    parts = terms_run_together(parts, hard_breaks)
+    parts = one_term_on_counts(terms_run_together(parts, hard_breaks))
     parts = probation_for_the_suspension(detention_needs_a_term(parts), hard_breaks)
     parts = counts_of_the_term(parts)
-    parts = varying_range(all_property_states_no_amount(parts), cue)
+    parts = varying_range(all_property_states_no_amount(parts), cue, lexicon.currency_words)
     components = tuple(component(part, lexicon, country) for part in parts)
     if any(j is not None and j.in_default for j in standing_joiners):
         components = in_default(components, standing_joiners, parts)
@@ -254,9 +255,8 @@ def alternatives(
         else:
             raise Reject('"or both" after penalties that are not a list of two', parts[-1].pos)
     first = alternative.index(True) - 1  # the first option begins before the first "or"
-    # One run of alternatives ends where a comma or ";" stands between two "or"s: after
-    # "十年以上有期徒刑、无期徒刑或者死刑，并处罚金或者没收财产" the fine or forfeiture is a
-    # choice of its own, beside the choice of terms.
+    # A comma or ";" between two "or"s ends a run of alternatives: in "十年以上有期徒刑、无期徒刑
+    # 或者死刑，并处罚金或者没收财产" the fine or forfeiture is a choice beside the terms'.
     last = first + 1
     for index in range(last + 1, count):
         if alternative[index]:

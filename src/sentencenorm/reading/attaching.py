@@ -77,7 +77,7 @@ def attach(target: Part, extra: Part) -> Part:
         counts = extra.per_conviction and extra.terms is not None
         if not (counted and counts) or target.count_given or target.one_count:
             raise Reject("a count with no term to count", extra.pos)
-        target = target._replace(terms=extra.terms, count_given=True)
+        target = target._replace(terms=extra.terms, count_given=True, lone_counts=extra.lone_counts)
     if extra.immediate and (target.kind != "death" or target.suspended or target.reprieve):
         raise Reject("immediate execution only qualifies a death sentence not suspended", extra.pos)
     parole_note = extra.mentions_parole and target.kind == "custody"

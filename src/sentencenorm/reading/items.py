@@ -70,6 +70,7 @@ class Part(NamedTuple):
     all_property: bool = False  # a forfeiture of all property (没收个人全部财产)
     varying: bool = False  # 不等: its range summarizes values, stated in either order
     during_suspension: bool = False  # 緩刑期間付保護管束: lasts the suspension given before it
+    lone_counts: bool = False  # "5 years on two counts": one term, or one per count? (unsaid)
     #: Life to the end only where the lexicon's `life_only_territories` say (终身监禁)
     whole_life_where: bool = False
     repaid: bool = False  # only a verb of paying back names its kind ("ordered to repay £745")
@@ -234,7 +235,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     mentions_parole = immediate = served = length_first = balance = False
     main: Core | None = None
     count: int | None = 1
-    count_given = suspended = reprieve = False
+    count_given = suspended = reprieve = lone_counts = False
     suspension = reprieve_period = parole_after = None
     suspension_at = -1
     label: str | None = None
@@ -247,7 +248,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
             if count_given:
                 raise Reject("two counts in one part of the phrase", element.pos)
             count, count_given = element.value, True
-            per_conviction = element.per_conviction
+            per_conviction, lone_counts = element.per_conviction, not element.distributes
             continue
         if isinstance(element, Core):
             if index and isinstance(elements[index - 1], Count) and _plain_length(element):
@@ -453,6 +454,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         repaid=kind == "restitution" and repaid_only(elements),
         varying=Says.VARYING in words_say,
         during_suspension=Says.DURING_SUSPENSION in words_say,
+        lone_counts=lone_counts and count_given and not words_say & {Says.PLURAL, Says.AGGREGATION},
         **term,
     )
     if part.parole_after is not None and part.kind == "custody" and part.has_term:

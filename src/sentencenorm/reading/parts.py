@@ -218,6 +218,9 @@ class Count:
     value: int
     pos: int
     per_conviction: bool = False  # "on each of three counts": a term per count convicted of
+    #: False for "on three counts" with no "each": a term per count only where the words say
+    #: several terms ("concurrent terms … on two charges"), else maybe one for them all
+    distributes: bool = True
 
 
 @attrs.frozen

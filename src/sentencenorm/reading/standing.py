@@ -6,7 +6,10 @@ each has its fixture file in ``tests/fixtures/rules/``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Final
+
+import attrs
 
 from ..language.roles import Joins
 from ..model import Modality
@@ -22,6 +25,7 @@ __all__ = [
     "counts_of_the_term",
     "detention_needs_a_term",
     "given_maximum",
+    "one_term_on_counts",
     "probation_for_the_suspension",
     "statute_choice_ceilings",
     "terms_run_together",
@@ -204,6 +208,18 @@ def terms_run_together(parts: list[Part], hard_breaks: set[int]) -> list[Part]:
     return result
 
 
+def one_term_on_counts(parts: list[Part]) -> list[Part]:
+    """One term "on two counts" (no "each", no plural, not run with others) may be one term for
+    them all or one a count: the phrase is refused, so a match stops before the counts ("a total
+    of 56 years in prison | on four counts"). "concurrent terms of 12 months on two charges", "on
+    each of two counts" and "5 years on two counts, to run concurrently" are a term a count.
+    """
+    for part in parts:
+        if part.lone_counts and part.aggregation is None:
+            raise Reject("one term 'on N counts' may be one term for them all", part.pos)
+    return parts
+
+
 #: The rules on the parts that stand, in order.
 def detention_needs_a_term(parts: list[Part]) -> list[Part]:
     """拘留 with no length of its own, standing as a part, is an arrest, not a penalty.
@@ -231,7 +247,9 @@ def all_property_states_no_amount(parts: list[Part]) -> list[Part]:
     return parts
 
 
-def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
+def varying_range(
+    parts: list[Part], cue: Cue | None = None, currency_words: Mapping[str, str] | None = None
+) -> list[Part]:
     """A range closed by 不等 (varying) summarizes the terms or amounts of several defendants,
     and the press states it in either order: "有期徒刑8年至1年半不等" is P1Y6M..P8Y, "罚金8000至
     2000元不等" 2000..8000; so is a range after a summary in the same phrase, in its order
@@ -239,7 +257,8 @@ def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
     So does a law's change read high to low (a *cue* in either order:
     "the maximum was lowered | from 10 to 5 years", whose figures `neighbours.old_and_new`
     then gives back in the text's order). Otherwise a backwards range is refused
-    (hints.backwards_range).
+    (hints.backwards_range). A fine word's unnamed yuan and 元 (*currency_words*) are one
+    currency: "罚金10万-1万元不等" is 10000..100000.
     """
     either = cue is not None and cue.either_order
     if not either and not any(part.varying for part in parts):
@@ -250,7 +269,12 @@ def varying_range(parts: list[Part], cue: Cue | None = None) -> list[Part]:
     summary = False  # a 不等 summary stands before: what follows is the same defendants'
     for part in parts:
         summary = summary or part.varying
-        if (either or summary) and backwards_range(part.low, part.high, "zh") is not None:
+        low, high = part.low, part.high
+        if isinstance(low, Cash) and isinstance(high, Cash) and low.sign != high.sign:
+            named = (currency_words or {}).get(low.sign)
+            if named is not None and named == (currency_words or {}).get(high.sign):
+                low = attrs.evolve(low, sign=high.sign)
+        if (either or summary) and backwards_range(low, high, "zh") is not None:
             part = part._replace(low=part.high, high=part.low)
         out.append(part)
     return out
@@ -305,6 +329,7 @@ AFTER_READING: Final = (
     carried_maximum,
     statute_choice_ceilings,
     terms_run_together,
+    one_term_on_counts,
     detention_needs_a_term,
     probation_for_the_suspension,
     counts_of_the_term,

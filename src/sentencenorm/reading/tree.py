@@ -402,7 +402,8 @@ class ToModel(Transformer[Token, Draft]):
 
     def each_count(self, _each: Token, number: Num, _counts: Token) -> Count:
         count = self.count(number)  # "on each of three counts": three terms
-        return Count(count.value, count.pos, per_conviction=True)
+        each = "each" in fold(_each.value).split()
+        return Count(count.value, count.pos, per_conviction=True, distributes=each)
 
     def counts_named(self, _on: Token, *children: Token) -> Count:
         # "on counts 1, 3 and 4": three terms, one per count named; the figures name counts.
@@ -486,7 +487,9 @@ class ToModel(Transformer[Token, Draft]):
         )
         if verb is None:
             return Cue(_modality(aux_modality), optional=may)
-        verb_modality = self._lex.modality_verbs.get(fold(verb.value).split()[0])
+        words = fold(verb.value).split()  # the first two words ("will face") before the first
+        verbs = self._lex.modality_verbs
+        verb_modality = verbs.get(" ".join(words[:2])) or verbs.get(words[0])
         if verb.type == IMPOSE and aux_modality is not None:
             return Cue(_modality(aux_modality), optional=may)
         bound = None
