@@ -73,6 +73,10 @@ class Lexicon:
     number_joiners: frozenset[str] = frozenset({"and"})
     decimal_mark: str = "."
     year_figures_are_dates: bool = False
+    #: Whether a suspension word alone names a suspended sentence (缓刑, "zur Bewährung
+    #: ausgesetzt"); English needs a noun ("a suspended sentence": a bare "suspension" may be
+    #: a licence's or a job's).
+    bare_suspension_is_sentence: bool = True
     #: The language's joiners, folded, by the role each plays between items.
     joiners: Mapping[str, Joins] = attrs.field(factory=dict)
     #: Words of a statute's bound cue that make it a minimum ("the minimum penalty is");
@@ -409,6 +413,7 @@ def read_lexicon(lang: str) -> Lexicon:
         number_joiners=frozenset(raw.get("number_joiners", ["and"])),
         decimal_mark=raw.get("decimal_mark", "."),
         year_figures_are_dates=bool(raw.get("year_figures_are_dates", False)),
+        bare_suspension_is_sentence=bool(raw.get("bare_suspension_is_sentence", True)),
         joiners={fold(key): Joins(value) for key, value in raw.get("joiners", {}).items()},
         minimum_words=tuple(fold(word) for word in raw.get("minimum_words", ())),
         counted_labels=_label_phrases(raw.get("counted_labels", {}), "counted_labels"),

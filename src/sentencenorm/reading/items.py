@@ -22,7 +22,16 @@ from ..language.roles import AFTER, BINDERS, IN, OF, SKIPPABLE, Group, Says, rol
 from ..model import LIFE, Life
 from ..model.labels import other_label
 from ..model.merging import Span
-from .lexical import definite, own_life, repaid_only, summed, totalled
+from .lexical import (
+    CORPORAL_UNITS,
+    custodial,
+    definite,
+    ends_counted,
+    own_life,
+    repaid_only,
+    summed,
+    totalled,
+)
 from .parts import Cash, Core, Count, Item, Reject, Strokes, Time, pos
 
 __all__ = ["Part", "bound_by_parole", "read_item"]
@@ -71,6 +80,7 @@ class Part(NamedTuple):
     varying: bool = False  # 不等: its range summarizes values, stated in either order
     during_suspension: bool = False  # 緩刑期間付保護管束: lasts the suspension given before it
     lone_counts: bool = False  # "5 years on two counts": one term, or one per count? (unsaid)
+    sentence_named: bool = False  # "sentence" names it, or the language needs no such word
     #: Life to the end only where the lexicon's `life_only_territories` say (终身监禁)
     whole_life_where: bool = False
     repaid: bool = False  # only a verb of paying back names its kind ("ordered to repay £745")
@@ -388,7 +398,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         reprieve = True
     if lone_no_parole:
         life_only = False
-    if label is not None and "custody" in kinds and _custodial(label):
+    if label is not None and "custody" in kinds and custodial(label):
         # A penalty that is itself custody takes the custody word beside it ("six months'
         # imprisonment in default of payment" is one penalty, not custody and `other`).
         del kinds["custody"]
@@ -405,8 +415,8 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
     if (
         count_given
         and found is not None
-        and found.unit in _CORPORAL_UNITS
-        and _ends_counted(elements)
+        and found.unit in CORPORAL_UNITS
+        and ends_counted(elements)
     ):
         # "two years in prison and one whipping": a count right before corporal punishment
         # named without its unit counts its strokes (data/labels.toml); "two caning sentences"
@@ -454,6 +464,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         repaid=kind == "restitution" and repaid_only(elements),
         varying=Says.VARYING in words_say,
         during_suspension=Says.DURING_SUSPENSION in words_say,
+        sentence_named=Says.NEUTRAL in words_say or lexicon.bare_suspension_is_sentence,
         lone_counts=lone_counts and count_given and not words_say & {Says.PLURAL, Says.AGGREGATION},
         **term,
     )
@@ -465,25 +476,6 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
 
 #: The kinds whose period, named right after a suspension's, is that suspension's.
 _SUPERVISING: Final = frozenset({"probation", "community_supervision"})
-
-
-@functools.cache
-def _custodial(label: str) -> bool:
-    """Whether the `other` penalty *label* is itself a term of custody (data/labels.toml)."""
-    found = other_label(label)
-    return found is not None and found.custodial
-
-
-#: The units a count before a label counts (data/labels.toml: caning's strokes; not lashes:
-#: "3 lashings" is no flogging).
-_CORPORAL_UNITS: Final = frozenset({"strokes"})
-
-
-def _ends_counted(elements: Sequence[object]) -> bool:
-    """Whether the part ends in a count and the one word after it ("one whipping")."""
-    return (
-        len(elements) >= 2 and isinstance(elements[-2], Count) and isinstance(elements[-1], Token)
-    )
 
 
 def _kind_of(

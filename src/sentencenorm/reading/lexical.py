@@ -7,16 +7,28 @@ life" a person's own, "an extended sentence" a sum of custody and licence.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import Final
 
 from lark import Token
 
 from ..language import Lexicon
 from ..language.lexicon import fold
 from ..language.roles import Group, Says, role
+from ..model.labels import other_label
 from .parts import Count
 
-__all__ = ["definite", "own_life", "repaid_only", "summed", "totalled"]
+__all__ = [
+    "CORPORAL_UNITS",
+    "custodial",
+    "definite",
+    "ends_counted",
+    "own_life",
+    "repaid_only",
+    "summed",
+    "totalled",
+]
 
 
 def summed(elements: Sequence[object], lexicon: Lexicon) -> bool:
@@ -93,3 +105,22 @@ def repaid_only(elements: Sequence[object]) -> bool:
     to repay £745"; "to pay back £59,816.24 in compensation" names it in words)."""
     named = [role(e.type).says for e in elements if isinstance(e, Token) and role(e.type).kind]
     return bool(named) and all(Says.REPAID in says for says in named)
+
+
+@functools.cache
+def custodial(label: str) -> bool:
+    """Whether the `other` penalty *label* is itself a term of custody (data/labels.toml)."""
+    found = other_label(label)
+    return found is not None and found.custodial
+
+
+#: The units a count before a label counts (data/labels.toml: caning's strokes; not lashes:
+#: "3 lashings" is no flogging).
+CORPORAL_UNITS: Final = frozenset({"strokes"})
+
+
+def ends_counted(elements: Sequence[object]) -> bool:
+    """Whether the part ends in a count and the one word after it ("one whipping")."""
+    return (
+        len(elements) >= 2 and isinstance(elements[-2], Count) and isinstance(elements[-1], Token)
+    )

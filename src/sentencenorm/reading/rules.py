@@ -224,8 +224,10 @@ def _money_alternatives(before: Part, part: Part) -> Outcome:
 
 
 def suspended_sentence_alone(before: Part | None, part: Part, joiner: Joiner | None) -> Outcome:
-    """ "a suspended sentence" with nothing before it is custody of unstated length, suspended."""
-    if before is None and part.is_attachment() and part.suspended and part.suspension is None:
+    """ "a suspended sentence" with nothing before it is custody of unstated length, suspended;
+    a bare "suspension" or "suspended" names no sentence (a licence's, a job's)."""
+    alone = before is None and part.is_attachment() and part.sentence_named
+    if alone and part.suspended and part.suspension is None:
         return Becomes(part._replace(kind="custody"))
     return None
 
