@@ -168,17 +168,15 @@ def also_or_alone(
     """并处或者单处罚金: the penalty after comes with the penalties before, or alone (the corpus
     README: 处三年以下有期徒刑、拘役或者管制，并处或者单处罚金 is [[custody ..P3Y, fine],
     [community_supervision, fine], [fine]]); 可以并处罚金: the penalties before alone, or with
-    it ([[X], [X, fine]]); 可并处或单处罚金 (may add it, or impose it alone): both, and it alone
-    ([[X], [X, fine], [fine]]). Alternatives before it are read first; each of their options is
-    taken. Anything else is refused rather than guessed at.
-    """
+    it ([[X], [X, fine]]), 可以并处罚金或者没收财产 with one of them; 可并处或单处罚金 (may add
+    it, or impose it alone): both, and it alone ([[X], [X, fine], [fine]]). Alternatives before
+    it are read first; each of their options is taken. Anything else is refused, not guessed."""
     at = next(index for index, j in enumerate(joiners) if j is not None and j.also_or_alone)
-    base, extra = components[:at], components[at:]
-    if (
-        not base
-        or both
-        or any(j is not None and (j.alternative or j.also_or_alone) for j in joiners[at + 1 :])
-    ):
+    base, extra, after = components[:at], components[at:], joiners[at + 1 :]
+    roles = joiners[at].roles  # type: ignore[union-attr]
+    one_of = Joins.MAY_ALSO in roles and bool(after) and all(j and j.alternative for j in after)
+    ors = any(j is not None and (j.alternative or j.also_or_alone) for j in after)
+    if not base or both or (ors and not one_of):
         raise Reject("并处或者单处 must follow the penalties it is added to", parts[at].pos)
     before = joiners[:at]
     if any(j is not None and j.alternative for j in before):
@@ -190,8 +188,8 @@ def also_or_alone(
         raise Reject("并处或者单处 after alternatives beside other penalties", parts[at].pos)
     else:
         alone = [base]
-    added = [(*option, *extra) for option in alone]
-    roles = joiners[at].roles  # type: ignore[union-attr]
+    each = [(one,) for one in extra] if one_of else [extra]
+    added = [(*option, *one) for option in alone for one in each]
     if Joins.MAY_ALSO_OR_ALONE in roles:  # 可并处或单处: each alone, each with it, it alone
         options = [*alone, *added, extra]
     elif Joins.MAY_ALSO in roles:  # 可以并处: each alone, or with it

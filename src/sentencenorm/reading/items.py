@@ -268,9 +268,9 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
                 raise Reject("a number right before a length counts nothing", element.pos)
             binder = _binder(elements, index, lexicon.direct_binders)
             if binder is None:
-                if index > 0 and _is(elements[index - 1], AFTER):
-                    # "escaped from prison after 3 years": when, not how long (a period
-                    # after "parole", "eligible" or "suspended" is bound to that word).
+                if index > 0 and any(_is(elements[index - 1], w) for w in (AFTER, "L_WITHIN")):
+                    # "escaped from prison after 3 years", "pay within 14 days": when, not how
+                    # long (a period after "parole", "eligible" or "suspended" is that word's).
                     raise Reject("a length after 'after' says when, not how long", element.pos)
                 if main is not None:
                     raise Reject("two lengths or amounts in one part of the phrase", element.pos)
