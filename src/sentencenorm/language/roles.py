@@ -105,6 +105,7 @@ class Says(enum.Enum):
     VARYING = "varying"  # 不等: a range summarizing several values, in either order
     REPAID = "repaid"  # "repay", "pay back": restitution, or where the lexicon says confiscation
     DURING_SUSPENSION = "during_suspension"  # 緩刑期間付保護管束: lasts the suspension
+    NEEDS_TERM = "needs_term"  # bare 拘留: a penalty only with its length (else an arrest)
 
 
 class Joins(enum.Enum):
@@ -293,6 +294,8 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_CONFINED", kind="custody"),  # en "confined in the county jail"
     # zh 行政拘留, 治安拘留, 拘留 as a penalty: custody served as administrative detention
     _word("W_ADMIN_DETENTION", kind="custody", regime="administrative_detention"),
+    # zh bare 拘留: the same penalty, but with no length an arrest (detention_needs_a_term)
+    _word("W_DETENTION", Says.NEEDS_TERM, kind="custody", regime="administrative_detention"),
     _word("W_TARIFF", Says.TARIFF, kind="custody"),
     _word("W_DEATH", kind="death"),
     _word("W_DEATH_SUSPENDED", Says.DEATH_SUSPENDED, kind="death"),

@@ -81,6 +81,7 @@ class Part(NamedTuple):
     during_suspension: bool = False  # 緩刑期間付保護管束: lasts the suspension given before it
     lone_counts: bool = False  # "5 years on two counts": one term, or one per count? (unsaid)
     sentence_named: bool = False  # "sentence" names it, or the language needs no such word
+    needs_term: bool = False  # bare 拘留: with no length an arrest, no penalty
     #: Life to the end only where the lexicon's `life_only_territories` say (终身监禁)
     whole_life_where: bool = False
     repaid: bool = False  # only a verb of paying back names its kind ("ordered to repay £745")
@@ -464,6 +465,7 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
         repaid=kind == "restitution" and repaid_only(elements),
         varying=Says.VARYING in words_say,
         during_suspension=Says.DURING_SUSPENSION in words_say,
+        needs_term=Says.NEEDS_TERM in words_say,
         sentence_named=Says.NEUTRAL in words_say or lexicon.bare_suspension_is_sentence,
         lone_counts=lone_counts and count_given and not words_say & {Says.PLURAL, Says.AGGREGATION},
         **term,

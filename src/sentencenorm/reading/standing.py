@@ -222,15 +222,16 @@ def one_term_on_counts(parts: list[Part]) -> list[Part]:
 
 #: The rules on the parts that stand, in order.
 def detention_needs_a_term(parts: list[Part]) -> list[Part]:
-    """拘留 with no length of its own, standing as a part, is an arrest, not a penalty.
+    """A bare 拘留 with no length of its own, standing as a part, is an arrest, not a penalty.
 
     "被拘留十天" and "处五日以下拘留" are administrative detention; "被拘留人", "不执行拘留处罚",
     "嫌疑人已被拘留" name the detention or a police arrest and state no penalty: the phrase is
-    refused. (Beside a criminal term, "三年以下有期徒刑或拘留", the word has folded into that
-    term already: qualifying_custody_word.)
+    refused. 行政拘留 / 治安拘留 name the penalty itself, days or none ("作出行政拘留处罚").
+    (Beside a criminal term, "三年以下有期徒刑或拘留", the word has folded into that term
+    already: qualifying_custody_word.)
     """
     for part in parts:
-        if part.kind == "custody" and part.regime is not None and not part.has_term:
+        if part.kind == "custody" and part.needs_term and not part.has_term:
             raise Reject("拘留 with no length is no penalty", part.pos)
     return parts
 
