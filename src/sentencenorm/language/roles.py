@@ -41,6 +41,7 @@ __all__ = [
     "ROLES",
     "SKIPPABLE",
     "TO_LIFE",
+    "WITHIN",
     "Group",
     "Joins",
     "Role",
@@ -282,6 +283,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("L_COPULA", Group.LINK, starts=False, ends=False, opens=False),
     # counts: "on each of <three> counts"
     _word("W_EACH_OF"),
+    _word("W_ON_N_COUNTS"),  # "on four counts": no "each"
     _word("W_COUNTS"),
     # "on counts <1 and 3>": one term per count named
     _word("W_ON_COUNTS", ends=False),
@@ -354,6 +356,7 @@ _TABLE: Final[tuple[Role, ...]] = (
 #: Terminals the read side names because one word decides a reading, declared here once.
 OF: Final = "L_OF"  # "sentences of 14 days to 12 months": sentences in general
 AFTER: Final = "L_AFTER"  # "suspended after": a part served, then suspended
+WITHIN: Final = "L_WITHIN"  # "pay within 14 days": a length after it says when
 AUX: Final = "AUX"  # an auxiliary: a cue, but no verb ("is", "was")
 COPULA: Final = "L_COPULA"  # "reduced to", "commuted to"
 FROM: Final = "FROM"  # "from 10 to 14 years": the opening of a range (or of a change)

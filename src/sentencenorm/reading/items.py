@@ -18,7 +18,7 @@ from lark import Token
 
 from ..language import Lexicon
 from ..language.lexicon import fold
-from ..language.roles import AFTER, BINDERS, IN, OF, SKIPPABLE, Group, Says, role
+from ..language.roles import AFTER, BINDERS, IN, OF, SKIPPABLE, WITHIN, Group, Says, role
 from ..model import LIFE, Life
 from ..model.labels import other_label
 from ..model.merging import Span
@@ -269,10 +269,11 @@ def read_item(item: Item, lexicon: Lexicon) -> Part:
                 raise Reject("a number right before a length counts nothing", element.pos)
             binder = _binder(elements, index, lexicon.direct_binders)
             if binder is None:
-                if index > 0 and any(_is(elements[index - 1], w) for w in (AFTER, "L_WITHIN")):
+                if index > 0 and any(_is(elements[index - 1], w) for w in (AFTER, WITHIN)):
                     # "escaped from prison after 3 years", "pay within 14 days": when, not how
                     # long (a period after "parole", "eligible" or "suspended" is that word's).
-                    raise Reject("a length after 'after' says when, not how long", element.pos)
+                    word = str(elements[index - 1])
+                    raise Reject(f"a length after {word!r} says when, not how long", element.pos)
                 if main is not None:
                     raise Reject("two lengths or amounts in one part of the phrase", element.pos)
                 main = element

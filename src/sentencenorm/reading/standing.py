@@ -270,11 +270,14 @@ def varying_range(
     summary = False  # a 不等 summary stands before: what follows is the same defendants'
     for part in parts:
         summary = summary or part.varying
-        low, high = part.low, part.high
+        low, high, words = part.low, part.high, currency_words or {}
         if isinstance(low, Cash) and isinstance(high, Cash) and low.sign != high.sign:
-            named = (currency_words or {}).get(low.sign)
-            if named is not None and named == (currency_words or {}).get(high.sign):
-                low = attrs.evolve(low, sign=high.sign)
+            named = words.get(low.sign)  # 罚金10万-1万元: 金 and 元 both the yuan
+            low = (
+                low
+                if named is None or named != words.get(high.sign)
+                else attrs.evolve(low, sign=high.sign)
+            )
         if (either or summary) and backwards_range(low, high, "zh") is not None:
             part = part._replace(low=part.high, high=part.low)
         out.append(part)

@@ -402,7 +402,7 @@ class ToModel(Transformer[Token, Draft]):
 
     def each_count(self, _each: Token, number: Num, _counts: Token) -> Count:
         count = self.count(number)  # "on each of three counts": three terms
-        each = "each" in fold(_each.value).split()
+        each = _each.type == "W_EACH_OF"  # "on three counts" (W_ON_N_COUNTS) may be one term
         return Count(count.value, count.pos, per_conviction=True, distributes=each)
 
     def counts_named(self, _on: Token, *children: Token) -> Count:
