@@ -9,8 +9,8 @@ side its wording. Adding a language is adding its files and its table in languag
 >>> english = Language.get("en")
 >>> english.name, english.scripts, english.grammar_path.name
 ('English', ('Latn',), 'en.lark')
->>> Language.get("zh").cleaning
-('zero_width', 'pinyin_readings', 'numeral_spaces', 'restated_figures', 'line_breaks')
+>>> Language.get("zh").cleaning[-2:]
+('line_breaks', 'word_spaces')
 >>> "fr" in languages()
 True
 """
@@ -38,6 +38,7 @@ CLEANING_RULES: Final = (
     "numeral_spaces",
     "restated_figures",
     "line_breaks",
+    "word_spaces",
 )
 #: How ``lang="auto"`` may recognize a language.
 DETECTION: Final = ("script", "vocabulary")

@@ -13,7 +13,9 @@ Each language names the rules it needs in ``data/languages.toml`` (`Language.cle
 - ``line_breaks``: one line break a page's layout left between two Chinese characters
   ("人民" at a line's end, "币5000元" on the next: Chinese puts no space between words, so
   a break inside a sentence is no break of the text); a blank line, or a break after
-  punctuation, stays.
+  punctuation, stays;
+- ``word_spaces``: spaces a page's layout left between two Chinese characters ("有 期徒刑玖月",
+  where a judgment's line wrapped): for the same reason, no break of the text.
 
 Offsets found in the clean text map back to the text as given, so errors and matches point
 at the original characters.
@@ -37,6 +39,7 @@ RULES: Final = (
     "numeral_spaces",
     "restated_figures",
     "line_breaks",
+    "word_spaces",
 )
 
 # Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
@@ -54,6 +57,21 @@ _PINYIN: Final = (
 _LINE_BREAK: Final = re.compile(
     r"(?<=[\u3400-\u9fff])[ \t\u3000]*\r?\n[ \t\u3000]*(?=[\u3400-\u9fff])"
 )
+
+
+# Up to three spaces before a Chinese character: `word_spaces` keeps those after one too. The
+# pattern opens with the spaces, so it is searched for in C; the character before is checked
+# for the few it finds.
+_WORD_SPACES: Final = re.compile(r"[ \t\u3000\u00a0]{1,3}(?=[\u3400-\u9fff])")
+
+
+def _word_spaces(text: str) -> list[range]:
+    """The spaces between two Chinese characters in *text* (`word_spaces`), as ranges."""
+    return [
+        range(space.start(), space.end())
+        for space in _WORD_SPACES.finditer(text)
+        if space.start() and "\u3400" <= text[space.start() - 1] <= "\u9fff"
+    ]
 
 
 @functools.cache
@@ -121,8 +139,9 @@ def _figure_drops(text: str, rules: Sequence[str], lang: str | None) -> list[ran
 
 def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str, list[int] | None]:
     """*text* with what the cleaning *rules* take out removed (`CLEANING_RULES`: zero-width
-    characters, inserted pinyin readings, line breaks between Chinese characters; with *lang*,
-    spaces inside its numerals and figures restating them), and where each kept character was
+    characters, inserted pinyin readings, line breaks and spaces between Chinese characters;
+    with *lang*, spaces inside its numerals and figures restating them), and where each kept
+    character was
     in *text* (None when nothing was removed), so offsets found in the clean text can be
     mapped back.
 
@@ -134,6 +153,8 @@ def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str
     '二十萬元，兩年，三(4)年'
     >>> clean("人民\\n币五千元。\\n判处", ["line_breaks"])[0]
     '人民币五千元。\\n判处'
+    >>> clean("數罪合併應執行有 期徒刑玖月, 罰金", ["word_spaces"])[0]
+    '數罪合併應執行有期徒刑玖月, 罰金'
     """
     if text.isascii():  # no zero-width character, no Chinese: nothing to take out
         return text, None
@@ -143,6 +164,8 @@ def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str
     figures = _figure_drops(text, rules, lang)
     if "line_breaks" in rules and "\n" in text:
         figures.extend(range(brk.start(), brk.end()) for brk in _LINE_BREAK.finditer(text))
+    if "word_spaces" in rules and (" " in text or "\u3000" in text or "\u00a0" in text):
+        figures.extend(_word_spaces(text))
     if not hidden and not readings and not figures:
         return text, None
     dropped: set[int] = set()

@@ -15,7 +15,7 @@ import attrs
 from lark import Token
 
 from ..language import Language, Lexicon, lexicon
-from ..language.roles import FROM, TO, Group, role
+from ..language.roles import FROM, TO, Group, Says, role
 from ..model import Modality
 from . import prepared
 from .caseless import Caseless
@@ -67,8 +67,10 @@ class ContextCue:
         """Whether the cue says more than the verb that opens the phrase of *tokens*."""
         if not self.outranks_verb or self.verb is None:
             return self.outranks_verb
+        # The verb past an "each" that opens the phrase ("…共參罪，| 各處有期徒刑肆月").
+        opening = next((t for t in tokens if Says.EACH not in role(t.type).says), tokens[0])
         return (
-            self.verb.fullmatch(tokens[0].value) is not None
+            self.verb.fullmatch(opening.value) is not None
             and not states_bound(tokens)
             and all(token.type != "OR" for token in tokens)
         )

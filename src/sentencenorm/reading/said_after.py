@@ -186,8 +186,10 @@ def suspensions_closing(
 ) -> list[Match]:
     """*found* with the one custodial term given before forfeitures suspended for the period a
     clause right after the last of them states ("處有期徒刑貳年。…新臺幣壹仟元沒收；如全部或一部不能
-    沒收時，以其財產抵償之；| 緩刑伍年。"; the period in the pattern's first group). Only an exact
-    term, given, not yet suspended, and nothing but forfeitures between."""
+    沒收時，以其財產抵償之；| 緩刑伍年。"; the period in the pattern's first group), or right
+    after the term's own rate clauses ("…有期徒刑如易科罰金,…均以新臺幣壹仟元折算壹日；| 判決另諭知
+    被告緩刑參年"). Only an exact term, given, not yet suspended, and nothing but forfeitures
+    between."""
     if pattern is None:
         return found
     found = list(found)
@@ -196,7 +198,7 @@ def suspensions_closing(
         last = index + 1
         while last < len(found) and all(c.kind == "forfeiture" for c in _components(found[last])):
             last += 1
-        if last == index + 1 or match.modality is not Modality.IMPOSED or len(terms) != 1:
+        if match.modality is not Modality.IMPOSED or len(terms) != 1:
             continue
         said = _said_after(found, last - 1, text, pattern)
         (term,) = terms
