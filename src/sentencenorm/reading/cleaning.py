@@ -9,7 +9,8 @@ Each language names the rules it needs in ``data/languages.toml`` (`Language.cle
 - ``numeral_spaces``: a space a publishing system left inside a Chinese numeral ("二 十萬元":
   二十萬元), between two of the language's numeral characters;
 - ``restated_figures``: a figure in brackets restating the Chinese numeral right before it,
-  as Macau's judgments write lengths ("兩(2)年"), dropped only where both say the same number;
+  as Macau's judgments write lengths ("兩(2)年"), or a numeral restating the figure before it
+  ("1(壹)年9(玖)個月"), dropped only where both say the same number;
 - ``line_breaks``: one line break a page's layout left between two Chinese characters
   ("人民" at a line's end, "币5000元" on the next: Chinese puts no space between words, so
   a break inside a sentence is no break of the text); a blank line, or a break after
@@ -104,14 +105,18 @@ def _numerals(lang: str) -> str:
 
 
 @functools.cache
-def _figure_marks(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """Spaces inside a numeral, and a numeral with a figure in brackets after it, in *lang*."""
+def _figure_marks(
+    lang: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """Spaces inside a numeral, a numeral with a figure in brackets after it, and a figure
+    with a numeral in brackets after it, in *lang*."""
     chars = re.escape(_numerals(lang))
     if not chars:
         return None
     return (
         re.compile(rf"(?<=[{chars}])[ \u3000\u00a0]+(?=[{chars}])"),
         re.compile(rf"([{chars}]+)([(（]([0-9]{{1,6}})[)）])"),
+        re.compile(rf"([0-9]{{1,6}})([(（]([{chars}]+)[)）])"),
     )
 
 
@@ -122,7 +127,7 @@ def _figure_drops(text: str, rules: Sequence[str], lang: str | None) -> list[ran
     marks = _figure_marks(lang)
     if marks is None:
         return []
-    spaces, restated = marks
+    spaces, restated, restating = marks
     drops: list[range] = []
     if "numeral_spaces" in rules and (" " in text or "\u3000" in text or "\u00a0" in text):
         drops.extend(range(space.start(), space.end()) for space in spaces.finditer(text))
@@ -134,6 +139,13 @@ def _figure_drops(text: str, rules: Sequence[str], lang: str | None) -> list[ran
                 same = False
             if same:
                 drops.append(range(figure.start(2), figure.end(2)))
+        for figure in restating.finditer(text):
+            try:
+                same = lexicon(lang).number(figure[3]) == int(figure[1])
+            except ValueError:  # not one numeral: nothing restated
+                same = False
+            if same:
+                drops.append(range(figure.start(2), figure.end(2)))
     return drops
 
 
@@ -141,9 +153,8 @@ def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str
     """*text* with what the cleaning *rules* take out removed (`CLEANING_RULES`: zero-width
     characters, inserted pinyin readings, line breaks and spaces between Chinese characters;
     with *lang*, spaces inside its numerals and figures restating them), and where each kept
-    character was
-    in *text* (None when nothing was removed), so offsets found in the clean text can be
-    mapped back.
+    character was in *text* (None when nothing was removed), so offsets found in the clean
+    text can be mapped back.
 
     >>> clean("ten\u200b years", ["zero_width"])
     ('ten years', [0, 1, 2, 4, 5, 6, 7, 8, 9])
@@ -151,6 +162,8 @@ def clean(text: str, rules: Sequence[str], lang: str | None = None) -> tuple[str
     '兩個月'
     >>> clean("二 十萬元，兩(2)年，三(4)年", ["numeral_spaces", "restated_figures"], "zh")[0]
     '二十萬元，兩年，三(4)年'
+    >>> clean("1(壹)年9(玖)個月，2(參)年", ["restated_figures"], "zh")[0]
+    '1年9個月，2(參)年'
     >>> clean("人民\\n币五千元。\\n判处", ["line_breaks"])[0]
     '人民币五千元。\\n判处'
     >>> clean("數罪合併應執行有 期徒刑玖月, 罰金", ["word_spaces"])[0]

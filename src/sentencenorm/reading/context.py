@@ -167,6 +167,8 @@ class Context:
     differences: re.Pattern[str] | None
     #: An event a length counts from ("28 days after | sentencing"): the length is a time.
     events: re.Pattern[str] | None
+    #: A calendar date, which a phrase that opens inside it is part of (zh "2023年 | 3月7日").
+    dates: re.Pattern[str] | None
     word_start: re.Pattern[str]
     separate_bare_terms: bool
     copula_clauses: bool
@@ -468,6 +470,7 @@ def build_context(lang: str) -> Context:
         default_undone=_optional(raw["not_penalty"], "default_undone", _caseless),
         differences=_optional(raw["not_penalty"], "differences", _compile),
         events=_optional(raw["not_penalty"], "events", _compile),
+        dates=_optional(raw["not_penalty"], "dates", _compile),
         word_start=_compile(raw["word_start"]) if "word_start" in raw else WORD_START,
         separate_bare_terms=bool(raw["parts"].get("separate_bare_terms", False)),
         copula_clauses=bool(raw["parts"].get("copula_clauses", False)),

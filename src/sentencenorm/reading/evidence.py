@@ -23,6 +23,7 @@ __all__ = [
     "describes_a_noun",
     "is_penalty",
     "only_weak_verbs",
+    "opens_on_a_date",
     "refers_back",
     "said_of_a_class",
     "states_difference",
@@ -106,6 +107,18 @@ def tells_time_spent(context: Context, tokens: Sequence[Token]) -> bool:
         context.spent_past.fullmatch(token.value) is not None
         and (following.type in _NUMBERS or following.type in _LENGTHS)
         for token, following in itertools.pairwise(tokens[:3])
+    )
+
+
+def opens_on_a_date(context: Context, text: str, start: int) -> bool:
+    """Whether the phrase at *start* opens inside a calendar date: "2023年 | 3月7日有期徒刑才執行
+    完畢" and "押後明年 | 1 月 28 日判刑" name a day, no term of three months and seven days."""
+    dates = context.dates
+    if dates is None:
+        return False
+    return any(
+        date.start() <= start < date.end()
+        for date in dates.finditer(text, max(0, start - 8), start + 16)
     )
 
 

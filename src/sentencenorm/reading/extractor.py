@@ -58,6 +58,7 @@ from .evidence import (
     describes_a_noun,
     is_penalty,
     only_weak_verbs,
+    opens_on_a_date,
     refers_back,
     said_of_a_class,
     states_difference,
@@ -409,6 +410,8 @@ class _Reader:
         spent = any(states_time_spent(context, token) for token in tokens[:2])
         if around is None and tells_time_spent(context, tokens):
             return None  # "Mandela served 27 years in prison": time spent, no sentence
+        if opens_on_a_date(context, text, start):
+            return None  # "2023年 | 3月7日": a day, no term
         if states_difference(context, tokens):
             return None  # "about nine years | shorter than": the difference between two terms
         changed = context.changed_bound(tokens, text, low, start - CONTEXT)  # "went | from"
