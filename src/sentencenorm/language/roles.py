@@ -279,6 +279,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _word("W_POSSESSOR", Says.POSSESSOR, ends=False),
     Role("POSS", Group.LINK, starts=False, ends=False, possessive=True),  # "two years' reprieve"
     Role("POSS_DASH", Group.RANGE, ends=False),  # "26 weeks’ – 18 months’ custody"
+    Role("POSS_AND", Group.DROPPED, starts=False, ends=False),  # "4 years’ and 3 months’"
     # the copula link "reduced to", "commuted to": never opens an item
     Role("L_COPULA", Group.LINK, starts=False, ends=False, opens=False),
     # counts: "on each of <three> counts"

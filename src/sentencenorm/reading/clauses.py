@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
-from ..language.roles import AUX, Group, Joins, role
+from ..language.roles import AUX, Group, Joins, Says, role
 from ..model import Modality
 from .context import Context, Slice, cue_after, cue_before
 from .parts import Cue, Draft, Item, Joiner, joined_length
@@ -302,9 +302,17 @@ def undone_default(context: Context, draft: Draft, group: Sequence[int], after: 
 
 def _measures_a_noun(context: Context, item: Item, after: Slice) -> bool:
     """A bare length with a possessive or "of" and a word after it that the phrase did not
-    take (the context's `measured`): the length of something the grammar cannot name."""
+    take (the context's `measured`): the length of something the grammar cannot name. So is
+    a length named by no kind ("… followed by a three-year term | of court supervision")."""
     measured = context.measured
-    return is_bare_term(item) and measured is not None and measured.match(after.text) is not None
+    if measured is None or measured.match(after.text) is None:
+        return False
+    tokens = [e for e in item.elements if isinstance(e, Token)]
+    return is_bare_term(item) or (
+        has_core(item)
+        and any(Says.NEUTRAL in role(t.type).says for t in tokens)  # "term", "sentence"
+        and all(role(t.type).kind is None for t in tokens)
+    )
 
 
 def cued_part(

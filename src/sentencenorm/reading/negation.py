@@ -87,6 +87,11 @@ class Negation:
     #: matched (`Led`).
     after: Led | None = None
     overruled: Caseless | None = None
+    #: The same said before the request, in its sentence: a sentence given and then conceded
+    #: ("was sentenced to one day, although the government had asked the judge to sentence
+    #: him to | 13 months"), or an acquittal ("found not guilty …; prosecutors had sought |
+    #: nine years"): the request was not followed.
+    overruled_before: Caseless | None = None
     unreal: Caseless | None = None
     unreal_if: Caseless | None = None
     unreal_had: Caseless | None = None
@@ -152,6 +157,12 @@ class Negation:
             return True
         return requested and self.overruled is not None and after.match(self.overruled)
 
+    def overruled_earlier(self, before: Slice, *, requested: bool) -> bool:
+        """Whether the words before a request's phrase say the court went otherwise."""
+        return (
+            requested and self.overruled_before is not None and before.search(self.overruled_before)
+        )
+
     def overturned(self, before: Slice, after: Slice) -> bool:
         """Whether the phrase is what an appeal contests ("appealed her sentence of") and the
         sentence says the appeal was won ("…, and the appeal was allowed")."""
@@ -214,7 +225,9 @@ def denial(
     is a party's request."""
     before, phrase, after = around
     bounded = states_bound(tokens)
-    first = negation.before(before, cue_at=cue_at, bounded=bounded)
+    first = negation.before(before, cue_at=cue_at, bounded=bounded) or (
+        negation.overruled_earlier(before, requested=requested)
+    )
     last = negation.follows(after, requested=requested)
     if negation.counterfactual(before, phrase, after) or negation.overturned(before, after):
         first = last = True  # "could have been facing … if he was an adult"
