@@ -245,6 +245,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     _stop("OR", Group.JOINER),
     _stop("J_OTHER", Group.JOINER),
     _stop("J_MIN_TO", Group.JOINER),  # en "… as minimum, (up) to …": the two bounds of one term
+    _stop("J_TO_BOUND", Group.JOINER),  # zh "最短 6个月至 | 最长 3年": the two bounds of one range
     _stop("J_MAY", Group.JOINER),  # zh 可以并处: may also impose
     # "a fine of Rs 5,000 in default to undergo | three months": the term after is served only
     # if the fine is not paid, however the words run
