@@ -189,12 +189,16 @@ def split_parts(
         if shared and draft.joiners[index - 1].qualifying:
             with_list = with_list or clauses.distributed(items[index - 1])
         joined = draft.joiners[index - 1]
-        if (joined.alternative or joined.in_default) and not clauses.closes(items[index - 1]):
+        if draft.both or (
+            (joined.alternative or joined.in_default) and not clauses.closes(items[index - 1])
+        ):
             # "shall be fined under this title or imprisoned not more than 5 years": a
             # clause after "or" is an alternative of the one before, never a penalty of
             # its own (MODEL.md: "or" is never "and"); a term served in default of paying the
             # fine before it is the fine's ("fined Shs 200/= in respect of each count or
-            # suffer two months imprisonment").
+            # suffer two months imprisonment"); a list that ", or both" closes is one choice
+            # whatever verbs its parts have ("shall be fined not more than $250,000, imprisoned
+            # not more than five years, or both": the corpus README's "or" convention).
             groups[-1].append(index)
             continue
         joiner = draft.joiners[index - 1]
