@@ -486,6 +486,8 @@ class _Reader:
             ):
                 negated = True
                 continue
+            if index and opens_on_a_date(context, text, part_start):
+                continue  # "…有期徒刑;| 102年立法院…": a year, no part of the list
             if index == 0 and through_aux and around is not None and len(tokens) > 1:
                 # The auxiliary belongs to the cue outside: "is | 25 years imprisonment".
                 part_start = max(part_start, tokens[1].start_pos or part_start)
