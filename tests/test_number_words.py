@@ -100,9 +100,10 @@ def _numbers(lang: str) -> frozenset[str]:
 #: ("forty-five hundred", "neunzehnhundert", "dix-neuf cent") and the French "mil" of dates
 #: (tests/test_number_peers_suites.py). And one French change the other way: a teen after a
 #: ten other than "soixante" and "quatre-vingt" ("quarante douze") is no longer one number.
-#: Chinese 又 joins the parts of a length as 零 does ("一年又六個月").
+#: Chinese 又 joins the parts of a length as 零 does ("一年又六個月"); 貮, a variant of 貳 in
+#: Macau's and Taiwan's judgments ("2(貮)年"), is a digit since 2026-12-08.
 GROWN: dict[str, str] = {
-    "zh": r"又",
+    "zh": r"又|貮",
     "en": r"(?:ty|teen|ten|eleven|twelve)[-\s]+(?:\w+[-\s]+)?hundred",
     "de": r"(?:zehn|elf|zwölf)hundert",
     "fr": r"\bune?\s+(?:euros?|dollars?|francs?|livres?)\b"
