@@ -282,6 +282,7 @@ _TABLE: Final[tuple[Role, ...]] = (
     Role("POSS_DASH", Group.RANGE, ends=False),  # "26 weeks’ – 18 months’ custody"
     Role("POSS_AND", Group.DROPPED, starts=False, ends=False),  # "4 years’ and 3 months’"
     Role("PRC_ABBR", Group.DROPPED, starts=False, ends=False),  # "post-release control (“PRC”)"
+    Role("MONEY_RESTATED", Group.DROPPED, starts=False, ends=False),  # "…won, or about $184,000"
     # the copula link "reduced to", "commuted to": never opens an item
     Role("L_COPULA", Group.LINK, starts=False, ends=False, opens=False),
     # counts: "on each of <three> counts"
