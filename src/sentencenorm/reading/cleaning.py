@@ -30,18 +30,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..language import lexicon
+from ..language.registry import CLEANING_RULES
 
 __all__ = ["RULES", "clean"]
 
-#: The rules, by the names languages.toml uses.
-RULES: Final = (
-    "zero_width",
-    "pinyin_readings",
-    "numeral_spaces",
-    "restated_figures",
-    "line_breaks",
-    "word_spaces",
-)
+#: The rules, by the names languages.toml uses (one list: the registry checks languages by it).
+RULES: Final = CLEANING_RULES
 
 # Zero-width characters that publishing systems leave inside words ("impri\u200bsonment").
 _ZERO_WIDTH: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -60,8 +54,8 @@ _LINE_BREAK: Final = re.compile(
 )
 
 
-# Up to three spaces before a Chinese character: `word_spaces` keeps those after one too. The
-# pattern opens with the spaces, so it is searched for in C; the character before is checked
+# Up to three spaces before a Chinese character (`word_spaces` drops those that also follow one).
+# The pattern opens with the spaces, so it is searched for in C; the character before is checked
 # for the few it finds.
 _WORD_SPACES: Final = re.compile(r"[ \t\u3000\u00a0]{1,3}(?=[\u3400-\u9fff])")
 
@@ -115,8 +109,8 @@ def _figure_marks(
         return None
     return (
         re.compile(rf"(?<=[{chars}])[ \u3000\u00a0]+(?=[{chars}])"),
-        re.compile(rf"([{chars}]+)([(（]([0-9]{{1,6}})[)）])"),
-        re.compile(rf"([0-9]{{1,6}})([(（]([{chars}]+)[)）])"),
+        re.compile(rf"(?P<numeral>[{chars}]+)(?P<bracket>[(（](?P<figure>[0-9]{{1,6}})[)）])"),
+        re.compile(rf"(?P<figure>[0-9]{{1,6}})(?P<bracket>[(（](?P<numeral>[{chars}]+)[)）])"),
     )
 
 
@@ -127,25 +121,19 @@ def _figure_drops(text: str, rules: Sequence[str], lang: str | None) -> list[ran
     marks = _figure_marks(lang)
     if marks is None:
         return []
-    spaces, restated, restating = marks
+    spaces, *restatings = marks
     drops: list[range] = []
     if "numeral_spaces" in rules and (" " in text or "\u3000" in text or "\u00a0" in text):
         drops.extend(range(space.start(), space.end()) for space in spaces.finditer(text))
     if "restated_figures" in rules and ("(" in text or "（" in text):
-        for figure in restated.finditer(text):
-            try:
-                same = lexicon(lang).number(figure[1]) == int(figure[3])
-            except ValueError:  # not one numeral: nothing restated
-                same = False
-            if same:
-                drops.append(range(figure.start(2), figure.end(2)))
-        for figure in restating.finditer(text):
-            try:
-                same = lexicon(lang).number(figure[3]) == int(figure[1])
-            except ValueError:  # not one numeral: nothing restated
-                same = False
-            if same:
-                drops.append(range(figure.start(2), figure.end(2)))
+        for restating in restatings:  # the figure in brackets, or the numeral in brackets
+            for found in restating.finditer(text):
+                try:
+                    same = lexicon(lang).number(found["numeral"]) == int(found["figure"])
+                except ValueError:  # not one numeral: nothing restated
+                    same = False
+                if same:
+                    drops.append(range(found.start("bracket"), found.end("bracket")))
     return drops
 
 
